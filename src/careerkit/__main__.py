@@ -1,0 +1,3 @@
+from careerkit.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command layer: each module turns options into calls on the domain core."""

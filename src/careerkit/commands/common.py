@@ -1,0 +1,74 @@
+"""What every command shares: the notes root, error handling, output helpers."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
+
+import typer
+
+from careerkit.errors import CareerkitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(func: F) -> F:
+    """Turn a CareerkitError into one line on stderr and its exit status."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CareerkitError as error:
+            typer.echo(f"careerkit: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def notes(ctx: typer.Context) -> Any:
+    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
+    from careerkit.notes import Notes, find_root
+
+    return Notes(find_root((ctx.obj or {}).get("root")))
+
+
+def report_problems(problems: list[Any]) -> None:
+    """Each unreadable file or left-out action as `path:line: message` on stderr."""
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+
+
+def use_colour(stream: IO[str] | None = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+STYLES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "green": "32", "cyan": "36"}
+
+
+def style(text: str, *names: str, colour: bool) -> str:
+    if not colour or not names:
+        return text
+    codes = ";".join(STYLES[name] for name in names)
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def print_json(value: Any) -> None:
+    import json
+
+    typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def today_option(text: str | None) -> Any:
+    from careerkit.dates import today_or
+
+    return today_or(text)
+
+
+TODAY_HELP = "Treat this date (YYYY-MM-DD) as today."

@@ -1,0 +1,53 @@
+"""`careerkit new`: scaffold the document for a conversation stage."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from careerkit.commands.common import notes, reports_errors
+
+
+@reports_errors
+def new(
+    ctx: typer.Context,
+    stage: str = typer.Argument(..., help="story, dreams, plan, checkin or note."),
+    person: str = typer.Argument(..., help="A slug (alice) or a name (\"Zoë O'Brien\")."),
+    date: Optional[str] = typer.Option(None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."),  # noqa: UP045
+    name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
+    edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),
+) -> None:
+    """Write a new STAGE document for PERSON, pre-filled from their earlier documents."""
+    import datetime
+
+    from careerkit.dates import parse_cli_date
+    from careerkit.scaffold import check_stage, create
+
+    check_stage(stage)
+    day = parse_cli_date(date, "--date") if date else datetime.date.today()
+    repo = notes(ctx)
+    created = create(repo, stage, person, day, name)
+    if created.note:
+        typer.echo(f"careerkit: note: {created.note}", err=True)
+    if created.profile:
+        typer.echo(repo.rel(created.profile))
+    typer.echo(repo.rel(created.path))
+    if edit:
+        _open_in_editor(str(created.path))
+
+
+def _open_in_editor(path: str) -> None:
+    import os
+    import shlex
+    import subprocess
+
+    from careerkit.errors import CareerkitError
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise CareerkitError("--edit: set $VISUAL or $EDITOR to your editor (the document was written)")
+    try:
+        subprocess.run([*shlex.split(editor), path], check=False)
+    except OSError:
+        raise CareerkitError("--edit: could not start the editor in $VISUAL or $EDITOR (the document was written)") from None

@@ -1,0 +1,29 @@
+"""`careerkit init`: make a notes repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from careerkit.commands.common import reports_errors
+
+
+@reports_errors
+def init(
+    ctx: typer.Context,
+    path: Optional[Path] = typer.Argument(None, help="Where to make it (default: --root, or the current folder)."),  # noqa: UP045
+    git: bool = typer.Option(True, "--git/--no-git", help="Run `git init` when the folder is not in a git repository."),
+) -> None:
+    """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
+    from careerkit.repository import init as make
+
+    target = path or Path((ctx.obj or {}).get("root") or ".")
+    result = make(target, use_git=git)
+    for name in result.created:
+        typer.echo(f"created {name}")
+    for name in result.existing:
+        typer.echo(f"kept    {name} (already there)")
+    typer.echo(result.git)
+    typer.echo("Next: careerkit new story <person>")

@@ -1,0 +1,142 @@
+"""`careerkit due`, `agenda`, `status` and `log`: what needs attention, for people and scripts."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import typer
+
+from careerkit.commands.common import (
+    TODAY_HELP,
+    notes,
+    print_json,
+    report_problems,
+    reports_errors,
+    style,
+    today_option,
+    use_colour,
+)
+
+JSON_HELP = "Print JSON for scripts instead of text."
+
+
+def _load(ctx: typer.Context, people: list[str] | None) -> tuple[Any, Any]:
+    """The notes and what was read of them (only `people`, when named)."""
+    repo = notes(ctx)
+    slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))
+    return repo, repo.load(slugs)
+
+
+def _finish(team: Any, fail: bool = False) -> None:
+    report_problems(team.errors)
+    if team.errors or fail:
+        raise typer.Exit(1)
+
+
+@reports_errors
+def due(
+    ctx: typer.Context,
+    people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    within: int = typer.Option(0, "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    fail: bool = typer.Option(False, "--fail", help="Exit 1 when anything is due (for cron and CI)."),
+) -> None:
+    """What needs attention: overdue and stale actions, due check-ins and conversations."""
+    from careerkit.findings import find
+
+    day = today_option(today)
+    _, team = _load(ctx, people)
+    findings = find(team, day, within)
+    if as_json:
+        print_json({"today": day.isoformat(), "findings": [f.to_json() for f in findings],
+                    "errors": [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]})
+    else:
+        _print_findings(team, findings)
+    _finish(team, fail and bool(findings))
+
+
+def _print_findings(team: Any, findings: list[Any]) -> None:
+    colour = use_colour()
+    if not findings:
+        typer.echo("Nothing needs attention." if team.people else "No people yet: careerkit new story <person>")
+        return
+    names = {person.slug: person.name for person in team.people}
+    order = list(dict.fromkeys(f.person for f in findings))
+    for index, slug in enumerate(order):
+        if index:
+            typer.echo("")
+        typer.echo(style(names[slug], "bold", colour=colour))
+        for finding in (f for f in findings if f.person == slug):
+            tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
+            typer.echo(f"  {style(finding.message, tone, colour=colour)}  {style(finding.file, 'dim', colour=colour)}")
+
+
+@reports_errors
+def agenda(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="A slug or a name."),
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+) -> None:
+    """A Markdown agenda for PERSON's next check-in, to read in a minute or paste into an invite."""
+    from careerkit import agenda as agendas
+
+    day = today_option(today)
+    _, team = _load(ctx, [person])
+    typer.echo(agendas.to_markdown(agendas.build(team.people[0], team, day)), nl=False)
+    _finish(team)
+
+
+@reports_errors
+def status(
+    ctx: typer.Context,
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """One row per person: stages reached, last and next conversations, action counts."""
+    from careerkit.status import rows
+
+    day = today_option(today)
+    _, team = _load(ctx, None)
+    table = rows(team, day)
+    if as_json:
+        print_json([row.to_json() for row in table])
+    else:
+        _print_table(
+            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale"],
+            [[r.name, r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
+              str(r.open), str(r.due), str(r.stale)] for r in table],
+        )
+    _finish(team)
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if value else "-"
+
+
+def _print_table(header: list[str], body: list[list[str]]) -> None:
+    if not body:
+        typer.echo("No people yet: careerkit new story <person>")
+        return
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    colour = use_colour()
+    typer.echo(style("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(), "bold", colour=colour))
+    for row in body:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+@reports_errors
+def log(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="A slug or a name."),
+) -> None:
+    """PERSON's documents in date order, one line each: the story of their growth so far."""
+    from careerkit.history import summarise
+
+    _, team = _load(ctx, [person])
+    documents = team.people[0].documents
+    if not documents:
+        typer.echo(f"No documents yet for {team.people[0].name}.")
+    for doc in documents:
+        typer.echo(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})")
+    _finish(team)

@@ -1,0 +1,385 @@
+"""Reading one conversation document into plain, validated values.
+
+A document is read once into a `Document` (or not at all, when it is
+unreadable) plus a list of `Problem`s. Problems that the findings depend on
+(an unreadable file, an action left out) are errors for every command; the
+rest only matter to `careerkit check`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerkit import frontmatter_text
+from careerkit.dates import value_to_date
+from careerkit.errors import CareerkitError
+
+STAGES = ("story", "dreams", "plan", "checkin", "note")
+STAGE_RANK = {stage: rank for rank, stage in enumerate(STAGES)}
+STATUSES = ("open", "done", "dropped")
+ACTION_STAGES = ("plan", "checkin")
+FILENAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z]+)(?:-(\d+))?\.md$")
+SUMMARY_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file, at a 1-based line when known."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "error"  # "error" or "warning"
+    check_only: bool = False  # True: only `careerkit check` reports it
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Action:
+    id: int
+    title: str
+    owner: str
+    status: str
+    skill: str | None
+    due: date | None
+    updated: date | None
+    closed: date | None
+    touched: date  # the last sign of progress: `updated`, else the document's date
+    path: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass
+class DreamSkill:
+    skill: str
+    need: int | None
+    have: int | None
+
+    @property
+    def gap(self) -> int:
+        return (self.need or 0) - (self.have or 0)
+
+
+@dataclass
+class Dream:
+    dream: str
+    skills: list[DreamSkill] = field(default_factory=list)
+
+
+@dataclass
+class PlanSkill:
+    skill: str
+    resources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    path: str  # relative to the notes root, with /
+    person: str  # the folder: the person is the folder, whatever the frontmatter says
+    stage: str
+    date: date
+    seq: int  # the -N suffix of the file name (1 without one)
+    values: list[str] = field(default_factory=list)
+    dreams: list[Dream] = field(default_factory=list)
+    learns_best: list[str] = field(default_factory=list)
+    skills: list[PlanSkill] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    next_checkin: date | None = None
+    summary: str = ""
+
+    @property
+    def order_key(self) -> tuple[date, int, int, str]:
+        """Newest sorts last: date, then stage order, then the -N suffix."""
+        return (self.date, STAGE_RANK[self.stage], self.seq, self.path)
+
+
+@dataclass
+class ReadResult:
+    document: Document | None
+    problems: list[Problem]
+
+
+def read_document(root: Path, path: Path, person: str) -> ReadResult:
+    """Read `path` (inside `root`) as a document of `person`; never raises for bad content."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return ReadResult(None, [Problem(rel, None, f"cannot read file: {reason.lower()}")])
+    return parse_document(data, rel, person)
+
+
+def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
+    """Parse the bytes of the document at `rel` (relative path, for messages)."""
+    try:
+        split = frontmatter_text.split(frontmatter_text.decode(data))
+        raw = _load_yaml(split)
+    except CareerkitError as error:
+        return ReadResult(None, [Problem(rel, error.line, error.message)])
+    return _Reader(rel, person, split, raw).read()
+
+
+def _load_yaml(split: frontmatter_text.Split) -> Any:
+    from careerkit import yamlio
+
+    return yamlio.load(split.yaml, split.first_yaml_line)
+
+
+class _Reader:
+    """Turns the parsed frontmatter of one document into a Document and Problems."""
+
+    def __init__(self, rel: str, person: str, split: frontmatter_text.Split, raw: Any):
+        self.rel, self.person, self.split, self.raw = rel, person, split, raw
+        self.problems: list[Problem] = []
+        self._nodes: Any = None
+
+    # -- reporting -------------------------------------------------------
+
+    def line_of(self, keys: tuple[str | int, ...], key_line: bool = False) -> int | None:
+        from careerkit import yamlio
+
+        if self._nodes is None:
+            self._nodes = yamlio.compose(self.split.yaml) or False
+        finder = yamlio.locate_key if key_line else yamlio.locate
+        line = finder(self._nodes or None, keys)
+        return None if line is None else self.split.first_yaml_line + line
+
+    def report(self, keys: tuple[str | int, ...], message: str, *, check_only: bool = False,
+               severity: str = "error", key_line: bool = False) -> None:
+        line = self.line_of(keys, key_line) if keys else self.split.first_yaml_line - 1
+        self.problems.append(Problem(self.rel, line, message, severity, check_only))
+
+    def unreadable(self, keys: tuple[str | int, ...], message: str) -> ReadResult:
+        self.report(keys, message)
+        return ReadResult(None, self.problems)
+
+    # -- reading ---------------------------------------------------------
+
+    def read(self) -> ReadResult:
+        raw = {} if self.raw is None else self.raw
+        if not isinstance(raw, dict):
+            kind = "a list" if isinstance(raw, list) else "a single value"
+            return self.unreadable((), f"frontmatter is {kind}, not a mapping of keys")
+        name = FILENAME.match(self.rel.rsplit("/", 1)[-1])
+        stage = raw.get("stage")
+        if stage is None:
+            if name is None or name.group(2) not in STAGE_RANK:
+                return self.unreadable((), "no stage: add `stage:` (story, dreams, plan, checkin or note)")
+            stage = name.group(2)
+        elif stage not in STAGE_RANK:
+            return self.unreadable(("stage",), f"unknown stage {_show(stage)}: use story, dreams, plan, checkin or note")
+        if "date" in raw:
+            day = value_to_date(raw["date"])
+            if day is None:
+                return self.unreadable(("date",), f"date {_show(raw['date'])} is not a real date (YYYY-MM-DD)")
+        else:
+            day = value_to_date(name.group(1)) if name else None
+            if day is None:
+                return self.unreadable((), "no date: add `date: YYYY-MM-DD`")
+        declared = raw.get("person")
+        if declared is not None and declared != self.person:
+            self.report(("person",), f"person {_show(declared)} does not match the folder {self.person!r}", check_only=True)
+        doc = Document(self.rel, self.person, stage, day, int(name.group(3) or 1) if name else 1)
+        doc.values = self.strings(raw, "values")
+        doc.learns_best = self.strings(raw, "learns_best")
+        doc.dreams = self.dreams(raw.get("dreams"))
+        doc.skills = self.plan_skills(raw.get("skills"))
+        doc.actions = self.actions(raw.get("actions"), doc)
+        if doc.actions and stage not in ACTION_STAGES:
+            self.report(("actions",), f"actions belong in plan and checkin documents, not {stage} (they still count)",
+                        severity="warning", check_only=True, key_line=True)
+        doc.next_checkin = self.optional_date(raw, ("next_checkin",), raw.get("next_checkin"))
+        doc.summary = self.summary(raw, stage)
+        return ReadResult(doc, self.problems)
+
+    def strings(self, raw: dict[str, Any], key: str) -> list[str]:
+        value = raw.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list):
+            self.report((key,), f"`{key}` should be a list of words or phrases", check_only=True)
+            return []
+        result = []
+        for index, item in enumerate(value):
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+                result.append(str(item))
+            else:
+                self.report((key, index), f"`{key}` item {index + 1} should be text", check_only=True)
+        return result
+
+    def dreams(self, value: Any) -> list[Dream]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report(("dreams",), "`dreams` should be a list of {dream, skills}", check_only=True)
+            return []
+        result = []
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                result.append(Dream(item))
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("dream"), str):
+                self.report(("dreams", index), f"dream {index + 1} should have a `dream:` text", check_only=True)
+                continue
+            dream = Dream(item["dream"])
+            skills = item.get("skills")
+            if skills is not None and not isinstance(skills, list):
+                self.report(("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}", check_only=True)
+                skills = []
+            for position, entry in enumerate(skills or []):
+                keys = ("dreams", index, "skills", position)
+                if not isinstance(entry, dict) or not isinstance(entry.get("skill"), str):
+                    self.report(keys, "each skill should have a `skill:` name", check_only=True)
+                    continue
+                dream.skills.append(DreamSkill(entry["skill"], self.level(entry, keys, "need"), self.level(entry, keys, "have")))
+            result.append(dream)
+        return result
+
+    def level(self, entry: dict[str, Any], keys: tuple[str | int, ...], key: str) -> int | None:
+        value = entry.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            self.report((*keys, key), f"`{key}` should be a whole number from 1 to 5, not {_show(value)}", check_only=True)
+            return None
+        return value
+
+    def plan_skills(self, value: Any) -> list[PlanSkill]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report(("skills",), "`skills` should be a list of {skill, resources}", check_only=True)
+            return []
+        result = []
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                result.append(PlanSkill(item))
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("skill"), str):
+                self.report(("skills", index), f"skill {index + 1} should have a `skill:` name", check_only=True)
+                continue
+            resources = item.get("resources")
+            if isinstance(resources, str):
+                resources = [resources]
+            elif resources is not None and not isinstance(resources, list):
+                self.report(("skills", index, "resources"), "`resources` should be a list of people or resources", check_only=True)
+                resources = []
+            kept = [str(r) for r in resources or [] if isinstance(r, (str, int, float)) and not isinstance(r, bool) and str(r).strip()]
+            if resources and len(kept) != len(resources):
+                self.report(("skills", index, "resources"), "each resource should be text", check_only=True)
+            result.append(PlanSkill(item["skill"], kept))
+        return result
+
+    def optional_date(self, raw: dict[str, Any], keys: tuple[str | int, ...], value: Any) -> date | None:
+        if value is None:
+            return None
+        day = value_to_date(value)
+        if day is None:
+            self.report(keys, f"`{keys[-1]}` {_show(value)} is not a real date (YYYY-MM-DD)")
+        return day
+
+    def actions(self, value: Any, doc: Document) -> list[Action]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report(("actions",), "`actions` should be a list of action items")
+            return []
+        result = []
+        for index, item in enumerate(value):
+            action = self.action(item, index, doc)
+            if action is not None:
+                result.append(action)
+        return result
+
+    def action(self, item: Any, index: int, doc: Document) -> Action | None:
+        keys: tuple[str | int, ...] = ("actions", index)
+        if not isinstance(item, dict):
+            self.report(keys, f"action {index + 1} should be a mapping with id and title; left out")
+            return None
+        ident = item.get("id")
+        if isinstance(ident, bool) or not isinstance(ident, int) or ident < 1:
+            missing = "id" not in item
+            self.report(keys if missing else (*keys, "id"),
+                        "action has no `id`; left out" if missing else f"action id {_show(ident)} is not a positive whole number; left out")
+            return None
+        status = item.get("status", "open")
+        if status is None:
+            status = "open"
+        if status not in STATUSES:
+            hint = ""
+            if isinstance(status, bool):
+                hint = f" (YAML read an unquoted word as {str(status).lower()}; write open, done or dropped)"
+            self.report((*keys, "status"), f"action {ident}: status {_show(status)} is not open, done or dropped{hint}; left out")
+            return None
+        dates: dict[str, date | None] = {}
+        for key in ("due", "updated", "closed"):
+            raw_value = item.get(key)
+            dates[key] = value_to_date(raw_value) if raw_value is not None else None
+            if raw_value is not None and dates[key] is None:
+                self.report((*keys, key), f"action {ident}: {key} {_show(raw_value)} is not a real date (YYYY-MM-DD); left out")
+                return None
+        title = item.get("title")
+        if not isinstance(title, str):
+            if title is None:
+                self.report(keys, f"action {ident} has no `title`", check_only=True)
+            else:
+                self.report((*keys, "title"), f"action {ident}: title was read as {_show(title)}; put it in quotes",
+                            check_only=True)
+            title = "" if title is None else str(title)
+        owner = item.get("owner")
+        if owner is not None and not isinstance(owner, str):
+            self.report((*keys, "owner"), f"action {ident}: owner should be a name or slug", check_only=True)
+            owner = None
+        skill = item.get("skill")
+        if skill is not None and not isinstance(skill, str):
+            self.report((*keys, "skill"), f"action {ident}: skill should be text", check_only=True)
+            skill = None
+        if status != "open" and dates["closed"] is None:
+            self.report(keys, f"action {ident} is {status} but has no `closed:` date", severity="warning", check_only=True)
+        return Action(
+            id=ident, title=title.strip(), owner=owner or doc.person, status=status, skill=skill,
+            due=dates["due"], updated=dates["updated"], closed=dates["closed"],
+            touched=dates["updated"] or doc.date, path=doc.path,
+        )
+
+    def summary(self, raw: dict[str, Any], stage: str) -> str:
+        text = raw.get("summary")
+        if isinstance(text, str) and text.strip():
+            return _shorten(text)
+        if stage != "note":
+            return ""
+        in_comment = False
+        for line in self.split.body.splitlines():
+            stripped = line.strip()
+            if in_comment or stripped.startswith("<!--"):
+                in_comment = "-->" not in stripped
+                continue
+            if stripped and not stripped.startswith(("#", "---", "***", ">")):
+                return _shorten(stripped.lstrip("-*+ ").strip())
+        return ""
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def _show(value: Any) -> str:
+    """A value for an error message: short, and only scalars (never a nested structure)."""
+    if isinstance(value, (dict, list)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    text = repr(value) if isinstance(value, str) else str(getattr(value, "text", value))
+    return text if len(text) <= 40 else text[:39] + "…"

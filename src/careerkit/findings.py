@@ -1,0 +1,172 @@
+"""What needs attention: the rules of SPEC.md, as pure functions of the notes.
+
+`find` takes what was read and a date and returns findings; it knows nothing
+of files or the terminal. `KINDS` describes each kind for people: it feeds
+the agenda's suggestions and docs/findings.md (a test keeps the page in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from careerkit.notes import PersonNotes, Team
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    level: str  # "action" or "person"
+    meaning: str  # what it means, in plain words
+    why: str  # why it matters
+    suggestion: str  # what to do about it (also said in the agenda)
+
+
+KINDS = {kind.name: kind for kind in (
+    Kind("action-due", "action",
+         "An open action has a due date that has come (or, with `--within`, is coming soon).",
+         "A date that slips quietly tells the person their plan does not matter.",
+         "Ask how it is going: finish it, give it a new date, or drop it on purpose."),
+    Kind("action-stale", "action",
+         "An open action has not moved (no `updated` date, no new copy) for `stale_after_days`.",
+         "Plans drift when nobody looks at them; a stale action is usually blocked or no longer wanted.",
+         "Go through each stale action: is it still the right step, what is in the way, what would make it smaller?"),
+    Kind("checkin-due", "person",
+         "The next check-in date has come: `next_checkin` of the last plan or check-in, or its date plus the cadence.",
+         "Plans made and then forgotten are the most common way career conversations fail.",
+         "Hold the check-in now, even a short one: progress, feelings, the support they need."),
+    Kind("conversation-due", "person",
+         "The last story, dreams or plan conversation is older than `conversation_every_days`.",
+         "Goals change with life; every person deserves a real career conversation at least once a year, better twice.",
+         "Book a longer conversation to revisit the dreams and the plan."),
+    Kind("next-conversation", "person",
+         "The sequence stopped half way: a story without dreams, or dreams without a plan.",
+         "The value of the early conversations comes from the plan they lead to.",
+         "Hold the next conversation in the sequence."),
+    Kind("dream-changed", "person",
+         "The newest dreams document is newer than the newest plan.",
+         "A plan built for an old dream spends effort on the wrong skills.",
+         "Revisit the skill gaps and priorities with them, then redo the plan."),
+    Kind("out-of-actions", "person",
+         "There is a plan, but no action item is open.",
+         "Without a next step the plan stops moving, however good it is.",
+         "Brainstorm two or three small, concrete new actions together; it takes minutes, not a meeting."),
+    Kind("resources-missing", "person",
+         "A skill chosen in the newest plan has no people or resources to learn from.",
+         "A skill with nobody and nothing to learn from rarely gets learned.",
+         "Add an action to research people and resources, share the list, and pick one."),
+    Kind("no-progress", "person",
+         "There are open actions, but nothing was touched or closed for `stale_after_days`.",
+         "Stalled plans often feel bad; the person may be stuck, overloaded or losing heart.",
+         "Listen first; then suggest blocking one hour a week, and help reprioritise or delegate."),
+)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    person: str
+    kind: str
+    file: str
+    date: date
+    days: int
+    message: str
+    action: int | None = None
+    title: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, str, str, int]:
+        return (-self.days, self.person, self.kind, self.action or 0)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "person": self.person, "kind": self.kind, "file": self.file,
+            "action": self.action, "title": self.title,
+            "date": self.date.isoformat(), "days": self.days, "message": self.message,
+        }
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def when(days: int, late: str = "overdue") -> str:
+    """'due today', '3 days overdue', 'due in 2 days', 'due tomorrow'."""
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"{plural(days, 'day')} {late}"
+    return "due tomorrow" if days == -1 else f"due in {plural(-days, 'day')}"
+
+
+def find(team: Team, today: date, within: int = 0) -> list[Finding]:
+    """Every finding for every person read, sorted as SPEC.md says."""
+    found = []
+    for person in team.people:
+        found += find_for_person(person, team, today, within)
+    return sorted(found, key=lambda finding: finding.sort_key)
+
+
+def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 0) -> list[Finding]:
+    settings = team.settings
+    stale = timedelta(days=settings.stale_after_days)
+    horizon = today + timedelta(days=within)
+    found: list[Finding] = []
+
+    def add(kind: str, file: str, day: date, message: str, action: int | None = None, title: str | None = None) -> None:
+        found.append(Finding(person.slug, kind, file, day, (today - day).days, message, action, title))
+
+    actions = person.actions()
+    open_actions = [action for action in actions if action.is_open]
+    for action in open_actions:
+        if action.due is not None and action.due <= horizon:
+            days = (today - action.due).days
+            add("action-due", action.path, action.due, f"action {action.id} is {when(days)}: {action.title}",
+                action.id, action.title)
+        elif action.touched + stale <= today:
+            quiet = (today - action.touched).days
+            add("action-stale", action.path, action.touched + stale,
+                f"action {action.id} has not moved for {plural(quiet, 'day')}: {action.title}", action.id, action.title)
+
+    plan = person.newest("plan")
+    latest_work = person.newest("plan", "checkin")
+    if plan is not None and latest_work is not None:
+        next_checkin = latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
+        if next_checkin <= horizon:
+            add("checkin-due", latest_work.path, next_checkin, f"check-in is {when((today - next_checkin).days)}")
+
+    conversation = person.newest("story", "dreams", "plan")
+    if conversation is not None:
+        due_on = conversation.date + timedelta(days=settings.conversation_every_days)
+        if due_on <= today:
+            ago = (today - conversation.date).days
+            add("conversation-due", conversation.path, due_on,
+                f"career conversation due: the last one ({conversation.stage}, {conversation.date}) was {plural(ago, 'day')} ago")
+
+    dreams = person.newest("dreams")
+    if plan is None:
+        story = person.newest("story")
+        if dreams is not None:
+            add("next-conversation", dreams.path, dreams.date, "dreams written but no plan yet: hold the action-plan conversation")
+        elif story is not None:
+            add("next-conversation", story.path, story.date, "life story told but no dreams yet: hold the dreams conversation")
+    else:
+        if dreams is not None and dreams.date > plan.date:
+            add("dream-changed", dreams.path, dreams.date,
+                f"dreams changed on {dreams.date}, after the plan of {plan.date}: revisit the plan")
+        if not open_actions and latest_work is not None:
+            add("out-of-actions", latest_work.path, latest_work.date, "no open action left: brainstorm a few small new ones")
+        bare = [skill.skill for skill in plan.skills if not skill.resources]
+        if bare:
+            add("resources-missing", plan.path, plan.date,
+                f"no people or resources to learn from for {plural(len(bare), 'skill')}: {', '.join(bare)}")
+
+    if open_actions:
+        moved = [action.touched for action in open_actions]
+        moved += [action.closed for action in actions if action.closed is not None]
+        quiet_since = max(moved)
+        if quiet_since + stale <= today:
+            file = latest_work.path if latest_work else max(open_actions, key=lambda a: a.touched).path
+            add("no-progress", file, quiet_since + stale,
+                f"nothing has moved for {plural((today - quiet_since).days, 'day')}: no action touched or closed")
+    ahead_allowed = ("action-due", "checkin-due")
+    return [f for f in found if f.date <= (horizon if f.kind in ahead_allowed else today)]

@@ -1,0 +1,78 @@
+"""Writing files safely: owner-only, atomic, never overwriting by accident."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from careerkit.errors import CareerkitError
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create `folder` and missing parents, each readable by its owner only."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=PRIVATE_DIR)
+
+
+def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".careerkit-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(name, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
+def create_new(path: Path, data: bytes) -> bool:
+    """Write a new owner-only file; False (and nothing written) when `path` exists."""
+    temp = _write_temp(path.parent, data, PRIVATE_FILE)
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        return False
+    except OSError:
+        # No hard links on this file system: exclusive create is still never an overwrite.
+        try:
+            with open(path, "xb") as stream:
+                stream.write(data)
+            os.chmod(path, PRIVATE_FILE)
+        except FileExistsError:
+            return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    return True
+
+
+def replace(path: Path, data: bytes, root: Path) -> None:
+    """Atomically replace an existing file inside `root`, keeping its permissions.
+
+    A link is followed only when it stays inside `root`, and then its target is written.
+    """
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise CareerkitError("is a link to outside the notes root; not changed", path=path.relative_to(root).as_posix())
+    mode = os.stat(target).st_mode & 0o7777
+    temp = _write_temp(target.parent, data, mode)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

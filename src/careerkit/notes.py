@@ -1,0 +1,204 @@
+"""The notes repository: its root, its people and their documents.
+
+Nothing here writes; everything that reads the notes goes through `load`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careerkit import slugs
+from careerkit.documents import Action, Document, Problem, ReadResult
+from careerkit.errors import CareerkitError, UsageError
+from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile, load_settings
+
+ROOT_ENV = "CAREERKIT_ROOT"
+PROFILE = "profile.md"
+
+
+def find_root(option: str | None, cwd: Path | None = None) -> Path:
+    """`--root`, else CAREERKIT_ROOT, else the nearest folder upward with careerkit.yaml, else cwd."""
+    given = option or os.environ.get(ROOT_ENV)
+    if given:
+        root = Path(given).expanduser()
+        if not root.is_dir():
+            source = "--root" if option else ROOT_ENV
+            raise UsageError(f"{source}: {given} is not a folder")
+        return root.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return here
+
+
+@dataclass
+class PersonNotes:
+    """Everything read about one person, documents oldest first."""
+
+    slug: str
+    profile: Profile = field(default_factory=Profile)
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.profile.name or self.slug
+
+    def newest(self, *stages: str) -> Document | None:
+        """The newest document of these stages (of any stage when none are named)."""
+        for doc in reversed(self.documents):
+            if not stages or doc.stage in stages:
+                return doc
+        return None
+
+    def has(self, stage: str) -> bool:
+        return any(doc.stage == stage for doc in self.documents)
+
+    def actions(self) -> list[Action]:
+        """Every action by id; where an id repeats, the copy in the newest document wins."""
+        by_id: dict[int, Action] = {}
+        for doc in self.documents:
+            for action in doc.actions:
+                by_id[action.id] = action
+        return [by_id[key] for key in sorted(by_id)]
+
+    def open_actions(self) -> list[Action]:
+        return [action for action in self.actions() if action.is_open]
+
+
+@dataclass
+class Team:
+    root: Path
+    settings: Settings
+    people: list[PersonNotes]
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems every command reports (unreadable files, actions left out)."""
+        return [p for p in self.problems if not p.check_only]
+
+    def checkin_every_days(self, person: PersonNotes) -> int:
+        return person.profile.checkin_every_days or self.settings.checkin_every_days
+
+
+class Notes:
+    """A notes repository on disk."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.people_dir = root / "people"
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def is_inside(self, path: Path) -> bool:
+        try:
+            return path.resolve().is_relative_to(self.root.resolve())
+        except (OSError, RuntimeError):
+            return False
+
+    def person_dir(self, slug: str) -> Path:
+        if not slugs.is_slug(slug):
+            raise UsageError(f"{slug!r} is not a valid person slug")
+        folder = self.people_dir / slug
+        if not self.is_inside(folder):
+            raise CareerkitError("folder points outside the notes root; refusing to use it", path=self.rel(folder))
+        return folder
+
+    def folders(self) -> tuple[list[str], list[Problem]]:
+        """The person slugs with a folder, and problems with folders that are skipped."""
+        found: list[str] = []
+        problems: list[Problem] = []
+        try:
+            entries = sorted(os.scandir(self.people_dir), key=lambda entry: entry.name)
+        except FileNotFoundError:
+            return [], []
+        except OSError as error:
+            return [], [Problem("people", None, f"cannot read folder: {(error.strerror or 'error').lower()}")]
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            rel = f"people/{entry.name}"
+            if not slugs.is_slug(entry.name):
+                problems.append(Problem(rel, None, f"folder name is not a valid person slug (try {slugs.slugify(entry.name) or 'lowercase letters and digits'!r}); skipped", "warning", True))
+            elif entry.is_symlink() and not self.is_inside(Path(entry.path)):
+                problems.append(Problem(rel, None, "folder is a link to outside the notes root; skipped"))
+            else:
+                found.append(entry.name)
+        return found, problems
+
+    def document_paths(self, slug: str) -> tuple[list[Path], list[Problem]]:
+        folder = self.people_dir / slug
+        paths: list[Path] = []
+        problems: list[Problem] = []
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            return [], [Problem(f"people/{slug}", None, f"cannot read folder: {(error.strerror or 'error').lower()}")]
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or not name.endswith(".md") or name == PROFILE:
+                continue
+            path = Path(entry.path)
+            rel = f"people/{slug}/{name}"
+            if entry.is_symlink() and not self.is_inside(path):
+                problems.append(Problem(rel, None, "link to outside the notes root; not read"))
+            elif entry.is_dir():
+                problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
+            else:
+                paths.append(path)
+        return paths, problems
+
+    def resolve_person(self, text: str) -> str:
+        """The slug of an existing person named by slug, name or profile name; else a usage error."""
+        existing, _ = self.folders()
+        slug = slugs.to_slug(text)
+        if text in existing:
+            return text
+        if slug in existing:
+            return slug
+        for candidate in existing:
+            name = load_profile(self.root, candidate).value.name
+            if name and (name.casefold() == text.casefold() or slugs.slugify(name) == slug):
+                return candidate
+        from difflib import get_close_matches
+
+        close = get_close_matches(slug, existing, n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]}?)" if close else " (no such folder under people/)"
+        raise UsageError(f"unknown person {text!r}{hint}")
+
+    def load(self, people: list[str] | None = None) -> Team:
+        """Read settings, profiles and documents (of `people`, or everyone)."""
+        settings = load_settings(self.root)
+        problems = list(settings.problems)
+        if people is None:
+            people, folder_problems = self.folders()
+            problems += folder_problems
+        items: list[tuple[Path, str]] = []
+        team: list[PersonNotes] = []
+        for slug in people:
+            profile: Loaded = load_profile(self.root, slug)
+            problems += profile.problems
+            team.append(PersonNotes(slug, profile.value))
+            paths, path_problems = self.document_paths(slug)
+            problems += path_problems
+            items += [(path, slug) for path in paths]
+        by_slug = {person.slug: person for person in team}
+        for result in read_documents(self.root, items):
+            problems += result.problems
+            if result.document is not None:
+                by_slug[result.document.person].documents.append(result.document)
+        for person in team:
+            person.documents.sort(key=lambda doc: doc.order_key)
+        problems.sort(key=lambda p: (p.path, p.line or 0))
+        return Team(self.root, settings.value, team, problems)
+
+
+def read_documents(root: Path, items: list[tuple[Path, str]]) -> list[ReadResult]:
+    """Read each (path, person) document."""
+    from careerkit.documents import read_document
+
+    return [read_document(root, path, person) for path, person in items]

@@ -1,0 +1,158 @@
+"""New documents: frontmatter written as data, a body from the stage's template.
+
+The frontmatter is built as a dict and dumped with `yaml.safe_dump`; only our
+own fixed help comments are added around it, so no value can inject a key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerkit import fsutil, slugs, templates
+from careerkit.documents import STAGES
+from careerkit.errors import CareerkitError, UsageError
+from careerkit.notes import Notes, PersonNotes, Team
+
+MAX_SAME_DAY = 99
+PLAN_SKILLS = 3  # the method asks for 2 to 4; we pre-fill the biggest gaps
+
+FIELD_HELP = {
+    "values": "values and motivators behind their turning points, e.g. [autonomy, financial independence]",
+    "dreams": ("3 to 5 dreams; for each skill it needs: need and have on a 1-5 scale, e.g.\n"
+               "  - dream: Lead a platform team\n"
+               "    skills:\n"
+               "      - {skill: people management, need: 4, have: 1}"),
+    "learns_best": "how they learn best, e.g. [pairing, reading, courses]",
+    "skills": "the 2 to 4 skills to work on, in priority order, each with the people and resources to learn from",
+    "actions": ("small concrete steps, each with an owner (almost always them) and a date, e.g.\n"
+                "  - {id: NEXT_ID, title: Shadow Bob in two hiring loops, owner: PERSON, due: DATE}"),
+    "next_checkin": "the date of the next check-in, if not the usual cadence",
+}
+
+
+@dataclass
+class Created:
+    path: Path
+    profile: Path | None  # a profile written alongside, for a new person given --name
+    note: str | None  # something the user should know (e.g. a name that matched another)
+
+
+def check_stage(stage: str) -> str:
+    if stage not in STAGES:
+        raise UsageError(f"unknown stage {stage!r}: use one of {', '.join(STAGES)}")
+    return stage
+
+
+def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None) -> Created:
+    """Write the new `stage` document for the person; never overwrites anything."""
+    check_stage(stage)
+    slug, note = _choose_slug(notes, person_text)
+    folder = notes.person_dir(slug)
+    if folder.exists():
+        team = notes.load([slug])
+        person = team.people[0]
+    else:
+        team = Team(notes.root, notes.load([]).settings, [], [])
+        person = PersonNotes(slug)
+    display = name or person.profile.name or (person_text if person_text != slug else slug)
+    frontmatter, context = _prefill(stage, person, team, day, display)
+    body = templates.render(notes.root, stage, context)
+    next_id = max((a.id for a in person.actions()), default=0) + 1
+    data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
+    fsutil.make_private_dirs(folder)
+    profile = _write_profile(folder, slug, name) if name else None
+    for number in range(1, MAX_SAME_DAY + 1):
+        suffix = "" if number == 1 else f"-{number}"
+        path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
+        if fsutil.create_new(path, data):
+            return Created(path, profile, note)
+    raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
+                         path=notes.rel(folder))
+
+
+def _choose_slug(notes: Notes, text: str) -> tuple[str, str | None]:
+    """An existing person when the text names one; else a new slug from the text."""
+    slug = slugs.to_slug(text)
+    try:
+        existing = notes.resolve_person(text)
+    except UsageError:
+        return slug, None
+    if text != existing:
+        profile_name = None
+        from careerkit.settings import load_profile
+
+        profile_name = load_profile(notes.root, existing).value.name
+        if profile_name and profile_name != text and slugs.slugify(profile_name) == slugs.slugify(text) and text != slug:
+            return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
+    return existing, None
+
+
+def _write_profile(folder: Path, slug: str, name: str) -> Path | None:
+    import yaml
+
+    path = folder / "profile.md"
+    text = "---\n" + yaml.safe_dump({"name": name, "role": None}, sort_keys=False, allow_unicode=True)
+    text += "# checkin_every_days: 14   # uncomment to use another cadence for this person\n---\n"
+    return path if fsutil.create_new(path, text.encode("utf-8")) else None
+
+
+def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
+    import yaml
+
+    parts = ["---\n"]
+    for key, value in data.items():
+        help_text = FIELD_HELP.get(key)
+        if help_text:
+            help_text = (help_text.replace("NEXT_ID", str(next_id)).replace("PERSON", data["person"])
+                         .replace("DATE", str(data["date"])))
+            parts += [f"# {line}\n" for line in help_text.splitlines()]
+        parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=None))
+    parts.append("---\n\n")
+    return "".join(parts)
+
+
+def _prefill(stage: str, person: PersonNotes, team: Team, day: date, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The frontmatter data and the template context, from what earlier documents say."""
+    frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
+    context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
+    story = person.newest("story")
+    dreams = person.newest("dreams")
+    last_checkin = person.newest("checkin")
+    if stage == "story":
+        frontmatter["values"] = []
+    elif stage == "dreams":
+        frontmatter["dreams"] = []
+        context["values"] = story.values if story else []
+        context["story_date"] = story.date.isoformat() if story else None
+    elif stage == "plan":
+        dream_rows = [{"dream": d.dream, "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap}
+                                                    for s in d.skills]} for d in (dreams.dreams if dreams else [])]
+        best: dict[str, dict[str, Any]] = {}
+        for row in dream_rows:
+            for skill in row["skills"]:
+                if skill["gap"] > 0 and skill["gap"] > best.get(skill["skill"], {"gap": 0})["gap"]:
+                    best[skill["skill"]] = {**skill, "dream": row["dream"]}
+        gaps = sorted(best.values(), key=lambda s: -s["gap"])
+        frontmatter["learns_best"] = []
+        frontmatter["skills"] = [{"skill": s["skill"], "resources": []} for s in gaps[:PLAN_SKILLS]]
+        frontmatter["actions"] = []
+        context.update(dreams=dream_rows, gaps=gaps, values=story.values if story else [],
+                       dreams_date=dreams.date.isoformat() if dreams else None)
+    elif stage == "checkin":
+        from careerkit import agenda
+
+        plan = person.newest("plan")
+        frontmatter["actions"] = []
+        context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+        context["open_actions"] = [{"id": a.id, "title": a.title, "owner": a.owner,
+                                    "due": a.due.isoformat() if a.due else None, "skill": a.skill}
+                                   for a in person.open_actions()]
+        context["skills"] = [{"skill": s.skill, "resources": s.resources} for s in (plan.skills if plan else [])]
+        context["agenda"] = agenda.to_markdown(agenda.build(person, team, day)) if person.documents else ""
+    else:
+        context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+    return frontmatter, context
+

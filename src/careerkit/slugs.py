@@ -1,0 +1,33 @@
+"""People's names as folder names (slugs)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from careerkit.errors import UsageError
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Letters that do not decompose into an ASCII letter plus an accent.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ı": "i"})
+
+
+def is_slug(text: str) -> bool:
+    return bool(SLUG.match(text))
+
+
+def slugify(name: str) -> str:
+    """`"Zoë O'Brien"` -> `zoe-obrien`; "" when nothing usable is left."""
+    text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’`]", "", text)
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text
+
+
+def to_slug(name: str) -> str:
+    """A slug for a name given on the command line, or a usage error."""
+    slug = slugify(name)
+    if not slug:
+        raise UsageError(f"{name!r} is not a usable person name: use letters or digits, e.g. alice or \"Zoë O'Brien\"")
+    return slug

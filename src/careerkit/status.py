@@ -1,0 +1,55 @@
+"""One row per person: where they are in the conversations and their actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from careerkit.findings import Finding, find_for_person
+from careerkit.notes import PersonNotes, Team
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    person: str
+    name: str
+    stages: str  # e.g. "story, dreams, plan" or "none yet"
+    last_conversation: date | None  # newest story, dreams or plan
+    last_checkin: date | None
+    next_checkin: date | None
+    open: int
+    due: int
+    stale: int
+
+    def to_json(self) -> dict[str, object]:
+        def day(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "person": self.person, "name": self.name, "stages": self.stages,
+            "last_conversation": day(self.last_conversation), "last_checkin": day(self.last_checkin),
+            "next_checkin": day(self.next_checkin), "open": self.open, "due": self.due, "stale": self.stale,
+        }
+
+
+def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
+    findings: list[Finding] = find_for_person(person, team, today)
+    reached = [stage for stage in ("story", "dreams", "plan") if person.has(stage)]
+    conversation = person.newest("story", "dreams", "plan")
+    checkin = person.newest("checkin")
+    latest_work = person.newest("plan", "checkin")
+    next_checkin = None
+    if latest_work is not None:
+        next_checkin = latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
+    return StatusRow(
+        person=person.slug, name=person.name, stages=", ".join(reached) or "none yet",
+        last_conversation=conversation.date if conversation else None,
+        last_checkin=checkin.date if checkin else None, next_checkin=next_checkin,
+        open=len(person.open_actions()),
+        due=sum(1 for f in findings if f.kind == "action-due"),
+        stale=sum(1 for f in findings if f.kind == "action-stale"),
+    )
+
+
+def rows(team: Team, today: date) -> list[StatusRow]:
+    return [row(person, team, today) for person in team.people]

@@ -109,7 +109,7 @@ def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
             help_text = (help_text.replace("NEXT_ID", str(next_id)).replace("PERSON", data["person"])
                          .replace("DATE", str(data["date"])))
             parts += [f"# {line}\n" for line in help_text.splitlines()]
-        parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=None))
+        parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=False))
     parts.append("---\n\n")
     return "".join(parts)
 

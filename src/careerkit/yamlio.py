@@ -37,7 +37,9 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 
 def _error_line(error: yaml.YAMLError, first_line: int) -> int:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    # The context (where the broken construct starts) points at the line to fix more
+    # often than the problem mark, which can sit at the end of the block.
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     return first_line + mark.line if mark is not None else first_line
 
 

@@ -1,0 +1,339 @@
+"""The findings of SPEC.md, each at its boundaries, through `careerkit due --json`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from helpers import action, doc
+
+TODAY = date(2026, 6, 1)
+
+
+def day(offset: int) -> str:
+    """TODAY + offset, as frontmatter text."""
+    return (TODAY + timedelta(days=offset)).isoformat()
+
+
+def due_json(cli, root, *args, expect=0):
+    result = cli(root, "due", "--today", TODAY.isoformat(), "--json", *args, expect=expect)
+    return json.loads(result.stdout)
+
+
+def kinds(report, kind):
+    return [f for f in report["findings"] if f["kind"] == kind]
+
+
+def plan_with(actions, offset=-1, **fields):
+    """A plan dated `offset` days from TODAY, with resources for its one skill."""
+    fields.setdefault("skills", [{"skill": "design", "resources": ["Mentor: Bob"]}])
+    return doc("alice", "plan", day(offset), actions=actions, **fields)
+
+
+# -- action-due --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("offset", "reported", "message"), [
+    (-1, True, "action 1 is 1 day overdue: Ship it"),
+    (0, True, "action 1 is due today: Ship it"),
+    (1, False, None),
+])
+def test_action_due_boundaries(cli, notes, offset, reported, message):
+    root = notes({"people/alice/p.md": plan_with([action(1, "Ship it", due=day(offset))])})
+    found = kinds(due_json(cli, root), "action-due")
+    assert bool(found) is reported
+    if reported:
+        assert found[0]["message"] == message
+        assert found[0]["days"] == -offset
+        assert found[0]["date"] == day(offset)
+        assert found[0]["file"] == "people/alice/p.md"
+        assert found[0]["action"] == 1 and found[0]["title"] == "Ship it"
+
+
+def test_within_reports_upcoming_due_dates_with_negative_days(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, "Soon", due=day(3)), action(2, "Later", due=day(4))])})
+    found = kinds(due_json(cli, root, "--within", "3"), "action-due")
+    assert [(f["action"], f["days"], f["message"]) for f in found] == [(1, -3, "action 1 is due in 3 days: Soon")]
+    tomorrow = notes({"people/alice/p.md": plan_with([action(1, "Soon", due=day(1))])})
+    assert kinds(due_json(cli, tomorrow, "--within", "1"), "action-due")[0]["message"] == "action 1 is due tomorrow: Soon"
+
+
+def test_within_must_not_be_negative(cli, notes):
+    root = notes({})
+    result = cli(root, "due", "--within", "-1", expect=2)
+    assert "--within" in result.stderr
+
+
+def test_closed_actions_are_never_due(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([
+        action(1, due=day(-5), status="done", closed=day(-6)),
+        action(2, due=day(-5), status="dropped", closed=day(-6)),
+        action(3),
+    ])})
+    assert kinds(due_json(cli, root), "action-due") == []
+
+
+# -- action-stale ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("touched_offset", "reported"), [(-22, True), (-21, True), (-20, False)])
+def test_action_stale_boundaries_by_document_date(cli, notes, touched_offset, reported):
+    root = notes({"people/alice/p.md": plan_with([action(1, "Read a book")], offset=touched_offset)})
+    found = kinds(due_json(cli, root), "action-stale")
+    assert bool(found) is reported
+    if reported:
+        assert found[0]["date"] == day(touched_offset + 21)
+        assert found[0]["message"] == f"action 1 has not moved for {-touched_offset} days: Read a book"
+
+
+def test_updated_date_counts_as_progress(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, updated=day(-20))], offset=-100)})
+    assert kinds(due_json(cli, root), "action-stale") == []
+
+
+def test_action_due_is_not_also_stale(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, due=day(-1)), action(2, due=day(30))], offset=-60)})
+    report = due_json(cli, root)
+    assert [f["action"] for f in kinds(report, "action-due")] == [1]
+    assert [f["action"] for f in kinds(report, "action-stale")] == [2]
+
+
+def test_stale_after_days_comes_from_careerkit_yaml(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1)], offset=-10)})
+    (root / "careerkit.yaml").write_text("stale_after_days: 10\n", encoding="utf-8")
+    assert [f["date"] for f in kinds(due_json(cli, root), "action-stale")] == [day(0)]
+
+
+# -- checkin-due -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("plan_offset", "reported"), [(-31, True), (-30, True), (-29, False)])
+def test_checkin_due_boundaries(cli, notes, plan_offset, reported):
+    root = notes({"people/alice/p.md": plan_with([action(1, updated=day(0))], offset=plan_offset)})
+    found = kinds(due_json(cli, root), "checkin-due")
+    assert bool(found) is reported
+    if reported:
+        assert found[0]["date"] == day(plan_offset + 30)
+        assert found[0]["action"] is None and found[0]["title"] is None
+
+
+def test_checkin_due_counts_from_the_newest_checkin_and_its_next_checkin(cli, notes):
+    root = notes({
+        "people/alice/2026-01-01-plan.md": plan_with([action(1, updated=day(0))], offset=-150),
+        "people/alice/2026-05-20-checkin.md": doc("alice", "checkin", day(-12), next_checkin=day(-2)),
+    })
+    found = kinds(due_json(cli, root), "checkin-due")
+    assert [(f["date"], f["days"], f["file"]) for f in found] == [(day(-2), 2, "people/alice/2026-05-20-checkin.md")]
+    assert found[0]["message"] == "check-in is 2 days overdue"
+
+
+def test_checkin_due_within_and_profile_cadence(cli, notes):
+    root = notes({
+        "people/alice/p.md": plan_with([action(1, updated=day(0))], offset=-10),
+        "people/alice/profile.md": "---\nname: Alice Smith\ncheckin_every_days: 14\n---\n",
+    })
+    assert kinds(due_json(cli, root), "checkin-due") == []
+    found = kinds(due_json(cli, root, "--within", "4"), "checkin-due")
+    assert [(f["days"], f["message"]) for f in found] == [(-4, "check-in is due in 4 days")]
+
+
+def test_no_checkin_due_without_a_plan(cli, notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", day(-400))})
+    assert kinds(due_json(cli, root), "checkin-due") == []
+
+
+# -- conversation-due and next-conversation ---------------------------------
+
+
+@pytest.mark.parametrize(("offset", "reported"), [(-183, True), (-182, True), (-181, False)])
+def test_conversation_due_boundaries(cli, notes, offset, reported):
+    root = notes({"people/alice/s.md": doc("alice", "story", day(offset)),
+                  "people/alice/n.md": doc("alice", "note", day(-1))})
+    found = kinds(due_json(cli, root), "conversation-due")
+    assert bool(found) is reported
+    if reported:
+        assert found[0]["date"] == day(offset + 182)
+        assert found[0]["file"] == "people/alice/s.md"
+
+
+def test_next_conversation_after_story_and_after_dreams(cli, notes):
+    root = notes({
+        "people/alice/s.md": doc("alice", "story", day(-3)),
+        "people/bob/s.md": doc("bob", "story", day(-9)),
+        "people/bob/d.md": doc("bob", "dreams", day(-5)),
+        "people/carol/s.md": doc("carol", "story", day(-9)),
+        "people/carol/p.md": doc("carol", "plan", day(-2), actions=[action(1)]),
+    })
+    found = {f["person"]: f for f in kinds(due_json(cli, root), "next-conversation")}
+    assert set(found) == {"alice", "bob"}
+    assert found["alice"]["date"] == day(-3) and "dreams" in found["alice"]["message"]
+    assert found["bob"]["file"] == "people/bob/d.md" and "plan" in found["bob"]["message"]
+
+
+def test_a_document_dated_in_the_future_is_not_yet_a_finding(cli, notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", day(2))})
+    assert due_json(cli, root)["findings"] == []
+
+
+# -- dream-changed, out-of-actions, resources-missing ------------------------
+
+
+def test_dream_changed_only_when_dreams_are_newer_than_the_plan(cli, notes):
+    newer = notes({"people/alice/p.md": plan_with([action(1)], offset=-10),
+                   "people/alice/d.md": doc("alice", "dreams", day(-4))})
+    found = kinds(due_json(cli, newer), "dream-changed")
+    assert [(f["date"], f["file"]) for f in found] == [(day(-4), "people/alice/d.md")]
+
+
+def test_dreams_on_the_plans_own_day_are_not_a_change(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1)], offset=-4),
+                  "people/alice/d.md": doc("alice", "dreams", day(-4))})
+    assert kinds(due_json(cli, root), "dream-changed") == []
+
+
+def test_out_of_actions_when_nothing_is_open(cli, notes):
+    root = notes({
+        "people/alice/p.md": plan_with([action(1, status="done", closed=day(-3))], offset=-10),
+        "people/alice/c.md": doc("alice", "checkin", day(-2)),
+    })
+    found = kinds(due_json(cli, root), "out-of-actions")
+    assert [(f["date"], f["file"]) for f in found] == [(day(-2), "people/alice/c.md")]
+    assert kinds(due_json(cli, notes({"people/alice/p.md": plan_with([action(1)])})), "out-of-actions") == []
+
+
+def test_resources_missing_names_every_bare_skill_once(cli, notes):
+    skills = [{"skill": "design", "resources": ["Book"]}, {"skill": "speaking", "resources": []},
+              {"skill": "hiring", "resources": None}, {"skill": "writing"}]
+    root = notes({"people/alice/p.md": plan_with([action(1)], skills=skills)})
+    found = kinds(due_json(cli, root), "resources-missing")
+    assert len(found) == 1
+    assert found[0]["message"] == "no people or resources to learn from for 3 skills: speaking, hiring, writing"
+    one = notes({"people/alice/p.md": plan_with([action(1)], skills=[{"skill": "speaking"}])})
+    assert kinds(due_json(cli, one), "resources-missing")[0]["message"].endswith("for 1 skill: speaking")
+
+
+def test_resources_missing_looks_at_the_newest_plan_only(cli, notes):
+    root = notes({
+        "people/alice/2026-01-01-plan.md": plan_with([action(1)], offset=-90, skills=[{"skill": "x"}]),
+        "people/alice/2026-05-01-plan.md": plan_with([action(2)], offset=-30),
+    })
+    assert kinds(due_json(cli, root), "resources-missing") == []
+
+
+# -- no-progress --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("quiet", "reported"), [(22, True), (21, True), (20, False)])
+def test_no_progress_boundaries(cli, notes, quiet, reported):
+    root = notes({"people/alice/p.md": plan_with([action(1, updated=day(-quiet)), action(2, updated=day(-40))],
+                                                 offset=-60)})
+    found = kinds(due_json(cli, root), "no-progress")
+    assert bool(found) is reported
+    if reported:
+        assert found[0]["date"] == day(-quiet + 21)
+
+
+def test_a_recently_closed_action_counts_as_progress(cli, notes):
+    root = notes({"people/alice/p.md": plan_with(
+        [action(1), action(2, status="done", closed=day(-3))], offset=-60)})
+    assert kinds(due_json(cli, root), "no-progress") == []
+    assert len(kinds(due_json(cli, root), "action-stale")) == 1
+
+
+# -- ids, order, output -----------------------------------------------------
+
+
+def test_the_copy_in_the_newest_document_wins(cli, notes):
+    root = notes({
+        "people/alice/2026-05-01-plan.md": plan_with([action(1, "Old title", due=day(-5))], offset=-31),
+        "people/alice/2026-05-20-checkin.md": doc("alice", "checkin", day(-12),
+                                                  actions=[action(1, "New title", status="done", closed=day(-12))]),
+    })
+    report = due_json(cli, root)
+    assert kinds(report, "action-due") == []
+    assert kinds(report, "out-of-actions")
+
+
+def test_findings_sort_by_days_then_person_then_kind_then_action(cli, notes):
+    root = notes({
+        "people/bob/p.md": doc("bob", "plan", day(-1), skills=[{"skill": "x", "resources": ["y"]}],
+                               actions=[action(2, due=day(-3)), action(1, due=day(-3))]),
+        "people/alice/p.md": plan_with([action(5, due=day(-3)), action(6, due=day(-10))]),
+    })
+    order = [(f["days"], f["person"], f["kind"], f["action"]) for f in due_json(cli, root)["findings"]]
+    assert order == [(10, "alice", "action-due", 6), (3, "alice", "action-due", 5),
+                     (3, "bob", "action-due", 1), (3, "bob", "action-due", 2)]
+
+
+def test_json_shape_and_errors_for_an_unreadable_document(cli, notes):
+    root = notes({
+        "people/alice/p.md": plan_with([action(1, due=day(-1))]),
+        "people/bob/2026-01-01-plan.md": "---\nperson: bob\nstage: plan\ndate: [unclosed\n---\n",
+    })
+    result = cli(root, "due", "--today", TODAY.isoformat(), "--json", expect=1)
+    report = json.loads(result.stdout)
+    assert set(report) == {"today", "findings", "errors"}
+    assert report["today"] == TODAY.isoformat()
+    assert set(report["findings"][0]) == {"person", "kind", "file", "action", "title", "date", "days", "message"}
+    [error] = report["errors"]
+    assert error["file"] == "people/bob/2026-01-01-plan.md" and error["line"] == 4
+    assert error["message"].startswith("could not parse frontmatter")
+    assert result.stderr.startswith("people/bob/2026-01-01-plan.md:4: could not parse frontmatter")
+
+
+def test_errors_is_an_empty_list_when_all_was_read(cli, notes):
+    assert due_json(cli, notes({}))["errors"] == []
+
+
+def test_fail_exits_1_only_when_something_is_due(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, due=day(-1))])})
+    cli(root, "due", "--today", TODAY.isoformat(), "--fail", expect=1)
+    cli(root, "due", "--today", day(-30), "--fail", expect=0)
+
+
+def test_due_for_named_people_reads_only_them(cli, notes):
+    root = notes({
+        "people/alice/p.md": plan_with([action(1, due=day(-1))]),
+        "people/zoe-obrien/profile.md": "---\nname: Zoë O'Brien\n---\n",
+        "people/zoe-obrien/s.md": doc("zoe-obrien", "story", day(-5)),
+        "people/bob/broken.md": "---\n: : :\n---\n",
+    })
+    report = due_json(cli, root, "Zoë O'Brien")
+    assert {f["person"] for f in report["findings"]} == {"zoe-obrien"}
+    assert report["errors"] == []
+    assert {f["person"] for f in due_json(cli, root, "alice", "zoe-obrien")["findings"]} == {"alice", "zoe-obrien"}
+
+
+def test_unknown_person_exits_2_with_a_suggestion(cli, notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", day(-1))})
+    result = cli(root, "due", "alcie", expect=2)
+    assert "unknown person 'alcie'" in result.stderr and "did you mean alice?" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "tomorrow", "2026/01/01"])
+def test_bad_today_exits_2(cli, notes, bad):
+    result = cli(notes({}), "due", "--today", bad, expect=2)
+    assert "--today" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_plain_output_groups_by_person_with_the_name_and_file(cli, notes):
+    root = notes({
+        "people/alice/profile.md": "---\nname: Alice Smith\n---\n",
+        "people/alice/p.md": plan_with([action(3, "Shadow Bob in two hiring loops", due=day(-12))]),
+    })
+    result = cli(root, "due", "--today", TODAY.isoformat())
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Alice Smith"
+    assert lines[1].split() [:2] == ["action", "3"]
+    assert "action 3 is 12 days overdue: Shadow Bob in two hiring loops" in lines[1]
+    assert lines[1].rstrip().endswith("people/alice/p.md")
+    assert "\x1b[" not in result.stdout
+
+
+def test_datetimes_and_quoted_dates_count_as_the_date_written(cli, notes):
+    root = notes({"people/alice/p.md": (
+        "---\nperson: alice\nstage: plan\ndate: '2026-05-31'\nskills: [{skill: x, resources: [y]}]\n"
+        "actions:\n  - {id: 1, title: T, due: 2026-05-31 23:30:00+09:00}\n  - {id: 2, title: U, due: '2026-06-01'}\n---\n")})
+    found = kinds(due_json(cli, root), "action-due")
+    assert [(f["action"], f["date"]) for f in found] == [(1, "2026-05-31"), (2, "2026-06-01")]

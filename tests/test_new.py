@@ -1,0 +1,235 @@
+"""`careerkit init`, `new` and `templates`: scaffolding documents that never overwrite anything."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import action, doc
+
+from careerkit.documents import STAGES, parse_document
+
+
+def frontmatter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# -- init ----------------------------------------------------------------------
+
+
+def test_init_makes_a_commented_notes_repository(cli, tmp_path):
+    target = tmp_path / "team"
+    result = cli(None, "init", str(target), "--no-git")
+    config = (target / "careerkit.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(config) == {"checkin_every_days": 30, "conversation_every_days": 182, "stale_after_days": 21}
+    assert config.count("\n# ") >= 3
+    assert (target / "people").is_dir()
+    assert "story.md.j2" in (target / "templates" / "README.md").read_text(encoding="utf-8")
+    assert "created careerkit.yaml" in result.stdout
+    assert not (target / ".git").exists()
+
+
+def test_init_twice_changes_nothing(cli, tmp_path):
+    target = tmp_path / "team"
+    cli(None, "init", str(target), "--no-git")
+    (target / "careerkit.yaml").write_text("stale_after_days: 7\n", encoding="utf-8")
+    before = files_under(target)
+    result = cli(None, "init", str(target), "--no-git")
+    assert files_under(target) == before
+    assert "kept    careerkit.yaml" in result.stdout
+
+
+@pytest.mark.skipif(os.system("git --version > /dev/null 2>&1") != 0, reason="git is not installed")
+def test_init_runs_git_init_only_outside_a_git_repository(cli, tmp_path):
+    target = tmp_path / "team"
+    assert "initialised" in cli(None, "init", str(target)).stdout
+    assert (target / ".git").is_dir()
+    inner = target / "sub"
+    assert "already in a git repository" in cli(None, "init", str(inner)).stdout
+    assert not (inner / ".git").exists()
+
+
+# -- new: where it writes ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_new_writes_every_stage_with_valid_frontmatter(cli, notes, stage):
+    root = notes({})
+    result = cli(root, "new", stage, "alice", "--date", "2026-03-04")
+    path = root / "people" / "alice" / f"2026-03-04-{stage}.md"
+    assert result.stdout.strip() == f"people/alice/2026-03-04-{stage}.md"
+    read = parse_document(path.read_bytes(), "x.md", "alice")
+    assert read.problems == [] and read.document is not None
+    assert (read.document.stage, read.document.date.isoformat(), read.document.person) == (stage, "2026-03-04", "alice")
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.strip() and "{{" not in body and body.endswith("\n")
+
+
+def test_new_turns_a_name_into_a_slug_and_keeps_the_name_in_the_profile(cli, notes):
+    root = notes({})
+    result = cli(root, "new", "story", "Zoë O'Brien", "--date", "2026-03-04", "--name", "Zoë O'Brien")
+    assert "people/zoe-obrien/2026-03-04-story.md" in result.stdout
+    assert frontmatter(root / "people/zoe-obrien/profile.md")["name"] == "Zoë O'Brien"
+    assert "Zoë O'Brien" in (root / "people/zoe-obrien/2026-03-04-story.md").read_text(encoding="utf-8")
+
+
+def test_a_second_document_on_the_same_day_gets_a_suffix_and_nothing_is_overwritten(cli, notes):
+    root = notes({"people/alice/2026-03-04-note.md": "hand-written, keep me\n"})
+    cli(root, "new", "note", "alice", "--date", "2026-03-04", expect=0)
+    cli(root, "new", "note", "alice", "--date", "2026-03-04", expect=0)
+    folder = root / "people" / "alice"
+    assert (folder / "2026-03-04-note.md").read_text(encoding="utf-8") == "hand-written, keep me\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["2026-03-04-note-2.md", "2026-03-04-note-3.md",
+                                                        "2026-03-04-note.md"]
+
+
+def test_new_finds_the_root_from_a_subfolder_and_from_the_environment(cli, notes, monkeypatch):
+    root = notes({"people/alice/.keep": ""})
+    monkeypatch.chdir(root / "people" / "alice")
+    assert cli(None, "new", "note", "alice", "--date", "2026-01-02").stdout.strip() == "people/alice/2026-01-02-note.md"
+    monkeypatch.chdir(root.parent)
+    monkeypatch.setenv("CAREERKIT_ROOT", str(root))
+    assert cli(None, "new", "note", "bob", "--date", "2026-01-02").stdout.strip() == "people/bob/2026-01-02-note.md"
+
+
+def test_new_files_are_readable_by_their_owner_only(cli, notes):
+    root = notes({})
+    cli(root, "new", "story", "alice", "--date", "2026-01-02", "--name", "Alice")
+    assert stat.S_IMODE((root / "people/alice").stat().st_mode) == 0o700
+    assert stat.S_IMODE((root / "people/alice/2026-01-02-story.md").stat().st_mode) == 0o600
+    assert stat.S_IMODE((root / "people/alice/profile.md").stat().st_mode) == 0o600
+
+
+def test_a_name_cannot_inject_frontmatter_keys(cli, notes):
+    root = notes({})
+    cli(root, "new", "story", "alice", "--date", "2026-01-02", "--name", "Alice\nstage: note\n---")
+    assert frontmatter(root / "people/alice/2026-01-02-story.md")["stage"] == "story"
+    assert frontmatter(root / "people/alice/profile.md")["name"] == "Alice\nstage: note\n---"
+
+
+def test_edit_opens_the_new_document_in_the_editor(cli, notes, tmp_path, monkeypatch):
+    root = notes({})
+    seen = tmp_path / "seen.txt"
+    editor = tmp_path / "editor.py"
+    editor.write_text(f"import sys\nopen({str(seen)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    cli(root, "new", "note", "alice", "--date", "2026-01-02", "--edit")
+    assert seen.read_text(encoding="utf-8") == str(root / "people/alice/2026-01-02-note.md")
+
+
+# -- new: refusals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "reason"), [
+    (["new", "retro", "alice"], "unknown stage 'retro'"),
+    (["new", "story", "alice", "--date", "2026-02-30"], "not a real date"),
+    (["new", "story", "alice", "--date", "next week"], "--date"),
+    (["new", "story", ".."], "not a usable person name"),
+    (["new", "story", "/"], "not a usable person name"),
+    (["new", "story", "   "], "not a usable person name"),
+    (["new", "story", "../../etc"], None),
+])
+def test_bad_input_exits_2_and_writes_nothing_outside_people(cli, notes, args, reason):
+    root = notes({})
+    before = files_under(root.parent)
+    result = cli(root, *args, expect=None)
+    if reason is None:
+        # A name with path parts is only a name: it becomes a slug inside people/.
+        assert result.exit_code == 0 and result.stdout.strip().startswith("people/etc/")
+        return
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 3 and "Traceback" not in result.stderr
+    assert files_under(root.parent) == before
+
+
+# -- new: pre-filled from earlier documents --------------------------------------------
+
+
+def test_dreams_lists_the_values_from_the_latest_story(cli, notes):
+    root = notes({
+        "people/alice/2025-01-01-story.md": doc("alice", "story", "2025-01-01", values=["old value"]),
+        "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["autonomy", "craft"]),
+    })
+    cli(root, "new", "dreams", "alice", "--date", "2026-02-01")
+    text = (root / "people/alice/2026-02-01-dreams.md").read_text(encoding="utf-8")
+    assert "autonomy" in text and "craft" in text and "old value" not in text
+
+
+def test_plan_prefills_skills_with_the_biggest_gaps(cli, notes):
+    dreams = [
+        {"dream": "Lead a platform team", "skills": [{"skill": "people management", "need": 4, "have": 1},
+                                                      {"skill": "system design", "need": 5, "have": 3}]},
+        {"dream": "Write a book", "skills": [{"skill": "writing", "need": 5, "have": 1},
+                                             {"skill": "typing", "need": 2, "have": 2},
+                                             {"skill": "editing", "need": 3, "have": 2}]},
+    ]
+    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=dreams)})
+    cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+    path = root / "people/alice/2026-02-01-plan.md"
+    data = frontmatter(path)
+    assert [s["skill"] for s in data["skills"]] == ["writing", "people management", "system design"]
+    assert all(s["resources"] == [] for s in data["skills"])
+    text = path.read_text(encoding="utf-8")
+    assert "Lead a platform team" in text and "Write a book" in text
+
+
+def test_checkin_lists_open_actions_skills_and_embeds_the_agenda(cli, notes):
+    root = notes({"people/alice/2026-01-01-plan.md": doc(
+        "alice", "plan", "2026-01-01", skills=[{"skill": "design", "resources": ["Mentor: Bob"]}],
+        actions=[action(1, "Shadow Bob", due="2026-01-20"), action(2, "Old", status="done", closed="2026-01-05")])})
+    agenda = cli(root, "agenda", "alice", "--today", "2026-02-01").stdout
+    cli(root, "new", "checkin", "alice", "--date", "2026-02-01")
+    text = (root / "people/alice/2026-02-01-checkin.md").read_text(encoding="utf-8")
+    assert "Shadow Bob" in text and "2026-01-20" in text and "Mentor: Bob" in text
+    assert agenda.strip() in text
+    assert "# id: 3" in text or "id: 3," in text
+
+
+def test_note_links_back_to_the_latest_checkin(cli, notes):
+    root = notes({
+        "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+        "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15"),
+    })
+    cli(root, "new", "note", "alice", "--date", "2026-02-01")
+    assert "2026-01-15" in (root / "people/alice/2026-02-01-note.md").read_text(encoding="utf-8")
+
+
+# -- templates ---------------------------------------------------------------------------
+
+
+def test_a_notes_repository_can_override_a_template(cli, notes):
+    root = notes({"templates/note.md.j2": "Our own note for {{ name }} on {{ date }}.\n"})
+    cli(root, "new", "note", "alice", "--date", "2026-01-02")
+    text = (root / "people/alice/2026-01-02-note.md").read_text(encoding="utf-8")
+    assert text.endswith("---\n\nOur own note for alice on 2026-01-02.\n")
+    listing = cli(root, "templates").stdout
+    assert "note     templates/note.md.j2" in listing and "story    shipped (story.md.j2)" in listing
+
+
+def test_a_template_typo_is_a_clear_error_and_writes_nothing(cli, notes):
+    root = notes({"templates/note.md.j2": "Hello {{ nmae }}\n"})
+    result = cli(root, "new", "note", "alice", "--date", "2026-01-02", expect=1)
+    assert "nmae" in result.stderr and "note.md.j2" in result.stderr
+    assert not (root / "people/alice/2026-01-02-note.md").exists()
+
+
+def test_templates_copy_copies_once_and_never_overwrites(cli, notes):
+    root = notes({})
+    assert cli(root, "templates", "copy", "plan").stdout.strip() == "templates/plan.md.j2"
+    copied = root / "templates" / "plan.md.j2"
+    copied.write_text("mine\n", encoding="utf-8")
+    result = cli(root, "templates", "copy", "plan", expect=1)
+    assert "already exists" in result.stderr
+    assert copied.read_text(encoding="utf-8") == "mine\n"
+    cli(root, "templates", "copy", "retro", expect=2)

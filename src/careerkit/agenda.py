@@ -81,8 +81,8 @@ def _state(action: Action, stale: bool, today: date) -> OpenAction:
         days = (today - action.due).days
         return OpenAction(action, "overdue" if days else "due today", when(days))
     if stale:
-        return OpenAction(action, "stale", f"no progress for {plural((today - action.touched).days, 'day')}")
-    detail = f"due {action.due}" if action.due else "no due date"
+        return OpenAction(action, "stale", f"stale: no progress for {plural((today - action.touched).days, 'day')}")
+    detail = f"on track, due {action.due}" if action.due else "on track, no due date"
     return OpenAction(action, "on track", detail)
 
 
@@ -116,7 +116,7 @@ def to_markdown(agenda: Agenda) -> str:
         for item in agenda.open_actions:
             action = item.action
             owner = "" if action.owner == person.slug else f", owner: {action.owner}"
-            lines.append(f"- [ ] {action.id}. {action.title} ({item.state}: {item.detail}{owner})")
+            lines.append(f"- [ ] {action.id}. {action.title} ({item.detail}{owner})")
     else:
         lines.append("- none open")
     lines.append("")
@@ -128,12 +128,7 @@ def to_markdown(agenda: Agenda) -> str:
         lines.append("")
 
     lines.append("### What to talk about")
-    if agenda.findings:
-        for finding in agenda.findings:
-            label = f"action {finding.action}" if finding.action is not None else finding.kind.replace("-", " ")
-            lines.append(f"- **{label}**: {_message_tail(finding)} {KINDS[finding.kind].suggestion}")
-    else:
-        lines.append("- Nothing has drifted: spend the time on how they feel and what is next.")
+    lines += _talking_points(agenda.findings) or ["- Nothing has drifted: spend the time on how they feel and what is next."]
     lines.append("")
 
     if agenda.skills:
@@ -155,9 +150,17 @@ def to_markdown(agenda: Agenda) -> str:
     return "\n".join(lines)
 
 
-def _message_tail(finding: Finding) -> str:
-    """The finding's message as a sentence, without repeating the action number."""
-    message = finding.message
-    if finding.action is not None:
-        message = message.removeprefix(f"action {finding.action} ")
-    return message[0].upper() + message[1:] + "."
+def _talking_points(findings: list[Finding]) -> list[str]:
+    """One point per kind: action findings grouped (the actions are listed above), person findings as said."""
+    points = []
+    for kind in dict.fromkeys(f.kind for f in findings):
+        of_kind = [f for f in findings if f.kind == kind]
+        suggestion = KINDS[kind].suggestion
+        if KINDS[kind].level == "action":
+            word = "overdue" if kind == "action-due" else "stale"
+            ids = ", ".join(str(f.action) for f in of_kind)
+            points.append(f"- **{len(of_kind)} {word} {'action' if len(of_kind) == 1 else 'actions'}** ({ids}): {suggestion}")
+        else:
+            message = of_kind[0].message
+            points.append(f"- **{message[0].upper() + message[1:]}.** {suggestion}")
+    return points

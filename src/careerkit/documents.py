@@ -361,15 +361,21 @@ class _Reader:
             return _shorten(text)
         if stage != "note":
             return ""
+        # The first paragraph of the note's own words: no headings, comments or rules.
         in_comment = False
+        paragraph: list[str] = []
         for line in self.split.body.splitlines():
             stripped = line.strip()
             if in_comment or stripped.startswith("<!--"):
                 in_comment = "-->" not in stripped
                 continue
             if stripped and not stripped.startswith(("#", "---", "***", ">")):
-                return _shorten(stripped.lstrip("-*+ ").strip())
-        return ""
+                paragraph.append(stripped.lstrip("-*+ ").strip())
+                if sum(map(len, paragraph)) > SUMMARY_CHARS:
+                    break
+            elif paragraph:
+                break
+        return _shorten(" ".join(paragraph))
 
 
 def _shorten(text: str) -> str:

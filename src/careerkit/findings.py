@@ -156,15 +156,15 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     if plan is None:
         story = person.newest("story")
         if dreams is not None:
-            add("next-conversation", dreams.path, dreams.date, "dreams written but no plan yet: hold the action-plan conversation")
+            add("next-conversation", dreams.path, dreams.date, "dreams written but no action plan yet")
         elif story is not None:
-            add("next-conversation", story.path, story.date, "life story told but no dreams yet: hold the dreams conversation")
+            add("next-conversation", story.path, story.date, "life story told but no dreams yet")
     else:
         if dreams is not None and dreams.date > plan.date:
             add("dream-changed", dreams.path, dreams.date,
-                f"dreams changed on {dreams.date}, after the plan of {plan.date}: revisit the plan")
+                f"dreams changed on {dreams.date}, after the plan of {plan.date}")
         if not open_actions and latest_work is not None:
-            add("out-of-actions", latest_work.path, latest_work.date, "no open action left: brainstorm a few small new ones")
+            add("out-of-actions", latest_work.path, latest_work.date, "no open action left in the plan")
         bare = [skill.skill for skill in plan.skills if not skill.resources]
         if bare:
             add("resources-missing", plan.path, plan.date,

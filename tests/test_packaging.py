@@ -1,0 +1,71 @@
+"""The installed command and the built wheel: what a user gets from `pip install`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from careerkit import __version__
+from careerkit.documents import STAGES
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False)
+
+
+def test_installed_entry_point_and_python_m_both_work(tmp_path):
+    script = shutil.which("careerkit", path=str(Path(sys.executable).parent)) or shutil.which("careerkit")
+    assert script, "the careerkit command is not installed"
+    assert run(script, "--version").stdout.strip() == f"careerkit {__version__}"
+    result = run(sys.executable, "-m", "careerkit", "--root", str(tmp_path), "new", "retro", "x")
+    assert result.returncode == 2 and "unknown stage 'retro'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_and_version_do_not_import_yaml_jinja_or_frontmatter():
+    code = ("import sys; sys.argv = ['careerkit', '--help']\n"
+            "from careerkit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('yaml', 'jinja2', 'frontmatter', 'rich', 'pydantic') if m in sys.modules]\n"
+            "print('HEAVY', heavy)")
+    result = run(sys.executable, "-c", code)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    result = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+                 str(PROJECT))
+    assert result.returncode == 0, result.stderr[-2000:]
+    [built] = out.glob("careerkit-*.whl")
+    return built
+
+
+def test_the_wheel_ships_every_template_and_the_templates_readme(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for stage in STAGES:
+        assert f"careerkit/templates/{stage}.md.j2" in names
+    assert "careerkit/resources/templates_readme.md" in names
+
+
+def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    notes = tmp_path / "notes"
+    code = "import careerkit, sys; print(careerkit.__file__)"
+    assert run(sys.executable, "-c", code, env=env, cwd=tmp_path).stdout.startswith(str(site))
+    made = run(sys.executable, "-m", "careerkit", "--root", str(notes), "init", "--no-git", env=env, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    result = run(sys.executable, "-m", "careerkit", "--root", str(notes), "new", "plan", "alice", "--date",
+                 "2026-01-01", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "# Action plan" in (notes / "people/alice/2026-01-01-plan.md").read_text(encoding="utf-8")

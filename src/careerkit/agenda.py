@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from careerkit.documents import Action, Document, PlanSkill
-from careerkit.findings import KINDS, Finding, find_for_person, plural, when
+from careerkit.findings import KINDS, Finding, find_for_person, next_checkin, plural, when
 from careerkit.notes import PersonNotes, Team
 
 LISTENING = ("Let them talk about 90% of the time: ask, then wait, and say \"take your time\" "
@@ -57,14 +57,12 @@ class Agenda:
 def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     findings = sorted(find_for_person(person, team, today), key=lambda f: f.sort_key)
     last_checkin = person.newest("checkin")
-    latest_work = person.newest("plan", "checkin")
-    next_checkin = None
-    if latest_work is not None:
-        next_checkin = latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
-    since = (last_checkin or latest_work).date if (last_checkin or latest_work) else None
+    # "Since the last check-in"; before the first one, since the plan.
+    reference = last_checkin or person.newest("plan")
+    since = reference.date if reference is not None else None
     stale_ids = {f.action for f in findings if f.kind == "action-stale"}
     plan = person.newest("plan")
-    agenda = Agenda(person, today, last_checkin, next_checkin, findings=findings,
+    agenda = Agenda(person, today, last_checkin, next_checkin(person, team), findings=findings,
                     skills=plan.skills if plan else [])
     for action in person.open_actions():
         agenda.open_actions.append(_state(action, action.id in stale_ids, today))

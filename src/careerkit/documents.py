@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+import datetime
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -94,11 +95,11 @@ class Document:
     learns_best: list[str] = field(default_factory=list)
     skills: list[PlanSkill] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
-    next_checkin: date | None = None
+    next_checkin: datetime.date | None = None  # (`date` is a field name inside this class)
     summary: str = ""
 
     @property
-    def order_key(self) -> tuple[date, int, int, str]:
+    def order_key(self) -> tuple[datetime.date, int, int, str]:
         """Newest sorts last: date, then stage order, then the -N suffix."""
         return (self.date, STAGE_RANK[self.stage], self.seq, self.path)
 

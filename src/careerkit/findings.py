@@ -108,6 +108,14 @@ def when(days: int, late: str = "overdue") -> str:
     return "due tomorrow" if days == -1 else f"due in {plural(-days, 'day')}"
 
 
+def next_checkin(person: PersonNotes, team: Team) -> date | None:
+    """When the next check-in is due: `next_checkin` of the newest plan or check-in, else its date + cadence."""
+    latest_work = person.newest("plan", "checkin")
+    if latest_work is None:
+        return None
+    return latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
+
+
 def find(team: Team, today: date, within: int = 0) -> list[Finding]:
     """Every finding for every person read, sorted as SPEC.md says."""
     found = []
@@ -139,10 +147,9 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
 
     plan = person.newest("plan")
     latest_work = person.newest("plan", "checkin")
-    if plan is not None and latest_work is not None:
-        next_checkin = latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
-        if next_checkin <= horizon:
-            add("checkin-due", latest_work.path, next_checkin, f"check-in is {when((today - next_checkin).days)}")
+    next_on = next_checkin(person, team)
+    if plan is not None and latest_work is not None and next_on is not None and next_on <= horizon:
+        add("checkin-due", latest_work.path, next_on, f"check-in is {when((today - next_on).days)}")
 
     conversation = person.newest("story", "dreams", "plan")
     if conversation is not None:

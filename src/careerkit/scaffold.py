@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import fsutil, slugs, templates
-from careerkit.documents import STAGES
+from careerkit.documents import STAGES, Dream
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import Notes, PersonNotes, Team
 
@@ -130,14 +130,9 @@ def _prefill(stage: str, person: PersonNotes, team: Team, day: date, name: str) 
     elif stage == "plan":
         dream_rows = [{"dream": d.dream, "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap}
                                                     for s in d.skills]} for d in (dreams.dreams if dreams else [])]
-        best: dict[str, dict[str, Any]] = {}
-        for row in dream_rows:
-            for skill in row["skills"]:
-                if skill["gap"] > 0 and skill["gap"] > best.get(skill["skill"], {"gap": 0})["gap"]:
-                    best[skill["skill"]] = {**skill, "dream": row["dream"]}
-        gaps = sorted(best.values(), key=lambda s: -s["gap"])
+        gaps = _biggest_gaps(dreams.dreams if dreams else [])
         frontmatter["learns_best"] = []
-        frontmatter["skills"] = [{"skill": s["skill"], "resources": []} for s in gaps[:PLAN_SKILLS]]
+        frontmatter["skills"] = [{"skill": gap["skill"], "resources": []} for gap in gaps[:PLAN_SKILLS]]
         frontmatter["actions"] = []
         context.update(dreams=dream_rows, gaps=gaps, values=story.values if story else [],
                        dreams_date=dreams.date.isoformat() if dreams else None)
@@ -156,3 +151,13 @@ def _prefill(stage: str, person: PersonNotes, team: Team, day: date, name: str) 
         context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
     return frontmatter, context
 
+
+def _biggest_gaps(dreams: list[Dream]) -> list[dict[str, Any]]:
+    """Each skill with a gap (need - have > 0) once, at its biggest gap, biggest first."""
+    best: dict[str, dict[str, Any]] = {}
+    for dream in dreams:
+        for skill in dream.skills:
+            if skill.gap > 0 and skill.gap > best.get(skill.skill, {"gap": 0})["gap"]:
+                best[skill.skill] = {"skill": skill.skill, "dream": dream.dream, "need": skill.need,
+                                     "have": skill.have, "gap": skill.gap}
+    return sorted(best.values(), key=lambda gap: -gap["gap"])

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from careerkit.findings import Finding, find_for_person
+from careerkit.findings import Finding, find_for_person, next_checkin
 from careerkit.notes import PersonNotes, Team
 
 
@@ -37,14 +37,10 @@ def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
     reached = [stage for stage in ("story", "dreams", "plan") if person.has(stage)]
     conversation = person.newest("story", "dreams", "plan")
     checkin = person.newest("checkin")
-    latest_work = person.newest("plan", "checkin")
-    next_checkin = None
-    if latest_work is not None:
-        next_checkin = latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
     return StatusRow(
         person=person.slug, name=person.name, stages=", ".join(reached) or "none yet",
         last_conversation=conversation.date if conversation else None,
-        last_checkin=checkin.date if checkin else None, next_checkin=next_checkin,
+        last_checkin=checkin.date if checkin else None, next_checkin=next_checkin(person, team),
         open=len(person.open_actions()),
         due=sum(1 for f in findings if f.kind == "action-due"),
         stale=sum(1 for f in findings if f.kind == "action-stale"),

@@ -56,7 +56,7 @@ def test_within_reports_upcoming_due_dates_with_negative_days(cli, notes):
     found = kinds(due_json(cli, root, "--within", "3"), "action-due")
     assert [(f["action"], f["days"], f["message"]) for f in found] == [(1, -3, "action 1 is due in 3 days: Soon")]
     tomorrow = notes({"people/alice/p.md": plan_with([action(1, "Soon", due=day(1))])})
-    assert kinds(due_json(cli, tomorrow, "--within", "1"), "action-due")[0]["message"] == "action 1 is due tomorrow: Soon"
+    assert kinds(due_json(cli, tomorrow, "--within", "1"), "action-due")[0]["message"] == "action 1 is due in 1 day: Soon"
 
 
 def test_within_must_not_be_negative(cli, notes):

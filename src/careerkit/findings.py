@@ -99,13 +99,13 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-def when(days: int, late: str = "overdue") -> str:
-    """'due today', '3 days overdue', 'due in 2 days', 'due tomorrow'."""
+def when(days: int) -> str:
+    """'due today', '3 days overdue', '1 day overdue', 'due in 2 days'."""
     if days == 0:
         return "due today"
     if days > 0:
-        return f"{plural(days, 'day')} {late}"
-    return "due tomorrow" if days == -1 else f"due in {plural(-days, 'day')}"
+        return f"{plural(days, 'day')} overdue"
+    return f"due in {plural(-days, 'day')}"
 
 
 def next_checkin(person: PersonNotes, team: Team) -> date | None:
@@ -149,6 +149,7 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     latest_work = person.newest("plan", "checkin")
     next_on = next_checkin(person, team)
     if plan is not None and latest_work is not None and next_on is not None and next_on <= horizon:
+        # (next_on is set whenever there is a plan; the checks keep the types honest)
         add("checkin-due", latest_work.path, next_on, f"check-in is {when((today - next_on).days)}")
 
     conversation = person.newest("story", "dreams", "plan")

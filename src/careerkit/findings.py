@@ -149,7 +149,6 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     latest_work = person.newest("plan", "checkin")
     next_on = next_checkin(person, team)
     if plan is not None and latest_work is not None and next_on is not None and next_on <= horizon:
-        # (next_on is set whenever there is a plan; the checks keep the types honest)
         add("checkin-due", latest_work.path, next_on, f"check-in is {when((today - next_on).days)}")
 
     conversation = person.newest("story", "dreams", "plan")

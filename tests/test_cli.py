@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from helpers import action, doc
 
 from careerkit.commands.common import style, use_colour
+from helpers import action, doc
 
 
 class Terminal(io.StringIO):

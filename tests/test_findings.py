@@ -6,6 +6,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+
 from helpers import action, doc
 
 TODAY = date(2026, 6, 1)
@@ -56,7 +57,8 @@ def test_within_reports_upcoming_due_dates_with_negative_days(cli, notes):
     found = kinds(due_json(cli, root, "--within", "3"), "action-due")
     assert [(f["action"], f["days"], f["message"]) for f in found] == [(1, -3, "action 1 is due in 3 days: Soon")]
     tomorrow = notes({"people/alice/p.md": plan_with([action(1, "Soon", due=day(1))])})
-    assert kinds(due_json(cli, tomorrow, "--within", "1"), "action-due")[0]["message"] == "action 1 is due in 1 day: Soon"
+    found = kinds(due_json(cli, tomorrow, "--within", "1"), "action-due")
+    assert found[0]["message"] == "action 1 is due in 1 day: Soon"
 
 
 def test_within_must_not_be_negative(cli, notes):
@@ -334,6 +336,7 @@ def test_plain_output_groups_by_person_with_the_name_and_file(cli, notes):
 def test_datetimes_and_quoted_dates_count_as_the_date_written(cli, notes):
     root = notes({"people/alice/p.md": (
         "---\nperson: alice\nstage: plan\ndate: '2026-05-31'\nskills: [{skill: x, resources: [y]}]\n"
-        "actions:\n  - {id: 1, title: T, due: 2026-05-31 23:30:00+09:00}\n  - {id: 2, title: U, due: '2026-06-01'}\n---\n")})
+        "actions:\n  - {id: 1, title: T, due: 2026-05-31 23:30:00+09:00}\n"
+        "  - {id: 2, title: U, due: '2026-06-01'}\n---\n")})
     found = kinds(due_json(cli, root), "action-due")
     assert [(f["action"], f["date"]) for f in found] == [(1, "2026-05-31"), (2, "2026-06-01")]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import action, doc
 
 from careerkit.documents import STAGES, parse_document
+from helpers import action, doc
 
 
 def frontmatter(path: Path) -> dict:

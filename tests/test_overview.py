@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
-from helpers import action, doc
 
 from careerkit.reference import findings_page
+from conftest import EXAMPLES
+from helpers import action, doc
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = "2026-11-22"
@@ -113,4 +113,5 @@ def test_an_unreadable_document_is_named_and_the_rest_still_shown(cli, notes):
     })
     result = cli(root, "status", "--today", "2026-03-01", expect=1)
     assert "alice" in result.stdout
-    assert result.stderr.strip() == "people/alice/2026-02-01-dreams.md:4: date 2026-13-45 is not a real date (YYYY-MM-DD)"
+    expected = "people/alice/2026-02-01-dreams.md:4: date 2026-13-45 is not a real date (YYYY-MM-DD)"
+    assert result.stderr.strip() == expected

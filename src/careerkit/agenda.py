@@ -126,7 +126,8 @@ def to_markdown(agenda: Agenda) -> str:
         lines.append("")
 
     lines.append("### What to talk about")
-    lines += _talking_points(agenda.findings) or ["- Nothing has drifted: spend the time on how they feel and what is next."]
+    calm = "- Nothing has drifted: spend the time on how they feel and what is next."
+    lines += _talking_points(agenda.findings) or [calm]
     lines.append("")
 
     if agenda.skills:
@@ -157,7 +158,8 @@ def _talking_points(findings: list[Finding]) -> list[str]:
         if KINDS[kind].level == "action":
             word = "overdue" if kind == "action-due" else "stale"
             ids = ", ".join(str(f.action) for f in of_kind)
-            points.append(f"- **{len(of_kind)} {word} {'action' if len(of_kind) == 1 else 'actions'}** ({ids}): {suggestion}")
+            points.append(f"- **{len(of_kind)} {word} {'action' if len(of_kind) == 1 else 'actions'}** ({ids}): "
+                          f"{suggestion}")
         else:
             message = of_kind[0].message
             points.append(f"- **{message[0].upper() + message[1:]}.** {suggestion}")

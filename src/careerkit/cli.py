@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from careerkit import __version__
-from careerkit.commands import documents, init, overview, templates_cmd
+from careerkit.commands import action, check, documents, init, overview, templates_cmd
 
 app = typer.Typer(
     name="careerkit",
@@ -46,7 +46,9 @@ app.command("due")(overview.due)
 app.command("agenda")(overview.agenda)
 app.command("status")(overview.status)
 app.command("log")(overview.log)
+app.command("check")(check.check)
 app.add_typer(templates_cmd.app, name="templates")
+app.add_typer(action.app, name="action")
 
 
 def main() -> None:

@@ -8,9 +8,11 @@ rest only matter to `careerkit check`.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 import datetime
+import os
+import re
+import stat
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ STATUSES = ("open", "done", "dropped")
 ACTION_STAGES = ("plan", "checkin")
 FILENAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z]+)(?:-(\d+))?\.md$")
 SUMMARY_CHARS = 120
+SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far into the body
+MAX_FILE_BYTES = 16 << 20  # a note is text typed by a person: anything larger is not read
 
 
 @dataclass(frozen=True)
@@ -110,25 +114,68 @@ class ReadResult:
     problems: list[Problem]
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the regular file at `path` (a link is followed).
+
+    Never blocks on a pipe or device and never reads more than MAX_FILE_BYTES:
+    raises CareerkitError for those (and for a folder), OSError when the file
+    cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise CareerkitError("is a folder, not a Markdown document; not read")
+        if not stat.S_ISREG(mode):
+            raise CareerkitError("is not a regular file (a pipe, socket or device); not read")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(handle, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise CareerkitError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read")
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+def cannot_read(error: OSError) -> str:
+    """The message for a file that could not be opened or read (no path: the caller adds it)."""
+    reason = error.strerror or type(error).__name__
+    return f"cannot read file: {reason.lower()}"
+
+
 def read_document(root: Path, path: Path, person: str) -> ReadResult:
     """Read `path` (inside `root`) as a document of `person`; never raises for bad content."""
     rel = path.relative_to(root).as_posix()
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return ReadResult(None, [Problem(rel, None, f"cannot read file: {reason.lower()}")])
+        return ReadResult(None, [Problem(rel, None, cannot_read(error))])
+    except CareerkitError as error:
+        return ReadResult(None, [Problem(rel, error.line, error.message)])
     return parse_document(data, rel, person)
 
 
 def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
-    """Parse the bytes of the document at `rel` (relative path, for messages)."""
+    """Parse the bytes of the document at `rel` (relative path, for messages); never raises."""
     try:
         split = frontmatter_text.split(frontmatter_text.decode(data))
         raw = _load_yaml(split)
     except CareerkitError as error:
         return ReadResult(None, [Problem(rel, error.line, error.message)])
-    return _Reader(rel, person, split, raw).read()
+    try:
+        return _Reader(rel, person, split, raw).read()
+    except Exception as error:  # a bug, not the file's fault: the other documents are still read
+        if os.environ.get("CAREERKIT_DEBUG"):
+            raise
+        message = f"could not read this document (internal error: {type(error).__name__}); please report it"
+        return ReadResult(None, [Problem(rel, None, message)])
 
 
 def _load_yaml(split: frontmatter_text.Split) -> Any:
@@ -171,15 +218,17 @@ class _Reader:
         raw = {} if self.raw is None else self.raw
         if not isinstance(raw, dict):
             kind = "a list" if isinstance(raw, list) else "a single value"
-            return self.unreadable((), f"frontmatter is {kind}, not a mapping of keys")
+            hint = " (a note that starts with a --- rule needs frontmatter above it)" if isinstance(raw, str) else ""
+            return self.unreadable((), f"frontmatter is {kind}, not a mapping of keys{hint}")
         name = FILENAME.match(self.rel.rsplit("/", 1)[-1])
         stage = raw.get("stage")
         if stage is None:
             if name is None or name.group(2) not in STAGE_RANK:
                 return self.unreadable((), "no stage: add `stage:` (story, dreams, plan, checkin or note)")
             stage = name.group(2)
-        elif stage not in STAGE_RANK:
-            return self.unreadable(("stage",), f"unknown stage {_show(stage)}: use story, dreams, plan, checkin or note")
+        elif not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
+            return self.unreadable(("stage",),
+                                   f"unknown stage {_show(stage)}: use story, dreams, plan, checkin or note")
         if "date" in raw:
             day = value_to_date(raw["date"])
             if day is None:
@@ -190,7 +239,8 @@ class _Reader:
                 return self.unreadable((), "no date: add `date: YYYY-MM-DD`")
         declared = raw.get("person")
         if declared is not None and declared != self.person:
-            self.report(("person",), f"person {_show(declared)} does not match the folder {self.person!r}", check_only=True)
+            message = f"person {_show(declared)} does not match the folder {self.person!r}"
+            self.report(("person",), message, check_only=True)
         doc = Document(self.rel, self.person, stage, day, int(name.group(3) or 1) if name else 1)
         doc.values = self.strings(raw, "values")
         doc.learns_best = self.strings(raw, "learns_best")
@@ -238,14 +288,16 @@ class _Reader:
             dream = Dream(item["dream"])
             skills = item.get("skills")
             if skills is not None and not isinstance(skills, list):
-                self.report(("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}", check_only=True)
+                self.report(("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}",
+                            check_only=True)
                 skills = []
             for position, entry in enumerate(skills or []):
                 keys = ("dreams", index, "skills", position)
                 if not isinstance(entry, dict) or not isinstance(entry.get("skill"), str):
                     self.report(keys, "each skill should have a `skill:` name", check_only=True)
                     continue
-                dream.skills.append(DreamSkill(entry["skill"], self.level(entry, keys, "need"), self.level(entry, keys, "have")))
+                need, have = self.level(entry, keys, "need"), self.level(entry, keys, "have")
+                dream.skills.append(DreamSkill(entry["skill"], need, have))
             result.append(dream)
         return result
 
@@ -254,7 +306,8 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            self.report((*keys, key), f"`{key}` should be a whole number from 1 to 5, not {_show(value)}", check_only=True)
+            self.report((*keys, key), f"`{key}` should be a whole number from 1 to 5, not {_show(value)}",
+                        check_only=True)
             return None
         return value
 
@@ -276,9 +329,11 @@ class _Reader:
             if isinstance(resources, str):
                 resources = [resources]
             elif resources is not None and not isinstance(resources, list):
-                self.report(("skills", index, "resources"), "`resources` should be a list of people or resources", check_only=True)
+                self.report(("skills", index, "resources"), "`resources` should be a list of people or resources",
+                            check_only=True)
                 resources = []
-            kept = [str(r) for r in resources or [] if isinstance(r, (str, int, float)) and not isinstance(r, bool) and str(r).strip()]
+            kept = [str(r) for r in resources or []
+                    if isinstance(r, (str, int, float)) and not isinstance(r, bool) and str(r).strip()]
             if resources and len(kept) != len(resources):
                 self.report(("skills", index, "resources"), "each resource should be text", check_only=True)
             result.append(PlanSkill(item["skill"], kept))
@@ -313,8 +368,9 @@ class _Reader:
         ident = item.get("id")
         if isinstance(ident, bool) or not isinstance(ident, int) or ident < 1:
             missing = "id" not in item
-            self.report(keys if missing else (*keys, "id"),
-                        "action has no `id`; left out" if missing else f"action id {_show(ident)} is not a positive whole number; left out")
+            message = ("action has no `id`; left out" if missing
+                       else f"action id {_show(ident)} is not a positive whole number; left out")
+            self.report(keys if missing else (*keys, "id"), message)
             return None
         status = item.get("status", "open")
         if status is None:
@@ -323,14 +379,16 @@ class _Reader:
             hint = ""
             if isinstance(status, bool):
                 hint = f" (YAML read an unquoted word as {str(status).lower()}; write open, done or dropped)"
-            self.report((*keys, "status"), f"action {ident}: status {_show(status)} is not open, done or dropped{hint}; left out")
+            self.report((*keys, "status"),
+                        f"action {ident}: status {_show(status)} is not open, done or dropped{hint}; left out")
             return None
         dates: dict[str, date | None] = {}
         for key in ("due", "updated", "closed"):
             raw_value = item.get(key)
             dates[key] = value_to_date(raw_value) if raw_value is not None else None
             if raw_value is not None and dates[key] is None:
-                self.report((*keys, key), f"action {ident}: {key} {_show(raw_value)} is not a real date (YYYY-MM-DD); left out")
+                self.report((*keys, key),
+                            f"action {ident}: {key} {_show(raw_value)} is not a real date (YYYY-MM-DD); left out")
                 return None
         title = item.get("title")
         if not isinstance(title, str):
@@ -349,7 +407,8 @@ class _Reader:
             self.report((*keys, "skill"), f"action {ident}: skill should be text", check_only=True)
             skill = None
         if status != "open" and dates["closed"] is None:
-            self.report(keys, f"action {ident} is {status} but has no `closed:` date", severity="warning", check_only=True)
+            self.report(keys, f"action {ident} is {status} but has no `closed:` date", severity="warning",
+                        check_only=True)
         return Action(
             id=ident, title=title.strip(), owner=owner or doc.person, status=status, skill=skill,
             due=dates["due"], updated=dates["updated"], closed=dates["closed"],
@@ -365,7 +424,7 @@ class _Reader:
         # The first paragraph of the note's own words: no headings, comments or rules.
         in_comment = False
         paragraph: list[str] = []
-        for line in self.split.body.splitlines():
+        for line in self.split.body[:SUMMARY_SCAN_CHARS].splitlines():
             stripped = line.strip()
             if in_comment or stripped.startswith("<!--"):
                 in_comment = "-->" not in stripped

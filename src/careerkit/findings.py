@@ -33,12 +33,14 @@ KINDS = {kind.name: kind for kind in (
          "An open action has not moved (no `updated` date, no new copy) for `stale_after_days`.",
          "Plans drift when nobody looks at them; a stale action is usually blocked or no longer wanted.",
          "Go through each stale action: is it still the right step, what is in the way, what would make it smaller?",
-         "open, not already `action-due`, and touched + `stale_after_days` <= today, where touched is `updated` or else the date of the document holding it; date = touched + `stale_after_days`."),
+         "open, not already `action-due`, and touched + `stale_after_days` <= today, where touched is `updated` "
+         "or else the date of the document holding it; date = touched + `stale_after_days`."),
     Kind("checkin-due", "person",
          "The next check-in date has come: `next_checkin` of the last plan or check-in, or its date plus the cadence.",
          "Plans made and then forgotten are the most common way career conversations fail.",
          "Hold the check-in now, even a short one: progress, feelings, the support they need.",
-         "has a plan; next = `next_checkin` of the newest plan or check-in if set, else its date + `checkin_every_days`; reported when next <= today (+ `--within` days); date = next."),
+         "has a plan; next = `next_checkin` of the newest plan or check-in if set, else its date + "
+         "`checkin_every_days`; reported when next <= today (+ `--within` days); date = next."),
     Kind("conversation-due", "person",
          "The last story, dreams or plan conversation is older than `conversation_every_days`.",
          "Goals change with life; every person deserves a real career conversation at least once a year, better twice.",
@@ -63,12 +65,14 @@ KINDS = {kind.name: kind for kind in (
          "A skill chosen in the newest plan has no people or resources to learn from.",
          "A skill with nobody and nothing to learn from rarely gets learned.",
          "Add an action to research people and resources, share the list, and pick one.",
-         "one or more skills of the newest plan list no `resources` (missing, empty or null); one finding naming them all; date = that plan's date."),
+         "one or more skills of the newest plan list no `resources` (missing, empty or null); one finding naming "
+         "them all; date = that plan's date."),
     Kind("no-progress", "person",
          "There are open actions, but nothing was touched or closed for `stale_after_days`.",
          "Stalled plans often feel bad; the person may be stuck, overloaded or losing heart.",
          "Listen first; then suggest blocking one hour a week, and help reprioritise or delegate.",
-         "has open actions, and the latest of (touched of each open action, `closed` of any action) + `stale_after_days` <= today; date = that sum."),
+         "has open actions, and the latest of (touched of each open action, `closed` of any action) + "
+         "`stale_after_days` <= today; date = that sum."),
 )}
 
 
@@ -156,8 +160,9 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
         due_on = conversation.date + timedelta(days=settings.conversation_every_days)
         if due_on <= today:
             ago = (today - conversation.date).days
+            last = f"{conversation.stage}, {conversation.date}"
             add("conversation-due", conversation.path, due_on,
-                f"career conversation due: the last one ({conversation.stage}, {conversation.date}) was {plural(ago, 'day')} ago")
+                f"career conversation due: the last one ({last}) was {plural(ago, 'day')} ago")
 
     dreams = person.newest("dreams")
     if plan is None:

@@ -44,6 +44,8 @@ class Split:
 
 def decode(data: bytes) -> str:
     """The file's text, or an error naming the line of the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CareerkitError("UTF-16 text: save it as UTF-8", line=1)
     if b"\x00" in data[:8192]:
         raise CareerkitError("binary file, not Markdown text", line=1)
     try:

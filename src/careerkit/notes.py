@@ -8,11 +8,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerkit import slugs
 from careerkit.documents import Action, Document, Problem, ReadResult
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile, load_settings
+from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile
+
+if TYPE_CHECKING:
+    from careerkit.cache import Reads
 
 ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
@@ -32,6 +36,21 @@ def find_root(option: str | None, cwd: Path | None = None) -> Path:
         if (folder / CONFIG_NAME).is_file():
             return folder
     return here
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why the link at `path` is not followed, or None when its target is a file inside `root`."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken link (its target does not exist); not read"
+    except (OSError, RuntimeError):
+        return "link that cannot be followed (a loop?); not read"
+    try:
+        inside = target.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    return None if inside else "link to outside the notes root; not read"
 
 
 @dataclass
@@ -112,6 +131,8 @@ class Notes:
         """The person slugs with a folder, and problems with folders that are skipped."""
         found: list[str] = []
         problems: list[Problem] = []
+        if self.people_dir.is_symlink() and not self.is_inside(self.people_dir):
+            return [], [Problem("people", None, "folder is a link to outside the notes root; skipped")]
         try:
             entries = sorted(os.scandir(self.people_dir), key=lambda entry: entry.name)
         except FileNotFoundError:
@@ -123,7 +144,9 @@ class Notes:
                 continue
             rel = f"people/{entry.name}"
             if not slugs.is_slug(entry.name):
-                problems.append(Problem(rel, None, f"folder name is not a valid person slug (try {slugs.slugify(entry.name) or 'lowercase letters and digits'!r}); skipped", "warning", True))
+                suggestion = slugs.slugify(entry.name) or "lowercase letters and digits"
+                message = f"folder name is not a valid person slug (try {suggestion!r}); skipped"
+                problems.append(Problem(rel, None, message, "warning", True))
             elif entry.is_symlink() and not self.is_inside(Path(entry.path)):
                 problems.append(Problem(rel, None, "folder is a link to outside the notes root; skipped"))
             else:
@@ -144,8 +167,9 @@ class Notes:
                 continue
             path = Path(entry.path)
             rel = f"people/{slug}/{name}"
-            if entry.is_symlink() and not self.is_inside(path):
-                problems.append(Problem(rel, None, "link to outside the notes root; not read"))
+            link = _link_problem(path, self.root) if entry.is_symlink() else None
+            if link:
+                problems.append(Problem(rel, None, link))
             elif entry.is_dir():
                 problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
             else:
@@ -172,7 +196,10 @@ class Notes:
 
     def load(self, people: list[str] | None = None) -> Team:
         """Read settings, profiles and documents (of `people`, or everyone)."""
-        settings = load_settings(self.root)
+        from careerkit.cache import open_reads
+
+        reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
+        settings = reads.settings()
         problems = list(settings.problems)
         if people is None:
             people, folder_problems = self.folders()
@@ -180,14 +207,14 @@ class Notes:
         items: list[tuple[Path, str]] = []
         team: list[PersonNotes] = []
         for slug in people:
-            profile: Loaded = load_profile(self.root, slug)
+            profile: Loaded = reads.profile(slug)
             problems += profile.problems
             team.append(PersonNotes(slug, profile.value))
             paths, path_problems = self.document_paths(slug)
             problems += path_problems
             items += [(path, slug) for path in paths]
         by_slug = {person.slug: person for person in team}
-        for result in read_documents(self.root, items):
+        for result in read_documents(self.root, items, reads):
             problems += result.problems
             if result.document is not None:
                 by_slug[result.document.person].documents.append(result.document)
@@ -197,8 +224,15 @@ class Notes:
         return Team(self.root, settings.value, team, problems)
 
 
-def read_documents(root: Path, items: list[tuple[Path, str]]) -> list[ReadResult]:
-    """Read each (path, person) document."""
-    from careerkit.documents import read_document
+def read_documents(root: Path, items: list[tuple[Path, str]], reads: Reads | None = None) -> list[ReadResult]:
+    """Read each (path, person) document, through the cache of what was read (careerkit.cache), and keep it.
 
-    return [read_document(root, path, person) for path, person in items]
+    `reads` is the reader that already gave the settings and profiles of this load;
+    CAREERKIT_NO_CACHE=1 reads every file without a cache.
+    """
+    from careerkit.cache import open_reads
+
+    reads = reads or open_reads(root)
+    results = reads.documents(items)
+    reads.save()
+    return results

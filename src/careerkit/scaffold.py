@@ -85,7 +85,8 @@ def _choose_slug(notes: Notes, text: str) -> tuple[str, str | None]:
         from careerkit.settings import load_profile
 
         profile_name = load_profile(notes.root, existing).value.name
-        if profile_name and profile_name != text and slugs.slugify(profile_name) == slugs.slugify(text) and text != slug:
+        same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
+        if profile_name and profile_name != text and same_slug and text != slug:
             return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
     return existing, None
 
@@ -114,7 +115,8 @@ def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
     return "".join(parts)
 
 
-def _prefill(stage: str, person: PersonNotes, team: Team, day: date, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _prefill(stage: str, person: PersonNotes, team: Team, day: date,
+             name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """The frontmatter data and the template context, from what earlier documents say."""
     frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
     context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -40,12 +41,15 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _read_mapping(path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
+def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
     from careerkit import frontmatter_text, yamlio
+    from careerkit.documents import cannot_read, read_bytes
     from careerkit.errors import CareerkitError
 
+    if _leaves(root, path):
+        return {}, None, [Problem(rel, None, "link to outside the notes root; not read, defaults used")]
     try:
-        text = frontmatter_text.decode(path.read_bytes())
+        text = frontmatter_text.decode(read_bytes(path))
         if frontmatter:
             split = frontmatter_text.split(text)
             yaml_text, first = split.yaml, split.first_yaml_line
@@ -53,7 +57,7 @@ def _read_mapping(path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, An
             yaml_text, first = text.lstrip(frontmatter_text.BOM), 1
         data = yamlio.load(yaml_text, first)
     except OSError as error:
-        return {}, None, [Problem(rel, None, f"cannot read file: {(error.strerror or 'error').lower()}")]
+        return {}, None, [Problem(rel, None, cannot_read(error))]
     except CareerkitError as error:
         return {}, None, [Problem(rel, error.line, error.message)]
     if data is None:
@@ -61,6 +65,28 @@ def _read_mapping(path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, An
     if not isinstance(data, dict):
         return {}, None, [Problem(rel, first, "should be a mapping of keys")]
     return data, (yaml_text, first), []
+
+
+def file_present(path: Path) -> bool:
+    """True when something (a file, a link, even a broken one) is at `path`.
+
+    False also when its folder cannot be searched: the folder is reported instead.
+    """
+    try:
+        os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _leaves(root: Path, path: Path) -> bool:
+    """True when `path` is a link whose target is outside `root` (or cannot be resolved)."""
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return True
 
 
 def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
@@ -79,18 +105,22 @@ def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problem
 
 def load_settings(root: Path) -> Loaded:
     path = root / CONFIG_NAME
-    if not path.is_file():
+    if not file_present(path) or os.path.isdir(path):
         return Loaded(Settings())
-    data, source, problems = _read_mapping(path, CONFIG_NAME, frontmatter=False)
+    data, source, problems = _read_mapping(root, path, CONFIG_NAME, frontmatter=False)
     settings = Settings()
     known = {f.name for f in fields(Settings)}
     for key in data:
         if key not in known:
             from difflib import get_close_matches
 
+            from careerkit import yamlio
+
             close = get_close_matches(str(key), known, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
-            problems.append(Problem(CONFIG_NAME, None, f"unknown setting `{key}`{hint}", "warning", check_only=True))
+            line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
+            at = None if line is None else source[1] + line
+            problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
     for key in known:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
@@ -100,10 +130,10 @@ def load_settings(root: Path) -> Loaded:
 
 def load_profile(root: Path, person: str) -> Loaded:
     path = root / "people" / person / "profile.md"
-    if not path.is_file():
+    if not file_present(path) or os.path.isdir(path):
         return Loaded(Profile())
     rel = f"people/{person}/profile.md"
-    data, source, problems = _read_mapping(path, rel, frontmatter=True)
+    data, source, problems = _read_mapping(root, path, rel, frontmatter=True)
     name = data.get("name")
     role = data.get("role")
     cadence = _positive_int(data, "checkin_every_days", rel, source, problems)

@@ -8,8 +8,8 @@ import unicodedata
 from careerkit.errors import UsageError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# Letters that do not decompose into an ASCII letter plus an accent.
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ı": "i"})
+# Letters that do not decompose into an ASCII letter plus an accent (\u0131 is the dotless i).
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "\u0131": "i"})
 
 
 def is_slug(text: str) -> bool:
@@ -20,7 +20,7 @@ def slugify(name: str) -> str:
     """`"Zoë O'Brien"` -> `zoe-obrien`; "" when nothing usable is left."""
     text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"['’`]", "", text)
+    text = re.sub(r"['\u2019`]", "", text)
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text
 

@@ -4,10 +4,19 @@ Only PyYAML's safe constructors are used (the C loader when LibYAML is there):
 no tag can run code. An impossible date such as `2026-13-45` is kept as an
 `InvalidDate` instead of failing the whole document, so that one bad action
 does not hide the rest.
+
+Hostile or broken YAML is refused with a message and a line, never a crash:
+nesting deeper than MAX_DEPTH (LibYAML's composer recurses on the C stack and
+crashes the interpreter somewhere past 20,000 levels) is found with the
+event parser before anything is composed; aliases that would expand to more
+than MAX_NODES values (a "billion laughs" file) or refer to themselves are
+refused before construction; a value whose explicit tag cannot be built
+(`!!int abc`) is an error at its line. Error messages never quote the text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +25,12 @@ import yaml
 from careerkit.errors import CareerkitError
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 100  # levels of nested lists and mappings
+MAX_NODES = 100_000  # values, counting each use of an alias in full
+# What every level of nesting needs at least one of (or one more column of indentation).
+_NESTING = ("[", "{", "- ", "-\n", "-\r", "-\t", "? ", "?\n", "?\r", "?\t")
+_DEEP_INDENT = " " * (MAX_DEPTH // 2)
 
 
 @dataclass(frozen=True)
@@ -29,8 +44,30 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
-        except ValueError:
+        except (ValueError, AttributeError):  # AttributeError: `!!timestamp` on text that is no date at all
             return InvalidDate(str(node.value))
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+            # e.g. `!!int abc`, `!!bool maybe`: the safe constructors raise plain Python errors
+            raise yaml.constructor.ConstructorError(
+                None, None, "a value with an explicit tag (such as !!int) is not valid for that tag",
+                node.start_mark) from None
+
+
+class _AliasCheckingLoader(_Loader):
+    """For text with anchors and aliases: checks how far they expand before building anything."""
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_aliases(node)
+        return self.construct_document(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
@@ -43,30 +80,113 @@ def _error_line(error: yaml.YAMLError, first_line: int) -> int:
     return first_line + mark.line if mark is not None else first_line
 
 
+_QUOTED = re.compile(r"'(?!<)[^'\s]{2,}'|\"[^\"\s]{2,}\"")
+
+
 def _reason(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None)
     context = getattr(error, "context", None)
-    if problem and context:
-        return f"{context}, {problem}"
-    return str(problem or context or "invalid YAML")
+    if problem and "could not determine a constructor" in problem:
+        return "a YAML tag that careerkit does not read (such as !!python/...); remove the tag"
+    text = f"{context}, {problem}" if problem and context else str(problem or context or "invalid YAML")
+    # The pure-Python parser quotes the text it stopped at (an alias name, a tag): never echo it.
+    return " ".join(_QUOTED.sub("", text).split())
+
+
+class _Refused(yaml.YAMLError):
+    """YAML that parses but that careerkit will not build (too deep, too many aliases)."""
+
+    def __init__(self, problem: str, mark: Any):
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before anything recursive sees it.
+
+    A cheap count first: each level needs a `[`, a `{`, a `- ` or `? ` indicator, or
+    more indentation; only text that could be that deep is run through the event
+    parser (which keeps its own stack, so it cannot crash).
+    """
+    if sum(map(text.count, _NESTING)) <= MAX_DEPTH // 2 and ("\n" + _DEEP_INDENT) not in text \
+            and not text.startswith(_DEEP_INDENT):
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"frontmatter is nested more than {MAX_DEPTH} levels deep; not read"
+                    raise _Refused(message, event.start_mark)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except _Refused:
+        raise
+    except yaml.YAMLError:
+        return  # not YAML at all: loading it says where
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Refuse aliases that refer to themselves or expand to more than MAX_NODES values."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            visiting.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[key] = size
+            if size > MAX_NODES:
+                raise _Refused(f"frontmatter aliases (*name) expand to more than {MAX_NODES:,} values; not read",
+                               node.start_mark)
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:
+            raise _Refused("frontmatter has an alias (*name) inside the value it names; not read", node.start_mark)
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def load(text: str, first_line: int) -> Any:
     """Parse YAML text that starts on line `first_line` of its file."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        _check_depth(text)
+        loader = _AliasCheckingLoader if "*" in text and "&" in text else _Loader
+        return yaml.load(text, Loader=loader)  # a safe loader (see above)
+    except _Refused as error:
+        raise CareerkitError(error.problem, line=_error_line(error, first_line)) from None
     except yaml.YAMLError as error:
         message = f"could not parse frontmatter: {_reason(error)}"
         raise CareerkitError(message, line=_error_line(error, first_line)) from None
     except RecursionError:
         raise CareerkitError("frontmatter is nested too deeply", line=first_line) from None
+    except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash
+        raise CareerkitError(f"could not parse frontmatter ({type(error).__name__})", line=first_line) from None
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree (with positions) of YAML text that is known to parse."""
+    """The node tree (with positions) of YAML text that is known to parse (None when it does not).
+
+    Aliases are shared nodes (and may form a cycle): walk it with a set of visited nodes.
+    """
     try:
+        _check_depth(text)
         return yaml.compose(text, Loader=_Loader)
-    except (yaml.YAMLError, RecursionError):
+    except Exception:
         return None
 
 

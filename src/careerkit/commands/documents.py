@@ -50,4 +50,5 @@ def _open_in_editor(path: str) -> None:
     try:
         subprocess.run([*shlex.split(editor), path], check=False)
     except OSError:
-        raise CareerkitError("--edit: could not start the editor in $VISUAL or $EDITOR (the document was written)") from None
+        raise CareerkitError("--edit: could not start the editor in $VISUAL or $EDITOR "
+                             "(the document was written)") from None

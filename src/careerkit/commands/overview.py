@@ -38,7 +38,8 @@ def due(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
-    within: int = typer.Option(0, "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."),
+    within: int = typer.Option(0, "--within", min=0, metavar="DAYS",
+                               help="Also show actions and check-ins due in the next DAYS days."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     fail: bool = typer.Option(False, "--fail", help="Exit 1 when anything is due (for cron and CI)."),
 ) -> None:
@@ -120,9 +121,10 @@ def _print_table(header: list[str], body: list[list[str]]) -> None:
         return
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
     colour = use_colour()
-    typer.echo(style("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(), "bold", colour=colour))
+    heading = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+    typer.echo(style(heading, "bold", colour=colour))
     for row in body:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 @reports_errors

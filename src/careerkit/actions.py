@@ -1,0 +1,125 @@
+"""Action items of one person: where a new one goes, which copy to change, and how each one stands.
+
+Pure functions of what was read (careerkit.notes); the byte-level editing is
+careerkit.edit, and the command layer is careerkit.commands.action.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from careerkit.documents import Action, Document, Problem
+from careerkit.errors import CareerkitError, UsageError
+from careerkit.notes import PersonNotes, Team
+
+Value = str | int | date
+STATES = ("overdue", "due today", "stale", "on track", "done", "dropped")
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def blocking_problems(team: Team, slug: str) -> list[Problem]:
+    """Errors in the person's documents: while there is one, no action of theirs is changed.
+
+    An unreadable document or an action left out could hold the id to change
+    or the highest id, so guessing past it could edit the wrong copy.
+    """
+    folder = f"people/{slug}"
+    profile = f"{folder}/profile.md"
+    return [p for p in team.errors if (p.path == folder or p.path.startswith(folder + "/")) and p.path != profile]
+
+
+def target_for_new(person: PersonNotes) -> Document:
+    """The document a new action goes into: the newest plan or check-in."""
+    target = person.newest("plan", "checkin")
+    if target is None or not person.has("plan"):
+        raise CareerkitError(f"{person.name} has no plan yet: make one with `careerkit new plan {person.slug}`, "
+                             "then add actions")
+    return target
+
+
+def next_id(person: PersonNotes) -> int:
+    """One more than the highest action id in any of the person's documents."""
+    return max((action.id for doc in person.documents for action in doc.actions), default=0) + 1
+
+
+def find(person: PersonNotes, ident: int) -> Action:
+    """The copy of action `ident` that counts (the newest), or a usage error."""
+    for action in person.actions():
+        if action.id == ident:
+            return action
+    ids = [action.id for action in person.actions()]
+    known = f"their actions are {_ranges(ids)}" if ids else "they have no actions yet"
+    raise UsageError(f"{person.name} has no action {ident} ({known}; see careerkit action list {person.slug} --all)")
+
+
+def _ranges(ids: list[int]) -> str:
+    parts: list[str] = []
+    start = previous = ids[0]
+    for ident in [*ids[1:], None]:
+        if ident is not None and ident == previous + 1:
+            previous = ident
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if ident is not None:
+            start = previous = ident
+    return ", ".join(parts)
+
+
+def one_line(text: str, what: str) -> str:
+    """Text for a title, owner or skill: stripped, not empty, a single line."""
+    text = text.strip()
+    if not text:
+        raise UsageError(f"{what}: must not be empty")
+    if _NOT_ONE_LINE.search(text):
+        raise UsageError(f"{what}: must be a single line of text (no line breaks or control characters)")
+    return text
+
+
+def new_fields(ident: int, title: str, today: date, due: date | None = None, skill: str | None = None,
+               owner: str | None = None) -> dict[str, Value]:
+    """The keys of a new action, in the order SPEC.md shows them."""
+    fields: dict[str, Value] = {"id": ident, "title": title}
+    if owner is not None:
+        fields["owner"] = owner
+    if skill is not None:
+        fields["skill"] = skill
+    if due is not None:
+        fields["due"] = due
+    fields["status"] = "open"
+    fields["updated"] = today
+    return fields
+
+
+def close_fields(status: str, today: date) -> dict[str, Value]:
+    return {"status": status, "closed": today}
+
+
+def touch_fields(today: date) -> dict[str, Value]:
+    return {"updated": today}
+
+
+def states(person: PersonNotes, team: Team, today: date) -> dict[int, str]:
+    """How each action stands today: overdue, due today, stale, on track, done or dropped."""
+    from careerkit.findings import find_for_person
+
+    found: dict[int, str] = {}
+    for finding in find_for_person(person, team, today):
+        if finding.action is None:
+            continue
+        if finding.kind == "action-due":
+            found[finding.action] = "overdue" if finding.days > 0 else "due today"
+        elif finding.kind == "action-stale":
+            found[finding.action] = "stale"
+    return {action.id: action.status if not action.is_open else found.get(action.id, "on track")
+            for action in person.actions()}
+
+
+def to_json(action: Action, state: str) -> dict[str, Any]:
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {"id": action.id, "title": action.title, "status": action.status, "state": state,
+            "owner": action.owner, "due": day(action.due), "updated": day(action.updated),
+            "closed": day(action.closed), "skill": action.skill, "file": action.path}

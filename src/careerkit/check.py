@@ -1,0 +1,431 @@
+"""`careerkit check`: every problem in the notes, as a compiler would list them.
+
+What the loader finds (documents.py, settings.py, notes.py) is reported here
+in full, including the problems only `check` reports. On top of that this
+module reads the YAML of each file once more as a node tree, to find what the
+loaded data can no longer show:
+
+- a key written twice in one mapping (PyYAML silently keeps the last);
+- YAML 1.1 surprises: an unquoted `no` read as false, `12:30` read as 750
+  (base 60), `0755` read as 493 (octal), a number where text is expected;
+- a misspelt known key (`acitons`), as a warning with "did you mean";
+- an action `id` used twice by one person, naming both places.
+
+The node tree is walked iteratively with a set of visited nodes, so aliases
+(shared nodes, even a cycle) cost nothing extra. Nothing here prints: the
+command layer formats the sorted `Problem`s.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from careerkit import frontmatter_text
+from careerkit.documents import Problem, read_bytes
+from careerkit.errors import CareerkitError, UsageError
+from careerkit.notes import PROFILE, Notes
+from careerkit.settings import CONFIG_NAME, Settings, file_present
+
+TEXT, NUMBER, DATE = "text", "number", "date"
+
+# What each known key holds: a dict for a mapping, [item] for a list, else TEXT, NUMBER or DATE.
+_ACTION = {"id": NUMBER, "title": TEXT, "owner": TEXT, "skill": TEXT, "due": DATE, "status": TEXT,
+           "updated": DATE, "closed": DATE}
+DOCUMENT_KEYS: dict[str, Any] = {
+    "person": TEXT, "stage": TEXT, "date": DATE, "summary": TEXT,
+    "values": [TEXT],
+    "dreams": [{"dream": TEXT, "skills": [{"skill": TEXT, "need": NUMBER, "have": NUMBER}]}],
+    "learns_best": [TEXT],
+    "skills": [{"skill": TEXT, "resources": [TEXT]}],
+    "actions": [_ACTION],
+    "next_checkin": DATE,
+}
+PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER}
+CONFIG_KEYS: dict[str, Any] = {f.name: NUMBER for f in fields(Settings)}
+
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_SHOWN = 40  # a token longer than this is cut in messages
+
+
+@dataclass
+class Report:
+    """What `check` found, sorted by file and line, and how many files it read."""
+
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity != "error")
+
+    def summary(self) -> str:
+        """One line: `2 errors, 1 warning in 14 files`, or `no problems in 14 files`."""
+        files = _count(self.files, "file")
+        if not self.problems:
+            return f"no problems in {files}"
+        return f"{_count(self.errors, 'error')}, {_count(self.warnings, 'warning')} in {files}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def line_text(problem: Problem) -> str:
+    """`path:line: severity: message`, like a compiler (no `:line` when there is none)."""
+    where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+    return f"{where}: {problem.severity}: {problem.message}"
+
+
+def to_json(problem: Problem) -> dict[str, Any]:
+    return {"file": problem.path, "line": problem.line, "severity": problem.severity, "message": problem.message}
+
+
+# -- what to check -----------------------------------------------------------------
+
+
+@dataclass
+class _Scope:
+    everything: bool = False
+    config: bool = False
+    all_people: bool = False
+    people: set[str] = field(default_factory=set)  # whole person folders
+    files: set[str] = field(default_factory=set)  # single files (relative paths)
+    file_people: set[str] = field(default_factory=set)  # the people those files belong to
+    ignored: list[Problem] = field(default_factory=list)
+
+    def covers(self, rel: str) -> bool:
+        if self.everything:
+            return True
+        if rel == CONFIG_NAME:
+            return self.config
+        parts = rel.split("/")
+        if parts[0] != "people":
+            return False
+        if len(parts) == 1 or self.all_people:
+            return self.all_people
+        if parts[1] in self.people:
+            return True
+        return rel in self.files or (len(parts) == 2 and parts[1] in self.file_people)
+
+
+def _scope(notes: Notes, paths: Sequence[Path]) -> _Scope:
+    if not paths:
+        return _Scope(everything=True)
+    scope = _Scope()
+    root = notes.root.resolve()
+    for given in paths:
+        rel = _relative(root, Path(given))
+        parts = rel.split("/") if rel else []
+        if any(part.startswith(".") for part in parts):
+            continue  # ignored everywhere, like .git/ and .careerkit/
+        full = root.joinpath(*parts)
+        if not parts:
+            scope.everything = True
+        elif parts == [CONFIG_NAME]:
+            scope.config = True
+        elif parts == ["people"]:
+            scope.all_people = True
+        elif parts[0] == "people" and len(parts) == 2 and os.path.isdir(full):
+            scope.people.add(parts[1])
+        elif parts[0] == "people" and len(parts) == 3 and parts[2].endswith(".md"):
+            scope.files.add(rel)
+            scope.file_people.add(parts[1])
+        else:
+            scope.ignored.append(Problem(rel, None, "not checked: careerkit reads careerkit.yaml and "
+                                                    "people/<person>/*.md", "warning", True))
+    return scope
+
+
+def _relative(root: Path, given: Path) -> str:
+    """`given` (from the command line) relative to the root, with `/`; a usage error when it is not inside."""
+    candidates = [Path(os.path.abspath(given))]
+    if not given.is_absolute():
+        candidates.append(Path(os.path.abspath(root / given)))  # a path written from the notes root
+    for candidate in candidates:
+        if not os.path.lexists(candidate):
+            continue
+        # Resolve the folder it is in, not the file itself: a link is checked as the link it is.
+        place = Path(os.path.realpath(candidate.parent)) / candidate.name
+        try:
+            rel = place.relative_to(root).as_posix()
+        except ValueError:
+            raise UsageError(f"{given}: not inside the notes repository at {root}") from None
+        return "" if rel == "." else rel
+    raise UsageError(f"{given}: no such file or folder")
+
+
+# -- the check -----------------------------------------------------------------------
+
+
+def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
+    """Check the whole notes repository, or only the files and folders in `paths`."""
+    scope = _scope(notes, paths)
+    folders, folder_problems = notes.folders()
+    if scope.everything or scope.all_people:
+        people = folders
+    else:
+        people = sorted((scope.people | scope.file_people) & set(folders))
+    team = notes.load(people)
+    problems = [p for p in [*folder_problems, *team.problems] if scope.covers(p.path)]
+    problems += scope.ignored
+
+    files: list[tuple[str, Path, str]] = []  # (rel, path, kind) of each file read
+    config = notes.root / CONFIG_NAME
+    if scope.covers(CONFIG_NAME) and file_present(config) and not os.path.isdir(config):
+        files.append((CONFIG_NAME, config, "config"))
+    for slug in people:
+        profile = notes.people_dir / slug / PROFILE
+        rel = f"people/{slug}/{PROFILE}"
+        if scope.covers(rel) and file_present(profile) and not os.path.isdir(profile):
+            files.append((rel, profile, "profile"))
+        paths_of_person, _ = notes.document_paths(slug)
+        files += [(notes.rel(path), path, "document") for path in paths_of_person if scope.covers(notes.rel(path))]
+    # Every file read, and every document that could not be (a folder, a broken link).
+    counted = len({rel for rel, _, _ in files} | {p.path for p in problems if p.path.endswith(".md")})
+
+    trees = _Trees(notes.root)
+    found: list[Problem] = []
+    surprises: set[tuple[str, int | None]] = set()
+    for rel, path, kind in files:
+        walk = trees.lint(rel, path, kind)
+        if walk is not None:
+            found += walk.problems
+            surprises |= walk.surprises
+    for person in team.people:
+        found += _duplicate_ids(person.documents, trees, scope)
+    problems = _merge(problems, found, surprises)
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.severity != "error", p.message))
+    return Report(problems, counted)
+
+
+def _merge(loaded: list[Problem], found: list[Problem], surprises: set[tuple[str, int | None]]) -> list[Problem]:
+    """The loader's problems and ours. Where we explain a YAML surprise, our message replaces the
+    loader's check-only complaint about the same value (its errors that leave data out stay)."""
+    kept = []
+    upgraded: set[tuple[str, int | None]] = set()
+    for problem in loaded:
+        if (problem.path, problem.line) in surprises and problem.check_only:
+            if problem.severity == "error":
+                upgraded.add((problem.path, problem.line))
+            continue
+        kept.append(problem)
+    for problem in found:
+        if (problem.path, problem.line) in upgraded and problem.severity != "error":
+            problem = Problem(problem.path, problem.line, problem.message, "error", True)
+        kept.append(problem)
+    return list(dict.fromkeys(kept))
+
+
+class _Trees:
+    """The YAML node tree of each file, composed once."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._trees: dict[str, tuple[Any, int] | None] = {}
+
+    def tree(self, rel: str, path: Path, kind: str) -> tuple[Any, int] | None:
+        """(root node, line of the YAML's first line) or None when the file does not parse."""
+        if rel not in self._trees:
+            self._trees[rel] = self._compose(path, kind)
+        return self._trees[rel]
+
+    def _compose(self, path: Path, kind: str) -> tuple[Any, int] | None:
+        from careerkit import yamlio
+
+        try:
+            text = frontmatter_text.decode(read_bytes(path))
+            if kind == "config":
+                yaml_text, first = text.removeprefix(frontmatter_text.BOM), 1
+            else:
+                split = frontmatter_text.split(text)
+                yaml_text, first = split.yaml, split.first_yaml_line
+        except (OSError, CareerkitError):
+            return None  # the loader has said why
+        node = yamlio.compose(yaml_text)
+        return None if node is None else (node, first)
+
+    def lint(self, rel: str, path: Path, kind: str) -> _Walk | None:
+        """The walk over the file's tree (None when it was not read: the loader says why)."""
+        if kind != "document" and _leaves_root(self.root, path):
+            return None
+        found = self.tree(rel, path, kind)
+        if found is None:
+            return None
+        walk = _Walk(rel, found[1], kind)
+        walk.run(found[0], {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
+        return walk
+
+
+def _leaves_root(root: Path, path: Path) -> bool:
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return True
+
+
+class _Walk:
+    """One pass over a node tree: duplicate keys, YAML 1.1 surprises, misspelt keys."""
+
+    def __init__(self, rel: str, first: int, kind: str):
+        import yaml
+
+        self.yaml = yaml
+        self.rel, self.first, self.kind = rel, first, kind
+        self.problems: list[Problem] = []
+        self.surprises: set[tuple[str, int | None]] = set()  # where a value is not what it looks like
+
+    def add(self, node: Any, message: str, severity: str = "error", surprise: bool = False) -> None:
+        line = self.first + node.start_mark.line
+        self.problems.append(Problem(self.rel, line, message, severity, True))
+        if surprise:
+            self.surprises.add((self.rel, line))
+
+    def run(self, root: Any, schema: Any) -> list[Problem]:
+        yaml = self.yaml
+        seen: set[int] = set()
+        stack: list[tuple[Any, Any]] = [(root, schema)]
+        while stack:
+            node, expected = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                stack += self.mapping(node, expected if isinstance(expected, dict) else None)
+            elif isinstance(node, yaml.SequenceNode):
+                item = expected[0] if isinstance(expected, list) else None
+                stack += [(child, item) for child in node.value]
+            elif isinstance(node, yaml.ScalarNode):
+                self.scalar(node, expected)
+        return self.problems
+
+    def mapping(self, node: Any, expected: dict[str, Any] | None) -> list[tuple[Any, Any]]:
+        yaml = self.yaml
+        first_line: dict[tuple[str, str], int] = {}
+        children: list[tuple[Any, Any]] = []
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if name is None:
+                children.append((key_node, None))  # a list or mapping as a key: look inside, nothing more
+            else:
+                ident = (key_node.tag, name)
+                if ident in first_line:
+                    shown = f" `{name}`" if expected is not None and name in expected else ""
+                    self.add(key_node, f"duplicate key{shown} (first on line {first_line[ident]}): "
+                                       "YAML keeps only the last one")
+                else:
+                    first_line[ident] = self.first + key_node.start_mark.line
+                if expected is not None and name not in expected and self.kind != "config":
+                    close = get_close_matches(name, list(expected), n=1, cutoff=0.8)
+                    if close:
+                        self.add(key_node, f"unknown key `{name}` (did you mean `{close[0]}`?); it is ignored",
+                                 "warning")
+            child = expected.get(name) if expected is not None and isinstance(name, str) else None
+            children.append((value_node, child))
+        return children
+
+    def scalar(self, node: Any, expected: Any) -> None:
+        if node.style:  # None (pure-Python loader) or "" (LibYAML) for a plain scalar
+            return  # quoted or a block scalar: text, as written
+        kind = node.tag.rsplit(":", 1)[-1]
+        token = node.value
+        shown = token if len(token) <= _SHOWN else token[: _SHOWN - 1] + "…"
+        known = expected is not None
+        if kind in ("int", "float") and _SEXAGESIMAL.match(token):
+            value = _construct(node, kind)
+            self.add(node, f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
+                           f"60); write '{shown}' in quotes", "error" if known else "warning", True)
+        elif kind == "int" and _OCTAL.match(token):
+            value = _construct(node, kind)
+            fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
+            self.add(node, f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); "
+                           f"{fix}", "error" if known else "warning", True)
+        elif expected == TEXT and kind == "bool":
+            value = str(_construct(node, kind)).lower()
+            self.add(node, f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
+                           f"as true or false); write '{shown}' in quotes", surprise=True)
+        elif expected == TEXT and kind in ("int", "float"):
+            value = _construct(node, kind)
+            if str(value) != token:
+                self.add(node, f"`{shown}` was read as the number {value}; write '{shown}' in quotes", surprise=True)
+            else:
+                self.add(node, f"`{shown}` was read as a number, not text; write '{shown}' in quotes", "warning",
+                         surprise=True)
+        elif expected == TEXT and kind == "timestamp":
+            self.add(node, f"`{shown}` was read as a date, not text; write '{shown}' in quotes", "warning",
+                     surprise=True)
+
+
+def _construct(node: Any, kind: str) -> Any:
+    """The value PyYAML makes of a plain scalar resolved as `kind` (int, float or bool)."""
+    import yaml
+
+    constructor = yaml.constructor.SafeConstructor()
+    try:
+        return getattr(constructor, f"construct_yaml_{kind}")(node)
+    except Exception:
+        return "something else"
+
+
+# -- ids ---------------------------------------------------------------------------------
+
+
+def _action_ids(root: Any, first: int) -> list[tuple[int, int]]:
+    """(id, line) of each action in a document's node tree, in order."""
+    import yaml
+
+    actions = None
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "actions":
+                actions = value_node  # the last one wins, as when loading
+    if not isinstance(actions, yaml.SequenceNode):
+        return []
+    found = []
+    for item in actions.value:
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        ident = None
+        for key_node, value_node in item.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "id":
+                ident = value_node
+        if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:int":
+            value = _construct(ident, "int")
+            if isinstance(value, int) and value >= 1:
+                found.append((value, first + ident.start_mark.line))
+    return found
+
+
+def _duplicate_ids(documents: list[Any], trees: _Trees, scope: _Scope) -> list[Problem]:
+    """An error for each action id a person uses again (in the same or a later document)."""
+    problems: list[Problem] = []
+    first_use: dict[int, tuple[str, int]] = {}
+    for doc in documents:  # oldest first
+        found = trees.tree(doc.path, trees.root / doc.path, "document")
+        if found is None:
+            continue
+        for ident, line in _action_ids(*found):
+            if ident not in first_use:
+                first_use[ident] = (doc.path, line)
+                continue
+            where, at = first_use[ident]
+            if scope.covers(doc.path):
+                place = f"line {at}" if where == doc.path else f"{where}:{at}"
+                problems.append(Problem(doc.path, line, f"duplicate action id {ident}: also used at {place}; "
+                                                        "ids are unique per person", "error", True))
+            elif scope.covers(where):
+                problems.append(Problem(where, at, f"duplicate action id {ident}: also used at {doc.path}:{line}; "
+                                                   "ids are unique per person", "error", True))
+    return problems

@@ -1,0 +1,464 @@
+"""The cache of read results in <root>/.careerkit/: never stale, never in the way.
+
+Each staleness case is shown through what a user sees (`careerkit due --json`),
+and where it says more, through which files were parsed again. A file written
+less than two seconds before a run is "racy" and never cached (see
+careerkit.cache); most tests therefore use the `trusting` fixture, which
+makes every file written before the run old enough to cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from careerkit import cache, documents
+from helpers import action, doc
+
+TODAY = "2026-06-01"
+OLD = 1_600_000_000  # a time long ago (2020), for os.utime
+
+
+@pytest.fixture
+def trusting(monkeypatch):
+    """Cache every file written before the run started (no racy window)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The relative paths parsed by documents.read_document, in order; clear() between runs."""
+    seen: list[str] = []
+    real = documents.read_document
+
+    def counting(root, path, person):
+        seen.append(path.relative_to(root).as_posix())
+        return real(root, path, person)
+
+    monkeypatch.setattr(documents, "read_document", counting)
+    return seen
+
+
+def due(cli, root, *args, expect=0):
+    """(report, stderr) of `careerkit due --json` on root."""
+    result = cli(root, "due", "--today", TODAY, "--json", *args, expect=expect)
+    return json.loads(result.stdout), result.stderr
+
+
+def titles(report):
+    return sorted(f["title"] for f in report["findings"] if f["title"])
+
+
+def cached(root, person):
+    """The relative paths held in the cache file of `person` (empty when there is none)."""
+    path = root / ".careerkit" / "reads" / f"{person}.json"
+    if not path.exists():
+        return set()
+    _, _, body = path.read_bytes().partition(b"\n")
+    return set(json.loads(body))
+
+
+def age(*paths: Path) -> None:
+    """Give files an old mtime (their ctime stays now), so that any later edit changes the mtime."""
+    for path in paths:
+        os.utime(path, (OLD, OLD))
+
+
+def plan(title: str, ident: int = 1) -> str:
+    return doc("alice", "plan", "2026-01-01", actions=[action(ident, title, due="2026-02-01")],
+               skills=[{"skill": "design", "resources": ["Mentor: Bob"]}])
+
+
+@pytest.fixture
+def team(notes):
+    """alice with a plan (action 'Alpha') and a check-in (action 'Gamma'); bob with a story."""
+    return notes({
+        "people/alice/2026-01-01-plan.md": plan("Alpha"),
+        "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01",
+                                                  actions=[action(2, "Gamma", due="2026-03-01")]),
+        "people/bob/2026-01-10-story.md": doc("bob", "story", "2026-01-10"),
+    })
+
+
+# -- a warm run ----------------------------------------------------------------------
+
+
+def test_a_warm_run_parses_nothing_and_prints_the_same(cli, team, trusting, parses):
+    cold, _ = due(cli, team)
+    assert sorted(parses) == ["people/alice/2026-01-01-plan.md", "people/alice/2026-02-01-checkin.md",
+                              "people/bob/2026-01-10-story.md"]
+    written = (team / ".careerkit/reads/alice.json").stat()
+    parses.clear()
+    warm, _ = due(cli, team)
+    assert parses == []
+    assert warm == cold
+    assert titles(warm) == ["Alpha", "Gamma"]
+    again = (team / ".careerkit/reads/alice.json").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)  # nothing changed: not written
+
+
+def test_only_the_changed_file_is_parsed_again(cli, team, trusting, parses):
+    age(*team.glob("people/*/*.md"))
+    due(cli, team)
+    parses.clear()
+    (team / "people/alice/2026-01-01-plan.md").write_text(plan("Alpha, and more"), encoding="utf-8")
+    report, _ = due(cli, team)
+    assert parses == ["people/alice/2026-01-01-plan.md"]
+    assert titles(report) == ["Alpha, and more", "Gamma"]
+    parses.clear()
+    assert titles(due(cli, team)[0]) == ["Alpha, and more", "Gamma"]
+    assert parses == []
+
+
+def test_the_cache_is_not_used_with_careerkit_no_cache(cli, team, trusting, parses, monkeypatch):
+    monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
+    first, _ = due(cli, team)
+    second, _ = due(cli, team)
+    assert first == second and len(parses) == 6
+    assert not (team / ".careerkit").exists()
+
+
+# -- every way a file can change -------------------------------------------------------
+
+
+def test_changed_content_of_the_same_size(cli, team, trusting):
+    path = team / "people/alice/2026-01-01-plan.md"
+    age(path)
+    assert titles(due(cli, team)[0]) == ["Alpha", "Gamma"]
+    path.write_text(plan("Omega"), encoding="utf-8")  # same size, new mtime
+    assert titles(due(cli, team)[0]) == ["Gamma", "Omega"]
+
+
+def test_a_change_within_the_same_mtime_tick_is_caught_by_the_racy_rule(cli, team, parses, monkeypatch):
+    """A file changed shortly before a run is read but not cached (~2 s; a minute here, so that a slow
+    machine cannot make the file old enough)."""
+    assert cache.RACY_NS >= 1_000_000_000
+    monkeypatch.setattr(cache, "RACY_NS", 60_000_000_000)
+    path = team / "people/alice/2026-01-01-plan.md"
+    before = path.stat().st_mtime_ns
+    assert titles(due(cli, team)[0]) == ["Alpha", "Gamma"]
+    assert "people/alice/2026-01-01-plan.md" not in cached(team, "alice")
+    path.write_text(plan("Omega"), encoding="utf-8")
+    os.utime(path, ns=(before, before))  # same size, same mtime: only the racy rule can tell
+    parses.clear()
+    assert titles(due(cli, team)[0]) == ["Gamma", "Omega"]
+    assert "people/alice/2026-01-01-plan.md" in parses
+
+
+def test_a_same_size_same_mtime_edit_in_place_is_caught_by_ctime(cli, team, trusting):
+    path = team / "people/alice/2026-01-01-plan.md"
+    age(path)
+    assert titles(due(cli, team)[0]) == ["Alpha", "Gamma"]
+    assert "people/alice/2026-01-01-plan.md" in cached(team, "alice")
+    inode, ctime = path.stat().st_ino, path.stat().st_ctime_ns
+    for _ in range(100):  # until the file system's clock has ticked: the ctime must differ
+        path.write_text(plan("Omega"), encoding="utf-8")
+        age(path)  # the mtime back to what was cached
+        if path.stat().st_ctime_ns != ctime:
+            break
+        time.sleep(0.05)
+    assert path.stat().st_ino == inode and path.stat().st_ctime_ns != ctime
+    assert titles(due(cli, team)[0]) == ["Gamma", "Omega"]
+
+
+def test_a_same_size_same_mtime_replacement_is_caught_by_the_inode(cli, team, trusting):
+    path = team / "people/alice/2026-01-01-plan.md"
+    age(path)
+    assert titles(due(cli, team)[0]) == ["Alpha", "Gamma"]
+    new = path.with_name("new.tmp")
+    new.write_text(plan("Omega"), encoding="utf-8")
+    age(new)
+    os.replace(new, path)  # what an editor's "safe write" does
+    assert titles(due(cli, team)[0]) == ["Gamma", "Omega"]
+
+
+def test_an_added_file(cli, team, trusting):
+    due(cli, team)
+    (team / "people/alice/2026-03-01-checkin.md").write_text(
+        doc("alice", "checkin", "2026-03-01", actions=[action(3, "Delta", due="2026-04-01")]), encoding="utf-8")
+    assert titles(due(cli, team)[0]) == ["Alpha", "Delta", "Gamma"]
+
+
+def test_a_removed_file(cli, team, trusting):
+    due(cli, team)
+    (team / "people/alice/2026-02-01-checkin.md").unlink()
+    assert titles(due(cli, team)[0]) == ["Alpha"]
+    assert cached(team, "alice") == {"people/alice/2026-01-01-plan.md"}
+
+
+def test_a_renamed_file(cli, team, trusting):
+    due(cli, team)
+    old = team / "people/alice/2026-02-01-checkin.md"
+    old.rename(team / "people/alice/2026-02-02-checkin.md")
+    report, _ = due(cli, team)
+    assert [f["file"] for f in report["findings"] if f["title"] == "Gamma"] == ["people/alice/2026-02-02-checkin.md"]
+    assert "people/alice/2026-02-01-checkin.md" not in cached(team, "alice")
+
+
+def test_a_removed_person(cli, team, trusting):
+    due(cli, team)
+    assert (team / ".careerkit/reads/bob.json").exists()
+    shutil.rmtree(team / "people/bob")
+    (team / "people/alice/2026-01-01-plan.md").write_text(plan("Omega"), encoding="utf-8")  # so the cache is written
+    report, _ = due(cli, team)
+    assert {f["person"] for f in report["findings"]} == {"alice"}
+    assert not (team / ".careerkit/reads/bob.json").exists()
+
+
+def test_a_changed_setting_and_profile(cli, notes, trusting):
+    root = notes({
+        "careerkit.yaml": "stale_after_days: 21\n",
+        "people/alice/profile.md": "---\nname: Alice\ncheckin_every_days: 30\n---\n",
+        "people/alice/2026-05-01-plan.md": doc("alice", "plan", "2026-05-01", actions=[action(1, "Alpha")],
+                                               skills=[{"skill": "x", "resources": ["y"]}]),
+    })
+    age(root / "careerkit.yaml", root / "people/alice/profile.md")
+
+    def kinds():
+        return {f["kind"] for f in due(cli, root)[0]["findings"]}
+
+    assert kinds() == {"action-stale", "no-progress", "checkin-due"}
+    (root / "careerkit.yaml").write_text("stale_after_days: 99\n", encoding="utf-8")  # same size
+    assert kinds() == {"checkin-due"}
+    (root / "people/alice/profile.md").write_text("---\nname: Alice\ncheckin_every_days: 90\n---\n", encoding="utf-8")
+    assert kinds() == set()
+    (root / "careerkit.yaml").unlink()
+    assert kinds() == {"action-stale", "no-progress"}
+
+
+def test_unreadable_files_and_bad_settings_are_reported_the_same_when_warm(cli, notes, trusting):
+    root = notes({
+        "careerkit.yaml": "stale_after_days: soon\n",
+        "people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: [\n---\n",
+        "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01", actions=[{"id": "x"}]),
+    })
+    cold = cli(root, "due", "--today", TODAY, "--json", expect=1)
+    warm = cli(root, "due", "--today", TODAY, "--json", expect=1)
+    assert (warm.stdout, warm.stderr) == (cold.stdout, cold.stderr)
+    assert "careerkit.yaml:1:" in warm.stderr and "2026-01-01-plan.md:" in warm.stderr
+    assert "people/alice/2026-02-01-checkin.md" in cached(root, "alice")
+
+
+def test_naming_people_reads_and_keeps_only_theirs(cli, team, trusting, parses):
+    due(cli, team)
+    (team / "people/bob/2026-01-10-story.md").unlink()
+    parses.clear()
+    due(cli, team, "alice")
+    assert parses == []
+    assert cached(team, "bob") == {"people/bob/2026-01-10-story.md"}  # only read in a run that lists bob's files
+
+
+def test_a_change_of_code_invalidates_the_cache(cli, team, trusting, parses, monkeypatch):
+    due(cli, team)
+    monkeypatch.setattr(cache, "_FINGERPRINT", ["careerkit 9.9 format 1 code 00000000"])
+    parses.clear()
+    due(cli, team)
+    assert len(parses) == 3
+    parses.clear()
+    due(cli, team)
+    assert parses == []
+
+
+def test_the_fingerprint_changes_with_the_fields_of_the_cached_classes(monkeypatch):
+    names = {cls.__name__ for cls in cache.CACHED_CLASSES}
+    assert {"Document", "Action", "Dream", "DreamSkill", "PlanSkill", "Problem"} <= names
+    monkeypatch.setattr(cache, "_FINGERPRINT", [])
+    before = cache.fingerprint()
+
+    @dataclasses.dataclass
+    class Problem:  # the same class with one field more
+        path: str
+        line: int | None
+        message: str
+        severity: str = "error"
+        check_only: bool = False
+        hint: str = ""
+
+    swapped = tuple(Problem if cls.__name__ == "Problem" else cls for cls in cache.CACHED_CLASSES)
+    monkeypatch.setattr(cache, "CACHED_CLASSES", swapped)
+    monkeypatch.setattr(cache, "_FINGERPRINT", [])
+    assert cache.fingerprint() != before
+
+
+# -- a broken cache is ignored ----------------------------------------------------------
+
+
+def corrupt_with(kind: str, path: Path) -> None:
+    if kind == "garbage":
+        path.write_bytes(b"\x00\xff not json at all")
+    elif kind == "truncated":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif kind == "wrong version":
+        header, _, body = path.read_bytes().partition(b"\n")
+        meta = json.loads(header)
+        meta["format"] = 999
+        path.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    elif kind == "edited entries":
+        path.write_bytes(path.read_bytes().replace(b"Alpha", b"Zzzzz"))
+    elif kind == "wrong shapes":  # a valid file whose entries do not decode
+        header, _, _ = path.read_bytes().partition(b"\n")
+        st = (path.parents[2] / "people/alice/2026-01-01-plan.md").stat()
+        key = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+        body = json.dumps({"people/alice/2026-01-01-plan.md": [*key, [["not", "a document"], []]],
+                           "people/alice/2026-02-01-checkin.md": "x"}).encode()
+        meta = json.loads(header)
+        meta["crc32"] = zlib.crc32(body)
+        path.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "directory":
+        path.unlink()
+        path.mkdir()
+    else:
+        raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "wrong version", "edited entries", "wrong shapes", "empty",
+                                  "directory"])
+def test_a_broken_cache_file_is_ignored_and_rebuilt(cli, team, trusting, parses, kind):
+    expected = cli(team, "due", "--today", TODAY, "--json")
+    path = team / ".careerkit/reads/alice.json"
+    corrupt_with(kind, path)
+    parses.clear()
+    result = cli(team, "due", "--today", TODAY, "--json")
+    assert (result.stdout, result.stderr) == (expected.stdout, expected.stderr)
+    assert sorted(parses) == ["people/alice/2026-01-01-plan.md", "people/alice/2026-02-01-checkin.md"]
+    if kind != "directory":
+        parses.clear()
+        cli(team, "due", "--today", TODAY, "--json")
+        assert parses == []  # rebuilt
+
+
+def test_a_deleted_cache_folder_is_rebuilt(cli, team, trusting, parses):
+    first, _ = due(cli, team)
+    shutil.rmtree(team / ".careerkit")
+    parses.clear()
+    assert due(cli, team)[0] == first and len(parses) == 3
+    assert (team / ".careerkit/reads/alice.json").exists()
+
+
+def test_a_read_only_cache_folder_is_used_and_never_an_error(cli, team, trusting, monkeypatch):
+    expected = cli(team, "due", "--today", TODAY, "--json")
+    (team / "people/alice/2026-01-01-plan.md").write_text(plan("Omega"), encoding="utf-8")
+    folder = team / ".careerkit"
+    for path in (folder / "reads", folder):
+        path.chmod(0o500)
+    try:
+        def refuse(path, data):
+            raise PermissionError(13, "Permission denied")  # what a non-root user meets
+
+        monkeypatch.setattr(cache, "_write_atomic", refuse)
+        result = cli(team, "due", "--today", TODAY, "--json")
+    finally:
+        for path in (folder, folder / "reads"):
+            path.chmod(0o700)
+    assert result.stderr == expected.stderr == ""
+    assert titles(json.loads(result.stdout)) == ["Gamma", "Omega"]
+
+
+def test_read_only_notes_work_without_a_cache(cli, team, trusting, monkeypatch):
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache, "_make_cache_dir", refuse)
+    report, stderr = due(cli, team)
+    assert titles(report) == ["Alpha", "Gamma"] and stderr == ""
+    assert not (team / ".careerkit").exists()
+
+
+@pytest.mark.parametrize("kind", ["file", "link"])
+def test_something_else_in_the_cache_folders_place_is_left_alone(cli, team, trusting, tmp_path, kind):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    if kind == "file":
+        (team / ".careerkit").write_text("mine\n", encoding="utf-8")
+    else:
+        (team / ".careerkit").symlink_to(outside, target_is_directory=True)
+    report, stderr = due(cli, team)
+    assert titles(report) == ["Alpha", "Gamma"] and stderr == ""
+    assert list(outside.iterdir()) == []
+    if kind == "file":
+        assert (team / ".careerkit").read_text(encoding="utf-8") == "mine\n"
+
+
+# -- kept private, never committed ------------------------------------------------------
+
+
+def test_the_cache_is_private_and_ignored_by_git(cli, team, trusting):
+    due(cli, team)
+    folder = team / ".careerkit"
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "reads").stat().st_mode) == 0o700
+    for path in (folder / "reads").iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    run = {"cwd": team, "capture_output": True, "text": True, "check": True}
+    subprocess.run([git, "init", "-q"], **run)
+    listed = subprocess.run([git, "status", "--porcelain", "--untracked-files=all"], **run).stdout
+    assert "people/alice/2026-01-01-plan.md" in listed and ".careerkit" not in listed
+
+
+def test_a_warm_run_imports_no_yaml_or_jinja(team):
+    code = ("import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
+            f"sys.argv = ['careerkit', '--root', {str(team)!r}, 'due', '--today', {TODAY!r}]\n"
+            "from careerkit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('HEAVY', [m for m in ('yaml', 'jinja2', 'frontmatter') if m in sys.modules])\n")
+    env = {key: value for key, value in os.environ.items() if key != "CAREERKIT_NO_CACHE"}
+    cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert cold.stdout.strip().splitlines()[-1] == "HEAVY ['yaml']"
+    assert warm.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+# -- many files: read in several processes ------------------------------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel reading is used on Linux only")
+def test_reading_in_several_processes_gives_the_same_answer(cli, notes, trusting, monkeypatch):
+    files = {f"people/p{n}/2026-0{m}-01-checkin.md": doc(f"p{n}", "checkin", f"2026-0{m}-01",
+                                                         actions=[action(m, f"Task {n}.{m}", due="2026-05-01")])
+             for n in range(4) for m in range(1, 7)}
+    files["people/p1/2026-07-01-note.md"] = "---\ndate: [\n---\n"
+    root = notes(files)
+    monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
+    expected = cli(root, "due", "--today", TODAY, "--json", expect=1)
+    monkeypatch.delenv("CAREERKIT_NO_CACHE")
+    monkeypatch.setattr(cache, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(cache, "PER_WORKER_FILES", 1)
+    monkeypatch.setattr(cache, "_workers", lambda files: 3)
+    parallel = cli(root, "due", "--today", TODAY, "--json", expect=1)
+    warm = cli(root, "due", "--today", TODAY, "--json", expect=1)
+    assert (parallel.stdout, parallel.stderr) == (expected.stdout, expected.stderr) == (warm.stdout, warm.stderr)
+    assert len(cached(root, "p3")) == 6
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel reading is used on Linux only")
+def test_a_failing_worker_leaves_its_share_to_this_process(cli, team, trusting, monkeypatch):
+    expected = cli(team, "due", "--today", TODAY, "--json")
+    shutil.rmtree(team / ".careerkit")
+    parent = os.getpid()
+    real = cache._dumps
+
+    def dumps_failing_in_a_child(value):
+        if os.getpid() != parent:
+            raise RuntimeError("a worker dies")
+        return real(value)
+
+    monkeypatch.setattr(cache, "_dumps", dumps_failing_in_a_child)
+    monkeypatch.setattr(cache, "_workers", lambda files: 2)
+    result = cli(team, "due", "--today", TODAY, "--json")
+    assert (result.stdout, result.stderr) == (expected.stdout, expected.stderr)

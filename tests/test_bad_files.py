@@ -180,23 +180,23 @@ CASES = [
     Case(A + "2026-03-03-note.md", ":7: not UTF-8 text", make=write(A + "2026-03-03-note.md", LATIN1)),
     Case(A + "2026-03-04-note.md", ":1: empty file: a document needs frontmatter",
          make=write(A + "2026-03-04-note.md", b"")),
-    Case(A + "2026-03-05-note.md", ": file is larger than 16 MiB; not read", make=huge),
+    Case(A + "2026-03-05-note.md", ":1: file is larger than 16 MiB; not read", make=huge),
     Case(A + "2026-03-06-note.md", ":5: frontmatter is nested more than 100 levels deep; not read", make=deep),
-    Case(A + "2026-03-07-note.md", ": link to outside the notes root; not read", make=link_outside),
+    Case(A + "2026-03-07-note.md", ":1: link to outside the notes root; not read", make=link_outside),
     Case(A + "2026-03-08-note.md", None, make=link_inside),
-    Case(A + "2026-03-09-note.md", ": broken link (its target does not exist); not read", make=link_broken),
-    Case(A + "2026-03-10-note.md", ": cannot read file: permission denied", make=unreadable_file),
+    Case(A + "2026-03-09-note.md", ":1: broken link (its target does not exist); not read", make=link_broken),
+    Case(A + "2026-03-10-note.md", ":1: cannot read file: permission denied", make=unreadable_file),
     Case(A + "2026-03-11-plan.md", ": is a folder, not a Markdown document; not read",
          make=folder_named_like_a_document),
-    Case(A + "2026-03-12-note.md", ": is not a regular file (a pipe, socket or device); not read", make=pipe),
-    Case(A + "2026-03-13-note.md", ": link that cannot be followed (a loop?); not read", make=link_loop),
+    Case(A + "2026-03-12-note.md", ":1: is not a regular file (a pipe, socket or device); not read", make=pipe),
+    Case(A + "2026-03-13-note.md", ":1: link that cannot be followed (a loop?); not read", make=link_loop),
     Case(A + "2026-03-14-note.md", ":1: UTF-16 text: save it as UTF-8", make=write(A + "2026-03-14-note.md", UTF16)),
     Case("people/bob", ": cannot read folder: permission denied", person_level=False, make=unreadable_folder),
     Case("people/Bad Name", None, person_level=False, make=bad_slug_folder, check=(
         ": warning: folder name is not a valid person slug (try 'bad-name'); skipped",)),
     Case("people/carol", ": folder is a link to outside the notes root; skipped", person_level=False,
          make=person_folder_outside),
-    Case("careerkit.yaml", ": link to outside the notes root; not read, defaults used", make=settings_outside),
+    Case("careerkit.yaml", ":1: link to outside the notes root; not read, defaults used", make=settings_outside),
     Case(A + "profile.md", ":3: `checkin_every_days` should be a whole number of days (1 or more); using the default",
          make=write(A + "profile.md", b"---\nname: Alice Example\ncheckin_every_days: [SECRET-NOTE-TEXT]\n---\n")),
 ]
@@ -382,7 +382,7 @@ def test_a_profile_that_links_outside_the_root_is_not_read(cli, tmp_path):
     shutil.copy(CORPUS / GOOD, root / GOOD)
     (outside / "profile.md").write_text("---\nname: SECRET-NOTE-TEXT\n---\n", encoding="utf-8")
     (root / "people/alice/profile.md").symlink_to(outside / "profile.md")
-    line = "people/alice/profile.md: link to outside the notes root; not read, defaults used"
+    line = "people/alice/profile.md:1: link to outside the notes root; not read, defaults used"
     for args in (("agenda", "alice"), ("status",), ("check",)):
         result = cli(root, *args, expect=1)
         assert_clean(result, args)

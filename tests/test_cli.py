@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
@@ -62,3 +63,26 @@ def test_an_empty_or_missing_people_folder_is_fine(cli, notes, command):
     root = notes({})
     result = cli(root, *command, expect=None)
     assert result.exit_code == (2 if len(command) > 1 else 0)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["due", "--fial"], "careerkit: No such option: --fial (Possible options: --fail) (see `careerkit due --help`)"),
+    (["due", "--within", "-1"],
+     "careerkit: Invalid value for '--within': -1 is not in the range x>=0. (see `careerkit due --help`)"),
+    (["due", "--within", "soon"],
+     "careerkit: Invalid value for '--within': 'soon' is not a valid int range. (see `careerkit due --help`)"),
+    (["retro"], "careerkit: No such command 'retro'. (see `careerkit --help`)"),
+    (["agenda"], "careerkit: Missing argument 'PERSON'. (see `careerkit agenda --help`)"),
+])
+def test_wrong_usage_is_one_line_and_exit_2(cli, notes, args, message):
+    result = cli(notes({}), *args, expect=2)
+    assert result.stderr.strip().lower() == message.lower()
+    assert result.stdout == ""
+
+
+def test_a_person_folder_whose_name_ends_in_a_newline_is_not_a_person(cli, notes):
+    root = notes({"people/carl\n/2026-01-01-story.md": doc("carl", "story", "2026-01-01"),
+                  "people/dana/2026-01-01-story.md": doc("dana", "story", "2026-01-01")})
+    rows = json.loads(cli(root, "status", "--json", "--today", "2026-02-01").stdout)
+    assert [row["person"] for row in rows] == ["dana"]
+    assert "warning: folder name is not a valid person slug" in cli(root, "check", expect=0).stdout

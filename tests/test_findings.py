@@ -164,13 +164,20 @@ def test_next_conversation_after_story_and_after_dreams(cli, notes):
         "people/alice/s.md": doc("alice", "story", day(-3)),
         "people/bob/s.md": doc("bob", "story", day(-9)),
         "people/bob/d.md": doc("bob", "dreams", day(-5)),
-        "people/carol/s.md": doc("carol", "story", day(-9)),
+        "people/carol/s.md": doc("carol", "story", day(-9)),  # a plan without dreams: still no dreams
         "people/carol/p.md": doc("carol", "plan", day(-2), actions=[action(1)]),
+        "people/dan/d.md": doc("dan", "dreams", day(-20)),  # dreams, then a newer story: dated by the story
+        "people/dan/s.md": doc("dan", "story", day(-4)),
+        "people/erin/s.md": doc("erin", "story", day(-9)),  # the whole sequence: nothing to report
+        "people/erin/d.md": doc("erin", "dreams", day(-8)),
+        "people/erin/p.md": doc("erin", "plan", day(-7), actions=[action(1)]),
     })
     found = {f["person"]: f for f in kinds(due_json(cli, root), "next-conversation")}
-    assert set(found) == {"alice", "bob"}
+    assert set(found) == {"alice", "bob", "carol", "dan"}
     assert found["alice"]["date"] == day(-3) and "dreams" in found["alice"]["message"]
     assert found["bob"]["file"] == "people/bob/d.md" and "plan" in found["bob"]["message"]
+    assert (found["carol"]["file"], found["carol"]["date"]) == ("people/carol/s.md", day(-9))
+    assert (found["dan"]["file"], found["dan"]["date"], found["dan"]["days"]) == ("people/dan/s.md", day(-4), 4)
 
 
 def test_a_document_dated_in_the_future_is_not_yet_a_finding(cli, notes):
@@ -340,3 +347,39 @@ def test_datetimes_and_quoted_dates_count_as_the_date_written(cli, notes):
         "  - {id: 2, title: U, due: '2026-06-01'}\n---\n")})
     found = kinds(due_json(cli, root), "action-due")
     assert [(f["action"], f["date"]) for f in found] == [(1, "2026-05-31"), (2, "2026-06-01")]
+
+
+# -- odd but readable ------------------------------------------------------------
+
+
+def test_dates_past_the_year_9999_are_never_due_and_hide_nothing(cli, notes):
+    root = notes({
+        "people/alice/p.md": doc("alice", "plan", "9999-12-30", actions=[action(1, "T", updated="9999-12-31")]),
+        "people/bob/s.md": doc("bob", "story", day(-3)),
+    })
+    report = due_json(cli, root)
+    assert [(f["person"], f["kind"]) for f in report["findings"]] == [("bob", "next-conversation")]
+    assert report["errors"] == []
+    ahead = due_json(cli, root, "--within", "99999999999")["findings"]  # everything ahead, the last date there is
+    assert [(f["person"], f["kind"], f["date"]) for f in ahead] == [
+        ("bob", "next-conversation", day(-3)), ("alice", "checkin-due", "9999-12-31")]
+
+
+def test_an_action_without_a_title_reads_cleanly(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([{"id": 4, "due": day(-2)}])})
+    assert kinds(due_json(cli, root), "action-due")[0]["message"] == "action 4 is 2 days overdue"
+
+
+def test_an_empty_date_falls_back_to_the_file_name(cli, notes):
+    root = notes({"people/alice/2026-05-01-story.md": "---\nperson: alice\nstage: story\ndate:\n---\n"})
+    found = kinds(due_json(cli, root), "next-conversation")
+    assert [(f["date"], f["file"]) for f in found] == [("2026-05-01", "people/alice/2026-05-01-story.md")]
+
+
+def test_a_date_with_trailing_words_is_not_a_date(cli, notes):
+    text = "---\nperson: alice\nstage: story\ndate: '2026-05-01 soon'\n---\n"
+    root = notes({"people/alice/2026-05-01-story.md": text})
+    report = due_json(cli, root, expect=1)
+    assert report["findings"] == []
+    assert report["errors"] == [{"file": "people/alice/2026-05-01-story.md", "line": 4,
+                                 "message": "date '2026-05-01 soon' is not a real date (YYYY-MM-DD)"}]

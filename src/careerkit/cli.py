@@ -4,14 +4,45 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
+from collections.abc import Sequence
+from typing import Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from careerkit import __version__
 from careerkit.commands import action, check, documents, init, overview, templates_cmd
 
+
+class _OneLineUsageErrors(TyperGroup):
+    """Wrong usage is one line on stderr and exit 2 (`careerkit: no such option: --fial`), not Click's four."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except typer.Abort:
+            typer.echo("careerkit: aborted", err=True)
+            code = 1
+        except Exception as error:
+            # Click's usage errors (its exception classes are not part of Typer's interface)
+            message, exit_code = getattr(error, "format_message", None), getattr(error, "exit_code", None)
+            if message is None or not isinstance(exit_code, int):
+                raise
+            context = getattr(error, "ctx", None)
+            if type(error).__name__ == "NoArgsIsHelpError":  # `careerkit` alone: its message is the help
+                typer.echo(message(), err=True)
+            else:
+                hint = f" (see `{context.command_path} --help`)" if context is not None else ""
+                typer.echo(f"careerkit: {message()}{hint}", err=True)
+            code = exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineUsageErrors,
     name="careerkit",
     help="Career conversations kept as plain Markdown notes: scaffold them, see what needs attention.",
     no_args_is_help=True,

@@ -24,11 +24,14 @@ def value_to_date(value: object) -> date | None:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if _ISO_DAY.match(text) and (len(text) == 10 or text[10] in "Tt "):
-            try:
-                return date.fromisoformat(text[:10])
-            except ValueError:
-                return None
+        if not _ISO_DAY.match(text):
+            return None
+        try:
+            if len(text) == 10:
+                return date.fromisoformat(text)
+            return datetime.fromisoformat(text).date() if text[10] in "Tt " else None
+        except ValueError:
+            return None
     return None
 
 

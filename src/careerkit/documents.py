@@ -155,10 +155,10 @@ def read_document(root: Path, path: Path, person: str) -> ReadResult:
     rel = path.relative_to(root).as_posix()
     try:
         data = read_bytes(path)
-    except OSError as error:
-        return ReadResult(None, [Problem(rel, None, cannot_read(error))])
+    except OSError as error:  # a problem with the whole file is reported at its line 1
+        return ReadResult(None, [Problem(rel, 1, cannot_read(error))])
     except CareerkitError as error:
-        return ReadResult(None, [Problem(rel, error.line, error.message)])
+        return ReadResult(None, [Problem(rel, error.line or 1, error.message)])
     return parse_document(data, rel, person)
 
 
@@ -175,7 +175,7 @@ def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
         if os.environ.get("CAREERKIT_DEBUG"):
             raise
         message = f"could not read this document (internal error: {type(error).__name__}); please report it"
-        return ReadResult(None, [Problem(rel, None, message)])
+        return ReadResult(None, [Problem(rel, 1, message)])
 
 
 def _load_yaml(split: frontmatter_text.Split) -> Any:
@@ -229,7 +229,7 @@ class _Reader:
         elif not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
             return self.unreadable(("stage",),
                                    f"unknown stage {_show(stage)}: use story, dreams, plan, checkin or note")
-        if "date" in raw:
+        if raw.get("date") is not None:
             day = value_to_date(raw["date"])
             if day is None:
                 return self.unreadable(("date",), f"date {_show(raw['date'])} is not a real date (YYYY-MM-DD)")

@@ -76,7 +76,7 @@ KINDS = {kind.name: kind for kind in (
 )}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     person: str
     kind: str
@@ -112,12 +112,25 @@ def when(days: int) -> str:
     return f"due in {plural(-days, 'day')}"
 
 
+def later(day: date, days: int) -> date:
+    """`day` + `days`; the last date there is, for a sum past the year 9999 (a typo, or `--within 10**9`)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
+
+
 def next_checkin(person: PersonNotes, team: Team) -> date | None:
     """When the next check-in is due: `next_checkin` of the newest plan or check-in, else its date + cadence."""
     latest_work = person.newest("plan", "checkin")
     if latest_work is None:
         return None
-    return latest_work.next_checkin or latest_work.date + timedelta(days=team.checkin_every_days(person))
+    return latest_work.next_checkin or later(latest_work.date, team.checkin_every_days(person))
+
+
+def _titled(text: str, title: str) -> str:
+    """A message about an action, with its title when it has one."""
+    return f"{text}: {title}" if title else text
 
 
 def find(team: Team, today: date, within: int = 0) -> list[Finding]:
@@ -130,8 +143,8 @@ def find(team: Team, today: date, within: int = 0) -> list[Finding]:
 
 def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 0) -> list[Finding]:
     settings = team.settings
-    stale = timedelta(days=settings.stale_after_days)
-    horizon = today + timedelta(days=within)
+    stale = settings.stale_after_days
+    horizon = later(today, within)
     found: list[Finding] = []
 
     def add(kind: str, file: str, day: date, message: str, action: int | None = None, title: str | None = None) -> None:
@@ -142,12 +155,13 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     for action in open_actions:
         if action.due is not None and action.due <= horizon:
             days = (today - action.due).days
-            add("action-due", action.path, action.due, f"action {action.id} is {when(days)}: {action.title}",
+            add("action-due", action.path, action.due, _titled(f"action {action.id} is {when(days)}", action.title),
                 action.id, action.title)
-        elif action.touched + stale <= today:
+        elif later(action.touched, stale) <= today:
             quiet = (today - action.touched).days
-            add("action-stale", action.path, action.touched + stale,
-                f"action {action.id} has not moved for {plural(quiet, 'day')}: {action.title}", action.id, action.title)
+            add("action-stale", action.path, later(action.touched, stale),
+                _titled(f"action {action.id} has not moved for {plural(quiet, 'day')}", action.title),
+                action.id, action.title)
 
     plan = person.newest("plan")
     latest_work = person.newest("plan", "checkin")
@@ -157,7 +171,7 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
 
     conversation = person.newest("story", "dreams", "plan")
     if conversation is not None:
-        due_on = conversation.date + timedelta(days=settings.conversation_every_days)
+        due_on = later(conversation.date, settings.conversation_every_days)
         if due_on <= today:
             ago = (today - conversation.date).days
             last = f"{conversation.stage}, {conversation.date}"
@@ -165,13 +179,12 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
                 f"career conversation due: the last one ({last}) was {plural(ago, 'day')} ago")
 
     dreams = person.newest("dreams")
-    if plan is None:
-        story = person.newest("story")
-        if dreams is not None:
-            add("next-conversation", dreams.path, dreams.date, "dreams written but no action plan yet")
-        elif story is not None:
-            add("next-conversation", story.path, story.date, "life story told but no dreams yet")
-    else:
+    story_or_dreams = person.newest("story", "dreams")
+    if story_or_dreams is not None and (dreams is None or plan is None):
+        missing = "dreams" if dreams is None else "action plan"
+        told = "life story told" if dreams is None else "dreams written"
+        add("next-conversation", story_or_dreams.path, story_or_dreams.date, f"{told} but no {missing} yet")
+    if plan is not None:
         if dreams is not None and dreams.date > plan.date:
             add("dream-changed", dreams.path, dreams.date,
                 f"dreams changed on {dreams.date}, after the plan of {plan.date}")
@@ -186,9 +199,9 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
         moved = [action.touched for action in open_actions]
         moved += [action.closed for action in actions if action.closed is not None]
         quiet_since = max(moved)
-        if quiet_since + stale <= today:
+        if later(quiet_since, stale) <= today:
             file = latest_work.path if latest_work else max(open_actions, key=lambda a: a.touched).path
-            add("no-progress", file, quiet_since + stale,
+            add("no-progress", file, later(quiet_since, stale),
                 f"nothing has moved for {plural((today - quiet_since).days, 'day')}: no action touched or closed")
     ahead_allowed = ("action-due", "checkin-due")
     return [f for f in found if f.date <= (horizon if f.kind in ahead_allowed else today)]

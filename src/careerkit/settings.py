@@ -47,7 +47,7 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
     from careerkit.errors import CareerkitError
 
     if _leaves(root, path):
-        return {}, None, [Problem(rel, None, "link to outside the notes root; not read, defaults used")]
+        return {}, None, [Problem(rel, 1, "link to outside the notes root; not read, defaults used")]
     try:
         text = frontmatter_text.decode(read_bytes(path))
         if frontmatter:
@@ -57,9 +57,9 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
             yaml_text, first = text.lstrip(frontmatter_text.BOM), 1
         data = yamlio.load(yaml_text, first)
     except OSError as error:
-        return {}, None, [Problem(rel, None, cannot_read(error))]
+        return {}, None, [Problem(rel, 1, cannot_read(error))]
     except CareerkitError as error:
-        return {}, None, [Problem(rel, error.line, error.message)]
+        return {}, None, [Problem(rel, error.line or 1, error.message)]
     if data is None:
         return {}, None, []
     if not isinstance(data, dict):
@@ -89,18 +89,33 @@ def _leaves(root: Path, path: Path) -> bool:
         return True
 
 
+def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem], check_only: bool = False) -> None:
+    """A problem with the value of `key`, at its line."""
+    from careerkit import yamlio
+
+    line = yamlio.locate(yamlio.compose(source[0]), (key,))
+    problems.append(Problem(rel, None if line is None else source[1] + line, message, check_only=check_only))
+
+
 def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
     value = data.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        from careerkit import yamlio
-
-        line = yamlio.locate(yamlio.compose(source[0]), (key,))
-        at = None if line is None else source[1] + line
-        problems.append(Problem(rel, at, f"`{key}` should be a whole number of days (1 or more); using the default"))
+        _report(rel, source, key, f"`{key}` should be a whole number of days (1 or more); using the default", problems)
         return None
     return value
+
+
+def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):  # `role: 2024` is still text
+        return str(value).strip() or None
+    # Only `check` says so: a name or role changes no finding, so it is no reason for `due` to fail.
+    _report(rel, source, key, f"`{key}` should be text (put it in quotes); not used", problems, check_only=True)
+    return None
 
 
 def load_settings(root: Path) -> Loaded:
@@ -134,11 +149,7 @@ def load_profile(root: Path, person: str) -> Loaded:
         return Loaded(Profile())
     rel = f"people/{person}/profile.md"
     data, source, problems = _read_mapping(root, path, rel, frontmatter=True)
-    name = data.get("name")
-    role = data.get("role")
+    name = _text(data, "name", rel, source, problems)
+    role = _text(data, "role", rel, source, problems)
     cadence = _positive_int(data, "checkin_every_days", rel, source, problems)
-    return Loaded(Profile(
-        name=name.strip() or None if isinstance(name, str) else None,
-        role=role if isinstance(role, str) else None,
-        checkin_every_days=cadence,
-    ), problems)
+    return Loaded(Profile(name=name, role=role, checkin_every_days=cadence), problems)

@@ -7,13 +7,13 @@ import unicodedata
 
 from careerkit.errors import UsageError
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # the whole name (fullmatch: `$` would allow a final newline)
 # Letters that do not decompose into an ASCII letter plus an accent (\u0131 is the dotless i).
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "\u0131": "i"})
 
 
 def is_slug(text: str) -> bool:
-    return bool(SLUG.match(text))
+    return SLUG.fullmatch(text) is not None
 
 
 def slugify(name: str) -> str:

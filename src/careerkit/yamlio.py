@@ -73,11 +73,20 @@ class _AliasCheckingLoader(_Loader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
-def _error_line(error: yaml.YAMLError, first_line: int) -> int:
-    # The context (where the broken construct starts) points at the line to fix more
-    # often than the problem mark, which can sit at the end of the block.
-    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-    return first_line + mark.line if mark is not None else first_line
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a double-quoted",
+             "while scanning a single-quoted")
+
+
+def _error_line(error: yaml.YAMLError, first_line: int, text: str) -> int:
+    """The file's line to fix: where the parser stopped, unless what broke is a `[`, `{` or
+    quote left open (or the parser ran off the end): then the line where that opens."""
+    problem = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    unclosed = str(getattr(error, "context", "")).startswith(_UNCLOSED)
+    mark = problem
+    if context is not None and (problem is None or unclosed or problem.index >= len(text.rstrip())):
+        mark = context
+    return first_line + int(mark.line) if mark is not None else first_line
 
 
 _QUOTED = re.compile(r"'(?!<)[^'\s]{2,}'|\"[^\"\s]{2,}\"")
@@ -168,10 +177,10 @@ def load(text: str, first_line: int) -> Any:
         loader = _AliasCheckingLoader if "*" in text and "&" in text else _Loader
         return yaml.load(text, Loader=loader)  # a safe loader (see above)
     except _Refused as error:
-        raise CareerkitError(error.problem, line=_error_line(error, first_line)) from None
+        raise CareerkitError(error.problem, line=_error_line(error, first_line, text)) from None
     except yaml.YAMLError as error:
         message = f"could not parse frontmatter: {_reason(error)}"
-        raise CareerkitError(message, line=_error_line(error, first_line)) from None
+        raise CareerkitError(message, line=_error_line(error, first_line, text)) from None
     except RecursionError:
         raise CareerkitError("frontmatter is nested too deeply", line=first_line) from None
     except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash

@@ -327,8 +327,8 @@ def corrupt_with(kind: str, path: Path) -> None:
                                   "directory"])
 def test_a_broken_cache_file_is_ignored_and_rebuilt(cli, team, trusting, parses, kind):
     expected = cli(team, "due", "--today", TODAY, "--json")
-    path = team / ".careerkit/reads/alice.json"
-    corrupt_with(kind, path)
+    corrupt_with(kind, team / ".careerkit/reads/alice.json")
+    corrupt_with(kind if kind != "wrong shapes" else "garbage", team / ".careerkit/reads/_people.json")
     parses.clear()
     result = cli(team, "due", "--today", TODAY, "--json")
     assert (result.stdout, result.stderr) == (expected.stdout, expected.stderr)

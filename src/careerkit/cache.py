@@ -1,20 +1,32 @@
 """A cache of what was read from each file, so that an unchanged repository is not parsed again.
 
-What is cached is the *read result* of a file: for a document the normalised
-`Document` plus its `Problem`s (`documents.read_document`), for careerkit.yaml
-and a profile the `Loaded` settings or profile. Findings are always computed
-afresh, so `--today`, `--within` and the rules never see a stale answer.
+What is cached, on two levels:
 
-Where: `<root>/.careerkit/reads/`, one JSON file per person (`<slug>.json`)
-and `_settings.json` for careerkit.yaml. The folder is made owner-only with a
-`.gitignore` of `*`, so git never lists it. Deleting it is always safe.
+- the *read result* of each file: for a document the normalised `Document`
+  plus its `Problem`s (`documents.read_document`), for careerkit.yaml and a
+  profile the `Loaded` settings or profile. After one file changes, only
+  that file is parsed again.
+- for each person, their *condensed* notes (`PersonNotes.condensed`: what
+  `due` and `status` read) and all the problems found in their files, keyed
+  by the stat of every one of those files. A warm `due` or `status` reads
+  only this, so that it costs a `stat` a file and not a document a file.
+
+Findings are always computed afresh, so `--today`, `--within` and the rules
+never see a stale answer.
+
+Where: `<root>/.careerkit/reads/`: one JSON file per person (`<slug>.json`)
+with the read results of their files, `_settings.json` for careerkit.yaml,
+and `_people.json` with the condensed notes of everyone. The folder is made
+owner-only with a `.gitignore` of `*`, so git never lists it. Deleting it is
+always safe.
 
 When an entry is used: only when the file's relative path, size, mtime_ns,
-inode and ctime_ns are all the same as when it was read, so a changed, added,
-removed or renamed file is never served stale. A file whose mtime or ctime
-falls within RACY_NS of the moment this run started is read but not cached:
-it could change again within the same timestamp tick without its stat
-changing (git calls these entries "racy"); it is cached by a later run.
+inode and ctime_ns are all the same as when it was read (for a person: those
+of every file in their folder, and the list of files itself), so a changed,
+added, removed or renamed file is never served stale. A file whose mtime or
+ctime falls within RACY_NS of the moment this run started is read but not
+cached: it could change again within the same timestamp tick without its
+stat changing (git calls these entries "racy"); it is cached by a later run.
 
 Every file starts with a header line: the format version, a fingerprint of
 the code (careerkit's version, the field names and types of the cached
@@ -48,11 +60,13 @@ import types
 import typing
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from careerkit import __version__, documents
 from careerkit.documents import Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
+from careerkit.notes import PersonNotes
 from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile, load_settings
 
 FORMAT = 1
@@ -60,6 +74,7 @@ NO_CACHE_ENV = "CAREERKIT_NO_CACHE"
 CACHE_DIR = ".careerkit"
 READS_DIR = "reads"
 SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
+PEOPLE_FILE = "_people.json"
 TEMP_PREFIX = ".tmp-"
 GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
@@ -69,11 +84,21 @@ MAX_WORKERS = 8
 FREEZE_MIN_FILES = 1000  # after reading this many documents, what was read is frozen for the collector
 STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed run is removed
 
+
+
+@dataclass
+class Condensed:
+    """A person as `due` and `status` need them, and every problem found in their files."""
+
+    person: PersonNotes
+    problems: list[Problem]
+
+
 # Every dataclass a cache file holds; their field names and types are part of the fingerprint.
 CACHED_CLASSES: tuple[type, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
-                                    Profile)
+                                    Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("cache", "documents", "frontmatter_text", "yamlio", "dates", "errors", "settings")
+READER_MODULES = ("cache", "documents", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes")
 
 Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _Decode = Callable[[Any], Any]
@@ -102,6 +127,13 @@ class Reads:
         """Each (path, person) document, in the order given."""
         return read_many(self.root, items)
 
+    def condensed(self, person: str, paths: list[Path]) -> Condensed | None:
+        """The person's condensed notes as kept by an earlier run, when none of their files changed since."""
+        return None
+
+    def keep_condensed(self, person: str, paths: list[Path], notes: PersonNotes, problems: list[Problem]) -> None:
+        """Keep what was just read of the person (the `paths` given to `condensed` before reading them)."""
+
     def save(self) -> None:
         """Nothing to keep."""
 
@@ -115,6 +147,7 @@ class CachedReads(Reads):
         self.started = time.time_ns()
         self.usable = _cache_dir_usable(root / CACHE_DIR)
         self._stores: dict[str, _Store] = {}
+        self._signatures: dict[str, str | None] = {}
         self._prefix = os.path.join(str(root), "")
         self._many = False
         # Reading makes many objects and little garbage: collecting meanwhile would only walk
@@ -163,6 +196,32 @@ class CachedReads(Reads):
                 if key is not None and payload is not None and not self._racy(key):
                     self._store(f"{items[index][1]}.json").put(rels[index], key, payload)
         return typing.cast("list[ReadResult]", results)
+
+    def condensed(self, person: str, paths: list[Path]) -> Condensed | None:
+        if not self.usable:
+            return None
+        signature = self._signatures[person] = self._signature(person, paths)
+        store = self._store(PEOPLE_FILE)
+        store.seen.add(person)
+        if signature is None:
+            return None
+        return typing.cast("Condensed | None", store.get(person, (signature,), decoder(Condensed)))
+
+    def keep_condensed(self, person: str, paths: list[Path], notes: PersonNotes, problems: list[Problem]) -> None:
+        signature = self._signatures.get(person)
+        payload = _encode(Condensed(notes, problems)) if signature is not None else None
+        if signature is not None and payload is not None:
+            self._store(PEOPLE_FILE).put(person, (signature,), payload)
+
+    def _signature(self, person: str, paths: list[Path]) -> str | None:
+        """The stat of every file of the person, as one text; None when one of them is too new to cache."""
+        lines = []
+        for path in [*paths, self.root / "people" / person / "profile.md"]:
+            key = _stat_key(path)
+            if key is not None and self._racy(key):
+                return None
+            lines.append(f"{path.name} {key}")
+        return "\n".join(lines)
 
     def _rel(self, path: Path) -> str:
         """`path` relative to the root, with `/` (a string operation where it can be: this runs per file)."""
@@ -219,10 +278,17 @@ class CachedReads(Reads):
                 gc.freeze()
             gc.enable()
 
+    def _forget(self, name: str) -> Callable[[str], bool]:
+        """Which entries of a cache file that this run did not look at are gone for good."""
+        if name == PEOPLE_FILE:  # a person whose folder is gone (`due alice` looks at alice only)
+            return lambda slug: not os.path.isdir(self.root / "people" / slug)
+        # A file of a person not listed in this run: every file of that person was listed when it was read.
+        return lambda rel: True
+
     def _save(self) -> None:
         if not self.usable:
             return
-        dirty = {name: store for name, store in self._stores.items() if store.changed()}
+        dirty = {name: store for name, store in self._stores.items() if store.changed(self._forget(name))}
         if not dirty:
             return
         try:
@@ -237,7 +303,11 @@ class CachedReads(Reads):
 
 
 class _Store:
-    """The entries of one cache file: relative path -> [size, mtime_ns, inode, ctime_ns, payload]."""
+    """The entries of one cache file: name -> [*key, payload].
+
+    For a file the name is its relative path and the key its `_stat_key`; for a
+    person (in PEOPLE_FILE) the name is the slug and the key their signature.
+    """
 
     def __init__(self, entries: dict[str, list[Any]], valid: bool):
         self.entries = entries
@@ -263,36 +333,37 @@ class _Store:
         except Exception:  # unreadable or undecodable: ignore it, it is rebuilt
             return cls({}, valid=False)
 
-    def get(self, rel: str, key: Key, decode: _Decode) -> Any:
-        entry = self.entries.get(rel)
+    def get(self, name: str, key: tuple[Any, ...], decode: _Decode) -> Any:
+        entry = self.entries.get(name)
         if entry is None:
             return None
         try:
-            if len(entry) == 5 and entry[0] == key[0] and entry[1] == key[1] and entry[2] == key[2] \
-                    and entry[3] == key[3]:
-                return decode(entry[4])
+            if type(entry) is list and len(entry) == len(key) + 1 and tuple(entry[:-1]) == key:
+                return decode(entry[-1])
         except Exception:  # a damaged entry: read the file again
             pass
-        del self.entries[rel]
+        del self.entries[name]
         self.dirty = True
         return None
 
-    def put(self, rel: str, key: Key, payload: bytes) -> None:
-        """Keep `payload` (JSON text) for the file at `rel` as it is while its stat is `key`."""
-        self.entries[rel] = [*key, payload]
+    def put(self, name: str, key: tuple[Any, ...], payload: bytes) -> None:
+        """Keep `payload` (JSON text) for `name` as it is while its key is `key`."""
+        self.entries[name] = [*key, payload]
         self.dirty = True
 
-    def changed(self) -> bool:
-        gone = [rel for rel in self.entries if rel not in self.seen]
-        for rel in gone:  # removed or renamed since: every file of this person was listed in this run
-            del self.entries[rel]
+    def changed(self, forget: Callable[[str], bool]) -> bool:
+        """True when the file must be written; first drops the entries `forget` says are gone."""
+        gone = [name for name in self.entries if name not in self.seen and forget(name)]
+        for name in gone:
+            del self.entries[name]
         return self.dirty or bool(gone)
 
     def write(self, path: Path) -> None:
         parts = []
-        for rel, (size, mtime, inode, ctime, payload) in self.entries.items():
+        for name, entry in self.entries.items():
+            *key, payload = entry
             encoded = payload if isinstance(payload, bytes) else _dumps(payload)  # else: as it was loaded
-            parts.append(b"%s:[%d,%d,%d,%d,%s]" % (_dumps(rel), size, mtime, inode, ctime, encoded))
+            parts.append(_dumps(name) + b":[" + b"".join(_dumps(part) + b"," for part in key) + encoded + b"]")
         body = b"{" + b",".join(parts) + b"}"
         header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
@@ -488,7 +559,7 @@ def _prune(folder: Path, root: Path) -> None:
             if name.startswith(TEMP_PREFIX):
                 gone = entry.stat(follow_symlinks=False).st_mtime_ns < now - STALE_TEMP_NS
             else:
-                gone = (name.endswith(".json") and name != SETTINGS_FILE
+                gone = (name.endswith(".json") and not name.startswith("_")
                         and not os.path.isdir(root / "people" / name[: -len(".json")]))
             if gone:
                 with contextlib.suppress(OSError):

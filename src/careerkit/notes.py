@@ -6,17 +6,13 @@ Nothing here writes; everything that reads the notes goes through `load`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from careerkit import slugs
-from careerkit.documents import Action, Document, Problem, ReadResult
+from careerkit.documents import STAGES, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile
-
-if TYPE_CHECKING:
-    from careerkit.cache import Reads
+from careerkit.settings import CONFIG_NAME, Profile, Settings, load_profile
 
 ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
@@ -55,11 +51,43 @@ def _link_problem(path: Path, root: Path) -> str | None:
 
 @dataclass
 class PersonNotes:
-    """Everything read about one person, documents oldest first."""
+    """Everything read about one person: documents oldest first, and one copy of each action.
+
+    Where an action id repeats, the copy in the newest document is the one that
+    counts (`current_actions`, by id). Build it with `PersonNotes.read`.
+    """
 
     slug: str
     profile: Profile = field(default_factory=Profile)
     documents: list[Document] = field(default_factory=list)
+    current_actions: list[Action] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, slug: str, profile: Profile, documents: list[Document]) -> PersonNotes:
+        documents = sorted(documents, key=lambda doc: doc.order_key)
+        by_id: dict[int, Action] = {}
+        for doc in documents:
+            for action in doc.actions:
+                by_id[action.id] = action
+        return cls(slug, profile, documents, [by_id[key] for key in sorted(by_id)])
+
+    def condensed(self) -> PersonNotes:
+        """Only what the findings and `status` read: the same answers from far less data.
+
+        The newest document of each stage (without its actions), the open
+        actions, and the action closed last (its date is the last time
+        something moved). `due` and `status` keep this in the cache, so that
+        a warm run does not rebuild every document; a test holds it to giving
+        the same findings and status as the whole person.
+        """
+        newest = [doc for stage in STAGES if (doc := self.newest(stage)) is not None]
+        newest.sort(key=lambda doc: doc.order_key)
+        kept = [action for action in self.current_actions if action.is_open]
+        closed = [action for action in self.current_actions if not action.is_open and action.closed is not None]
+        if closed:
+            kept.append(max(closed, key=lambda action: action.closed or action.touched))
+        kept.sort(key=lambda action: action.id)
+        return PersonNotes(self.slug, self.profile, [replace(doc, actions=[]) for doc in newest], kept)
 
     @property
     def name(self) -> str:
@@ -76,15 +104,11 @@ class PersonNotes:
         return any(doc.stage == stage for doc in self.documents)
 
     def actions(self) -> list[Action]:
-        """Every action by id; where an id repeats, the copy in the newest document wins."""
-        by_id: dict[int, Action] = {}
-        for doc in self.documents:
-            for action in doc.actions:
-                by_id[action.id] = action
-        return [by_id[key] for key in sorted(by_id)]
+        """Every action by id; where an id repeats, the copy in the newest document."""
+        return self.current_actions
 
     def open_actions(self) -> list[Action]:
-        return [action for action in self.actions() if action.is_open]
+        return [action for action in self.current_actions if action.is_open]
 
 
 @dataclass
@@ -169,7 +193,7 @@ class Notes:
             rel = f"people/{slug}/{name}"
             link = _link_problem(path, self.root) if entry.is_symlink() else None
             if link:
-                problems.append(Problem(rel, None, link))
+                problems.append(Problem(rel, 1, link))
             elif entry.is_dir():
                 problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
             else:
@@ -194,8 +218,13 @@ class Notes:
         hint = f" (did you mean {close[0]}?)" if close else " (no such folder under people/)"
         raise UsageError(f"unknown person {text!r}{hint}")
 
-    def load(self, people: list[str] | None = None) -> Team:
-        """Read settings, profiles and documents (of `people`, or everyone)."""
+    def load(self, people: list[str] | None = None, *, condensed: bool = False) -> Team:
+        """Read settings, profiles and documents (of `people`, or everyone).
+
+        With `condensed`, each person is `PersonNotes.condensed()`: enough for
+        the findings and `status`, and kept whole in the cache, so that a person
+        whose files did not change costs one `stat` a file and nothing more.
+        """
         from careerkit.cache import open_reads
 
         reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
@@ -204,35 +233,28 @@ class Notes:
         if people is None:
             people, folder_problems = self.folders()
             problems += folder_problems
-        items: list[tuple[Path, str]] = []
-        team: list[PersonNotes] = []
+        read: dict[str, PersonNotes] = {}
+        pending: list[tuple[str, list[Path]]] = []
         for slug in people:
-            profile: Loaded = reads.profile(slug)
-            problems += profile.problems
-            team.append(PersonNotes(slug, profile.value))
             paths, path_problems = self.document_paths(slug)
             problems += path_problems
-            items += [(path, slug) for path in paths]
-        by_slug = {person.slug: person for person in team}
-        for result in read_documents(self.root, items, reads):
-            problems += result.problems
-            if result.document is not None:
-                by_slug[result.document.person].documents.append(result.document)
-        for person in team:
-            person.documents.sort(key=lambda doc: doc.order_key)
+            known = reads.condensed(slug, paths) if condensed else None
+            if known is not None:
+                read[slug] = known.person
+                problems += known.problems
+            else:
+                pending.append((slug, paths))
+        results = iter(reads.documents([(path, slug) for slug, paths in pending for path in paths]))
+        for slug, paths in pending:
+            profile = reads.profile(slug)
+            documents = [next(results) for _ in paths]
+            found = profile.problems + [problem for result in documents for problem in result.problems]
+            person = PersonNotes.read(slug, profile.value, [r.document for r in documents if r.document is not None])
+            if condensed:
+                person = person.condensed()
+                reads.keep_condensed(slug, paths, person, found)
+            read[slug] = person
+            problems += found
+        reads.save()
         problems.sort(key=lambda p: (p.path, p.line or 0))
-        return Team(self.root, settings.value, team, problems)
-
-
-def read_documents(root: Path, items: list[tuple[Path, str]], reads: Reads | None = None) -> list[ReadResult]:
-    """Read each (path, person) document, through the cache of what was read (careerkit.cache), and keep it.
-
-    `reads` is the reader that already gave the settings and profiles of this load;
-    CAREERKIT_NO_CACHE=1 reads every file without a cache.
-    """
-    from careerkit.cache import open_reads
-
-    reads = reads or open_reads(root)
-    results = reads.documents(items)
-    reads.save()
-    return results
+        return Team(self.root, settings.value, [read[slug] for slug in people], problems)

@@ -20,11 +20,11 @@ from careerkit.commands.common import (
 JSON_HELP = "Print JSON for scripts instead of text."
 
 
-def _load(ctx: typer.Context, people: list[str] | None) -> tuple[Any, Any]:
-    """The notes and what was read of them (only `people`, when named)."""
+def _load(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple[Any, Any]:
+    """The notes and what was read of them (only `people`, when named; see `Notes.load` for `condensed`)."""
     repo = notes(ctx)
     slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))
-    return repo, repo.load(slugs)
+    return repo, repo.load(slugs, condensed=condensed)
 
 
 def _finish(team: Any, fail: bool = False) -> None:
@@ -47,7 +47,7 @@ def due(
     from careerkit.findings import find
 
     day = today_option(today)
-    _, team = _load(ctx, people)
+    _, team = _load(ctx, people, condensed=True)
     findings = find(team, day, within)
     if as_json:
         print_json({"today": day.isoformat(), "findings": [f.to_json() for f in findings],
@@ -98,7 +98,7 @@ def status(
     from careerkit.status import rows
 
     day = today_option(today)
-    _, team = _load(ctx, None)
+    _, team = _load(ctx, None, condensed=True)
     table = rows(team, day)
     if as_json:
         print_json([row.to_json() for row in table])

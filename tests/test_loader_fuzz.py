@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from careerkit import yamlio
 from careerkit.check import DOCUMENT_KEYS, _Walk
 from careerkit.documents import ReadResult, parse_document
+from careerkit.errors import CareerkitError
 
 REL = "people/alice/2026-01-01-plan.md"
 FUZZ = settings(max_examples=300, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
@@ -96,3 +97,47 @@ def test_check_walks_any_node_tree(tokens):
     if tree is not None:
         for problem in _Walk(REL, 2, "document").run(tree, DOCUMENT_KEYS):
             assert problem.line is not None and problem.line >= 2 and "\n" not in problem.message
+
+
+class _PyYAMLBuilt(yamlio._Loader):
+    """careerkit's loader with PyYAML's own constructor for every node: what the fast path must match."""
+
+    construct_document = yamlio._Base.construct_document
+
+
+def pyyaml_load(text: str):
+    return yaml.load(text, Loader=_PyYAMLBuilt)
+
+
+def same(a, b) -> bool:
+    """Equal, with the same types all the way down (True is not 1, a date is not a datetime)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b or (a != a and b != b)  # NaN
+
+
+@FUZZ
+@given(st.lists(st.sampled_from([token for token in TOKENS if "&" not in token]), max_size=60))
+def test_the_fast_constructor_builds_what_pyyaml_builds_from_any_text(tokens):
+    """(Text with anchors is built by PyYAML's constructor itself, after the alias checks.)"""
+    text = "".join(tokens)
+    try:
+        expected = pyyaml_load(text)
+    except Exception:  # a YAMLError, or what yamlio.load turns into a clean error too
+        expected = "error"
+    try:
+        built = yamlio.load(text, 1)
+    except CareerkitError:
+        built = "error"
+    assert same(built, expected)
+
+
+@SHAPES
+@given(st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), VALUES, max_size=8), st.booleans())
+def test_the_fast_constructor_builds_what_pyyaml_builds_from_any_data(data, flow):
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=flow)
+    assert same(yamlio.load(text, 1), pyyaml_load(text))

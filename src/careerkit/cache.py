@@ -66,7 +66,7 @@ from typing import Any
 
 from careerkit import __version__, documents
 from careerkit.documents import Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
-from careerkit.notes import PersonNotes
+from careerkit.notes import PROFILE, DocumentFiles, PersonNotes
 from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile, load_settings
 
 FORMAT = 1
@@ -127,12 +127,12 @@ class Reads:
         """Each (path, person) document, in the order given."""
         return read_many(self.root, items)
 
-    def condensed(self, person: str, paths: list[Path]) -> Condensed | None:
+    def condensed(self, person: str, files: DocumentFiles) -> Condensed | None:
         """The person's condensed notes as kept by an earlier run, when none of their files changed since."""
         return None
 
-    def keep_condensed(self, person: str, paths: list[Path], notes: PersonNotes, problems: list[Problem]) -> None:
-        """Keep what was just read of the person (the `paths` given to `condensed` before reading them)."""
+    def keep_condensed(self, person: str, notes: PersonNotes, problems: list[Problem]) -> None:
+        """Keep what was just read of the person, as of the stat taken by `condensed` before reading it."""
 
     def save(self) -> None:
         """Nothing to keep."""
@@ -197,30 +197,31 @@ class CachedReads(Reads):
                     self._store(f"{items[index][1]}.json").put(rels[index], key, payload)
         return typing.cast("list[ReadResult]", results)
 
-    def condensed(self, person: str, paths: list[Path]) -> Condensed | None:
+    def condensed(self, person: str, files: DocumentFiles) -> Condensed | None:
         if not self.usable:
             return None
-        signature = self._signatures[person] = self._signature(person, paths)
+        signature = self._signatures[person] = self._signature(person, files)
         store = self._store(PEOPLE_FILE)
         store.seen.add(person)
         if signature is None:
             return None
         return typing.cast("Condensed | None", store.get(person, (signature,), decoder(Condensed)))
 
-    def keep_condensed(self, person: str, paths: list[Path], notes: PersonNotes, problems: list[Problem]) -> None:
+    def keep_condensed(self, person: str, notes: PersonNotes, problems: list[Problem]) -> None:
         signature = self._signatures.get(person)
         payload = _encode(Condensed(notes, problems)) if signature is not None else None
         if signature is not None and payload is not None:
             self._store(PEOPLE_FILE).put(person, (signature,), payload)
 
-    def _signature(self, person: str, paths: list[Path]) -> str | None:
+    def _signature(self, person: str, files: DocumentFiles) -> str | None:
         """The stat of every file of the person, as one text; None when one of them is too new to cache."""
         lines = []
-        for path in [*paths, self.root / "people" / person / "profile.md"]:
-            key = _stat_key(path)
+        folder = os.path.join(files.folder, "")
+        for name in [*files.names, PROFILE]:
+            key = _stat_key(folder + name)  # a string, not a Path: this runs for every file
             if key is not None and self._racy(key):
                 return None
-            lines.append(f"{path.name} {key}")
+            lines.append(f"{name} {key}")
         return "\n".join(lines)
 
     def _rel(self, path: Path) -> str:
@@ -493,7 +494,7 @@ def _collect(pid: int, fd: int, count: int) -> list[tuple[ReadResult, bytes | No
 # -- the cache folder ------------------------------------------------------------
 
 
-def _stat_key(path: Path) -> Key | None:
+def _stat_key(path: Path | str) -> Key | None:
     """What identifies this version of a plain file; None when it cannot be cached."""
     try:
         st = os.stat(path)

@@ -189,7 +189,7 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
         rel = f"people/{slug}/{PROFILE}"
         if scope.covers(rel) and file_present(profile) and not os.path.isdir(profile):
             files.append((rel, profile, "profile"))
-        paths_of_person, _ = notes.document_paths(slug)
+        paths_of_person = notes.document_files(slug).paths
         files += [(notes.rel(path), path, "document") for path in paths_of_person if scope.covers(notes.rel(path))]
     # Every file read, and every document that could not be (a folder, a broken link).
     counted = len({rel for rel, _, _ in files} | {p.path for p in problems if p.path.endswith(".md")})

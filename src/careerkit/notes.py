@@ -50,6 +50,19 @@ def _link_problem(path: Path, root: Path) -> str | None:
 
 
 @dataclass
+class DocumentFiles:
+    """The documents in a person's folder (file names, sorted), and what could not be used there."""
+
+    folder: Path
+    names: list[str]
+    problems: list[Problem]
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.folder / name for name in self.names]
+
+
+@dataclass
 class PersonNotes:
     """Everything read about one person: documents oldest first, and one copy of each action.
 
@@ -177,28 +190,29 @@ class Notes:
                 found.append(entry.name)
         return found, problems
 
-    def document_paths(self, slug: str) -> tuple[list[Path], list[Problem]]:
+    def document_files(self, slug: str) -> DocumentFiles:
+        """The person's documents: every `*.md` in their folder but the profile and names starting with `.`."""
         folder = self.people_dir / slug
-        paths: list[Path] = []
-        problems: list[Problem] = []
+        files = DocumentFiles(folder, [], [])
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            return [], [Problem(f"people/{slug}", None, f"cannot read folder: {(error.strerror or 'error').lower()}")]
+            reason = (error.strerror or "error").lower()
+            files.problems.append(Problem(f"people/{slug}", None, f"cannot read folder: {reason}"))
+            return files
         for entry in entries:
             name = entry.name
             if name.startswith(".") or not name.endswith(".md") or name == PROFILE:
                 continue
-            path = Path(entry.path)
             rel = f"people/{slug}/{name}"
-            link = _link_problem(path, self.root) if entry.is_symlink() else None
+            link = _link_problem(Path(entry.path), self.root) if entry.is_symlink() else None
             if link:
-                problems.append(Problem(rel, 1, link))
+                files.problems.append(Problem(rel, 1, link))
             elif entry.is_dir():
-                problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
+                files.problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
             else:
-                paths.append(path)
-        return paths, problems
+                files.names.append(name)
+        return files
 
     def resolve_person(self, text: str) -> str:
         """The slug of an existing person named by slug, name or profile name; else a usage error."""
@@ -236,14 +250,14 @@ class Notes:
         read: dict[str, PersonNotes] = {}
         pending: list[tuple[str, list[Path]]] = []
         for slug in people:
-            paths, path_problems = self.document_paths(slug)
-            problems += path_problems
-            known = reads.condensed(slug, paths) if condensed else None
+            files = self.document_files(slug)
+            problems += files.problems
+            known = reads.condensed(slug, files) if condensed else None
             if known is not None:
                 read[slug] = known.person
                 problems += known.problems
             else:
-                pending.append((slug, paths))
+                pending.append((slug, files.paths))
         results = iter(reads.documents([(path, slug) for slug, paths in pending for path in paths]))
         for slug, paths in pending:
             profile = reads.profile(slug)
@@ -252,7 +266,7 @@ class Notes:
             person = PersonNotes.read(slug, profile.value, [r.document for r in documents if r.document is not None])
             if condensed:
                 person = person.condensed()
-                reads.keep_condensed(slug, paths, person, found)
+                reads.keep_condensed(slug, person, found)
             read[slug] = person
             problems += found
         reads.save()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import yaml
@@ -59,8 +60,59 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 node.start_mark) from None
 
 
+    def construct_document(self, node: yaml.Node) -> Any:
+        """The value of a whole document, built straight from its nodes where the tags are the usual ones.
+
+        PyYAML's constructor builds every value through generic machinery (a
+        generator per mapping, a table lookup per node, bookkeeping for
+        aliases); on frontmatter that is half of the time to read a file. The
+        tags nearly every note uses (str, map, seq, a plain decimal int, null,
+        bool, a YYYY-MM-DD date) are built here the same way PyYAML would;
+        anything else (floats, merge keys, explicit tags, other int and date
+        forms) is left to PyYAML's own constructor. tests/test_loader_fuzz.py
+        holds both to the same results.
+        """
+        try:
+            return self._build(node)
+        finally:  # what PyYAML's own construct_document resets after a document
+            self.constructed_objects: dict[Any, Any] = {}
+            self.recursive_objects: dict[Any, Any] = {}
+            self.state_generators: list[Any] = []
+
+    def _build(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _MAP and not any(key.tag in _SPECIAL_KEYS for key, _ in node.value):
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._build(key_node)
+                if isinstance(key, (list, dict)):  # what PyYAML refuses, the same way
+                    raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                            "found unhashable key", key_node.start_mark)
+                mapping[key] = self._build(value_node)
+            return mapping
+        if tag == _SEQ:
+            return [self._build(child) for child in node.value]
+        if tag == _INT and _DECIMAL.fullmatch(node.value):
+            return int(node.value)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return self.bool_values[node.value.lower()]
+        if tag == _TIMESTAMP and (parts := _DAY.fullmatch(node.value)):
+            try:
+                return date(int(parts[1]), int(parts[2]), int(parts[3]))
+            except ValueError:
+                return InvalidDate(node.value)
+        return self.construct_object(node, deep=True)
+
+
 class _AliasCheckingLoader(_Loader):
-    """For text with anchors and aliases: checks how far they expand before building anything."""
+    """For text with anchors and aliases: checks how far they expand before building anything,
+    then builds it with PyYAML's constructor (which gives each alias the same object)."""
+
+    construct_document = _Base.construct_document
 
     def get_single_data(self) -> Any:
         node = self.get_single_node()
@@ -71,6 +123,11 @@ class _AliasCheckingLoader(_Loader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_STR, _MAP, _SEQ, _INT, _NULL, _BOOL, _TIMESTAMP = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "int", "null", "bool", "timestamp"))
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: PyYAML rewrites those
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a double-quoted",

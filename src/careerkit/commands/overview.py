@@ -63,14 +63,18 @@ def _print_findings(team: Any, findings: list[Any]) -> None:
         typer.echo("Nothing needs attention." if team.people else "No people yet: careerkit new story <person>")
         return
     names = {person.slug: person.name for person in team.people}
-    order = list(dict.fromkeys(f.person for f in findings))
-    for index, slug in enumerate(order):
-        if index:
-            typer.echo("")
-        typer.echo(style(names[slug], "bold", colour=colour))
-        for finding in (f for f in findings if f.person == slug):
+    by_person: dict[str, list[Any]] = {}  # in the order of each person's most urgent finding
+    for finding in findings:
+        by_person.setdefault(finding.person, []).append(finding)
+    lines: list[str] = []
+    for slug, theirs in by_person.items():
+        lines += [""] if lines else []
+        lines.append(style(names[slug], "bold", colour=colour))
+        for finding in theirs:
             tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
-            typer.echo(f"  {style(finding.message, tone, colour=colour)}  {style(finding.file, 'dim', colour=colour)}")
+            message, file = style(finding.message, tone, colour=colour), style(finding.file, "dim", colour=colour)
+            lines.append(f"  {message}  {file}")
+    typer.echo("\n".join(lines))  # one write: thousands of echo calls cost more than the findings
 
 
 @reports_errors

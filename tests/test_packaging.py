@@ -69,3 +69,24 @@ def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tm
                  "2026-01-01", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "# Action plan" in (notes / "people/alice/2026-01-01-plan.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "command"), [
+    (["due"], "due"), (["--root", "x", "status"], "status"), (["--root=x", "action", "list", "a"], "action"),
+    (["--version"], None), (["-h", "due"], None), (["--root", "due"], None), (["retro"], None), ([], None),
+])
+def test_main_builds_only_the_command_it_runs(args, command):
+    from careerkit.app import command_in
+
+    assert command_in(args) == command
+
+
+def test_running_one_command_imports_no_other_command():
+    code = ("import sys; sys.argv = ['careerkit', 'due', '--help']\n"
+            "from careerkit.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('COMMANDS', sorted(m for m in sys.modules if m.startswith('careerkit.commands.')))")
+    result = run(sys.executable, "-c", code)
+    assert "--within DAYS" in result.stdout
+    imported = result.stdout.strip().splitlines()[-1]
+    assert imported == "COMMANDS ['careerkit.commands.common', 'careerkit.commands.overview']"

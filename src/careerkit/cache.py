@@ -30,7 +30,7 @@ stat changing (git calls these entries "racy"); it is cached by a later run.
 
 Every file starts with a header line: the format version, a fingerprint of
 the code (careerkit's version, the field names and types of the cached
-dataclasses, and the size and mtime of the modules that read the files) and
+records, and the size and mtime of the modules that read the files) and
 a CRC-32 of the rest. Any difference, and any error reading or decoding a
 cache file, means that file is ignored and rebuilt: a broken cache never
 changes what a command prints or its exit status. JSON only, never pickle: a
@@ -49,7 +49,6 @@ share and sends the results back as JSON over a pipe.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime
 import gc
 import json
@@ -60,9 +59,8 @@ import types
 import typing
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerkit import __version__, documents
 from careerkit.documents import Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
@@ -86,16 +84,15 @@ STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed r
 
 
 
-@dataclass
-class Condensed:
+class Condensed(NamedTuple):
     """A person as `due` and `status` need them, and every problem found in their files."""
 
     person: PersonNotes
     problems: list[Problem]
 
 
-# Every dataclass a cache file holds; their field names and types are part of the fingerprint.
-CACHED_CLASSES: tuple[type, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
+# Every record type a cache file holds; their field names and types are part of the fingerprint.
+CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("cache", "documents", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes")
@@ -364,7 +361,7 @@ class _Store:
         for name, entry in self.entries.items():
             *key, payload = entry
             encoded = payload if isinstance(payload, bytes) else _dumps(payload)  # else: as it was loaded
-            parts.append(_dumps(name) + b":[" + b"".join(_dumps(part) + b"," for part in key) + encoded + b"]")
+            parts.append(b"%s:%s,%s]" % (_dumps(name), _dumps(key)[:-1], encoded))  # [*key, payload]
         body = b"{" + b",".join(parts) + b"}"
         header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
@@ -421,7 +418,7 @@ def _read_all(root: Path, items: list[tuple[Path, str]]) -> list[ReadResult]:
 
 
 def _dumps(value: Any) -> bytes:
-    """JSON of read results (dataclasses as lists of field values, dates as text)."""
+    """JSON of read results (records as lists of field values, dates as text)."""
     return json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":"),
                       check_circular=False).encode("utf-8")
 
@@ -578,7 +575,8 @@ def fingerprint() -> str:
     if not _FINGERPRINT:
         parts = []
         for cls in CACHED_CLASSES:
-            parts.append(cls.__name__ + "(" + ", ".join(f"{f.name}: {f.type}" for f in dataclasses.fields(cls)) + ")")
+            hints = cls.__annotations__
+            parts.append(cls.__name__ + "(" + ", ".join(f"{name}: {hints[name]}" for name in cls._fields) + ")")
         package = Path(__file__).parent
         for module in READER_MODULES:
             try:
@@ -590,24 +588,18 @@ def fingerprint() -> str:
     return _FINGERPRINT[0]
 
 
-# -- dataclasses to JSON and back ------------------------------------------------------
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# -- records to JSON and back ----------------------------------------------------------
+#
+# The cached values are NamedTuples, so JSON writes each one as the list of its field
+# values by itself; only dates need saying. Reading back, each type's decoder is built
+# once from its type hints, so a new field needs no code here.
 
 
 def _plain(value: Any) -> Any:
-    """json.dumps' fallback: a dataclass as the list of its field values, a date as ISO text."""
-    cls = type(value)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        if dataclasses.is_dataclass(cls):
-            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
-        elif cls is datetime.date:
-            return value.isoformat()
-        else:
-            raise TypeError(f"cannot cache a {cls.__name__}")
-    return [getattr(value, name) for name in names]
+    """json.dumps' fallback: a date as ISO text; nothing else is expected."""
+    if type(value) is datetime.date:
+        return value.isoformat()
+    raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
 def _identity(value: Any) -> Any:
@@ -631,10 +623,7 @@ _DECODERS: dict[Any, _Decode] = {}
 
 
 def decoder(kind: Any) -> _Decode:
-    """A function turning the JSON form of a value of type `kind` back into that value.
-
-    Built from the type hints of the dataclasses, so a new field needs no code here.
-    """
+    """A function turning the JSON form of a value of type `kind` back into that value."""
     found = _DECODERS.get(kind)
     if found is None:
         found = _DECODERS[kind] = _make_decoder(kind)
@@ -659,47 +648,26 @@ def _make_decoder(kind: Any) -> _Decode:
         if inner is _date:
             return _optional_date
         return lambda value: None if value is None else inner(value)
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _dataclass_decoder(kind)
+    if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
+        return _record_decoder(kind)
     raise TypeError(f"cannot cache a value of type {kind!r}")
 
 
-def _dataclass_decoder(cls: type) -> _Decode:
-    """`cls(v[0], c1(v[1]), ...)` for a list `v` of field values, as one compiled function.
-
-    The function is generated, as dataclasses generates `__init__`: tens of thousands of
-    objects are rebuilt on a warm run, and a loop over converters is twice as slow. Only
-    field positions and converter names go into the code, never cached data.
-    """
+def _record_decoder(cls: Any) -> _Decode:
+    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a NamedTuple's field values."""
     hints = typing.get_type_hints(cls)
-    fields = dataclasses.fields(cls)
-    if any(not f.init for f in fields):
-        raise TypeError(f"{cls.__name__} has fields that __init__ does not take")
-    _DECODERS[cls] = lambda value: namespace["decode"](value)  # for a type that holds itself
-    namespace: dict[str, Any] = {"cls": cls, "ValueError": ValueError, "list": list, "len": len, "type": type}
-    arguments = []
-    for index, f in enumerate(fields):
-        convert = decoder(hints[f.name])
-        if convert is _identity:
-            arguments.append(f"v[{index}]")
-        else:
-            namespace[f"c{index}"] = convert
-            arguments.append(f"c{index}(v[{index}])")
-    if all(argument == f"v[{index}]" for index, argument in enumerate(arguments)):
-        count = len(fields)
+    converters = [decoder(hints[name]) for name in cls._fields]
+    count = len(converters)
+    plain = all(convert is _identity for convert in converters)
 
-        def plain(value: Any) -> Any:  # no field needs converting: no code to generate
-            if type(value) is not list or len(value) != count:
-                raise ValueError(f"a cached {cls.__name__} has the wrong shape")
+    def decode(value: Any) -> Any:
+        if type(value) is not list or len(value) != count:
+            raise ValueError(f"a cached {cls.__name__} has the wrong shape")
+        if plain:
             return cls(*value)
+        return cls(*[convert(part) for convert, part in zip(converters, value, strict=True)])
 
-        return plain
-    source = (f"def decode(v):\n"
-              f"    if type(v) is not list or len(v) != {len(fields)}:\n"
-              f"        raise ValueError('a cached {cls.__name__} has the wrong shape')\n"
-              f"    return cls({', '.join(arguments)})\n")
-    exec(compile(source, f"<careerkit.cache decoder for {cls.__name__}>", "exec"), namespace)
-    return typing.cast(_Decode, namespace["decode"])
+    return decode
 
 
 def _decode_read_result(value: Any) -> ReadResult:
@@ -707,6 +675,7 @@ def _decode_read_result(value: Any) -> ReadResult:
 
 
 def _decode_loaded(kind: type) -> _Decode:
+    """For `Loaded(value, problems)`, whose value is a Settings or a Profile."""
     def decode(value: Any) -> Loaded:
         if type(value) is not list or len(value) != 2:
             raise ValueError("a cached setting has the wrong shape")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ DOCUMENT_KEYS: dict[str, Any] = {
     "next_checkin": DATE,
 }
 PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER}
-CONFIG_KEYS: dict[str, Any] = {f.name: NUMBER for f in fields(Settings)}
+CONFIG_KEYS: dict[str, Any] = dict.fromkeys(Settings._fields, NUMBER)
 
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 
@@ -37,6 +36,8 @@ def value_to_date(value: object) -> date | None:
 
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, clamped to the end of a shorter month."""
+    import calendar  # only here: this module is on every command's start-up path
+
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -4,6 +4,11 @@ A document is read once into a `Document` (or not at all, when it is
 unreadable) plus a list of `Problem`s. Problems that the findings depend on
 (an unreadable file, an action left out) are errors for every command; the
 rest only matter to `careerkit check`.
+
+The values are immutable records (`NamedTuple`s rather than dataclasses:
+this module is imported by every command, and a dataclass costs a quarter
+of a millisecond to define, which on a small team is most of careerkit's own
+start-up).
 """
 
 from __future__ import annotations
@@ -12,14 +17,15 @@ import datetime
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careerkit import frontmatter_text
 from careerkit.dates import value_to_date
 from careerkit.errors import CareerkitError
+
+if TYPE_CHECKING:
+    from careerkit.frontmatter_text import Split
 
 STAGES = ("story", "dreams", "plan", "checkin", "note")
 STAGE_RANK = {stage: rank for rank, stage in enumerate(STAGES)}
@@ -31,8 +37,7 @@ SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far i
 MAX_FILE_BYTES = 16 << 20  # a note is text typed by a person: anything larger is not read
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong in a file, at a 1-based line when known."""
 
     path: str
@@ -46,8 +51,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass
-class Action:
+class Action(NamedTuple):
     id: int
     title: str
     owner: str
@@ -64,8 +68,7 @@ class Action:
         return self.status == "open"
 
 
-@dataclass
-class DreamSkill:
+class DreamSkill(NamedTuple):
     skill: str
     need: int | None
     have: int | None
@@ -75,32 +78,29 @@ class DreamSkill:
         return (self.need or 0) - (self.have or 0)
 
 
-@dataclass
-class Dream:
+class Dream(NamedTuple):
     dream: str
-    skills: list[DreamSkill] = field(default_factory=list)
+    skills: list[DreamSkill]
 
 
-@dataclass
-class PlanSkill:
+class PlanSkill(NamedTuple):
     skill: str
-    resources: list[str] = field(default_factory=list)
+    resources: list[str]
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     path: str  # relative to the notes root, with /
     person: str  # the folder: the person is the folder, whatever the frontmatter says
     stage: str
     date: date
     seq: int  # the -N suffix of the file name (1 without one)
-    values: list[str] = field(default_factory=list)
-    dreams: list[Dream] = field(default_factory=list)
-    learns_best: list[str] = field(default_factory=list)
-    skills: list[PlanSkill] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    next_checkin: datetime.date | None = None  # (`date` is a field name inside this class)
-    summary: str = ""
+    values: list[str]
+    dreams: list[Dream]
+    learns_best: list[str]
+    skills: list[PlanSkill]
+    actions: list[Action]
+    next_checkin: datetime.date | None  # (`date` is a field name inside this class)
+    summary: str
 
     @property
     def order_key(self) -> tuple[datetime.date, int, int, str]:
@@ -108,8 +108,7 @@ class Document:
         return (self.date, STAGE_RANK[self.stage], self.seq, self.path)
 
 
-@dataclass
-class ReadResult:
+class ReadResult(NamedTuple):
     document: Document | None
     problems: list[Problem]
 
@@ -164,6 +163,8 @@ def read_document(root: Path, path: Path, person: str) -> ReadResult:
 
 def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
     """Parse the bytes of the document at `rel` (relative path, for messages); never raises."""
+    from careerkit import frontmatter_text
+
     try:
         split = frontmatter_text.split(frontmatter_text.decode(data))
         raw = _load_yaml(split)
@@ -178,7 +179,7 @@ def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
         return ReadResult(None, [Problem(rel, 1, message)])
 
 
-def _load_yaml(split: frontmatter_text.Split) -> Any:
+def _load_yaml(split: Split) -> Any:
     from careerkit import yamlio
 
     return yamlio.load(split.yaml, split.first_yaml_line)
@@ -187,7 +188,7 @@ def _load_yaml(split: frontmatter_text.Split) -> Any:
 class _Reader:
     """Turns the parsed frontmatter of one document into a Document and Problems."""
 
-    def __init__(self, rel: str, person: str, split: frontmatter_text.Split, raw: Any):
+    def __init__(self, rel: str, person: str, split: Split, raw: Any):
         self.rel, self.person, self.split, self.raw = rel, person, split, raw
         self.problems: list[Problem] = []
         self._nodes: Any = None
@@ -241,17 +242,18 @@ class _Reader:
         if declared is not None and declared != self.person:
             message = f"person {_show(declared)} does not match the folder {self.person!r}"
             self.report(("person",), message, check_only=True)
-        doc = Document(self.rel, self.person, stage, day, int(name.group(3) or 1) if name else 1)
-        doc.values = self.strings(raw, "values")
-        doc.learns_best = self.strings(raw, "learns_best")
-        doc.dreams = self.dreams(raw.get("dreams"))
-        doc.skills = self.plan_skills(raw.get("skills"))
-        doc.actions = self.actions(raw.get("actions"), doc)
-        if doc.actions and stage not in ACTION_STAGES:
+        values = self.strings(raw, "values")
+        learns_best = self.strings(raw, "learns_best")
+        dreams = self.dreams(raw.get("dreams"))
+        skills = self.plan_skills(raw.get("skills"))
+        actions = self.actions(raw.get("actions"), day)
+        if actions and stage not in ACTION_STAGES:
             self.report(("actions",), f"actions belong in plan and checkin documents, not {stage} (they still count)",
                         severity="warning", check_only=True, key_line=True)
-        doc.next_checkin = self.optional_date(raw, ("next_checkin",), raw.get("next_checkin"))
-        doc.summary = self.summary(raw, stage)
+        next_checkin = self.optional_date(raw, ("next_checkin",), raw.get("next_checkin"))
+        seq = int(name.group(3) or 1) if name else 1
+        doc = Document(self.rel, self.person, stage, day, seq, values, dreams, learns_best, skills, actions,
+                       next_checkin, self.summary(raw, stage))
         return ReadResult(doc, self.problems)
 
     def strings(self, raw: dict[str, Any], key: str) -> list[str]:
@@ -280,12 +282,12 @@ class _Reader:
         result = []
         for index, item in enumerate(value):
             if isinstance(item, str):
-                result.append(Dream(item))
+                result.append(Dream(item, []))
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("dream"), str):
                 self.report(("dreams", index), f"dream {index + 1} should have a `dream:` text", check_only=True)
                 continue
-            dream = Dream(item["dream"])
+            dream = Dream(item["dream"], [])
             skills = item.get("skills")
             if skills is not None and not isinstance(skills, list):
                 self.report(("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}",
@@ -320,7 +322,7 @@ class _Reader:
         result = []
         for index, item in enumerate(value):
             if isinstance(item, str):
-                result.append(PlanSkill(item))
+                result.append(PlanSkill(item, []))
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("skill"), str):
                 self.report(("skills", index), f"skill {index + 1} should have a `skill:` name", check_only=True)
@@ -347,7 +349,7 @@ class _Reader:
             self.report(keys, f"`{keys[-1]}` {_show(value)} is not a real date (YYYY-MM-DD)")
         return day
 
-    def actions(self, value: Any, doc: Document) -> list[Action]:
+    def actions(self, value: Any, day: date) -> list[Action]:
         if value is None:
             return []
         if not isinstance(value, list):
@@ -355,12 +357,12 @@ class _Reader:
             return []
         result = []
         for index, item in enumerate(value):
-            action = self.action(item, index, doc)
+            action = self.action(item, index, day)
             if action is not None:
                 result.append(action)
         return result
 
-    def action(self, item: Any, index: int, doc: Document) -> Action | None:
+    def action(self, item: Any, index: int, day: date) -> Action | None:
         keys: tuple[str | int, ...] = ("actions", index)
         if not isinstance(item, dict):
             self.report(keys, f"action {index + 1} should be a mapping with id and title; left out")
@@ -410,9 +412,9 @@ class _Reader:
             self.report(keys, f"action {ident} is {status} but has no `closed:` date", severity="warning",
                         check_only=True)
         return Action(
-            id=ident, title=title.strip(), owner=owner or doc.person, status=status, skill=skill,
+            id=ident, title=title.strip(), owner=owner or self.person, status=status, skill=skill,
             due=dates["due"], updated=dates["updated"], closed=dates["closed"],
-            touched=dates["updated"] or doc.date, path=doc.path,
+            touched=dates["updated"] or day, path=self.rel,
         )
 
     def summary(self, raw: dict[str, Any], stage: str) -> str:

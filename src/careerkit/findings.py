@@ -7,14 +7,13 @@ the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from careerkit.notes import PersonNotes, Team
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     name: str
     level: str  # "action" or "person"
     meaning: str  # what it means, in plain words
@@ -76,8 +75,7 @@ KINDS = {kind.name: kind for kind in (
 )}
 
 
-@dataclass
-class Finding:
+class Finding(NamedTuple):
     person: str
     kind: str
     file: str

@@ -8,7 +8,7 @@ numbers. The split keeps offsets so that edits can change bytes in place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerkit.errors import CareerkitError
 
@@ -18,8 +18,7 @@ _OPEN = re.compile(r"---[ \t]*(\r?\n|$)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Split:
+class Split(NamedTuple):
     """Where the parts of a note are, as offsets into the decoded text."""
 
     text: str

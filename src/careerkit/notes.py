@@ -6,8 +6,8 @@ Nothing here writes; everything that reads the notes goes through `load`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from careerkit import slugs
 from careerkit.documents import STAGES, Action, Document, Problem
@@ -49,8 +49,7 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None if inside else "link to outside the notes root; not read"
 
 
-@dataclass
-class DocumentFiles:
+class DocumentFiles(NamedTuple):
     """The documents in a person's folder (file names, sorted), and what could not be used there."""
 
     folder: Path
@@ -62,8 +61,7 @@ class DocumentFiles:
         return [self.folder / name for name in self.names]
 
 
-@dataclass
-class PersonNotes:
+class PersonNotes(NamedTuple):
     """Everything read about one person: documents oldest first, and one copy of each action.
 
     Where an action id repeats, the copy in the newest document is the one that
@@ -71,18 +69,19 @@ class PersonNotes:
     """
 
     slug: str
-    profile: Profile = field(default_factory=Profile)
-    documents: list[Document] = field(default_factory=list)
-    current_actions: list[Action] = field(default_factory=list)
+    profile: Profile
+    documents: list[Document]
+    current_actions: list[Action]
 
     @classmethod
-    def read(cls, slug: str, profile: Profile, documents: list[Document]) -> PersonNotes:
-        documents = sorted(documents, key=lambda doc: doc.order_key)
+    def read(cls, slug: str, profile: Profile | None = None, documents: list[Document] | None = None) -> PersonNotes:
+        """The person from their profile and documents (none yet, when not given)."""
+        documents = sorted(documents or [], key=lambda doc: doc.order_key)
         by_id: dict[int, Action] = {}
         for doc in documents:
             for action in doc.actions:
                 by_id[action.id] = action
-        return cls(slug, profile, documents, [by_id[key] for key in sorted(by_id)])
+        return cls(slug, profile or Profile(), documents, [by_id[key] for key in sorted(by_id)])
 
     def condensed(self) -> PersonNotes:
         """Only what the findings and `status` read: the same answers from far less data.
@@ -100,7 +99,7 @@ class PersonNotes:
         if closed:
             kept.append(max(closed, key=lambda action: action.closed or action.touched))
         kept.sort(key=lambda action: action.id)
-        return PersonNotes(self.slug, self.profile, [replace(doc, actions=[]) for doc in newest], kept)
+        return PersonNotes(self.slug, self.profile, [doc._replace(actions=[]) for doc in newest], kept)
 
     @property
     def name(self) -> str:
@@ -124,8 +123,7 @@ class PersonNotes:
         return [action for action in self.current_actions if action.is_open]
 
 
-@dataclass
-class Team:
+class Team(NamedTuple):
     root: Path
     settings: Settings
     people: list[PersonNotes]

@@ -56,7 +56,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         person = team.people[0]
     else:
         team = Team(notes.root, notes.load([]).settings, [], [])
-        person = PersonNotes(slug)
+        person = PersonNotes.read(slug)
     display = name or person.profile.name or (person_text if person_text != slug else slug)
     frontmatter, context = _prefill(stage, person, team, day, display)
     body = templates.render(notes.root, stage, context)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerkit.documents import Problem
 
 CONFIG_NAME = "careerkit.yaml"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     checkin_every_days: int = 30
     conversation_every_days: int = 182
     stale_after_days: int = 21
@@ -26,19 +24,17 @@ SETTING_HELP = {
 }
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str | None = None
     role: str | None = None
     checkin_every_days: int | None = None
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     """A settings-like value plus the problems found reading it."""
 
     value: Any
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
 
 
 def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
@@ -121,10 +117,10 @@ def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
 def load_settings(root: Path) -> Loaded:
     path = root / CONFIG_NAME
     if not file_present(path) or os.path.isdir(path):
-        return Loaded(Settings())
+        return Loaded(Settings(), [])
     data, source, problems = _read_mapping(root, path, CONFIG_NAME, frontmatter=False)
     settings = Settings()
-    known = {f.name for f in fields(Settings)}
+    known = set(Settings._fields)
     for key in data:
         if key not in known:
             from difflib import get_close_matches
@@ -139,14 +135,14 @@ def load_settings(root: Path) -> Loaded:
     for key in known:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
-            settings = replace(settings, **{key: value})
+            settings = settings._replace(**{key: value})
     return Loaded(settings, problems)
 
 
 def load_profile(root: Path, person: str) -> Loaded:
     path = root / "people" / person / "profile.md"
     if not file_present(path) or os.path.isdir(path):
-        return Loaded(Profile())
+        return Loaded(Profile(), [])
     rel = f"people/{person}/profile.md"
     data, source, problems = _read_mapping(root, path, rel, frontmatter=True)
     name = _text(data, "name", rel, source, problems)

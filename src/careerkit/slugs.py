@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from careerkit.errors import UsageError
 
@@ -18,6 +17,8 @@ def is_slug(text: str) -> bool:
 
 def slugify(name: str) -> str:
     """`"Zoë O'Brien"` -> `zoe-obrien`; "" when nothing usable is left."""
+    import unicodedata  # only here: this module is on every command's start-up path
+
     text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['\u2019`]", "", text)

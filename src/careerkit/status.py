@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from careerkit.findings import Finding, find_for_person, next_checkin
 from careerkit.notes import PersonNotes, Team
 
 
-@dataclass(frozen=True)
-class StatusRow:
+class StatusRow(NamedTuple):
     person: str
     name: str
     stages: str  # e.g. "story, dreams, plan" or "none yet"

@@ -17,9 +17,8 @@ refused before construction; a value whose explicit tag cannot be built
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -34,8 +33,7 @@ _NESTING = ("[", "{", "- ", "-\n", "-\r", "-\t", "? ", "?\n", "?\r", "?\t")
 _DEEP_INDENT = " " * (MAX_DEPTH // 2)
 
 
-@dataclass(frozen=True)
-class InvalidDate:
+class InvalidDate(NamedTuple):
     """A value that YAML took for a timestamp but is not a real date."""
 
     text: str

@@ -100,8 +100,10 @@ def test_check_walks_any_node_tree(tokens):
 
 
 class _PyYAMLBuilt(yamlio._Loader):
-    """careerkit's loader with PyYAML's own constructor for every node: what the fast path must match."""
+    """careerkit's loader with PyYAML's own resolver and constructor for every node: what the fast paths
+    (remembered tags, values built straight from the nodes) must match."""
 
+    resolve = yamlio._Base.resolve
     construct_document = yamlio._Base.construct_document
 
 

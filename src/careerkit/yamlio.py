@@ -96,9 +96,11 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         tag = node.tag
         if tag == _STR:
             return node.value
-        if tag == _MAP and not any(key.tag in _SPECIAL_KEYS for key, _ in node.value):
+        if tag == _MAP:
             mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                if key_node.tag in _SPECIAL_KEYS:
+                    return self.construct_object(node, deep=True)
                 key = self._build(key_node)
                 if isinstance(key, (list, dict)):  # what PyYAML refuses, the same way
                     raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,

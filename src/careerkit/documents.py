@@ -8,10 +8,11 @@ rest only matter to `careerkit check`.
 The values are immutable records (`NamedTuple`s rather than dataclasses:
 this module is imported by every command, and a dataclass costs a quarter
 of a millisecond to define, which on a small team is most of careerkit's own
-start-up).
+start-up). For the same reason the modules that define records do without
+`from __future__ import annotations`: a record's annotations given as text
+are compiled one by one when it is defined, and again when the cache asks
+for its types.
 """
-
-from __future__ import annotations
 
 import datetime
 import os
@@ -179,7 +180,7 @@ def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
         return ReadResult(None, [Problem(rel, 1, message)])
 
 
-def _load_yaml(split: Split) -> Any:
+def _load_yaml(split: "Split") -> Any:
     from careerkit import yamlio
 
     return yamlio.load(split.yaml, split.first_yaml_line)
@@ -188,7 +189,7 @@ def _load_yaml(split: Split) -> Any:
 class _Reader:
     """Turns the parsed frontmatter of one document into a Document and Problems."""
 
-    def __init__(self, rel: str, person: str, split: Split, raw: Any):
+    def __init__(self, rel: str, person: str, split: "Split", raw: Any):
         self.rel, self.person, self.split, self.raw = rel, person, split, raw
         self.problems: list[Problem] = []
         self._nodes: Any = None

@@ -3,7 +3,7 @@
 Nothing here writes; everything that reads the notes goes through `load`.
 """
 
-from __future__ import annotations
+# Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import os
 from pathlib import Path
@@ -74,7 +74,7 @@ class PersonNotes(NamedTuple):
     current_actions: list[Action]
 
     @classmethod
-    def read(cls, slug: str, profile: Profile | None = None, documents: list[Document] | None = None) -> PersonNotes:
+    def read(cls, slug: str, profile: Profile | None = None, documents: list[Document] | None = None) -> "PersonNotes":
         """The person from their profile and documents (none yet, when not given)."""
         documents = sorted(documents or [], key=lambda doc: doc.order_key)
         by_id: dict[int, Action] = {}
@@ -83,7 +83,7 @@ class PersonNotes(NamedTuple):
                 by_id[action.id] = action
         return cls(slug, profile or Profile(), documents, [by_id[key] for key in sorted(by_id)])
 
-    def condensed(self) -> PersonNotes:
+    def condensed(self) -> "PersonNotes":
         """Only what the findings and `status` read: the same answers from far less data.
 
         The newest document of each stage (without its actions), the open

@@ -1,6 +1,6 @@
 """careerkit.yaml and people's profiles: cadences and names, validated."""
 
-from __future__ import annotations
+# Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import os
 from pathlib import Path

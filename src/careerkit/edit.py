@@ -7,7 +7,10 @@ two. Then only the token of a changed value is replaced, a missing key is put
 on a new line after the last line of its mapping (or `, key: value` inside a
 flow mapping), and a new action is written after the last one in the style of
 its neighbours (block `- id:` lines with their indents, or a flow `{...}`).
-Each new line takes the line ending of the line it follows.
+Text keeps its quotes: a changed value is written in the quotes of the value
+it replaces (`status: "open"` -> `status: "done"`), and a new action's text
+in the quotes its neighbour uses for that key. Each new line takes the line
+ending of the line it follows.
 
 Every result is checked before it is returned: the new text must split into
 the same lines before and after the frontmatter, and the frontmatter must
@@ -99,6 +102,7 @@ def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value]) ->
         # plain (style None or ""), or quoted:
         elif (isinstance(value_node, yaml.ScalarNode) and value_node.style in (None, "", "'", '"')
               and value_node.start_mark.index >= key_node.end_mark.index):
+            rendered = _render_like(value, value_node.style, flow)  # `status: "open"` -> `status: "done"`
             splices.append(_Splice(value_node.start_mark.index, value_node.end_mark.index, rendered))
         else:
             raise EditRefused(f"action {action_id}: `{key}` is written in a form careerkit does not change "
@@ -182,9 +186,10 @@ def append_action(text: str, fields: Mapping[str, Value]) -> str:
         raise EditRefused("`actions` is not a list careerkit can add to; edit it by hand")
     last = value_node.value[-1]
     end = _end(y, last)
+    quotes = _quotes_of(last)
     if value_node.flow_style:
         pad = " " if isinstance(last, yaml.MappingNode) and y.startswith("{ ", last.start_mark.index) else ""
-        new = _flow_item(fields, pad)
+        new = _flow_item(fields, pad, quotes)
         if _line_start(y, last.start_mark.index) != _line_start(y, value_node.start_mark.index):
             at, nl = _line_end(y, end)
             new = "," + nl + _indent_of(y, last) + new
@@ -200,9 +205,9 @@ def append_action(text: str, fields: Mapping[str, Value]) -> str:
         at, nl = _line_end(y, end)
         if isinstance(last, yaml.MappingNode) and last.flow_style:
             pad = " " if y.startswith("{ ", last.start_mark.index) else ""
-            block = dash_indent + "-" + " " * gap + _flow_item(fields, pad) + nl
+            block = dash_indent + "-" + " " * gap + _flow_item(fields, pad, quotes) + nl
         else:
-            block = _block_item(dash_indent, gap, fields, nl)
+            block = _block_item(dash_indent, gap, fields, nl, quotes)
         splices = [_Splice(at, at, _lead(y, at, nl) + block)]
     expected["actions"].append(item)
     return _finish(parsed, splices, expected)
@@ -232,26 +237,46 @@ def render(value: Value, flow: bool = False) -> str:
     return quoted
 
 
+def _render_like(value: Value, quote: str | None, flow: bool) -> str:
+    """`value` in the quotes its neighbour (or the value it replaces) is written in, when that reads back.
+
+    Text only: a date or number is written bare whatever its neighbour does (quoted, it would read as text).
+    """
+    if isinstance(value, str) and quote in ("'", '"') and _PLAIN_SAFE.fullmatch(value):
+        inner = value.replace("'", "''") if quote == "'" else value.replace("\\", "\\\\").replace('"', '\\"')
+        written = f"{quote}{inner}{quote}"
+        if _reads_back(written, value, flow):
+            return written
+    return render(value, flow=flow)
+
+
 # -- the file ---------------------------------------------------------------------------------------
 
 
 def edit_file(root: Path, path: Path, change: Callable[[str], str]) -> bool:
     """Read the document at `path`, apply `change` to its text, and write the result atomically.
 
-    False (and nothing written) when the text did not change. Refuses a link to
-    outside `root`; keeps the file's permissions; every error names the file.
+    False (and nothing written) when the text did not change. Writes only inside
+    the folder that holds `path` (a person's folder): a link that leads out of
+    it is refused, and so is a file its owner made read-only. Keeps the file's
+    permissions; every error names the file.
     """
+    import os
+
     from careerkit import fsutil
     from careerkit.documents import cannot_read, read_bytes
 
     rel = _rel(root, path)
     try:
         try:
-            inside = path.resolve().is_relative_to(root.resolve())
+            target = path.resolve()
+            inside = target.is_relative_to(root.resolve()) and target.parent == path.parent.resolve()
         except (OSError, RuntimeError):
             inside = False
         if not inside:
-            raise EditRefused("is a link to outside the notes root; not changed")
+            raise EditRefused("is a link to outside this person's folder; not changed")
+        if os.path.exists(target) and not os.stat(target).st_mode & 0o200:  # the owner's own "do not change"
+            raise EditRefused("is read-only; not changed (make it writable to let careerkit edit it)")
         try:
             data = read_bytes(path)
         except OSError as error:
@@ -477,14 +502,27 @@ def _add_keys(y: str, mapping: yaml.MappingNode, keys: list[tuple[str, Value]]) 
     return _Splice(at, at, _lead(y, at, nl) + lines)
 
 
-def _block_item(dash_indent: str, gap: int, fields: Mapping[str, Value], nl: str) -> str:
+def _quotes_of(item: yaml.Node) -> dict[str, str]:
+    """The quote (' or ") of each text value written quoted in this action, by key: a new action copies them."""
+    quotes: dict[str, str] = {}
+    if isinstance(item, yaml.MappingNode):
+        for key_node, value_node in item.value:
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode) \
+                    and value_node.style in ("'", '"') and value_node.tag.endswith(":str"):
+                quotes[key_node.value] = value_node.style
+    return quotes
+
+
+def _block_item(dash_indent: str, gap: int, fields: Mapping[str, Value], nl: str,
+                quotes: Mapping[str, str] | None = None) -> str:
     key_indent = dash_indent + " " * (1 + gap)
     lines = []
     for position, (key, value) in enumerate(fields.items()):
         start = dash_indent + "-" + " " * gap if position == 0 else key_indent
-        lines.append(f"{start}{key}: {render(value)}{nl}")
+        lines.append(f"{start}{key}: {_render_like(value, (quotes or {}).get(key), False)}{nl}")
     return "".join(lines)
 
 
-def _flow_item(fields: Mapping[str, Value], pad: str) -> str:
-    return "{" + pad + ", ".join(f"{key}: {render(value, flow=True)}" for key, value in fields.items()) + pad + "}"
+def _flow_item(fields: Mapping[str, Value], pad: str, quotes: Mapping[str, str] | None = None) -> str:
+    return "{" + pad + ", ".join(f"{key}: {_render_like(value, (quotes or {}).get(key), True)}"
+                                 for key, value in fields.items()) + pad + "}"

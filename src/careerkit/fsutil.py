@@ -24,13 +24,17 @@ def make_private_dirs(folder: Path) -> None:
             path.mkdir(mode=PRIVATE_DIR)
 
 
-def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
+def _write_temp(folder: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> Path:
     handle, name = tempfile.mkstemp(dir=folder, prefix=".careerkit-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if owner is not None and hasattr(os, "chown"):
+            # The group decides who else may read a note (0640): keep it, and the owner, where we may.
+            with contextlib.suppress(OSError):
+                os.chown(name, *owner)
         os.chmod(name, mode)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -57,22 +61,34 @@ def create_new(path: Path, data: bytes) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+    _sync_folder(path.parent)
     return True
 
 
 def replace(path: Path, data: bytes, root: Path) -> None:
-    """Atomically replace an existing file inside `root`, keeping its permissions.
+    """Atomically replace an existing file inside `root`, keeping its permissions (and owner and group, where allowed).
 
     A link is followed only when it stays inside `root`, and then its target is written.
     """
     target = path.resolve()
     if not target.is_relative_to(root.resolve()):
         raise CareerkitError("is a link to outside the notes root; not changed", path=path.relative_to(root).as_posix())
-    mode = os.stat(target).st_mode & 0o7777
-    temp = _write_temp(target.parent, data, mode)
+    status = os.stat(target)
+    temp = _write_temp(target.parent, data, status.st_mode & 0o7777, (status.st_uid, status.st_gid))
     try:
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or a new name in `folder` survive a power cut (where the system allows it)."""
+    with contextlib.suppress(OSError, AttributeError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)

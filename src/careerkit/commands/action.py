@@ -194,11 +194,13 @@ def _print_actions(who: Any, shown: list[Any], state: dict[int, str], show_all: 
         return
     colour = use_colour()
     width = max(len(f"#{a.id}") for a in shown)
+    whens = {a.id: f"due {a.due}" if a.due else (f"closed {a.closed}" if a.closed else "no due date") for a in shown}
+    when_width = max(len(when) for when in whens.values())
     for a in shown:
-        when = f"due {a.due}" if a.due else ("closed " + str(a.closed) if a.closed else "no due date")
+        when = whens[a.id]
         extra = [f"owner: {a.owner}"] if a.owner != who.slug else []
         extra += [f"skill: {a.skill}"] if a.skill else []
         tail = f" ({', '.join(extra)})" if extra else ""
         label = style(f"{state[a.id]:<9}", _TONE[state[a.id]], colour=colour)
         path = style(a.path, "dim", colour=colour)
-        typer.echo(f"{f'#{a.id}':>{width}}  {label}  {when:<14}  {a.title}{tail}  {path}")
+        typer.echo(f"{f'#{a.id}':>{width}}  {label}  {when:<{when_width}}  {a.title}{tail}  {path}")

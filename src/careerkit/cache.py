@@ -83,7 +83,6 @@ FREEZE_MIN_FILES = 1000  # after reading this many documents, what was read is f
 STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed run is removed
 
 
-
 class Condensed(NamedTuple):
     """A person as `due` and `status` need them, and every problem found in their files."""
 

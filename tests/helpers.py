@@ -15,3 +15,15 @@ def doc(person: str, stage: str, day: str, body: str = "Notes.\n", **fields: Any
 
 def action(ident: int, title: str = "", **fields: Any) -> dict[str, Any]:
     return {"id": ident, "title": title or f"Action {ident}", **fields}
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, with the same types all the way down (True is not 1, a date is not a datetime) and the same key
+    order; NaN is the same as NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b or (a != a and b != b))

@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 
 from careerkit import actions, edit
 from careerkit.documents import parse_document
+from helpers import same
 
 # -- settings --------------------------------------------------------------------------------------
 
@@ -85,17 +86,6 @@ def parts(text: str) -> Parts:
 
 def load(text: str) -> Any:
     return yaml.load(text, Loader=yaml.CSafeLoader)
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal, with the same types and the same key order."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[key], b[key]) for key in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def reads_back(token: str, value: Any, flow: bool) -> bool:

@@ -12,6 +12,7 @@ from careerkit import yamlio
 from careerkit.check import DOCUMENT_KEYS, _Walk
 from careerkit.documents import ReadResult, parse_document
 from careerkit.errors import CareerkitError
+from helpers import same
 
 REL = "people/alice/2026-01-01-plan.md"
 FUZZ = settings(max_examples=300, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
@@ -109,17 +110,6 @@ class _PyYAMLBuilt(yamlio._Loader):
 
 def pyyaml_load(text: str):
     return yaml.load(text, Loader=_PyYAMLBuilt)
-
-
-def same(a, b) -> bool:
-    """Equal, with the same types all the way down (True is not 1, a date is not a datetime)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[key], b[key]) for key in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return a == b or (a != a and b != b)  # NaN
 
 
 @FUZZ

@@ -30,7 +30,7 @@ from careerkit import frontmatter_text
 from careerkit.documents import Problem, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, Notes
-from careerkit.settings import CONFIG_NAME, Settings, file_present
+from careerkit.settings import CONFIG_NAME, Settings, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
 
@@ -257,7 +257,7 @@ class _Trees:
 
     def lint(self, rel: str, path: Path, kind: str) -> _Walk | None:
         """The walk over the file's tree (None when it was not read: the loader says why)."""
-        if kind != "document" and _leaves_root(self.root, path):
+        if kind != "document" and leaves_root(self.root, path):
             return None
         found = self.tree(rel, path, kind)
         if found is None:
@@ -265,15 +265,6 @@ class _Trees:
         walk = _Walk(rel, found[1], kind)
         walk.run(found[0], {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
         return walk
-
-
-def _leaves_root(root: Path, path: Path) -> bool:
-    if not path.is_symlink():
-        return False
-    try:
-        return not path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        return True
 
 
 class _Walk:

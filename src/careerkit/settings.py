@@ -42,7 +42,7 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
     from careerkit.documents import cannot_read, read_bytes
     from careerkit.errors import CareerkitError
 
-    if _leaves(root, path):
+    if leaves_root(root, path):
         return {}, None, [Problem(rel, 1, "link to outside the notes root; not read, defaults used")]
     try:
         text = frontmatter_text.decode(read_bytes(path))
@@ -75,7 +75,7 @@ def file_present(path: Path) -> bool:
     return True
 
 
-def _leaves(root: Path, path: Path) -> bool:
+def leaves_root(root: Path, path: Path) -> bool:
     """True when `path` is a link whose target is outside `root` (or cannot be resolved)."""
     if not path.is_symlink():
         return False

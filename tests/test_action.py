@@ -207,11 +207,14 @@ def test_add_due_dates_absolute_and_relative(cli, notes, today, due, expected):
     ("tomorrow", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got 'tomorrow'\n"),
     ("+3", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '+3'\n"),
     ("-3d", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '-3d'\n"),
+    ("+9999w", "careerkit: --due: +9999w from 9999-12-15 is past the last date there is\n"),
+    ("+1m", "careerkit: --due: +1m from 9999-12-15 is past the last date there is\n"),
 ])
 def test_add_refuses_a_bad_due_date(cli, notes, due, message):
     root = hand_plan(notes)
     before = files(root)
-    result = cli(root, "action", "add", "alice", "Ship it", "--due", due, "--today", TODAY, expect=2)
+    today = "9999-12-15" if due.startswith("+") else TODAY
+    result = cli(root, "action", "add", "alice", "Ship it", "--due", due, "--today", today, expect=2)
     assert result.stderr == message
     assert files(root) == before
 

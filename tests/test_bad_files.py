@@ -18,18 +18,18 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from careerkit import cache, documents
+
 CORPUS = Path(__file__).parent / "corpus"
 MARKER = "SECRET-NOTE-TEXT"
 TODAY = "2026-06-01"
 GOOD = "people/alice/2026-01-05-plan.md"
-MAX_SECONDS = 3.0  # "within a second or two", with room for a slow CI machine
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 NOTE = "---\nperson: alice\nstage: note\ndate: {day}\nprivate: SECRET-NOTE-TEXT\n---\n\nSECRET-NOTE-TEXT\n"
@@ -262,25 +262,23 @@ COMMANDS = [
 ]
 
 
-def run_all(cli, root: Path, cases: list[Case], tmp_path: Path) -> dict[str, float]:
-    """Run every command over `root` and check what each says about `cases`; the time each took."""
-    timings: dict[str, float] = {}
+def run_all(cli, root: Path, cases: list[Case], tmp_path: Path) -> None:
+    """Run every command over `root` and check what each says about `cases`.
+
+    (How long they take is measured in benchmarks/, not here: a huge file, a pipe or a deep nesting
+    that hung or took long would stop this test, not slow it.)
+    """
     everything = [line for case in cases for line in case.stderr_lines()]
     person = [line for case in cases if case.person_level for line in case.stderr_lines()]
     for args in COMMANDS:
-        start = time.perf_counter()
         result = cli(root, *args, expect=None)
-        timings[" ".join(args[:2])] = elapsed = time.perf_counter() - start
         expected = person if args[0] in ("agenda", "log") else everything
         assert_clean(result, args)
-        assert elapsed < MAX_SECONDS, f"{args}: {elapsed:.1f} s"
         assert result.exit_code == (1 if expected else 0), (args, result.stderr)
         assert result.stderr.splitlines() == sorted(expected, key=sort_key), args
         assert_good_document_used(args, result.stdout)
 
-    start = time.perf_counter()
     result = cli(root, "check", expect=None)
-    timings["check"] = time.perf_counter() - start
     assert_clean(result, ("check",))
     lines = sorted((line for case in cases for line in case.check_lines()), key=sort_key)
     assert result.stdout.splitlines() == lines
@@ -292,7 +290,6 @@ def run_all(cli, root: Path, cases: list[Case], tmp_path: Path) -> dict[str, flo
     # `new` writes the document from what it could read; it does not (yet) name unreadable files.
     assert result.exit_code in (0, 1) and "people/alice/2026-06-02-checkin.md" in result.stdout
     assert not (tmp_path / "tag-was-run").exists(), "a YAML tag ran code"
-    return timings
 
 
 def sort_key(line: str) -> tuple[str, int]:
@@ -327,13 +324,21 @@ def test_each_bad_file_alone(cli, tmp_path, monkeypatch, case):
 
 @pytest.mark.usefixtures("restore_permissions")
 def test_the_whole_corpus_at_once_cold_and_warm(cli, tmp_path, monkeypatch):
-    """All bad files together, twice: the second run reads through the cache in .careerkit/."""
+    """All bad files together, twice: the second time through the cache in .careerkit/, which answers
+    the same and parses again only what could not be kept (a file that could not be read, a pipe)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files were just written: cache them anyway
+    parsed: list[str] = []
+    real = documents.read_document
+    monkeypatch.setattr(documents, "read_document",
+                        lambda root, path, person: parsed.append(path.name) or real(root, path, person))
     cases = [case for case in CASES if case.path != "careerkit.yaml"]
     root = build(tmp_path, cases, monkeypatch)
-    cold = run_all(cli, root, cases, tmp_path)
+    run_all(cli, root, cases, tmp_path)
+    assert GOOD.rsplit("/", 1)[-1] in parsed
     (root / "people/alice/2026-06-02-checkin.md").unlink()  # what `new` wrote
-    warm = run_all(cli, root, cases, tmp_path)
-    print("cold", cold, "warm", warm)
+    parsed.clear()
+    run_all(cli, root, cases, tmp_path)
+    assert set(parsed) <= {"2026-03-10-note.md", "2026-03-12-note.md", "2026-06-02-checkin.md"}, sorted(set(parsed))
 
 
 def test_every_corpus_file_is_a_case():
@@ -365,11 +370,9 @@ def test_nesting_that_crashes_libyaml_is_refused_before_it_is_parsed(nesting):
             "result = parse_document(sys.stdin.buffer.read(), 'people/a/2026-01-01-note.md', 'a')\n"
             "print(result.document, [str(p) for p in result.problems])\n")
     text = f"---\nstage: note\ndate: 2026-01-01\nx:\n  {nesting}\n---\n"
-    start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code], input=text.encode("utf-8"), capture_output=True,
                             timeout=60, check=False)
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[-500:]
-    assert time.perf_counter() - start < 5
     assert result.stdout.decode("utf-8").strip() == (
         "None ['people/a/2026-01-01-note.md:5: frontmatter is nested more than 100 levels deep; not read']")
 

@@ -461,3 +461,32 @@ def test_a_failing_worker_leaves_its_share_to_this_process(cli, team, trusting, 
     monkeypatch.setattr(cache, "_workers", lambda files: 2)
     result = cli(team, "due", "--today", TODAY, "--json")
     assert (result.stdout, result.stderr) == (expected.stdout, expected.stderr)
+
+
+def test_a_file_that_could_not_be_read_is_read_again_next_time(cli, team, trusting, monkeypatch):
+    """An I/O error, too many open files, a file a sync tool had not fetched: not kept as the file's answer."""
+    real = documents.read_bytes
+    plan_path = team / "people/alice/2026-01-01-plan.md"
+
+    def failing_once(path):
+        if Path(path) == plan_path and not failing_once.failed:
+            failing_once.failed = True
+            raise OSError(5, "Input/output error")
+        return real(path)
+
+    failing_once.failed = False
+    monkeypatch.setattr(documents, "read_bytes", failing_once)
+    first, stderr = due(cli, team, expect=1)
+    assert stderr == "people/alice/2026-01-01-plan.md:1: cannot read file: input/output error\n"
+    assert titles(first) == ["Gamma"]
+    again, stderr = due(cli, team)
+    assert (titles(again), stderr) == (["Alpha", "Gamma"], "")
+
+
+def test_a_change_of_pyyaml_invalidates_the_cache(cli, team, trusting, parses, monkeypatch):
+    due(cli, team)
+    monkeypatch.setattr(cache, "_FINGERPRINT", [])
+    monkeypatch.setattr(cache, "_pyyaml_files", lambda: "pyyaml 1 2 _yaml.other.so")
+    parses.clear()
+    due(cli, team)
+    assert len(parses) == 3

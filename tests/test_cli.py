@@ -76,7 +76,7 @@ def test_an_empty_or_missing_people_folder_is_fine(cli, notes, command):
 ])
 def test_wrong_usage_is_one_line_and_exit_2(cli, notes, args, message):
     result = cli(notes({}), *args, expect=2)
-    assert result.stderr.strip().lower() == message.lower()
+    assert result.stderr.strip() == message
     assert result.stdout == ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -133,3 +134,27 @@ def test_the_fast_constructor_builds_what_pyyaml_builds_from_any_text(tokens):
 def test_the_fast_constructor_builds_what_pyyaml_builds_from_any_data(data, flow):
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=flow)
     assert same(yamlio.load(text, 1), pyyaml_load(text))
+
+
+@pytest.mark.parametrize("text", [
+    "values: !!str [x]\n", "title: !!str {a: 1}\n", "n: !!null {a: 1}\n", "x: !!bool maybe\n", "m: !!map x\n",
+    "s: !!seq x\n", f"n: !!int {'9' * 5000}\n", f"n: {'9' * 5000}\n", "? [a]\n: 1\n", "? !!set {a}\n: 1\n",
+    "<<: {a: 1}\nb: 2\n", "d: 2026-02-30\n", "d: !!timestamp 2026-01-01\n", "b: !!bool yes\n", "e: !!str\n",
+])
+def test_the_fast_constructor_gives_pyyaml_s_values_and_errors_for_explicit_tags(text):
+    try:
+        expected = pyyaml_load(text)
+    except Exception:
+        expected = "error"
+    try:
+        built = yamlio.load(text, 1)
+    except CareerkitError:
+        built = "error"
+    assert same(built, expected), (built, expected)
+
+
+def test_a_value_its_explicit_tag_cannot_build_is_an_error_at_its_line():
+    with pytest.raises(CareerkitError) as error:
+        yamlio.load("a: 1\nx: !!bool maybe\n", 2)
+    assert (error.value.line, error.value.message) == (
+        3, "could not parse frontmatter: a value with an explicit tag (such as !!int) is not valid for that tag")

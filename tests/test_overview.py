@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,14 @@ def check_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory) -> Path:
+    """A copy of examples/: the runs must not leave a cache in the source tree, nor read one left there."""
+    copy = tmp_path_factory.mktemp("team") / "examples"
+    shutil.copytree(EXAMPLES, copy, ignore=shutil.ignore_patterns(".careerkit"))
+    return copy
+
+
 @pytest.mark.parametrize(("args", "golden"), [
     (["due", "--today", TODAY], "due.txt"),
     (["due", "--today", TODAY, "--json", "--within", "14"], "due-within-14.json"),
@@ -36,8 +45,8 @@ def check_golden(name: str, text: str) -> None:
     (["status", "--today", TODAY], "status.txt"),
     (["log", "amara"], "log-amara.txt"),
 ])
-def test_examples_golden(cli, args, golden):
-    check_golden(golden, cli(EXAMPLES, *args).stdout)
+def test_examples_golden(cli, examples, args, golden):
+    check_golden(golden, cli(examples, *args).stdout)
 
 
 def test_findings_page_matches_the_code():

@@ -42,3 +42,17 @@ def test_new_makes_owner_only_folders_and_files(cli, tmp_path):
     assert oct(mode(root / "people")) == "0o700" and oct(mode(folder)) == "0o700"
     assert sorted((p.name, oct(mode(p))) for p in folder.iterdir()) == [
         ("2026-01-01-story-2.md", "0o600"), ("2026-01-01-story.md", "0o600"), ("profile.md", "0o600")]
+
+
+@pytest.mark.parametrize(("frontmatter", "message"), [
+    ("date: Told me about the divorce", "date is not a real date (YYYY-MM-DD)"),
+    ("stage: Worried about her visa", "unknown stage: use story, dreams, plan, checkin or note"),
+    ("date: 2026-13-45", "date 2026-13-45 is not a real date (YYYY-MM-DD)"),
+    ("stage: retro", "unknown stage 'retro': use story, dreams, plan, checkin or note"),
+])
+def test_an_error_repeats_a_value_only_when_it_cannot_be_prose(cli, notes, frontmatter, message):
+    """A date or a single lowercase word helps to see the slip; a sentence someone wrote is never echoed."""
+    other = "stage: note\n" if frontmatter.startswith("date") else "date: 2026-01-01\n"
+    root = notes({"people/alice/x.md": f"---\nperson: alice\n{other}{frontmatter}\n---\n"})
+    result = cli(root, "due", "--today", "2026-06-01", expect=1)
+    assert result.stderr.split(": ", 1)[1].strip() == message

@@ -15,7 +15,6 @@ from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PersonNotes, Team
 
 Value = str | int | date
-STATES = ("overdue", "due today", "stale", "on track", "done", "dropped")
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -41,7 +40,7 @@ def target_for_new(person: PersonNotes) -> Document:
 
 def next_id(person: PersonNotes) -> int:
     """One more than the highest action id in any of the person's documents."""
-    return max((action.id for doc in person.documents for action in doc.actions), default=0) + 1
+    return max((action.id for action in person.current_actions), default=0) + 1
 
 
 def find(person: PersonNotes, ident: int) -> Action:

@@ -9,7 +9,6 @@ every command. Both give a command the same options and the same behaviour.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -75,7 +74,6 @@ def main_options(
         "folder upward with careerkit.yaml, or the current folder)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
-    gc.enable()  # off while starting up (careerkit.cli.main); the command's own work runs with it
     ctx.obj = {"root": root}
 
 

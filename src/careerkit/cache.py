@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import gc
 import json
 import os
 import sys
@@ -79,7 +78,6 @@ RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cac
 PARALLEL_MIN_FILES = 400  # fewer files to read than this: read them in this process
 PER_WORKER_FILES = 200  # at least this many files for each extra process
 MAX_WORKERS = 8
-FREEZE_MIN_FILES = 1000  # after reading this many documents, what was read is frozen for the collector
 STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed run is removed
 
 
@@ -145,15 +143,6 @@ class CachedReads(Reads):
         self._stores: dict[str, _Store] = {}
         self._signatures: dict[str, str | None] = {}
         self._prefix = os.path.join(str(root), "")
-        self._many = False
-        # Reading makes many objects and little garbage: collecting meanwhile would only walk
-        # them again and again (about half of a warm run). Collection resumes in save().
-        self._paused = gc.isenabled()
-        gc.disable()
-
-    def __del__(self) -> None:
-        with contextlib.suppress(Exception):  # at interpreter exit, modules may be gone already
-            self._resume_collection()  # when save() was never reached
 
     # -- the three kinds of file ------------------------------------------
 
@@ -167,7 +156,6 @@ class CachedReads(Reads):
     def documents(self, items: list[tuple[Path, str]]) -> list[ReadResult]:
         if not self.usable:
             return read_many(self.root, items)
-        self._many = self._many or len(items) >= FREEZE_MIN_FILES
         results: list[ReadResult | None] = [None] * len(items)
         misses: list[int] = []
         keys: list[Key | None] = [None] * len(items)
@@ -189,7 +177,7 @@ class CachedReads(Reads):
             for index, (result, payload) in zip(misses, fresh, strict=True):
                 results[index] = result
                 key = keys[index]
-                if key is not None and payload is not None and not self._racy(key):
+                if key is not None and payload is not None and not self._racy(key) and _lasting(result.problems):
                     self._store(f"{items[index][1]}.json").put(rels[index], key, payload)
         return typing.cast("list[ReadResult]", results)
 
@@ -204,7 +192,7 @@ class CachedReads(Reads):
         return typing.cast("Condensed | None", store.get(person, (signature,), decoder(Condensed)))
 
     def keep_condensed(self, person: str, notes: PersonNotes, problems: list[Problem]) -> None:
-        signature = self._signatures.get(person)
+        signature = self._signatures.get(person) if _lasting(problems) else None
         payload = _encode(Condensed(notes, problems)) if signature is not None else None
         if signature is not None and payload is not None:
             self._store(PEOPLE_FILE).put(person, (signature,), payload)
@@ -244,7 +232,7 @@ class CachedReads(Reads):
             return typing.cast(Loaded, hit)
         value = read()
         payload = _encode([value.value, value.problems])
-        if payload is not None and not self._racy(key):
+        if payload is not None and not self._racy(key) and _lasting(value.problems):
             store.put(rel, key, payload)
         return value
 
@@ -260,20 +248,7 @@ class CachedReads(Reads):
 
     def save(self) -> None:
         """Write each cache file whose entries changed; on any error, quietly keep no cache."""
-        try:
-            self._save()
-        finally:
-            # What was read lives until the command ends. After a large read, freezing it keeps
-            # the collections that follow from walking it again and again (they would cost more
-            # than the findings); frozen objects are still freed as usual once unused.
-            self._resume_collection(freeze=self._many)
-
-    def _resume_collection(self, freeze: bool = False) -> None:
-        if getattr(self, "_paused", False):
-            self._paused = False
-            if freeze:
-                gc.freeze()
-            gc.enable()
+        self._save()
 
     def _forget(self, name: str) -> Callable[[str], bool]:
         """Which entries of a cache file that this run did not look at are gone for good."""
@@ -297,6 +272,12 @@ class CachedReads(Reads):
                 store.write(self.folder / name)
         with contextlib.suppress(Exception):
             _prune(self.folder, self.root)
+
+
+def _lasting(problems: list[Problem]) -> bool:
+    """False when a problem may be gone next time: the file could not be read (an I/O error, too many
+    open files, a file a sync tool has not fetched yet). Such a result is used but never kept."""
+    return not any(problem.message.startswith(documents.CANNOT_READ) for problem in problems)
 
 
 class _Store:
@@ -570,9 +551,10 @@ _FINGERPRINT: list[str] = []
 
 
 def fingerprint() -> str:
-    """Changes whenever a change of code could change what a file reads as."""
+    """Changes whenever a change of code could change what a file reads as: careerkit's, Python's
+    (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not)."""
     if not _FINGERPRINT:
-        parts = []
+        parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}", _pyyaml_files()]
         for cls in CACHED_CLASSES:
             hints = cls.__annotations__
             parts.append(cls.__name__ + "(" + ", ".join(f"{name}: {hints[name]}" for name in cls._fields) + ")")
@@ -585,6 +567,22 @@ def fingerprint() -> str:
                 parts.append(f"{module}.py ?")
         _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}")
     return _FINGERPRINT[0]
+
+
+def _pyyaml_files() -> str:
+    """PyYAML's installed files as they are (found without importing it: a warm run never does)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("yaml")
+        folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+        if folder is None:
+            return "pyyaml ?"
+        st = os.stat(folder / "__init__.py")
+        extensions = sorted(name for name in os.listdir(folder) if name.startswith("_yaml"))
+        return f"pyyaml {st.st_size} {st.st_mtime_ns} {' '.join(extensions)}"
+    except (ImportError, OSError, ValueError):
+        return "pyyaml ?"
 
 
 # -- records to JSON and back ----------------------------------------------------------

@@ -50,9 +50,12 @@ def parse_cli_date(text: str, option: str, today: date | None = None) -> date:
         match = _RELATIVE.match(text)
         if match:
             count, unit = int(match.group(1)), match.group(2)
-            if unit == "m":
-                return add_months(today, count)
-            return today + timedelta(days=count * (7 if unit == "w" else 1))
+            try:
+                if unit == "m":
+                    return add_months(today, count)
+                return today + timedelta(days=count * (7 if unit == "w" else 1))
+            except (ValueError, OverflowError):  # past the year 9999
+                raise UsageError(f"{option}: {text} from {today} is past the last date there is") from None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return date.fromisoformat(text)

@@ -5,10 +5,12 @@ unreadable) plus a list of `Problem`s. Problems that the findings depend on
 (an unreadable file, an action left out) are errors for every command; the
 rest only matter to `careerkit check`.
 
-The values are immutable records (`NamedTuple`s rather than dataclasses:
-this module is imported by every command, and a dataclass costs a quarter
-of a millisecond to define, which on a small team is most of careerkit's own
-start-up). For the same reason the modules that define records do without
+The values are records (`NamedTuple`s rather than dataclasses: this module
+is imported by every command, and a dataclass costs a quarter of a
+millisecond to define, which on a small team was most of careerkit's own
+start-up); their lists are filled while a document is read, and left alone
+after. For the same reason the modules that define records on the path of
+every command (this one, notes, settings, findings) do without
 `from __future__ import annotations`: a record's annotations given as text
 are compiled one by one when it is defined, and again when the cache asks
 for its types.
@@ -144,10 +146,13 @@ def read_bytes(path: Path) -> bytes:
         os.close(handle)
 
 
+CANNOT_READ = "cannot read file"
+
+
 def cannot_read(error: OSError) -> str:
     """The message for a file that could not be opened or read (no path: the caller adds it)."""
     reason = error.strerror or type(error).__name__
-    return f"cannot read file: {reason.lower()}"
+    return f"{CANNOT_READ}: {reason.lower()}"
 
 
 def read_document(root: Path, path: Path, person: str) -> ReadResult:
@@ -230,18 +235,18 @@ class _Reader:
             stage = name.group(2)
         elif not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
             return self.unreadable(("stage",),
-                                   f"unknown stage {_show(stage)}: use story, dreams, plan, checkin or note")
+                                   f"unknown stage{_shown(stage)}: use story, dreams, plan, checkin or note")
         if raw.get("date") is not None:
             day = value_to_date(raw["date"])
             if day is None:
-                return self.unreadable(("date",), f"date {_show(raw['date'])} is not a real date (YYYY-MM-DD)")
+                return self.unreadable(("date",), f"date{_shown(raw['date'])} is not a real date (YYYY-MM-DD)")
         else:
             day = value_to_date(name.group(1)) if name else None
             if day is None:
                 return self.unreadable((), "no date: add `date: YYYY-MM-DD`")
         declared = raw.get("person")
         if declared is not None and declared != self.person:
-            message = f"person {_show(declared)} does not match the folder {self.person!r}"
+            message = f"person{_shown(declared)} does not match the folder {self.person!r}"
             self.report(("person",), message, check_only=True)
         values = self.strings(raw, "values")
         learns_best = self.strings(raw, "learns_best")
@@ -309,8 +314,9 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            self.report((*keys, key), f"`{key}` should be a whole number from 1 to 5, not {_show(value)}",
-                        check_only=True)
+            shown = _shown(value)
+            message = f"`{key}` should be a whole number from 1 to 5" + (f", not{shown}" if shown else "")
+            self.report((*keys, key), message, check_only=True)
             return None
         return value
 
@@ -347,7 +353,7 @@ class _Reader:
             return None
         day = value_to_date(value)
         if day is None:
-            self.report(keys, f"`{keys[-1]}` {_show(value)} is not a real date (YYYY-MM-DD)")
+            self.report(keys, f"`{keys[-1]}`{_shown(value)} is not a real date (YYYY-MM-DD)")
         return day
 
     def actions(self, value: Any, day: date) -> list[Action]:
@@ -372,7 +378,7 @@ class _Reader:
         if isinstance(ident, bool) or not isinstance(ident, int) or ident < 1:
             missing = "id" not in item
             message = ("action has no `id`; left out" if missing
-                       else f"action id {_show(ident)} is not a positive whole number; left out")
+                       else f"action id{_shown(ident)} is not a positive whole number; left out")
             self.report(keys if missing else (*keys, "id"), message)
             return None
         status = item.get("status", "open")
@@ -383,7 +389,7 @@ class _Reader:
             if isinstance(status, bool):
                 hint = f" (YAML read an unquoted word as {str(status).lower()}; write open, done or dropped)"
             self.report((*keys, "status"),
-                        f"action {ident}: status {_show(status)} is not open, done or dropped{hint}; left out")
+                        f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out")
             return None
         dates: dict[str, date | None] = {}
         for key in ("due", "updated", "closed"):
@@ -391,14 +397,14 @@ class _Reader:
             dates[key] = value_to_date(raw_value) if raw_value is not None else None
             if raw_value is not None and dates[key] is None:
                 self.report((*keys, key),
-                            f"action {ident}: {key} {_show(raw_value)} is not a real date (YYYY-MM-DD); left out")
+                            f"action {ident}: {key}{_shown(raw_value)} is not a real date (YYYY-MM-DD); left out")
                 return None
         title = item.get("title")
         if not isinstance(title, str):
             if title is None:
                 self.report(keys, f"action {ident} has no `title`", check_only=True)
             else:
-                self.report((*keys, "title"), f"action {ident}: title was read as {_show(title)}; put it in quotes",
+                self.report((*keys, "title"), f"action {ident}: title was read as{_shown(title)}; put it in quotes",
                             check_only=True)
             title = "" if title is None else str(title)
         owner = item.get("owner")
@@ -446,9 +452,24 @@ def _shorten(text: str) -> str:
     return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
 
 
-def _show(value: Any) -> str:
-    """A value for an error message: short, and only scalars (never a nested structure)."""
-    if isinstance(value, (dict, list)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    text = repr(value) if isinstance(value, str) else str(getattr(value, "text", value))
-    return text if len(text) <= 40 else text[:39] + "…"
+# Text shown in a message only when it looks like a slip of the keys: a date or number, or one lowercase word.
+_SHOWABLE = re.compile(r"[0-9][0-9:T .+-]{0,24}|[a-z][a-z0-9_-]{0,19}")
+
+
+def _shown(value: Any) -> str:
+    """` value` to put in an error message after the key it belongs to, or "" to name the key alone.
+
+    Numbers, dates and single lowercase words (`status: donee`, `stage: retro`) are shown, as they
+    make the message clear; anything a person may have written as prose is not: the notes are
+    private, and error messages end up in terminals, CI logs and bug reports.
+    """
+    if isinstance(value, list):
+        return " (a list)"
+    if isinstance(value, dict):
+        return " (a mapping)"
+    if isinstance(value, (bool, int, float, date)):
+        return f" {value}"
+    text = getattr(value, "text", value)  # an impossible date keeps what was written
+    if isinstance(text, str) and _SHOWABLE.fullmatch(text):
+        return f" {text!r}" if isinstance(value, str) else f" {text}"
+    return ""

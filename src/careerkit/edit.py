@@ -268,13 +268,9 @@ def edit_file(root: Path, path: Path, change: Callable[[str], str]) -> bool:
 
     rel = _rel(root, path)
     try:
-        try:
-            target = path.resolve()
-            inside = target.is_relative_to(root.resolve()) and target.parent == path.parent.resolve()
-        except (OSError, RuntimeError):
-            inside = False
-        if not inside:
+        if not (fsutil.resolves_inside(path, root) and fsutil.resolves_inside(path, path.parent)):
             raise EditRefused("is a link to outside this person's folder; not changed")
+        target = path.resolve()
         if os.path.exists(target) and not os.stat(target).st_mode & 0o200:  # the owner's own "do not change"
             raise EditRefused("is read-only; not changed (make it writable to let careerkit edit it)")
         try:

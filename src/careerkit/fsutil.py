@@ -13,6 +13,14 @@ PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
 
+def resolves_inside(path: Path, folder: Path) -> bool:
+    """True when `path`, its links followed, is inside `folder`; False when it cannot be resolved."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def make_private_dirs(folder: Path) -> None:
     """Create `folder` and missing parents, each readable by its owner only."""
     missing = []
@@ -71,7 +79,7 @@ def replace(path: Path, data: bytes, root: Path) -> None:
     A link is followed only when it stays inside `root`, and then its target is written.
     """
     target = path.resolve()
-    if not target.is_relative_to(root.resolve()):
+    if not resolves_inside(target, root):
         raise CareerkitError("is a link to outside the notes root; not changed", path=path.relative_to(root).as_posix())
     status = os.stat(target)
     temp = _write_temp(target.parent, data, status.st_mode & 0o7777, (status.st_uid, status.st_gid))

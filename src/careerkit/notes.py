@@ -1,6 +1,7 @@
 """The notes repository: its root, its people and their documents.
 
-Nothing here writes; everything that reads the notes goes through `load`.
+Nothing here writes the notes; everything that reads them goes through `load`,
+which keeps what it read in `.careerkit/` (careerkit.cache).
 """
 
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
@@ -36,17 +37,15 @@ def find_root(option: str | None, cwd: Path | None = None) -> Path:
 
 def _link_problem(path: Path, root: Path) -> str | None:
     """Why the link at `path` is not followed, or None when its target is a file inside `root`."""
+    from careerkit.fsutil import resolves_inside
+
     try:
-        target = path.resolve(strict=True)
+        path.resolve(strict=True)
     except FileNotFoundError:
         return "broken link (its target does not exist); not read"
     except (OSError, RuntimeError):
         return "link that cannot be followed (a loop?); not read"
-    try:
-        inside = target.is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        inside = False
-    return None if inside else "link to outside the notes root; not read"
+    return None if resolves_inside(path, root) else "link to outside the notes root; not read"
 
 
 class DocumentFiles(NamedTuple):
@@ -149,10 +148,9 @@ class Notes:
         return path.relative_to(self.root).as_posix()
 
     def is_inside(self, path: Path) -> bool:
-        try:
-            return path.resolve().is_relative_to(self.root.resolve())
-        except (OSError, RuntimeError):
-            return False
+        from careerkit.fsutil import resolves_inside
+
+        return resolves_inside(path, self.root)
 
     def person_dir(self, slug: str) -> Path:
         if not slugs.is_slug(slug):

@@ -77,12 +77,9 @@ def file_present(path: Path) -> bool:
 
 def leaves_root(root: Path, path: Path) -> bool:
     """True when `path` is a link whose target is outside `root` (or cannot be resolved)."""
-    if not path.is_symlink():
-        return False
-    try:
-        return not path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        return True
+    from careerkit.fsutil import resolves_inside
+
+    return path.is_symlink() and not resolves_inside(path, root)
 
 
 def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem], check_only: bool = False) -> None:

@@ -1,9 +1,11 @@
 """Safe YAML reading with line numbers for the errors a person must fix.
 
-Only PyYAML's safe constructors are used (the C loader when LibYAML is there):
-no tag can run code. An impossible date such as `2026-13-45` is kept as an
-`InvalidDate` instead of failing the whole document, so that one bad action
-does not hide the rest.
+Only PyYAML's safe loader reads the text (the C loader when LibYAML is
+there): no tag can run code. The usual values are built straight from its
+nodes, the same way PyYAML's safe constructor would (see
+`_Loader.construct_document`); everything else goes through that constructor.
+An impossible date such as `2026-13-45` is kept as an `InvalidDate` instead
+of failing the whole document, so that one bad action does not hide the rest.
 
 Hostile or broken YAML is refused with a message and a line, never a crash:
 nesting deeper than MAX_DEPTH (LibYAML's composer recurses on the C stack and
@@ -17,6 +19,7 @@ refused before construction; a value whose explicit tag cannot be built
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -93,33 +96,38 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             self.state_generators: list[Any] = []
 
     def _build(self, node: yaml.Node) -> Any:
+        """The value of `node`: built here when its kind and tag are the usual ones and its text is
+        valid for the tag; else by PyYAML (which also gives the errors, e.g. for `!!str [a list]`)."""
         tag = node.tag
-        if tag == _STR:
-            return node.value
-        if tag == _MAP:
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            value = node.value
+            if tag == _STR:
+                return value
+            if tag == _INT and len(value) < _MAX_DIGITS and _DECIMAL.fullmatch(value):
+                return int(value)
+            if tag == _NULL:
+                return None
+            if tag == _BOOL and value.lower() in self.bool_values:
+                return self.bool_values[value.lower()]
+            if tag == _TIMESTAMP and (parts := _DAY.fullmatch(value)):
+                try:
+                    return date(int(parts[1]), int(parts[2]), int(parts[3]))
+                except ValueError:
+                    return InvalidDate(value)
+        elif kind is yaml.MappingNode and tag == _MAP:
             mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag in _SPECIAL_KEYS:
                     return self.construct_object(node, deep=True)
                 key = self._build(key_node)
-                if isinstance(key, (list, dict)):  # what PyYAML refuses, the same way
+                if not isinstance(key, Hashable):  # what PyYAML refuses, the same way
                     raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                             "found unhashable key", key_node.start_mark)
                 mapping[key] = self._build(value_node)
             return mapping
-        if tag == _SEQ:
+        elif kind is yaml.SequenceNode and tag == _SEQ:
             return [self._build(child) for child in node.value]
-        if tag == _INT and _DECIMAL.fullmatch(node.value):
-            return int(node.value)
-        if tag == _NULL:
-            return None
-        if tag == _BOOL:
-            return self.bool_values[node.value.lower()]
-        if tag == _TIMESTAMP and (parts := _DAY.fullmatch(node.value)):
-            try:
-                return date(int(parts[1]), int(parts[2]), int(parts[3]))
-            except ValueError:
-                return InvalidDate(node.value)
         return self.construct_object(node, deep=True)
 
 
@@ -142,6 +150,7 @@ _STR, _MAP, _SEQ, _INT, _NULL, _BOOL, _TIMESTAMP = (
     f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "int", "null", "bool", "timestamp"))
 _SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: PyYAML rewrites those
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_MAX_DIGITS = 4000  # Python refuses to read longer numbers from text (and PyYAML's error says so)
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 

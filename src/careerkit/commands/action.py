@@ -60,8 +60,8 @@ def _finish(team: Any, slug: str) -> None:
 @reports_errors
 def add(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help=PERSON_HELP),
-    title: str = typer.Argument(..., help="What will be done, short enough to read aloud."),
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
+    title: str = typer.Argument(..., metavar="TITLE", help="What will be done, short enough to read aloud."),
     due: Optional[str] = typer.Option(  # noqa: UP045
         None, "--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today."),
     skill: Optional[str] = typer.Option(None, "--skill", help="The skill it serves."),  # noqa: UP045
@@ -111,7 +111,7 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
 @reports_errors
 def done(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help=PERSON_HELP),
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
@@ -123,7 +123,7 @@ def done(
 @reports_errors
 def drop(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help=PERSON_HELP),
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
@@ -135,7 +135,7 @@ def drop(
 @reports_errors
 def touch(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help=PERSON_HELP),
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
@@ -162,7 +162,7 @@ def touch(
 @reports_errors
 def list_actions(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help=PERSON_HELP),
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     show_all: bool = typer.Option(False, "--all", help="Also the done and dropped actions."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts instead of text."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045

@@ -12,8 +12,8 @@ from careerkit.commands.common import notes, reports_errors
 @reports_errors
 def new(
     ctx: typer.Context,
-    stage: str = typer.Argument(..., help="story, dreams, plan, checkin or note."),
-    person: str = typer.Argument(..., help="A slug (alice) or a name (\"Zoë O'Brien\")."),
+    stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
+    person: str = typer.Argument(..., metavar="PERSON", help="A slug (alice) or a name (\"Zoë O'Brien\")."),
     date: Optional[str] = typer.Option(None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."),  # noqa: UP045
     name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
     edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),

@@ -80,7 +80,7 @@ def _print_findings(team: Any, findings: list[Any]) -> None:
 @reports_errors
 def agenda(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help="A slug or a name."),
+    person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """A Markdown agenda for PERSON's next check-in, to read in a minute or paste into an invite."""
@@ -134,7 +134,7 @@ def _print_table(header: list[str], body: list[list[str]]) -> None:
 @reports_errors
 def log(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help="A slug or a name."),
+    person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
     from careerkit.history import summarise

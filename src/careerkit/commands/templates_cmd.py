@@ -25,7 +25,10 @@ def templates(ctx: typer.Context) -> None:
 
 @app.command("copy")
 @reports_errors
-def copy(ctx: typer.Context, stage: str = typer.Argument(..., help="story, dreams, plan, checkin or note.")) -> None:
+def copy(
+    ctx: typer.Context,
+    stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
+) -> None:
     """Copy the shipped template of STAGE into templates/ to edit; never overwrites."""
     from careerkit import fsutil
     from careerkit.errors import CareerkitError

@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 
 from careerkit.errors import UsageError
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_RELATIVE = re.compile(r"^\+(\d{1,4})([dwm])$")
+# As text, compiled by `re` on first use (see careerkit.documents).
+_ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+_RELATIVE = r"\+(\d{1,4})([dwm])"
 
 
 def value_to_date(value: object) -> date | None:
@@ -23,7 +24,7 @@ def value_to_date(value: object) -> date | None:
         return value
     if isinstance(value, str):
         text = value.strip()
-        if not _ISO_DAY.match(text):
+        if not re.match(_ISO_DAY, text):
             return None
         try:
             if len(text) == 10:
@@ -47,7 +48,7 @@ def parse_cli_date(text: str, option: str, today: date | None = None) -> date:
     """`YYYY-MM-DD`, or with `today` given also `+3d`, `+2w`, `+1m`; else a usage error."""
     text = text.strip()
     if today is not None:
-        match = _RELATIVE.match(text)
+        match = re.fullmatch(_RELATIVE, text)
         if match:
             count, unit = int(match.group(1)), match.group(2)
             try:

@@ -246,10 +246,6 @@ class CachedReads(Reads):
             store = self._stores[name] = _Store.load(self.folder / name)
         return store
 
-    def save(self) -> None:
-        """Write each cache file whose entries changed; on any error, quietly keep no cache."""
-        self._save()
-
     def _forget(self, name: str) -> Callable[[str], bool]:
         """Which entries of a cache file that this run did not look at are gone for good."""
         if name == PEOPLE_FILE:  # a person whose folder is gone (`due alice` looks at alice only)
@@ -257,7 +253,8 @@ class CachedReads(Reads):
         # A file of a person not listed in this run: every file of that person was listed when it was read.
         return lambda rel: True
 
-    def _save(self) -> None:
+    def save(self) -> None:
+        """Write each cache file whose entries changed; on any error, quietly keep no cache."""
         if not self.usable:
             return
         dirty = {name: store for name, store in self._stores.items() if store.changed(self._forget(name))}

@@ -7,8 +7,6 @@ program starts, and each command's module has to be imported for it. So
 every command. Both give a command the same options and the same behaviour.
 """
 
-from __future__ import annotations
-
 import importlib
 import sys
 from collections.abc import Sequence

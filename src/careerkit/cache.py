@@ -46,8 +46,6 @@ processors with `fork` where the platform has it; each worker parses its
 share and sends the results back as JSON over a pipe.
 """
 
-from __future__ import annotations
-
 import contextlib
 import datetime
 import json
@@ -98,7 +96,7 @@ Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _Decode = Callable[[Any], Any]
 
 
-def open_reads(root: Path) -> Reads:
+def open_reads(root: Path) -> "Reads":
     """The reader for the notes at `root`: through the cache unless CAREERKIT_NO_CACHE is set."""
     if os.environ.get(NO_CACHE_ENV, "").strip() not in ("", "0"):
         return Reads(root)
@@ -240,7 +238,7 @@ class CachedReads(Reads):
         """Changed so recently that a second change could keep the same stat: do not cache it yet."""
         return max(key[1], key[3]) >= self.started - RACY_NS
 
-    def _store(self, name: str) -> _Store:
+    def _store(self, name: str) -> "_Store":
         store = self._stores.get(name)
         if store is None:
             store = self._stores[name] = _Store.load(self.folder / name)
@@ -290,7 +288,7 @@ class _Store:
         self.dirty = not valid  # an unreadable or outdated file is rewritten
 
     @classmethod
-    def load(cls, path: Path) -> _Store:
+    def load(cls, path: Path) -> "_Store":
         try:
             with open(path, "rb") as stream:
                 data = stream.read()
@@ -649,7 +647,7 @@ def _make_decoder(kind: Any) -> _Decode:
 
 def _record_decoder(cls: Any) -> _Decode:
     """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a NamedTuple's field values."""
-    hints = typing.get_type_hints(cls)
+    hints = cls.__annotations__  # real types: no module that defines a cached record postpones its annotations
     converters = [decoder(hints[name]) for name in cls._fields]
     count = len(converters)
     plain = all(convert is _identity for convert in converters)

@@ -10,10 +10,10 @@ is imported by every command, and a dataclass costs a quarter of a
 millisecond to define, which on a small team was most of careerkit's own
 start-up); their lists are filled while a document is read, and left alone
 after. For the same reason the modules that define records on the path of
-every command (this one, notes, settings, findings) do without
+every command (this one, notes, settings, findings, cache) do without
 `from __future__ import annotations`: a record's annotations given as text
-are compiled one by one when it is defined, and again when the cache asks
-for its types.
+are compiled one by one when it is defined, and the cache reads its types
+from `__annotations__` as they are.
 """
 
 import datetime

@@ -1,7 +1,5 @@
 """`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
 
-from __future__ import annotations
-
 from typing import Any, Optional
 
 import typer

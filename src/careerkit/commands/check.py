@@ -1,7 +1,5 @@
 """`careerkit check`: list every problem in the notes, like a compiler (and as a pre-commit hook)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

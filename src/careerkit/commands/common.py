@@ -1,7 +1,5 @@
 """What every command shares: the notes root, error handling, output helpers."""
 
-from __future__ import annotations
-
 import functools
 import os
 import sys

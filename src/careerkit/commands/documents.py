@@ -1,7 +1,5 @@
 """`careerkit new`: scaffold the document for a conversation stage."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`careerkit init`: make a notes repository."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

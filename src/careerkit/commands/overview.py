@@ -1,7 +1,5 @@
 """`careerkit due`, `agenda`, `status` and `log`: what needs attention, for people and scripts."""
 
-from __future__ import annotations
-
 from typing import Any, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`careerkit templates`: list the templates, copy one into the notes repository to edit."""
 
-from __future__ import annotations
-
 import typer
 
 from careerkit.commands.common import notes, reports_errors

@@ -18,11 +18,11 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
 from careerkit import cache, documents
+from careerkit.records import Record
 from helpers import action, doc
 
 TODAY = "2026-06-01"
@@ -275,7 +275,7 @@ def test_the_fingerprint_changes_with_the_fields_of_the_cached_classes(monkeypat
     monkeypatch.setattr(cache, "_FINGERPRINT", [])
     before = cache.fingerprint()
 
-    class Problem(NamedTuple):  # the same record with one field more
+    class Problem(Record):  # the same record with one field more
         path: str
         line: int | None
         message: str

@@ -57,11 +57,12 @@ import typing
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from careerkit import __version__, documents
 from careerkit.documents import Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
 from careerkit.notes import PROFILE, DocumentFiles, PersonNotes
+from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile, load_settings
 
 FORMAT = 1
@@ -79,7 +80,7 @@ MAX_WORKERS = 8
 STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed run is removed
 
 
-class Condensed(NamedTuple):
+class Condensed(Record):
     """A person as `due` and `status` need them, and every problem found in their files."""
 
     person: PersonNotes
@@ -90,7 +91,8 @@ class Condensed(NamedTuple):
 CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("cache", "documents", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes")
+READER_MODULES = ("cache", "documents", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes",
+                  "records")
 
 Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _Decode = Callable[[Any], Any]
@@ -582,9 +584,9 @@ def _pyyaml_files() -> str:
 
 # -- records to JSON and back ----------------------------------------------------------
 #
-# The cached values are NamedTuples, so JSON writes each one as the list of its field
-# values by itself; only dates need saying. Reading back, each type's decoder is built
-# once from its type hints, so a new field needs no code here.
+# The cached values are records (careerkit.records: tuples), so JSON writes each one as the
+# list of its field values by itself; only dates need saying. Reading back, each type's
+# decoder is built once from its fields' types, so a new field needs no code here.
 
 
 def _plain(value: Any) -> Any:
@@ -646,7 +648,7 @@ def _make_decoder(kind: Any) -> _Decode:
 
 
 def _record_decoder(cls: Any) -> _Decode:
-    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a NamedTuple's field values."""
+    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a record's field values."""
     hints = cls.__annotations__  # real types: no module that defines a cached record postpones its annotations
     converters = [decoder(hints[name]) for name in cls._fields]
     count = len(converters)

@@ -5,15 +5,14 @@ unreadable) plus a list of `Problem`s. Problems that the findings depend on
 (an unreadable file, an action left out) are errors for every command; the
 rest only matter to `careerkit check`.
 
-The values are records (`NamedTuple`s rather than dataclasses: this module
-is imported by every command, and a dataclass costs a quarter of a
-millisecond to define, which on a small team was most of careerkit's own
-start-up); their lists are filled while a document is read, and left alone
-after. For the same reason the modules that define records on the path of
-every command (this one, notes, settings, findings, cache) do without
-`from __future__ import annotations`: a record's annotations given as text
-are compiled one by one when it is defined, and the cache reads its types
-from `__annotations__` as they are.
+The values are records (careerkit.records, rather than dataclasses or
+NamedTuples: this module is imported by every command, and those cost a
+quarter and a fourteenth of a millisecond each to define, which on a small
+team was most of careerkit's own start-up); their lists are filled while a
+document is read, and left alone after. The modules that define the records
+the cache keeps (this one, notes, settings, cache) do without
+`from __future__ import annotations`: the cache reads each field's type
+from `__annotations__` as it is.
 """
 
 import datetime
@@ -22,10 +21,11 @@ import re
 import stat
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from careerkit.dates import value_to_date
 from careerkit.errors import CareerkitError
+from careerkit.records import Record
 
 if TYPE_CHECKING:
     from careerkit.frontmatter_text import Split
@@ -42,7 +42,7 @@ SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far i
 MAX_FILE_BYTES = 16 << 20  # a note is text typed by a person: anything larger is not read
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """Something wrong in a file, at a 1-based line when known."""
 
     path: str
@@ -56,7 +56,7 @@ class Problem(NamedTuple):
         return f"{where}: {self.message}"
 
 
-class Action(NamedTuple):
+class Action(Record):
     id: int
     title: str
     owner: str
@@ -73,7 +73,7 @@ class Action(NamedTuple):
         return self.status == "open"
 
 
-class DreamSkill(NamedTuple):
+class DreamSkill(Record):
     skill: str
     need: int | None
     have: int | None
@@ -83,17 +83,17 @@ class DreamSkill(NamedTuple):
         return (self.need or 0) - (self.have or 0)
 
 
-class Dream(NamedTuple):
+class Dream(Record):
     dream: str
     skills: list[DreamSkill]
 
 
-class PlanSkill(NamedTuple):
+class PlanSkill(Record):
     skill: str
     resources: list[str]
 
 
-class Document(NamedTuple):
+class Document(Record):
     path: str  # relative to the notes root, with /
     person: str  # the folder: the person is the folder, whatever the frontmatter says
     stage: str
@@ -113,7 +113,7 @@ class Document(NamedTuple):
         return (self.date, STAGE_RANK[self.stage], self.seq, self.path)
 
 
-class ReadResult(NamedTuple):
+class ReadResult(Record):
     document: Document | None
     problems: list[Problem]
 

@@ -8,12 +8,12 @@ the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from careerkit.notes import PersonNotes, Team
+from careerkit.records import Record
 
 
-class Kind(NamedTuple):
+class Kind(Record):
     name: str
     level: str  # "action" or "person"
     meaning: str  # what it means, in plain words
@@ -75,7 +75,7 @@ KINDS = {kind.name: kind for kind in (
 )}
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     person: str
     kind: str
     file: str

@@ -8,9 +8,9 @@ numbers. The split keeps offsets so that edits can change bytes in place.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from careerkit.errors import CareerkitError
+from careerkit.records import Record
 
 MAX_FRONTMATTER_CHARS = 1 << 20
 BOM = "\ufeff"
@@ -18,7 +18,7 @@ _OPEN = re.compile(r"---[ \t]*(\r?\n|$)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
-class Split(NamedTuple):
+class Split(Record):
     """Where the parts of a note are, as offsets into the decoded text."""
 
     text: str

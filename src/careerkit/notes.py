@@ -8,11 +8,11 @@ which keeps what it read in `.careerkit/` (careerkit.cache).
 
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from careerkit import slugs
 from careerkit.documents import STAGES, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
+from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, Profile, Settings, load_profile
 
 ROOT_ENV = "CAREERKIT_ROOT"
@@ -48,7 +48,7 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None if resolves_inside(path, root) else "link to outside the notes root; not read"
 
 
-class DocumentFiles(NamedTuple):
+class DocumentFiles(Record):
     """The documents in a person's folder (file names, sorted), and what could not be used there."""
 
     folder: Path
@@ -60,7 +60,7 @@ class DocumentFiles(NamedTuple):
         return [self.folder / name for name in self.names]
 
 
-class PersonNotes(NamedTuple):
+class PersonNotes(Record):
     """Everything read about one person: documents oldest first, and one copy of each action.
 
     Where an action id repeats, the copy in the newest document is the one that
@@ -122,7 +122,7 @@ class PersonNotes(NamedTuple):
         return [action for action in self.current_actions if action.is_open]
 
 
-class Team(NamedTuple):
+class Team(Record):
     root: Path
     settings: Settings
     people: list[PersonNotes]

@@ -4,14 +4,15 @@
 
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from careerkit.documents import Problem
+from careerkit.records import Record
 
 CONFIG_NAME = "careerkit.yaml"
 
 
-class Settings(NamedTuple):
+class Settings(Record):
     checkin_every_days: int = 30
     conversation_every_days: int = 182
     stale_after_days: int = 21
@@ -24,13 +25,13 @@ SETTING_HELP = {
 }
 
 
-class Profile(NamedTuple):
+class Profile(Record):
     name: str | None = None
     role: str | None = None
     checkin_every_days: int | None = None
 
 
-class Loaded(NamedTuple):
+class Loaded(Record):
     """A settings-like value plus the problems found reading it."""
 
     value: Any

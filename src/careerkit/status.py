@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
 from careerkit.findings import Finding, find_for_person, next_checkin
 from careerkit.notes import PersonNotes, Team
+from careerkit.records import Record
 
 
-class StatusRow(NamedTuple):
+class StatusRow(Record):
     person: str
     name: str
     stages: str  # e.g. "story, dreams, plan" or "none yet"

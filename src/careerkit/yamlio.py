@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from careerkit.errors import CareerkitError
+from careerkit.records import Record
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -38,7 +39,7 @@ MAX_RESOLVED = 100_000  # plain scalars whose tag is remembered (see _Loader.res
 _RESOLVED: dict[str, str] = {}
 
 
-class InvalidDate(NamedTuple):
+class InvalidDate(Record):
     """A value that YAML took for a timestamp but is not a real date."""
 
     text: str

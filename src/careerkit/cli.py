@@ -13,10 +13,13 @@ from typing import Any
 
 
 def main() -> None:
-    """Run the command in sys.argv (set CAREERKIT_DEBUG=1 to see a traceback of a bug)."""
+    """Run the command in sys.argv, then let the process end (CAREERKIT_DEBUG=1 shows a bug's traceback)."""
     # A run is short, makes many objects and leaves next to no cyclic garbage: the cyclic
     # collector would only walk what was imported and read, again and again (a twentieth of a
     # small run, a twelfth of reading 10,000 notes; the peak memory is the same without it).
+    # Nor is it needed as the interpreter shuts down, which collects once more over every object
+    # left: frozen, they are skipped (a seventh of a warm `due` on a small team). Everything
+    # else about shutting down (exit handlers, flushing output) happens as usual.
     gc.disable()
     try:
         from careerkit.app import build, command_in
@@ -32,7 +35,7 @@ def main() -> None:
                          "Set CAREERKIT_DEBUG=1 to see details, and please report it.\n")
         sys.exit(1)
     finally:
-        gc.enable()
+        gc.freeze()
 
 
 def __getattr__(name: str) -> Any:

@@ -15,7 +15,9 @@ when it is there, else from the operating system's accounting of the child):
 - the plain loop: `frontmatter.load` on every note (benchmarks/plain_loop.py);
 - the floor: reading every note's bytes (benchmarks/read_bytes.py);
 - start-up: a minimal Typer app with two commands (benchmarks/minimal_typer.py)
-  against careerkit due on a six-person team (a copy of examples/).
+  against careerkit due on a six-person team (a copy of examples/); and the
+  same app with careerkit's garbage-collector settings, which leaves
+  careerkit's own imports and work as the difference.
 
 The commands of a table are run in turn (A B C A B C ...), RUNS times each
 after one run that is not counted, so a machine that speeds up or slows down
@@ -171,12 +173,18 @@ def measure_startup(runner: Runner, work: Path, runs: int, other: str | None) ->
     name = f"minimal Typer app, two commands (typer {typer_version(sys.executable)})"
     typer_app = Command(name, [sys.executable, *app])
     due = Command("careerkit due, 6 people (warm)", [*careerkit_argv(), "--root", str(team), "due", "--today", TODAY])
-    commands = [typer_app, due]
+    same_gc = Command("the same app, garbage collector as careerkit's", [sys.executable, app[0], "--gc-as-careerkit",
+                                                                          *app[1:]])
+    commands = [typer_app, due, same_gc]
     if other:
         commands.append(Command(f"minimal Typer app, typer {typer_version(other)} ({other})", [other, *app]))
     rounds = runner.turns(commands, runs)
-    return [_row("6 people", command, 1.0 if index == 0 else ratio(rounds, index, 0))
+    rows = [_row("6 people", command, 1.0 if index == 0 else ratio(rounds, index, 0))
             for index, command in enumerate(commands)]
+    # careerkit's own imports and work: `due` to the app that shuts down as cheaply as careerkit does
+    own = Command("careerkit due, to the app above", due.argv, walls=due.walls, peaks=due.peaks)
+    rows.insert(3, _row("6 people", own, ratio(rounds, 1, 2)))
+    return rows
 
 
 def typer_version(python: str) -> str:

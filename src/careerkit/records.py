@@ -14,9 +14,9 @@ little slower, which matters only where hundreds of thousands are built.
         x: int
         y: int = 0
 
-The fields are the class's own annotations, in order; they must be objects,
-not text (no `from __future__ import annotations` in a module that defines
-records: the cache reads each field's type to decode it).
+The fields are the class's own annotations, in order. A record that the
+cache keeps must have them as objects, not text (no `from __future__ import
+annotations` in its module): the cache reads each field's type to decode it.
 """
 
 from operator import itemgetter

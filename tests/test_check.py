@@ -250,14 +250,16 @@ def test_folders_settings_and_other_files(cli, two_people, monkeypatch):
         "people/bob/2026-01-01-story.md"]
     assert lines(check(cli, two_people, "careerkit.yaml", expect=0)) == [
         "careerkit.yaml:1: warning: unknown setting `stale_afer_days` (did you mean `stale_after_days`?)"]
+    # The loader's error (every command reports it) and check's explanation of the YAML surprise:
     assert lines(check(cli, two_people, "people/alice/profile.md", expect=1)) == [
         "people/alice/profile.md:3: error: `on` was read as true, not text (YAML 1.1 reads unquoted yes, no, on and "
-        "off as true or false); write 'on' in quotes"]
+        "off as true or false); write 'on' in quotes",
+        "people/alice/profile.md:3: error: `role` should be text (put it in quotes); not used"]
     assert lines(check(cli, two_people, "README.md", expect=0)) == [
         "README.md: warning: not checked: careerkit reads careerkit.yaml and people/<person>/*.md"]
     everything = check(cli, two_people, ".", expect=1)
     assert everything.stdout == check(cli, two_people, expect=1).stdout
-    assert everything.stderr == "3 errors, 1 warning in 5 files\n"
+    assert everything.stderr == "4 errors, 1 warning in 5 files\n"
 
 
 def test_paths_relative_to_the_root_work_from_anywhere(cli, two_people, tmp_path, monkeypatch):
@@ -277,7 +279,7 @@ def test_the_domain_function_returns_sorted_problems(two_people):
     report = run(Notes(two_people))
     assert [(p.path, p.line, p.severity) for p in report.problems] == sorted(
         [(p.path, p.line or 0, p.severity) for p in report.problems], key=lambda t: (t[0], t[1], t[2] != "error"))
-    assert (report.errors, report.warnings, report.files) == (3, 1, 5)
+    assert (report.errors, report.warnings, report.files) == (4, 1, 5)
 
 
 # -- as a pre-commit hook ----------------------------------------------------------------------

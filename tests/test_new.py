@@ -83,13 +83,45 @@ def test_new_turns_a_name_into_a_slug_and_keeps_the_name_in_the_profile(cli, not
 
 
 def test_a_second_document_on_the_same_day_gets_a_suffix_and_nothing_is_overwritten(cli, notes):
-    root = notes({"people/alice/2026-03-04-note.md": "hand-written, keep me\n"})
+    hand_written = "---\nstage: note\ndate: 2026-03-04\n---\nhand-written, keep me\n"
+    root = notes({"people/alice/2026-03-04-note.md": hand_written})
     cli(root, "new", "note", "alice", "--date", "2026-03-04", expect=0)
     cli(root, "new", "note", "alice", "--date", "2026-03-04", expect=0)
     folder = root / "people" / "alice"
-    assert (folder / "2026-03-04-note.md").read_text(encoding="utf-8") == "hand-written, keep me\n"
+    assert (folder / "2026-03-04-note.md").read_text(encoding="utf-8") == hand_written
     assert sorted(p.name for p in folder.iterdir()) == ["2026-03-04-note-2.md", "2026-03-04-note-3.md",
                                                         "2026-03-04-note.md"]
+
+
+def test_a_new_document_is_numbered_after_the_highest_so_that_it_is_the_newest(cli, notes):
+    story = "---\nstage: story\ndate: 2026-01-01\n---\n"
+    root = notes({"people/alice/2026-01-01-story.md": story, "people/alice/2026-01-01-story-3.md": story})
+    assert cli(root, "new", "story", "alice", "--date", "2026-01-01").stdout.strip() == (
+        "people/alice/2026-01-01-story-4.md")
+    assert not (root / "people/alice/2026-01-01-story-2.md").exists()
+
+
+@pytest.mark.parametrize("files, reported", [
+    ({"careerkit.yaml": "checkin_every_days: zero\n"}, "careerkit.yaml:1: `checkin_every_days` should be"),
+    ({"people/alice/profile.md": "---\ncheckin_every_days: -1\n---\n"}, "people/alice/profile.md:2: "),
+    ({"people/alice/junk.md": "junk\n"}, "people/alice/junk.md:1: no frontmatter"),
+])
+def test_new_writes_the_document_but_reports_what_it_could_not_use_and_exits_1(cli, notes, files, reported):
+    root = notes({"people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: 2026-01-01\n---\n", **files})
+    result = cli(root, "new", "checkin", "alice", "--date", "2026-01-05", expect=1)
+    assert result.stdout.strip() == "people/alice/2026-01-05-checkin.md"
+    assert result.stderr.startswith(reported) and len(result.stderr.splitlines()) == 1
+    assert "Next check-in: 2026-01-31" in (root / "people/alice/2026-01-05-checkin.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [("new", "note", "alice"), ("init", "afile", "--no-git")])
+def test_a_file_where_a_folder_should_be_is_one_line_and_exit_1(cli, notes, args, monkeypatch):
+    root = notes({"people/alice": "not a folder\n", "afile": "not a folder\n"})
+    monkeypatch.chdir(root)
+    result = cli(root, *args, expect=1)
+    assert result.stderr.startswith("careerkit: ") and len(result.stderr.splitlines()) == 1
+    assert "internal error" not in result.stderr and "not a directory" in result.stderr
+    assert (root / "people/alice").read_text(encoding="utf-8") == "not a folder\n"
 
 
 def test_new_finds_the_root_from_a_subfolder_and_from_the_environment(cli, notes, monkeypatch):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import fsutil, slugs, templates
-from careerkit.documents import STAGES, Dream
+from careerkit.documents import STAGES, Dream, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import Notes, PersonNotes, Team
 
@@ -38,6 +38,7 @@ class Created:
     path: Path
     profile: Path | None  # a profile written alongside, for a new person given --name
     note: str | None  # something the user should know (e.g. a name that matched another)
+    problems: list[Problem]  # unreadable files and invalid settings met on the way (defaults were used)
 
 
 def check_stage(stage: str) -> str:
@@ -55,7 +56,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         team = notes.load([slug])
         person = team.people[0]
     else:
-        team = Team(notes.root, notes.load([]).settings, [], [])
+        team = notes.load([])  # the settings, and what is wrong with them
         person = PersonNotes.read(slug)
     display = name or person.profile.name or (person_text if person_text != slug else slug)
     frontmatter, context = _prefill(stage, person, team, day, display)
@@ -64,13 +65,23 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
     data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
     fsutil.make_private_dirs(folder)
     profile = _write_profile(folder, slug, name) if name else None
-    for number in range(1, MAX_SAME_DAY + 1):
+    for number in range(_next_number(folder, f"{day.isoformat()}-{stage}"), MAX_SAME_DAY + 1):
         suffix = "" if number == 1 else f"-{number}"
         path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
         if fsutil.create_new(path, data):
-            return Created(path, profile, note)
+            return Created(path, profile, note, team.errors)
     raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
                          path=notes.rel(folder))
+
+
+def _next_number(folder: Path, stem: str) -> int:
+    """1 for `<stem>.md`, else one more than the highest `<stem>-N.md`: the new document is the newest."""
+    import os
+    import re
+
+    pattern = re.compile(re.escape(stem) + r"(?:-(\d+))?\.md")
+    taken = [int(match.group(1) or 1) for name in os.listdir(folder) if (match := pattern.fullmatch(name))]
+    return max(taken, default=0) + 1
 
 
 def _choose_slug(notes: Notes, text: str) -> tuple[str, str | None]:

@@ -83,12 +83,12 @@ def leaves_root(root: Path, path: Path) -> bool:
     return path.is_symlink() and not resolves_inside(path, root)
 
 
-def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem], check_only: bool = False) -> None:
+def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem]) -> None:
     """A problem with the value of `key`, at its line."""
     from careerkit import yamlio
 
     line = yamlio.locate(yamlio.compose(source[0]), (key,))
-    problems.append(Problem(rel, None if line is None else source[1] + line, message, check_only=check_only))
+    problems.append(Problem(rel, None if line is None else source[1] + line, message))
 
 
 def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
@@ -107,8 +107,7 @@ def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):  # `role: 2024` is still text
         return str(value).strip() or None
-    # Only `check` says so: a name or role changes no finding, so it is no reason for `due` to fail.
-    _report(rel, source, key, f"`{key}` should be text (put it in quotes); not used", problems, check_only=True)
+    _report(rel, source, key, f"`{key}` should be text (put it in quotes); not used", problems)
     return None
 
 

@@ -14,7 +14,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reports_errors(func: F) -> F:
-    """Turn a CareerkitError into one line on stderr and its exit status."""
+    """Turn a CareerkitError, or a file that could not be made or written, into one line on stderr and exit 1/2."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -23,6 +23,10 @@ def reports_errors(func: F) -> F:
         except CareerkitError as error:
             typer.echo(f"careerkit: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
+            where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
+            typer.echo(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 

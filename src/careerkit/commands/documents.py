@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import notes, reports_errors
+from careerkit.commands.common import notes, report_problems, reports_errors
 
 
 @reports_errors
@@ -31,8 +31,11 @@ def new(
     if created.profile:
         typer.echo(repo.rel(created.profile))
     typer.echo(repo.rel(created.path))
+    report_problems(created.problems)  # written all the same, with defaults where a setting was invalid
     if edit:
         _open_in_editor(str(created.path))
+    if created.problems:
+        raise typer.Exit(1)
 
 
 def _open_in_editor(path: str) -> None:

@@ -124,3 +124,11 @@ def test_an_unreadable_document_is_named_and_the_rest_still_shown(cli, notes):
     assert "alice" in result.stdout
     expected = "people/alice/2026-02-01-dreams.md:4: date 2026-13-45 is not a real date (YYYY-MM-DD)"
     assert result.stderr.strip() == expected
+
+
+def test_a_careerkit_yaml_that_does_not_parse_is_named_as_yaml_not_frontmatter(cli, notes):
+    root = notes({"careerkit.yaml": "checkin_every_days: 14\nstale_after_days: [1\n",
+                  "people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: 2026-01-01\n---\n"})
+    result = cli(root, "due", "--today", "2026-01-20", expect=1)
+    assert result.stderr.startswith("careerkit.yaml:2: could not parse YAML: ")
+    assert "check-in" not in result.stdout  # the defaults are used: 30 days, not 14

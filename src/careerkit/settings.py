@@ -52,7 +52,7 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
             yaml_text, first = split.yaml, split.first_yaml_line
         else:
             yaml_text, first = text.lstrip(frontmatter_text.BOM), 1
-        data = yamlio.load(yaml_text, first)
+        data = yamlio.load(yaml_text, first, "frontmatter" if frontmatter else "YAML")
     except OSError as error:
         return {}, None, [Problem(rel, 1, cannot_read(error))]
     except CareerkitError as error:

@@ -185,7 +185,10 @@ def _reason(error: yaml.YAMLError) -> str:
 
 
 class _Refused(yaml.YAMLError):
-    """YAML that parses but that careerkit will not build (too deep, too many aliases)."""
+    """YAML that parses but that careerkit will not build (too deep, too many aliases).
+
+    `problem` follows the name of the YAML (`frontmatter`), which `load` puts before it.
+    """
 
     def __init__(self, problem: str, mark: Any):
         super().__init__(problem)
@@ -209,7 +212,7 @@ def _check_depth(text: str) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    message = f"frontmatter is nested more than {MAX_DEPTH} levels deep; not read"
+                    message = f"is nested more than {MAX_DEPTH} levels deep; not read"
                     raise _Refused(message, event.start_mark)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
@@ -232,13 +235,13 @@ def _check_aliases(root: yaml.Node) -> None:
             size = 1 + sum(sizes[id(child)] for child in _children(node))
             sizes[key] = size
             if size > MAX_NODES:
-                raise _Refused(f"frontmatter aliases (*name) expand to more than {MAX_NODES:,} values; not read",
+                raise _Refused(f"aliases (*name) expand to more than {MAX_NODES:,} values; not read",
                                node.start_mark)
             continue
         if key in sizes:
             continue
         if key in visiting:
-            raise _Refused("frontmatter has an alias (*name) inside the value it names; not read", node.start_mark)
+            raise _Refused("has an alias (*name) inside the value it names; not read", node.start_mark)
         visiting.add(key)
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
@@ -252,21 +255,21 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def load(text: str, first_line: int) -> Any:
-    """Parse YAML text that starts on line `first_line` of its file."""
+def load(text: str, first_line: int, what: str = "frontmatter") -> Any:
+    """Parse YAML text that starts on line `first_line` of its file; errors call the text `what`."""
     try:
         _check_depth(text)
         loader = _AliasCheckingLoader if "*" in text and "&" in text else _Loader
         return yaml.load(text, Loader=loader)  # a safe loader (see above)
     except _Refused as error:
-        raise CareerkitError(error.problem, line=_error_line(error, first_line, text)) from None
+        raise CareerkitError(f"{what} {error.problem}", line=_error_line(error, first_line, text)) from None
     except yaml.YAMLError as error:
-        message = f"could not parse frontmatter: {_reason(error)}"
+        message = f"could not parse {what}: {_reason(error)}"
         raise CareerkitError(message, line=_error_line(error, first_line, text)) from None
     except RecursionError:
-        raise CareerkitError("frontmatter is nested too deeply", line=first_line) from None
+        raise CareerkitError(f"{what} is nested too deeply", line=first_line) from None
     except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash
-        raise CareerkitError(f"could not parse frontmatter ({type(error).__name__})", line=first_line) from None
+        raise CareerkitError(f"could not parse {what} ({type(error).__name__})", line=first_line) from None
 
 
 def compose(text: str) -> yaml.Node | None:

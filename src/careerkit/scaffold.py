@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import fsutil, slugs, templates
-from careerkit.documents import STAGES, Dream, Problem
+from careerkit.documents import FILENAME, STAGES, Dream, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import Notes, PersonNotes, Team
 
@@ -65,7 +65,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
     data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
     fsutil.make_private_dirs(folder)
     profile = _write_profile(folder, slug, name) if name else None
-    for number in range(_next_number(folder, f"{day.isoformat()}-{stage}"), MAX_SAME_DAY + 1):
+    for number in range(_next_number(folder, day, stage), MAX_SAME_DAY + 1):
         suffix = "" if number == 1 else f"-{number}"
         path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
         if fsutil.create_new(path, data):
@@ -74,13 +74,13 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
                          path=notes.rel(folder))
 
 
-def _next_number(folder: Path, stem: str) -> int:
-    """1 for `<stem>.md`, else one more than the highest `<stem>-N.md`: the new document is the newest."""
+def _next_number(folder: Path, day: date, stage: str) -> int:
+    """One more than the highest -N of the stage's documents that day (none: 1), so the new one is the newest."""
     import os
     import re
 
-    pattern = re.compile(re.escape(stem) + r"(?:-(\d+))?\.md")
-    taken = [int(match.group(1) or 1) for name in os.listdir(folder) if (match := pattern.fullmatch(name))]
+    taken = [int(match[3] or 1) for name in os.listdir(folder)
+             if (match := re.fullmatch(FILENAME, name)) and match[1] == day.isoformat() and match[2] == stage]
     return max(taken, default=0) + 1
 
 

@@ -206,20 +206,31 @@ def _check_depth(text: str) -> None:
     if sum(map(text.count, _NESTING)) <= MAX_DEPTH // 2 and ("\n" + _DEEP_INDENT) not in text \
             and not text.startswith(_DEEP_INDENT):
         return
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Base):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    message = f"is nested more than {MAX_DEPTH} levels deep; not read"
-                    raise _Refused(message, event.start_mark)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
+        _count_depth(text, _Base)
     except _Refused:
         raise
     except yaml.YAMLError:
-        return  # not YAML at all: loading it says where
+        # Not YAML, or LibYAML stopped at a nesting limit of its own (PyYAML 6.0.4 and later, with
+        # its own words): the pure-Python parser, which has no such limit, says which one it is.
+        try:
+            _count_depth(text, yaml.SafeLoader)
+        except _Refused:
+            raise
+        except yaml.YAMLError:
+            return  # not YAML at all: loading it says where
+
+
+def _count_depth(text: str, loader: Any) -> None:
+    """Raise _Refused at the first list or mapping nested deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(f"is nested more than {MAX_DEPTH} levels deep; not read", event.start_mark)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _check_aliases(root: yaml.Node) -> None:

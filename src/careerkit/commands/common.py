@@ -2,6 +2,7 @@
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
@@ -12,6 +13,36 @@ from careerkit.errors import CareerkitError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# What must not reach a terminal raw: control characters (C0 but tab, DEL, C1; so every escape
+# sequence), line and paragraph separators, the marks that reverse text direction, and the lone
+# surrogates that stand for bytes of a file name that is not UTF-8.
+_UNPRINTABLE = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+_UNPRINTABLE_LINE = re.compile(rf"[\n{_UNPRINTABLE}]")
+_UNPRINTABLE_BLOCK = re.compile(rf"[{_UNPRINTABLE}]")  # keeps line breaks
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by the file system's decoding
+        return f"\\x{code - 0xDC00:02x}"
+    return {"\n": "\\n", "\r": "\\r"}.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    """`text` safe to print on a terminal: control characters and escape sequences as visible escapes
+    (`\\x1b`, `\\n`), so that a name or title can neither drive the terminal nor start a line of its own.
+
+    Text output only: JSON output keeps every value exactly as it was read.
+    """
+    pattern = _UNPRINTABLE_BLOCK if keep_newlines else _UNPRINTABLE_LINE
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def echo_line(text: str, err: bool = False) -> None:
+    """Print one line made of values from the notes (see `printable`)."""
+    typer.echo(printable(text), err=err)
+
 
 def reports_errors(func: F) -> F:
     """Turn a CareerkitError, or a file that could not be made or written, into one line on stderr and exit 1/2."""
@@ -21,11 +52,11 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CareerkitError as error:
-            typer.echo(f"careerkit: {error}", err=True)
+            echo_line(f"careerkit: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
         except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
             where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
-            typer.echo(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
+            echo_line(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -41,7 +72,7 @@ def notes(ctx: typer.Context) -> Any:
 def report_problems(problems: list[Any]) -> None:
     """Each unreadable file or left-out action as `path:line: message` on stderr."""
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        echo_line(str(problem), err=True)
 
 
 def use_colour(stream: IO[str] | None = None) -> bool:

@@ -52,7 +52,7 @@ class _OneLineUsageErrors(TyperGroup):
                 typer.echo(message(), err=True)
             else:
                 hint = f" (see `{context.command_path} --help`)" if context is not None else ""
-                from careerkit.commands.common import printable
+                from careerkit.printable import printable
 
                 typer.echo(printable(f"careerkit: {message()}{hint}"), err=True)
             code = exit_code

@@ -624,9 +624,28 @@ def decoder(kind: Any) -> _Decode:
     return found
 
 
+def _typed(kind: type) -> _Decode:
+    """A value that must be of exactly this JSON type (a float may be written as a whole number)."""
+    allowed = (int, float) if kind is float else (kind,)
+
+    def check(value: Any) -> Any:
+        if type(value) not in allowed:
+            raise TypeError(f"a cached {kind.__name__} has the wrong type")
+        return value
+
+    return check
+
+
+_PLAIN = {kind: _typed(kind) for kind in (str, int, float, bool)}
+
+
 def _make_decoder(kind: Any) -> _Decode:
-    if kind in (str, int, float, bool, Any):
+    # A cache file with a valid checksum can still hold a wrong type (written by hand, or by another
+    # version): every value is checked, and any mismatch means the file is read again.
+    if kind is Any:
         return _identity
+    if kind in _PLAIN:
+        return _PLAIN[kind]
     if kind is datetime.date:
         return _date
     origin, args = typing.get_origin(kind), typing.get_args(kind)
@@ -637,8 +656,6 @@ def _make_decoder(kind: Any) -> _Decode:
         return lambda value: [item(entry) for entry in _list(value)]
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner = decoder(next(arg for arg in args if arg is not type(None)))
-        if inner is _identity:
-            return _identity
         if inner is _date:
             return _optional_date
         return lambda value: None if value is None else inner(value)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import Problem, read_bytes
+from careerkit.documents import Problem, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, Notes
 from careerkit.settings import CONFIG_NAME, Settings, file_present, leaves_root
@@ -339,7 +339,7 @@ class _Walk:
             self.add(node, f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
                            f"60); write '{shown}' in quotes", "error" if known else "warning", True)
         elif kind == "int" and _OCTAL.match(token):
-            value = _construct(node, kind)
+            value = as_text(_construct(node, kind))
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
             self.add(node, f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); "
                            f"{fix}", "error" if known else "warning", True)
@@ -348,8 +348,8 @@ class _Walk:
             self.add(node, f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
                            f"as true or false); write '{shown}' in quotes", surprise=True)
         elif expected == TEXT and kind in ("int", "float"):
-            value = _construct(node, kind)
-            if str(value) != token:
+            value = as_text(_construct(node, kind))
+            if value != token:
                 self.add(node, f"`{shown}` was read as the number {value}; write '{shown}' in quotes", surprise=True)
             else:
                 self.add(node, f"`{shown}` was read as a number, not text; write '{shown}' in quotes", "warning",

@@ -15,6 +15,7 @@ from careerkit import fsutil, slugs, templates
 from careerkit.documents import FILENAME, STAGES, Dream, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import Notes, PersonNotes, Team
+from careerkit.printable import printable
 
 MAX_SAME_DAY = 99
 PLAN_SKILLS = 3  # the method asks for 2 to 4; we pre-fill the biggest gaps
@@ -65,7 +66,8 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
             person = PersonNotes.read(slug)
         display = name or person.profile.name or (person_text if person_text != slug else slug)
         frontmatter, context = _prefill(stage, person, team, day, display)
-        body = templates.render(notes.root, stage, context)
+        # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
+        body = printable(templates.render(notes.root, stage, context), keep_newlines=True)
         next_id = max((a.id for a in person.actions()), default=0) + 1
         data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
         fsutil.make_private_dirs(folder)

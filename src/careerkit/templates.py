@@ -85,9 +85,12 @@ def render(root: Path, stage: str, context: dict[str, Any]) -> str:
         message = f"template error: {_one_line(error.message or '')}"
         raise CareerkitError(message, path=where, line=error.lineno) from None
     except jinja2.TemplateNotFound as error:
-        missing = f"templates/{error.name}"
-        raise CareerkitError("template not found; reinstall careerkit or add it to templates/",
-                             path=missing, line=1) from None
+        if error.name == name:
+            raise CareerkitError("template not found; reinstall careerkit or add it to templates/",
+                                 path=f"templates/{name}", line=1) from None
+        where, line = _where(root, environment, error, name)
+        raise CareerkitError(f"template includes {error.name!r}, which is not in templates/ (nor shipped)",
+                             path=where, line=line) from None
     except (Exception, _Limit) as error:
         where, line = _where(root, environment, error, name)
         raise CareerkitError(_message(error), path=where, line=line) from None

@@ -11,13 +11,13 @@ from careerkit.commands.common import (
     echo_line,
     notes,
     print_json,
-    printable,
     report_problems,
     reports_errors,
     style,
     today_option,
     use_colour,
 )
+from careerkit.printable import printable
 
 app = typer.Typer(
     help="Add, close, touch and list a person's action items; only the lines that change are written.",

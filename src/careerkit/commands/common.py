@@ -2,7 +2,6 @@
 
 import functools
 import os
-import re
 import sys
 from collections.abc import Callable
 from typing import IO, Any, TypeVar
@@ -10,34 +9,9 @@ from typing import IO, Any, TypeVar
 import typer
 
 from careerkit.errors import CareerkitError
+from careerkit.printable import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-# What must not reach a terminal raw: control characters (C0 but tab, DEL, C1; so every escape
-# sequence), line and paragraph separators, the marks that reverse text direction, and the lone
-# surrogates that stand for bytes of a file name that is not UTF-8.
-_UNPRINTABLE = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
-_UNPRINTABLE_LINE = re.compile(rf"[\n{_UNPRINTABLE}]")
-_UNPRINTABLE_BLOCK = re.compile(rf"[{_UNPRINTABLE}]")  # keeps line breaks
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by the file system's decoding
-        return f"\\x{code - 0xDC00:02x}"
-    return {"\n": "\\n", "\r": "\\r"}.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def printable(text: str, keep_newlines: bool = False) -> str:
-    """`text` safe to print on a terminal: control characters and escape sequences as visible escapes
-    (`\\x1b`, `\\n`), so that a name or title can neither drive the terminal nor start a line of its own.
-
-    Text output only: JSON output keeps every value exactly as it was read.
-    """
-    pattern = _UNPRINTABLE_BLOCK if keep_newlines else _UNPRINTABLE_LINE
-    return pattern.sub(_escape, text) if pattern.search(text) else text
-
 
 def echo_line(text: str, err: bool = False) -> None:
     """Print one line made of values from the notes (see `printable`)."""

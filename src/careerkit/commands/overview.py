@@ -9,13 +9,13 @@ from careerkit.commands.common import (
     echo_line,
     notes,
     print_json,
-    printable,
     report_problems,
     reports_errors,
     style,
     today_option,
     use_colour,
 )
+from careerkit.printable import printable
 
 JSON_HELP = "Print JSON for scripts instead of text."
 

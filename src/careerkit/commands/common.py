@@ -13,6 +13,7 @@ from careerkit.printable import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
 def echo_line(text: str, err: bool = False) -> None:
     """Print one line made of values from the notes (see `printable`)."""
     typer.echo(printable(text), err=err)

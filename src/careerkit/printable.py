@@ -8,8 +8,9 @@ import re
 # sequence), line and paragraph separators, the marks that reverse text direction, and the lone
 # surrogates that stand for bytes of a file name that is not UTF-8.
 _UNPRINTABLE = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
-_UNPRINTABLE_LINE = re.compile(rf"[\n\r{_UNPRINTABLE}]")
-_UNPRINTABLE_BLOCK = re.compile(rf"[{_UNPRINTABLE}]|\r(?!\n)")  # keeps line breaks (LF or CRLF)
+# As text, compiled (and kept) by `re` on first use: most runs print nothing that needs it.
+_UNPRINTABLE_LINE = rf"[\n\r{_UNPRINTABLE}]"
+_UNPRINTABLE_BLOCK = rf"[{_UNPRINTABLE}]|\r(?!\n)"  # keeps line breaks (LF or CRLF)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -27,4 +28,4 @@ def printable(text: str, keep_newlines: bool = False) -> str:
     For text output and document bodies only: JSON output keeps every value exactly as it was read.
     """
     pattern = _UNPRINTABLE_BLOCK if keep_newlines else _UNPRINTABLE_LINE
-    return pattern.sub(_escape, text) if pattern.search(text) else text
+    return re.sub(pattern, _escape, text) if re.search(pattern, text) else text

@@ -499,6 +499,9 @@ def test_escape_sequences_and_line_breaks_in_values_are_shown_inert(cli, notes):
     assert forged == ["  action 1 is 17 days overdue: \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred\\nBob\\n  action 9 is 99 "
                       "days overdue: forged\\u202e  people/alice/2026-05-01-plan.md"]
     assert all(line.startswith("  ") for line in due[1:]) and not any(line.startswith("Bob") for line in due)
+    agenda = cli(root, "agenda", "alice", "--today", TODAY).stdout.splitlines()
+    assert next(line for line in agenda if "forged" in line).startswith("- ")  # still the one list item
+    assert not any(line.startswith(("Bob", "  action 9")) for line in agenda)
     findings = json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)["findings"]
     assert findings[0]["title"] == TRICKY  # JSON keeps the value exactly
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import typing
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # What must not reach a terminal raw: control characters (C0 but tab, DEL, C1; so every escape
 # sequence), line and paragraph separators, the marks that reverse text direction, and the lone
@@ -29,3 +33,19 @@ def printable(text: str, keep_newlines: bool = False) -> str:
     """
     pattern = _UNPRINTABLE_BLOCK if keep_newlines else _UNPRINTABLE_LINE
     return re.sub(pattern, _escape, text) if re.search(pattern, text) else text
+
+
+def printable_values(value: T) -> T:
+    """`value` (a record, list or text, as read from the notes) with every text in it made `printable`.
+
+    For views that lay values out in lines of their own (the agenda's Markdown):
+    a line break in a title then cannot start a list item or a heading.
+    """
+    made: Any = value
+    if isinstance(value, str):
+        made = printable(value)
+    elif isinstance(value, list):
+        made = [printable_values(item) for item in value]
+    elif isinstance(value, tuple) and hasattr(value, "_fields"):
+        made = type(value)(*[printable_values(item) for item in value])
+    return typing.cast(T, made)

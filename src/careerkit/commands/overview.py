@@ -15,7 +15,7 @@ from careerkit.commands.common import (
     today_option,
     use_colour,
 )
-from careerkit.printable import printable
+from careerkit.printable import printable, printable_values
 
 JSON_HELP = "Print JSON for scripts instead of text."
 
@@ -90,7 +90,8 @@ def agenda(
 
     day = today_option(today)
     _, team = _load(ctx, [person])
-    typer.echo(printable(agendas.to_markdown(agendas.build(team.people[0], team, day)), keep_newlines=True), nl=False)
+    shown = printable_values(team.people[0])  # each value stays on its line, inert
+    typer.echo(printable(agendas.to_markdown(agendas.build(shown, team, day)), keep_newlines=True), nl=False)
     _finish(team)
 
 

@@ -33,8 +33,8 @@ _POLL_SECONDS = (0.002, 0.05)  # first and longest pause between tries
 def person_lock(root: Path, slug: str) -> Iterator[None]:
     """Hold `slug`'s lock (waiting for another run to finish), and clear what a killed writer left."""
     try:
-        import fcntl
-    except ImportError:  # no flock on this platform
+        import fcntl  # noqa: F401 - only to know whether this platform has flock
+    except ImportError:
         yield
         return
     from careerkit.cache import CACHE_DIR
@@ -56,7 +56,7 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
                              "(.careerkit/ only holds careerkit's cache and locks: it is safe to delete)",
                              path=f"{CACHE_DIR}/{LOCKS_DIR}/{slug}.lock") from None
     try:
-        _acquire(fcntl, handle, slug)
+        _acquire(handle, slug)
         fsutil.remove_stale_temps(root / "people" / slug)
         yield
     finally:
@@ -81,14 +81,14 @@ def _ignore(state: Path) -> None:
         os.close(handle)
 
 
-def _acquire(fcntl: object, handle: int, slug: str) -> None:
-    flock = fcntl.flock  # type: ignore[attr-defined]
-    exclusive, nonblocking = fcntl.LOCK_EX, fcntl.LOCK_NB  # type: ignore[attr-defined]
+def _acquire(handle: int, slug: str) -> None:
+    import fcntl
+
     deadline = time.monotonic() + WAIT_SECONDS
     pause = _POLL_SECONDS[0]
     while True:
         try:
-            flock(handle, exclusive | nonblocking)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
         except BlockingIOError:
             pass
@@ -97,6 +97,6 @@ def _acquire(fcntl: object, handle: int, slug: str) -> None:
             return
         if time.monotonic() >= deadline:
             raise CareerkitError(f"another careerkit run has been changing {slug}'s notes for over "
-                                 f"{WAIT_SECONDS:.0f} seconds; nothing written (try again)", path=f"people/{slug}")
+                                 f"{WAIT_SECONDS:g} seconds; nothing written (try again)", path=f"people/{slug}")
         time.sleep(pause)
         pause = min(pause * 2, _POLL_SECONDS[1])

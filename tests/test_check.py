@@ -104,7 +104,7 @@ def test_warnings_alone_pass_unless_strict(cli, notes):
     ("person: alice\nstage: plan\ndate: 2026-01-05\nactions: [{id: 1, title: T, status: done}]",
      ":5: warning: action 1 is done but has no `closed:` date"),
     ("person: alice\nstage: dreams\ndate: 2026-01-05\ndreams: [{dream: D, skills: [{skill: S, need: 7}]}]",
-     ":5: error: `need` should be a whole number from 1 to 5, not 7"),
+     ":5: error: `need` should be a whole number from 1 to 5, not 7; skill 1 of dream 1 is left out"),
     ("person: alice\nstage: plan\ndate: 2026-01-05\nskills: [{skill: S, resources: 3}]",
      ":5: error: `resources` should be a list of people or resources"),
     ("person: alice\nstage: plan\ndate: 2026-01-05\nacitons: []",
@@ -197,10 +197,11 @@ def test_settings_and_profiles(cli, notes):
     ]
 
 
-def test_a_folder_that_is_not_a_slug_is_a_warning(cli, notes):
+def test_a_folder_that_is_not_a_slug_is_an_error(cli, notes):
     root = notes({"people/Alice Smith/2026-01-05-plan.md": plan()})
-    assert lines(check(cli, root, expect=0)) == [
-        "people/Alice Smith: warning: folder name is not a valid person slug (try 'alice-smith'); skipped"]
+    assert lines(check(cli, root, expect=1)) == [
+        "people/Alice Smith: error: folder name is not a valid person slug (rename it to alice-smith); "
+        "this person is not read"]
 
 
 def test_alias_bombs_and_cycles_are_refused_quickly(cli, notes):

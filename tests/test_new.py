@@ -30,7 +30,8 @@ def test_init_makes_a_commented_notes_repository(cli, tmp_path):
     target = tmp_path / "team"
     result = cli(None, "init", str(target), "--no-git")
     config = (target / "careerkit.yaml").read_text(encoding="utf-8")
-    assert yaml.safe_load(config) == {"checkin_every_days": 30, "conversation_every_days": 182, "stale_after_days": 21}
+    assert yaml.safe_load(config) == {"checkin_every_days": 30, "conversation_every_days": 182, "manager": "manager"}
+    assert "\n# stale_after_days: 37\n" in config  # unset: the default is each person's cadence + 7
     assert config.count("\n# ") >= 3
     assert (target / "people").is_dir()
     assert "story.md.j2" in (target / "templates" / "README.md").read_text(encoding="utf-8")

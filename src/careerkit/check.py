@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import Problem, read_bytes
+from careerkit.documents import UNIQUE_IDS, Problem, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, Notes
 from careerkit.settings import CONFIG_NAME, Settings, file_present, leaves_root
@@ -373,50 +373,27 @@ def _construct(node: Any, kind: str) -> Any:
 # -- ids ---------------------------------------------------------------------------------
 
 
-def _action_ids(root: Any, first: int) -> list[tuple[int, int]]:
-    """(id, line) of each action in a document's node tree, in order."""
-    import yaml
-
-    actions = None
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "actions":
-                actions = value_node  # the last one wins, as when loading
-    if not isinstance(actions, yaml.SequenceNode):
-        return []
-    found = []
-    for item in actions.value:
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        ident = None
-        for key_node, value_node in item.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "id":
-                ident = value_node
-        if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:int":
-            value = _construct(ident, "int")
-            if isinstance(value, int) and value >= 1:
-                found.append((value, first + ident.start_mark.line))
-    return found
-
-
 def _duplicate_ids(documents: list[Any], trees: _Trees, scope: _Scope) -> list[Problem]:
     """An error for each action id a person uses again (in the same or a later document)."""
+    from careerkit.notes import id_lines
+
     problems: list[Problem] = []
     first_use: dict[int, tuple[str, int]] = {}
     for doc in documents:  # oldest first
         found = trees.tree(doc.path, trees.root / doc.path, "document")
         if found is None:
             continue
-        for ident, line in _action_ids(*found):
+        for ident, line in id_lines(*found):
             if ident not in first_use:
                 first_use[ident] = (doc.path, line)
                 continue
             where, at = first_use[ident]
             if scope.covers(doc.path):
                 place = f"line {at}" if where == doc.path else f"{where}:{at}"
+                # the same problem as the loader's, which every command reports
                 problems.append(Problem(doc.path, line, f"duplicate action id {ident}: also used at {place}; "
-                                                        "ids are unique per person", "error", True))
+                                                        f"{UNIQUE_IDS}"))
             elif scope.covers(where):
                 problems.append(Problem(where, at, f"duplicate action id {ident}: also used at {doc.path}:{line}; "
-                                                   "ids are unique per person", "error", True))
+                                                   f"{UNIQUE_IDS}", "error", True))
     return problems

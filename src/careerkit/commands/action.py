@@ -45,13 +45,13 @@ def _refuse_if_unreadable(team: Any, slug: str) -> None:
 
 
 def _finish(team: Any, slug: str) -> None:
-    """After the edit: report what else was wrong (careerkit.yaml, the profile) and exit 1 for it."""
+    """After the edit: report what else was wrong (careerkit.yaml, the profile, a repeated id).
+
+    It did not stop the edit, so it is a warning and the exit status stays 0 (SPEC.md: exit 1 from a
+    writing command means nothing was written)."""
     from careerkit.actions import blocking_problems
 
-    rest = [p for p in team.errors if p not in blocking_problems(team, slug)]
-    report_problems(rest)
-    if rest:
-        raise typer.Exit(1)
+    report_problems([p for p in team.errors if p not in blocking_problems(team, slug)])
 
 
 @app.command("add")

@@ -266,3 +266,41 @@ def test_templates_copy_copies_once_and_never_overwrites(cli, notes):
     assert "already exists" in result.stderr
     assert copied.read_text(encoding="utf-8") == "mine\n"
     cli(root, "templates", "copy", "retro", expect=2)
+
+
+# -- writing outside a notes repository ---------------------------------------------------------
+
+REFUSED = ("careerkit: no notes repository here (no careerkit.yaml in this folder or above): "
+           "run `careerkit init` or pass `--root`\n")
+
+
+@pytest.mark.parametrize("args", [("new", "story", "alice"), ("action", "add", "alice", "Read a book"),
+                                  ("action", "done", "alice", "1"), ("action", "touch", "alice", "1")])
+def test_writing_commands_refuse_outside_a_notes_repository(cli, tmp_path, monkeypatch, args):
+    code = tmp_path / "some-code-repository"
+    (code / "people/alice").mkdir(parents=True)
+    (code / "people/alice/2026-01-01-plan.md").write_text(doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+                                                          encoding="utf-8")
+    monkeypatch.chdir(code)
+    before = files_under(code)
+    result = cli(None, *args, expect=2)
+    assert result.stderr == REFUSED and result.stdout == ""
+    assert files_under(code) == before
+
+
+def test_reading_commands_and_an_explicit_root_work_anywhere(cli, tmp_path, monkeypatch):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    monkeypatch.chdir(plain)
+    assert cli(None, "due", "--today", "2026-01-01").stdout == "No people yet: careerkit new story <person>\n"
+    cli(plain, "new", "story", "alice", "--date", "2026-01-01")  # --root: the user chose the folder
+    monkeypatch.setenv("CAREERKIT_ROOT", str(plain))
+    cli(None, "new", "note", "alice", "--date", "2026-01-02")
+    assert sorted(p.name for p in (plain / "people/alice").iterdir()) == ["2026-01-01-story.md", "2026-01-02-note.md"]
+
+
+def test_a_careerkit_yaml_further_up_is_the_notes_repository(cli, notes, monkeypatch):
+    root = notes({})
+    (root / "people/alice").mkdir(parents=True)
+    monkeypatch.chdir(root / "people/alice")
+    assert cli(None, "new", "story", "alice", "--date", "2026-01-01").stdout == "people/alice/2026-01-01-story.md\n"

@@ -13,6 +13,7 @@ from careerkit.commands.common import (
     style,
     today_option,
     use_colour,
+    writable_notes,
 )
 
 app = typer.Typer(
@@ -25,9 +26,10 @@ PERSON_HELP = "A slug or a name."
 ID_HELP = "The action's id (see `careerkit action list PERSON --all`)."
 
 
-def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
-    """The notes, what was read of PERSON, and their PersonNotes."""
-    repo = notes(ctx)
+def _load(ctx: typer.Context, person: str, writing: bool = True) -> tuple[Any, Any, Any]:
+    """The notes, what was read of PERSON, and their PersonNotes (refused outside a notes repository when
+    `writing`)."""
+    repo = writable_notes(ctx) if writing else notes(ctx)
     slug = repo.resolve_person(person)
     team = repo.load([slug])
     return repo, team, team.people[0]
@@ -169,7 +171,7 @@ def list_actions(
     from careerkit import actions
 
     day = today_option(today)
-    _, team, who = _load(ctx, person)
+    _, team, who = _load(ctx, person, writing=False)
     state = actions.states(who, team, day)
     shown = [a for a in who.actions() if show_all or a.is_open]
     if as_json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -199,22 +200,82 @@ def test_dreams_lists_the_values_from_the_latest_story(cli, notes):
     assert "autonomy" in text and "craft" in text and "old value" not in text
 
 
-def test_plan_prefills_skills_with_the_biggest_gaps(cli, notes):
-    dreams = [
-        {"dream": "Lead a platform team", "skills": [{"skill": "people management", "need": 4, "have": 1},
-                                                      {"skill": "system design", "need": 5, "have": 3}]},
-        {"dream": "Write a book", "skills": [{"skill": "writing", "need": 5, "have": 1},
-                                             {"skill": "typing", "need": 2, "have": 2},
-                                             {"skill": "editing", "need": 3, "have": 2}]},
-    ]
-    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=dreams)})
-    cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+DREAMS = [
+    {"dream": "Lead a platform team", "skills": [{"skill": "people management", "need": 4, "have": 1},
+                                                  {"skill": "system design", "need": 5, "have": 3}]},
+    {"dream": "Write a book", "skills": [{"skill": "writing", "need": 5, "have": 1},
+                                         {"skill": "typing", "need": 2, "have": 2},
+                                         {"skill": "editing", "need": 2, "have": 1}]},
+    {"dream": "Architect at a start-up", "skills": [{"skill": "System design ", "need": 4, "have": 3},
+                                                    {"skill": "sales", "need": 5, "have": 1}]},
+]
+
+
+def plan_rows(text: str) -> list[list[str]]:
+    """The table of skills to choose from: [skill, count, dreams, need, have, gap] per row."""
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| skill ")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+
+
+def test_plan_proposes_skills_but_leaves_the_choice_to_the_talk(cli, notes):
+    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=DREAMS)})
+    result = cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+    assert result.stderr == ""
     path = root / "people/alice/2026-02-01-plan.md"
     data = frontmatter(path)
-    assert [s["skill"] for s in data["skills"]] == ["writing", "people management", "system design"]
-    assert all(s["resources"] == [] for s in data["skills"])
-    text = path.read_text(encoding="utf-8")
-    assert "Lead a platform team" in text and "Write a book" in text
+    assert data["skills"] == [] and data["actions"] == []
+    assert data["review_by"] == date(2026, 8, 2)  # the plan's date + conversation_every_days (182)
+    # Two dreams need system design: it comes first although other gaps are bigger. Then need, then gap;
+    # typing (no gap) is left out, editing (need 2) counts for no dream.
+    assert plan_rows(path.read_text(encoding="utf-8")) == [
+        ["system design", "2", "Lead a platform team; Architect at a start-up", "5", "3", "2"],
+        ["sales", "1", "Architect at a start-up", "5", "1", "4"],
+        ["writing", "1", "Write a book", "5", "1", "4"],
+        ["people management", "1", "Lead a platform team", "4", "1", "3"],
+        ["editing", "0", "Write a book", "2", "1", "1"],
+    ]
+
+
+def test_plan_review_by_follows_the_conversation_setting(cli, notes):
+    root = notes({"careerkit.yaml": "conversation_every_days: 365\n"})
+    cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+    assert frontmatter(root / "people/alice/2026-02-01-plan.md")["review_by"] == date(2027, 2, 1)
+
+
+def test_plan_leaves_out_an_invalid_rating_and_says_so(cli, notes):
+    dreams = [{"dream": "Lead", "skills": [{"skill": "design", "need": 4, "have": 2},
+                                           {"skill": "sales", "need": 6, "have": 1}]}]
+    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=dreams)})
+    result = cli(root, "new", "plan", "alice", "--date", "2026-02-01", expect=1)
+    assert result.stdout == "people/alice/2026-02-01-plan.md\n"  # written all the same
+    assert result.stderr.splitlines() == [
+        "careerkit: note: the skills to choose from leave out a rating that is not a whole number from 1 to 5; "
+        "fix people/alice/2026-01-01-dreams.md and make the plan again to see them ranked",
+        "people/alice/2026-01-01-dreams.md:12: `need` should be a whole number from 1 to 5, not 6; "
+        "skill 2 of dream 1 is left out"]
+    text = (root / "people/alice/2026-02-01-plan.md").read_text(encoding="utf-8")
+    assert [row[0] for row in plan_rows(text)] == ["design"]
+    assert "None" not in text and "not a whole number from 1 to 5" in text
+
+
+def test_story_asks_for_values_and_the_day_they_were_confirmed(cli, notes):
+    root = notes({})
+    cli(root, "new", "story", "alice", "--date", "2026-02-01")
+    text = (root / "people/alice/2026-02-01-story.md").read_text(encoding="utf-8")
+    assert frontmatter(root / "people/alice/2026-02-01-story.md") == {
+        "person": "alice", "stage": "story", "date": date(2026, 2, 1), "values": [], "values_confirmed": None}
+    assert "keywords" not in text and "money" not in text and "nudged" not in text
+
+
+def test_checkin_without_a_plan_is_written_and_says_which_conversation_is_next(cli, notes):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
+    result = cli(root, "new", "checkin", "alice", "--date", "2026-02-01")
+    assert result.stdout == "people/alice/2026-02-01-checkin.md\n"
+    assert result.stderr == ("careerkit: note: alice has no action plan yet; the conversation that comes next is "
+                             "their dreams: careerkit new dreams alice\n")
+    text = (root / "people/alice/2026-02-01-checkin.md").read_text(encoding="utf-8")
+    assert "since the plan" not in text and "redo the plan" not in text and "dream changed" not in text
+    assert "To open the dreams conversation" in text
 
 
 def test_checkin_lists_open_actions_skills_and_embeds_the_agenda(cli, notes):
@@ -304,3 +365,16 @@ def test_a_careerkit_yaml_further_up_is_the_notes_repository(cli, notes, monkeyp
     (root / "people/alice").mkdir(parents=True)
     monkeypatch.chdir(root / "people/alice")
     assert cli(None, "new", "story", "alice", "--date", "2026-01-01").stdout == "people/alice/2026-01-01-story.md\n"
+
+
+def test_a_new_notes_summary_is_what_the_person_wrote(cli, notes):
+    root = notes({"people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+                  "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15")})
+    cli(root, "new", "note", "alice", "--date", "2026-01-20")
+    path = root / "people/alice/2026-01-20-note.md"
+    assert "(nothing written yet" in cli(root, "agenda", "alice", "--today", "2026-01-21").stdout
+    text = path.read_text(encoding="utf-8").replace("## What they said\n", "## What they said\n\nWants to mentor.\n")
+    path.write_text(text, encoding="utf-8")
+    assert "- 2026-01-20: Wants to mentor. (people/alice/2026-01-20-note.md)" in cli(
+        root, "agenda", "alice", "--today", "2026-01-21").stdout
+    assert "Wants to mentor." in cli(root, "log", "alice").stdout

@@ -25,14 +25,16 @@ class Kind(Record):
 
 
 TIERS = {1: "late", 2: "drifting", 3: "missing"}
+# What to do about an overdue or stale action that is your own promise (said instead of the kind's suggestion).
+PROMISE_SUGGESTION = ("It is your promise, and they are waiting on it: keep it before anything else, or tell "
+                      "them plainly when you will.")
 
 KINDS = {kind.name: kind for kind in (
     Kind("action-due", "action", 1,
          "An open action has a due date that has come (or, with `--within`, is coming soon).",
          "A date that slips quietly tells the person their plan does not matter. When the action is your own "
          "promise, it also tells them your word does not.",
-         "Ask how it is going: finish it, give it a new date, or drop it on purpose. If it is your promise, "
-         "keep it before anything else, or say plainly when you will.",
+         "Ask how it is going: finish it, give it a new date, or drop it on purpose.",
          "open, has `due`, and `due` <= today (+ `--within` days); date = `due`."),
     Kind("checkin-due", "person", 1,
          "The next check-in date has come: `next_checkin` of the last plan or check-in, or its date plus the cadence.",
@@ -59,9 +61,10 @@ KINDS = {kind.name: kind for kind in (
          "count here."),
     Kind("action-stale", "action", 2,
          "An open action has not moved (no `updated` date, no new copy) for `stale_after_days`.",
-         "Plans drift when nobody looks at them; a stale action is usually blocked or no longer wanted.",
+         "Plans drift when nobody looks at them; a stale action is usually blocked or no longer wanted. A stale "
+         "promise of yours is worse: it was theirs to count on.",
          "Go through each stale action: is it still the right step, what is in the way, what would make it "
-         "smaller? If it is your promise, it is yours to move.",
+         "smaller?",
          "open, not already `action-due`, and touched + `stale_after_days` <= today, where touched is `updated` "
          "or else the date of the document holding it; date = touched + `stale_after_days`."),
     Kind("dream-changed", "person", 2,

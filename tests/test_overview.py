@@ -42,7 +42,11 @@ def examples(tmp_path_factory) -> Path:
     (["due", "--today", TODAY, "--json", "--within", "14"], "due-within-14.json"),
     (["agenda", "dana", "--today", TODAY], "agenda-dana.md"),
     (["agenda", "Zoë O'Brien", "--today", TODAY], "agenda-zoe.md"),
+    (["agenda", "farah", "--today", TODAY], "agenda-farah.md"),
+    (["agenda", "gus", "--today", TODAY], "agenda-gus.md"),
+    (["agenda", "chen", "--today", TODAY], "agenda-chen.md"),
     (["status", "--today", TODAY], "status.txt"),
+    (["status", "--today", TODAY, "--all"], "status-all.txt"),
     (["log", "amara"], "log-amara.txt"),
 ])
 def test_examples_golden(cli, examples, args, golden):

@@ -52,6 +52,11 @@ OPENINGS = {
         "How could your role change so that you learn these skills at work?",
     ],
 }
+# For someone who is paused: the agenda is for their return, not for what slipped while they were away.
+RETURNING = [
+    "How are you, and how would you like to ease back in?",
+    "Which parts of your plan still matter to you after the time away, and which can wait?",
+]
 # Findings about how the person feels come first: listen (and praise) before any task.
 FEELINGS_FIRST = ("no-progress", "dream-changed", "out-of-actions")
 MAX_QUESTIONS = 5
@@ -60,7 +65,7 @@ MAX_QUESTIONS = 5
 @dataclass
 class OpenAction:
     action: Action
-    state: str  # "overdue", "due today", "stale", "on track"
+    state: str  # "overdue", "due today", "stale", "on track"; "away" while they are paused or gone
     detail: str
 
 
@@ -96,7 +101,7 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
                     next_conversation=_next_conversation(person), findings=findings,
                     skills=plan.skills if plan else [], learns_best=plan.learns_best if plan else [])
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
-        state = _state(action, action.id in stale_ids, today)
+        state = _state(action, action.id in stale_ids, today, late=agenda.away is None)
         (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
     agenda.open_actions.sort(key=lambda item: item.action.id)
     agenda.closed_since = [a for a in person.actions() if not team.is_promise(a) and (closed := a.closed_on)
@@ -118,7 +123,10 @@ def _next_conversation(person: PersonNotes) -> str | None:
     return "dreams" if person.has("story") else "story"
 
 
-def _state(action: Action, stale: bool, today: date) -> OpenAction:
+def _state(action: Action, stale: bool, today: date, late: bool = True) -> OpenAction:
+    """How an open action stands; without `late` (someone away) only its due date, never "overdue"."""
+    if not late:
+        return OpenAction(action, "away", f"due {action.due}" if action.due else "no due date")
     if action.due is not None and action.due <= today:
         days = (today - action.due).days
         return OpenAction(action, "overdue" if days else "due today", when(days))
@@ -129,6 +137,10 @@ def _state(action: Action, stale: bool, today: date) -> OpenAction:
 
 
 def _questions(agenda: Agenda) -> list[str]:
+    if agenda.away == "left":
+        return []
+    if agenda.away == "paused":
+        return list(RETURNING)
     if agenda.next_conversation is not None:
         return list(OPENINGS[agenda.next_conversation])
     skill = _skill_to_name(agenda)

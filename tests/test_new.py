@@ -378,3 +378,35 @@ def test_a_new_notes_summary_is_what_the_person_wrote(cli, notes):
     assert "- 2026-01-20: Wants to mentor. (people/alice/2026-01-20-note.md)" in cli(
         root, "agenda", "alice", "--today", "2026-01-21").stdout
     assert "Wants to mentor." in cli(root, "log", "alice").stdout
+
+
+def test_a_checkin_document_asks_nothing_twice_and_always_has_the_scenarios(cli, notes):
+    root = notes({"people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", skills=[{"skill": "sql"}],
+                                                         actions=[action(1, "Read", due="2026-01-20")])})
+    cli(root, "new", "checkin", "alice", "--date", "2026-03-01")
+    text = (root / "people/alice/2026-03-01-checkin.md").read_text(encoding="utf-8")
+    questions = [line.split(" ", 1)[1] for line in text.splitlines()
+                 if line.rstrip().endswith("?") and line[:1] in "-0123456789"]
+    assert questions and len(questions) == len(set(questions))
+    assert "## If the talk turns to..." in text and "not in their evenings" in text
+    assert "Who do you know, inside or outside the team, who is good at sql?" in text  # the skill, by name
+    assert text.count("90%") == 1 and "honestly" not in text.lower() and "stuck" not in text
+    assert "## The invite" in text
+
+
+@pytest.mark.parametrize("stage", ["story", "dreams", "plan", "checkin"])
+def test_every_conversation_starts_with_an_invite(cli, notes, stage):
+    root = notes({})
+    cli(root, "new", stage, "alice", "--date", "2026-03-01", expect=None)
+    text = (root / f"people/alice/2026-03-01-{stage}.md").read_text(encoding="utf-8")
+    invite = text.split("## The invite\n", 1)[1].split("\n## ", 1)[0]
+    assert "> " in invite and len(invite.split()) < 150
+
+
+def test_the_dreams_agenda_shares_the_values_back_until_they_are_confirmed(cli, notes):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft", "calm"])})
+    text = cli(root, "agenda", "alice", "--today", "2026-01-10").stdout
+    assert "1. What I heard drives you is craft, calm: what fits, and what would you change?" in text
+    confirmed = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft"],
+                                                               values_confirmed="2026-01-05")})
+    assert "What I heard" not in cli(confirmed, "agenda", "alice", "--today", "2026-01-10").stdout

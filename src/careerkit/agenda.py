@@ -142,7 +142,13 @@ def _questions(agenda: Agenda) -> list[str]:
     if agenda.away == "paused":
         return list(RETURNING)
     if agenda.next_conversation is not None:
-        return list(OPENINGS[agenda.next_conversation])
+        openings = list(OPENINGS[agenda.next_conversation])
+        story = agenda.person.newest("story")
+        if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
+            # Share the values back before the dreams are held up against them; they have the final say.
+            openings.insert(0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what "
+                               "would you change?")
+        return openings
     skill = _skill_to_name(agenda)
     chosen: list[str] = []
     for finding in agenda.findings:

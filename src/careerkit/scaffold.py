@@ -168,6 +168,7 @@ def _prefill(stage: str, person: PersonNotes, team: Team, day: date,
         frontmatter["dreams"] = []
         context["values"] = story.values if story else []
         context["story_date"] = story.date.isoformat() if story else None
+        context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
     elif stage == "plan":
         candidates = propose_skills(dreams.dreams if dreams else [])
         frontmatter["learns_best"] = []

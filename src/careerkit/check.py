@@ -397,7 +397,7 @@ def _construct(node: Any, kind: str) -> Any:
 
 def _duplicate_ids(documents: list[Any], trees: _Trees, scope: _Scope) -> list[Problem]:
     """An error for each action id a person uses again (in the same or a later document)."""
-    from careerkit.notes import id_lines
+    from careerkit.ids import id_lines
 
     problems: list[Problem] = []
     first_use: dict[int, tuple[str, int]] = {}

@@ -28,8 +28,6 @@ from careerkit.errors import CareerkitError
 from careerkit.records import Record
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from careerkit.frontmatter_text import Split
 
 STAGES = ("story", "dreams", "plan", "checkin", "note")
@@ -276,7 +274,7 @@ class _Reader:
         review_by = self.optional_date(raw, ("review_by",), raw.get("review_by"))
         values_confirmed = self.optional_date(raw, ("values_confirmed",), raw.get("values_confirmed"))
         seq = int(name.group(3) or 1) if name else 1
-        asked = _asked(self.split.body) if stage == "checkin" else []
+        asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.body, on first use)
         doc = Document(self.rel, self.person, stage, day, seq, values, dreams, learns_best, skills, actions,
                        next_checkin, self.summary(raw, stage), review_by, values_confirmed, asked)
         return ReadResult(doc, self.problems)
@@ -463,8 +461,10 @@ class _Reader:
             return _shorten(text)
         if stage != "note":
             return ""
+        from careerkit.body import own_lines
+
         paragraph: list[str] = []
-        for line in _own_lines(self.split.body[:SUMMARY_SCAN_CHARS]):
+        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS]):
             if line is None:
                 if paragraph:
                     break
@@ -475,69 +475,10 @@ class _Reader:
         return _shorten(" ".join(paragraph))
 
 
-# What the shipped templates write around a person's words (this release's and earlier ones): the
-# "date · ..." line under the title, the "**Why this ...:**" paragraph, and sections of questions
-# and listening tips. None of it is ever a note's summary.
-_TEMPLATE_LINE = r"\d{4}-\d{2}-\d{2} · |\*\*Why this [a-z -]*:\*\*"
-_TEMPLATE_SECTIONS = ("questions", "while you listen", "before you meet", "invite")
-_MAX_ASKED = 5
-
-
-def _own_lines(body: str) -> "Iterator[str | None]":
-    """The lines a person wrote in a body, stripped of list markers; None where a paragraph ends.
-
-    Left out: HTML comments, headings, rules, quotes, and what a template writes (see above).
-    """
-    in_comment = in_section = in_paragraph = False  # the last two: template text being skipped
-    for line in body.splitlines():
-        stripped = line.strip()
-        if in_comment:
-            in_comment = "-->" not in stripped
-            stripped = "" if in_comment else stripped.split("-->", 1)[1].strip()
-        while stripped.startswith("<!--"):
-            rest = stripped[4:]
-            in_comment = "-->" not in rest
-            stripped = "" if in_comment else rest.split("-->", 1)[1].strip()
-        if stripped.startswith("#"):
-            in_section = stripped.lstrip("#").strip().lower().startswith(_TEMPLATE_SECTIONS)
-            in_paragraph = False
-            yield None
-            continue
-        if not stripped:
-            in_paragraph = False
-            yield None
-            continue
-        if re.match(_TEMPLATE_LINE, stripped):
-            in_paragraph = stripped.startswith("**")
-            yield None
-            continue
-        if in_section or in_paragraph or stripped.startswith(("---", "***", ">", "===")):
-            yield None
-            continue
-        yield stripped.lstrip("-*+ ").strip() or None
-
-
 def _asked(body: str) -> list[str]:
-    """What a check-in says they asked of you: the lines under a heading that speaks of what they asked."""
-    found: list[str] = []
-    inside = False
-    in_comment = False
-    for line in body[:SUMMARY_SCAN_CHARS].splitlines():
-        stripped = line.strip()
-        if in_comment or stripped.startswith("<!--"):
-            in_comment = "-->" not in stripped
-            continue
-        if stripped.startswith("#"):
-            if found:
-                break
-            inside = "asked" in stripped.lower()
-            continue
-        text = stripped.lstrip("-*+ ").strip()
-        if inside and text:
-            found.append(_shorten(text))
-            if len(found) == _MAX_ASKED:
-                break
-    return found
+    from careerkit.body import asked
+
+    return [_shorten(text) for text in asked(body[:SUMMARY_SCAN_CHARS])]
 
 
 def _number(position: str | int) -> str:

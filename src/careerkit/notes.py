@@ -7,12 +7,10 @@ which keeps what it read in `.careerkit/` (careerkit.cache).
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from careerkit import slugs
-from careerkit.documents import DUPLICATE_ID, STAGES, UNIQUE_IDS, Action, Document, Problem
+from careerkit.documents import STAGES, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, STALE_GRACE_DAYS, Profile, Settings, load_profile
@@ -275,6 +273,7 @@ class Notes:
         whose files did not change costs one `stat` a file and nothing more.
         """
         from careerkit.cache import open_reads
+        from careerkit.ids import duplicate_ids
 
         reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
         settings = reads.settings()
@@ -301,7 +300,7 @@ class Notes:
             documents = [next(results) for _ in paths]
             found = profile.problems + [problem for result in documents for problem in result.problems]
             person = PersonNotes.read(slug, profile.value, [r.document for r in documents if r.document is not None])
-            found += duplicate_ids(self.root, person.documents)
+            found += duplicate_ids(self.root, person.documents)  # (careerkit.ids)
             if condensed:
                 person = person.condensed()
                 reads.keep_condensed(slug, person, found)
@@ -311,79 +310,3 @@ class Notes:
         problems.sort(key=lambda p: (p.path, p.line or 0))
         return Team(self.root, settings.value, [read[slug] for slug in people], problems)
 
-
-def duplicate_ids(root: Path, documents: list[Document],
-                  id_lines: Callable[[Document], dict[int, int]] | None = None) -> list[Problem]:
-    """An error at each action whose id an older document of the same person already used.
-
-    `documents` oldest first. Only when an id repeats are the files read again, for the lines
-    (`id_lines` gives the line of each id in a document; by default it reads the file).
-    """
-    first: dict[int, Document] = {}
-    repeats: list[tuple[Document, int]] = []
-    for doc in documents:
-        for ident in dict.fromkeys(action.id for action in doc.actions):
-            if ident in first:
-                repeats.append((doc, ident))
-            else:
-                first[ident] = doc
-    if not repeats:
-        return []
-    lines_of = id_lines or (lambda doc: action_id_lines(root / doc.path))
-    known: dict[str, dict[int, int]] = {}
-
-    def line(doc: Document, ident: int) -> int | None:
-        if doc.path not in known:
-            known[doc.path] = lines_of(doc)
-        return known[doc.path].get(ident)
-
-    problems = []
-    for doc, ident in repeats:
-        older = first[ident]
-        at = line(older, ident)
-        where = older.path if at is None else f"{older.path}:{at}"
-        problems.append(Problem(doc.path, line(doc, ident), f"{DUPLICATE_ID} {ident}: also used at {where}; "
-                                                            f"{UNIQUE_IDS}"))
-    return problems
-
-
-def action_id_lines(path: Path) -> dict[int, int]:
-    """The 1-based line of the first `id` of each action in the document at `path` ({} when unreadable)."""
-    from careerkit import frontmatter_text, yamlio
-    from careerkit.documents import read_bytes
-
-    try:
-        split = frontmatter_text.split(frontmatter_text.decode(read_bytes(path)))
-        root = yamlio.compose(split.yaml)
-    except (OSError, CareerkitError):
-        return {}
-    return {ident: line for ident, line in reversed(id_lines(root, split.first_yaml_line))}
-
-
-def id_lines(root: Any, first: int) -> list[tuple[int, int]]:
-    """(id, line) of each action in a document's YAML node tree, in order."""
-    import yaml
-
-    actions = None
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "actions":
-                actions = value_node  # the last one wins, as when loading
-    if not isinstance(actions, yaml.SequenceNode):
-        return []
-    found = []
-    for item in actions.value:
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        ident = None
-        for key_node, value_node in item.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "id":
-                ident = value_node
-        if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:int":
-            try:
-                value = yaml.constructor.SafeConstructor().construct_yaml_int(ident)
-            except Exception:
-                continue
-            if isinstance(value, int) and value >= 1:
-                found.append((value, first + ident.start_mark.line))
-    return found

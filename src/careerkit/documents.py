@@ -67,7 +67,6 @@ class Action(Record):
     closed: date | None
     touched: date  # the last sign of progress: `updated`, else the document's date
     path: str
-    position: int = 0  # its place in the document's `actions` list (to find its line again)
     written: date | None = None  # the date of the document that holds it
 
     @property
@@ -452,7 +451,7 @@ class _Reader:
         return Action(
             id=ident, title=title.strip(), owner=owner or self.person, status=status, skill=skill,
             due=dates["due"], updated=dates["updated"], closed=dates["closed"],
-            touched=dates["updated"] or day, path=self.rel, position=index, written=day,
+            touched=dates["updated"] or day, path=self.rel, written=day,
         )
 
     def summary(self, raw: dict[str, Any], stage: str) -> str:

@@ -309,4 +309,3 @@ class Notes:
         reads.save()
         problems.sort(key=lambda p: (p.path, p.line or 0))
         return Team(self.root, settings.value, [read[slug] for slug in people], problems)
-

@@ -81,7 +81,7 @@ def agenda(
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
-    """A Markdown agenda for PERSON's next check-in, to read in a minute or paste into an invite."""
+    """A Markdown agenda for PERSON's next conversation: what they told you, your promises, what to talk about."""
     from careerkit import agenda as agendas
 
     day = today_option(today)

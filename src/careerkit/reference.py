@@ -5,7 +5,7 @@ Regenerate with `python -m careerkit.reference > docs/findings.md`; a test compa
 
 from __future__ import annotations
 
-from careerkit.findings import KINDS, TIERS
+from careerkit.findings import KINDS, PROMISE_SUGGESTION, TIERS
 
 INTRO = """\
 # What `careerkit due` reports
@@ -27,7 +27,8 @@ promise ("I will introduce you to Bob"). Its findings say so, and it never
 counts against the person: not in `no-progress`, `out-of-actions` or
 `plan-without-actions`. Every finding carries `owner`: the action's owner
 (the person's slug when the action names none), or `null` for a finding
-about the person.
+about the person. For a promise that is due or stale, `careerkit agenda`
+says: "{promise}"
 
 **Who is reported.** Everyone with a folder in `people/`, including people
 with no document yet (`never-started`), except a person whose profile says
@@ -71,7 +72,7 @@ renamed or removed.
 
 
 def findings_page() -> str:
-    parts = [INTRO]
+    parts = [INTRO.replace("{promise}", PROMISE_SUGGESTION)]
     for kind in KINDS.values():
         scope = "one per action" if kind.level == "action" else "one per person"
         parts.append(f"\n## `{kind.name}` ({scope}; tier {kind.tier}, {TIERS[kind.tier]})\n\n"

@@ -16,6 +16,7 @@ from careerkit.commands.common import (
     style,
     today_option,
     use_colour,
+    writable_notes,
 )
 from careerkit.printable import printable
 
@@ -30,7 +31,7 @@ ID_HELP = "The action's id (see `careerkit action list PERSON --all`)."
 
 
 def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
-    """The notes, what was read of PERSON, and their PersonNotes."""
+    """The notes, what was read of PERSON, and their PersonNotes (for reading only)."""
     repo = notes(ctx)
     slug = repo.resolve_person(person)
     team = repo.load([slug])
@@ -39,8 +40,9 @@ def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
 
 @contextlib.contextmanager
 def _editing(ctx: typer.Context, person: str) -> Iterator[tuple[Any, Any, Any]]:
-    """`_load` under PERSON's lock, held until the edit is written (see careerkit.locks)."""
-    repo = notes(ctx)
+    """`_load` for an edit: refused outside a notes repository, and under PERSON's lock until the edit is
+    written (see careerkit.locks)."""
+    repo = writable_notes(ctx)
     slug = repo.resolve_person(person)
     with repo.locked(slug):
         team = repo.load([slug])
@@ -59,8 +61,10 @@ def _refuse_if_unreadable(team: Any, slug: str) -> None:
 
 
 def _finish(team: Any, slug: str) -> None:
-    """After the edit: what else was wrong (careerkit.yaml, the profile) is a warning on stderr, and the
-    command exits 0, since the edit was made (SPEC.md: exit 1 means nothing was written)."""
+    """After the edit: report what else was wrong (careerkit.yaml, the profile, a repeated id).
+
+    It did not stop the edit, so it is a warning and the exit status stays 0 (SPEC.md: exit 1 from a
+    writing command means nothing was written)."""
     from careerkit.actions import blocking_problems
 
     report_problems([p for p in team.errors if p not in blocking_problems(team, slug)])

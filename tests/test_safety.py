@@ -530,6 +530,8 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_others_are_read(cli, notes
         assert result.stderr.splitlines() == [line], args
     assert "action 1 is 17 days overdue" in cli(root, "due", "--today", TODAY, expect=1).stdout
     assert cli(root, "check", expect=1).stdout == line.replace(": file", ": error: file") + "\n"
+    named = str(root / "people/alice" / os.fsdecode(b"2026-05-02-note-\xe9.md"))
+    assert cli(root, "check", named, expect=1).stdout == line.replace(": file", ": error: file") + "\n"
 
 
 def test_names_that_make_one_slug_are_not_merged_in_silence(cli, notes):

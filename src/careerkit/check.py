@@ -29,7 +29,7 @@ from typing import Any
 from careerkit import frontmatter_text
 from careerkit.documents import UNIQUE_IDS, Problem, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.notes import PROFILE, Notes
+from careerkit.notes import PROFILE, Notes, shown_name
 from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
@@ -170,7 +170,7 @@ def _relative(root: Path, given: Path) -> str:
             rel = place.relative_to(root).as_posix()
         except ValueError:
             raise UsageError(f"{given}: not inside the notes repository at {root}") from None
-        return "" if rel == "." else rel
+        return "" if rel == "." else shown_name(rel)  # a name that is not UTF-8, as the problems show it
     raise UsageError(f"{given}: no such file or folder")
 
 

@@ -102,7 +102,7 @@ def _environment(root: Path) -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class Sandbox(ImmutableSandboxedEnvironment):
-        # `'x' * 10**10` and `10**10**10` would take all memory or time before any other limit could act.
+        # `'x' * 10**10` and `10 ** (10 ** 10)` would take all memory or time before any other limit could act.
         intercepted_binops = frozenset({"*", "**"})
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

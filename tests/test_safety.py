@@ -16,6 +16,7 @@ import signal
 import stat
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -392,6 +393,23 @@ def test_temporary_files_a_killed_edit_left_are_removed_by_the_next_edit(cli, no
     (root / "people/alice/.keep-me").write_text("not ours\n", encoding="utf-8")
     cli(root, "action", "touch", "alice", "1", "--today", TODAY)
     assert sorted(p.name for p in (root / "people/alice").iterdir()) == [".keep-me", "2026-05-01-plan.md"]
+
+
+def test_init_and_templates_copy_remove_old_temporary_files_of_their_own(cli, tmp_path):
+    target = tmp_path / "team"
+    cli(None, "init", str(target), "--no-git")
+    old, recent = target / ".careerkit-old.tmp", target / "templates/.careerkit-recent.tmp"
+    for path in (old, recent, target / "templates/.careerkit-older.tmp"):
+        path.write_text("half a file\n", encoding="utf-8")
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(target / "templates/.careerkit-older.tmp", (an_hour_ago, an_hour_ago))
+    cli(None, "init", str(target), "--no-git")
+    assert not old.exists() and not (target / "templates/.careerkit-older.tmp").exists()
+    assert recent.exists()  # it may belong to a run still going: no lock guards these folders
+    os.utime(recent, (an_hour_ago, an_hour_ago))
+    cli(target, "templates", "copy", "note")
+    assert sorted(p.name for p in (target / "templates").iterdir()) == ["README.md", "note.md.j2"]
 
 
 STALL_IN_FSYNC = """

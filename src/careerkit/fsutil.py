@@ -65,20 +65,29 @@ def _fchmod(handle: int, mode: int) -> None:
         os.fchmod(handle, mode)
 
 
-def remove_stale_temps(folder: Path) -> None:
+UNLOCKED_TEMP_SECONDS = 600  # where no lock is held, a temporary file this old is an orphan
+
+
+def remove_stale_temps(folder: Path, locked: bool = True) -> None:
     """Remove the temporary files a killed write left in `folder`.
 
-    Call it only while holding the folder's lock (careerkit.locks): every writer
-    holds it from its temporary file to the rename, so any left now is an orphan.
+    While holding the folder's lock (careerkit.locks), every one: each writer
+    holds it from its temporary file to the rename, so any left now is an
+    orphan. Elsewhere (the root, `templates/`), only those older than
+    UNLOCKED_TEMP_SECONDS.
     """
     try:
         names = os.listdir(folder)
     except OSError:
         return
+    import time
+
     for name in names:
         if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
             with contextlib.suppress(OSError):
-                os.unlink(folder / name)
+                path = folder / name
+                if locked or os.lstat(path).st_mtime < time.time() - UNLOCKED_TEMP_SECONDS:
+                    os.unlink(path)
 
 
 def create_new(path: Path, data: bytes) -> bool:

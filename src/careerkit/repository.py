@@ -40,6 +40,8 @@ class InitResult:
 def init(path: Path, use_git: bool = True) -> InitResult:
     result = InitResult()
     fsutil.make_private_dirs(path)
+    for place in (path, path / "templates"):
+        fsutil.remove_stale_temps(place, locked=False)  # left by a killed run of init or `templates copy`
     for folder in ("people", "templates"):
         target = path / folder
         if target.is_dir():

@@ -40,6 +40,7 @@ def copy(
         raise CareerkitError("is a link to outside the notes root; nothing written",
                              path=repo.rel(target.parent))
     fsutil.make_private_dirs(target.parent)
+    fsutil.remove_stale_temps(target.parent, locked=False)
     if not fsutil.create_new(target, (shipped_dir() / file_name(stage)).read_bytes()):
         raise CareerkitError("already exists; edit it, or delete it to start again", path=repo.rel(target))
     typer.echo(repo.rel(target))

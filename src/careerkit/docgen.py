@@ -129,7 +129,7 @@ def commands_page() -> str:
 def command_table() -> str:
     """The README's table: one row per command that does something (not the groups themselves)."""
     rows = ["| command | what it does |\n", "|---|---|\n"]
-    for words, command, context in _commands():
+    for words, command, _context in _commands():
         if not words or (hasattr(command, "list_commands") and not command.invoke_without_command):
             continue  # the program itself, and a group that only holds subcommands
         usage = " ".join(["careerkit", *words, *_synopsis(command)])

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from careerkit import yamlio
 from careerkit.check import DOCUMENT_KEYS, _Walk
-from careerkit.documents import ReadResult, parse_document
+from careerkit.documents import parse_document
 from careerkit.errors import CareerkitError
+from careerkit.model import ReadResult
 from helpers import same
 
 REL = "people/alice/2026-01-01-plan.md"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerkit.documents import STAGES, parse_document
+from careerkit.documents import parse_document
+from careerkit.model import STAGES
 from helpers import action, doc
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from careerkit import __version__
-from careerkit.documents import STAGES
+from careerkit.model import STAGES
 
 PROJECT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import pytest
 
 from careerkit import cache
-from careerkit.documents import Action, Problem
+from careerkit.model import Action, Problem
 from careerkit.records import Record
 
 

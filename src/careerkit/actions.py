@@ -10,9 +10,9 @@ import re
 from datetime import date
 from typing import Any
 
-from careerkit.documents import DUPLICATE_ID, Action, Document, Problem
+from careerkit.documents import DUPLICATE_ID
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.notes import PersonNotes, Team
+from careerkit.model import Action, Document, PersonNotes, Problem, Team
 
 Value = str | int | date
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

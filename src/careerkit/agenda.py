@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from careerkit.documents import Action, Document, PlanSkill
 from careerkit.findings import KINDS, PROMISE_SUGGESTION, Finding, away, find_for_person, next_checkin, plural, when
-from careerkit.notes import PersonNotes, Team
+from careerkit.model import Action, Document, PersonNotes, PlanSkill, Team
 
 LISTENING = ("It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
              "say \"take your time\" instead of filling it. Write your notes straight after.")

@@ -60,10 +60,23 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import __version__, documents
-from careerkit.documents import Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
-from careerkit.notes import PROFILE, DocumentFiles, PersonNotes
+from careerkit.model import (
+    Action,
+    Document,
+    DocumentFiles,
+    Dream,
+    DreamSkill,
+    Loaded,
+    PersonNotes,
+    PlanSkill,
+    Problem,
+    Profile,
+    ReadResult,
+    Settings,
+)
+from careerkit.notes import PROFILE
 from careerkit.records import Record
-from careerkit.settings import CONFIG_NAME, Loaded, Profile, Settings, load_profile, load_settings
+from careerkit.settings import CONFIG_NAME, load_profile, load_settings
 
 FORMAT = 1
 NO_CACHE_ENV = "CAREERKIT_NO_CACHE"
@@ -91,8 +104,8 @@ class Condensed(Record):
 CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("cache", "documents", "body", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes",
-                  "ids", "records")
+READER_MODULES = ("cache", "model", "documents", "body", "frontmatter_text", "yamlio", "dates", "errors", "settings",
+                  "notes", "ids", "records")
 
 Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _Decode = Callable[[Any], Any]

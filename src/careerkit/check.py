@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import UNIQUE_IDS, Problem, as_text, read_bytes
+from careerkit.documents import UNIQUE_IDS, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
+from careerkit.model import Problem
 from careerkit.notes import PROFILE, Notes, shown_name
 from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 

@@ -5,17 +5,9 @@ unreadable) plus a list of `Problem`s. Problems that the findings depend on
 (an unreadable file, an action left out) are errors for every command; the
 rest only matter to `careerkit check`.
 
-The values are records (careerkit.records, rather than dataclasses or
-NamedTuples: this module is imported by every command, and those cost a
-quarter and a fourteenth of a millisecond each to define, which on a small
-team was most of careerkit's own start-up); their lists are filled while a
-document is read, and left alone after. The modules that define the records
-the cache keeps (this one, notes, settings, cache) do without
-`from __future__ import annotations`: the cache reads each field's type
-from `__annotations__` as it is.
+The values (`Document`, `Action`, `Problem`...) are defined in careerkit.model.
 """
 
-import datetime
 import os
 import re
 import stat
@@ -25,14 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.dates import value_to_date
 from careerkit.errors import CareerkitError
-from careerkit.records import Record
+from careerkit.model import STAGE_RANK, STATUSES, Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
 
 if TYPE_CHECKING:
     from careerkit.frontmatter_text import Split
 
-STAGES = ("story", "dreams", "plan", "checkin", "note")
-STAGE_RANK = {stage: rank for rank, stage in enumerate(STAGES)}
-STATUSES = ("open", "done", "dropped")
 MAX_ID = 10**15 - 1  # action ids are small whole numbers; a larger one is a slip (or an attack on int-to-text)
 ACTION_STAGES = ("plan", "checkin")
 # Regular expressions as text, compiled (and kept) by `re` on first use: this module is on the path of
@@ -41,93 +30,6 @@ FILENAME = r"(\d{4}-\d{2}-\d{2})-([a-z]+)(?:-(\d+))?\.md"
 SUMMARY_CHARS = 120
 SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far into the body
 MAX_FILE_BYTES = 16 << 20  # a note is text typed by a person: anything larger is not read
-
-
-class Problem(Record):
-    """Something wrong in a file, at a 1-based line when known."""
-
-    path: str
-    line: int | None
-    message: str
-    severity: str = "error"  # "error" or "warning"
-    check_only: bool = False  # True: only `careerkit check` reports it
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
-
-
-class Action(Record):
-    id: int
-    title: str
-    owner: str
-    status: str
-    skill: str | None
-    due: date | None
-    updated: date | None
-    closed: date | None
-    touched: date  # the last sign of progress: `updated`, else the document's date
-    path: str
-    written: date | None = None  # the date of the document that holds it
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == "open"
-
-    @property
-    def closed_on(self) -> date | None:
-        """The day a done or dropped action was closed: `closed`, else its document's date (None while open)."""
-        if self.is_open:
-            return None
-        return self.closed or self.written or self.touched
-
-
-class DreamSkill(Record):
-    skill: str
-    need: int | None
-    have: int | None
-
-    @property
-    def gap(self) -> int:
-        return (self.need or 0) - (self.have or 0)
-
-
-class Dream(Record):
-    dream: str
-    skills: list[DreamSkill]
-
-
-class PlanSkill(Record):
-    skill: str
-    resources: list[str]
-
-
-class Document(Record):
-    path: str  # relative to the notes root, with /
-    person: str  # the folder: the person is the folder, whatever the frontmatter says
-    stage: str
-    date: date
-    seq: int  # the -N suffix of the file name (1 without one)
-    values: list[str]
-    dreams: list[Dream]
-    learns_best: list[str]
-    skills: list[PlanSkill]
-    actions: list[Action]
-    next_checkin: datetime.date | None  # (`date` is a field name inside this class)
-    summary: str
-    review_by: datetime.date | None  # plan: when to revisit dreams and plan
-    values_confirmed: datetime.date | None  # story: the day they agreed the values you heard
-    asked: list[str]  # check-in: what they asked of you (the lines under an "asked" heading)
-
-    @property
-    def order_key(self) -> tuple[datetime.date, int, int, str]:
-        """Newest sorts last: date, then stage order, then the -N suffix."""
-        return (self.date, STAGE_RANK[self.stage], self.seq, self.path)
-
-
-class ReadResult(Record):
-    document: Document | None
-    problems: list[Problem]
 
 
 def read_bytes(path: Path) -> bytes:

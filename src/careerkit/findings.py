@@ -5,12 +5,11 @@ of files or the terminal. `KINDS` describes each kind for people: it feeds
 the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 """
 
-# Records, with their annotations as real types: see the docstring of careerkit.documents.
+# Records, with their annotations as real types: see the docstring of careerkit.model.
 
 from datetime import date, timedelta
 
-from careerkit.documents import Action
-from careerkit.notes import PersonNotes, Team
+from careerkit.model import Action, PersonNotes, Team
 from careerkit.records import Record
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careerkit.documents import Document
 from careerkit.findings import plural
+from careerkit.model import Document
 
 
 def summarise(doc: Document) -> str:

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from careerkit.documents import DUPLICATE_ID, UNIQUE_IDS, Document, Problem
+from careerkit.documents import DUPLICATE_ID, UNIQUE_IDS
 from careerkit.errors import CareerkitError
+from careerkit.model import Document, Problem
 
 
 def duplicate_ids(root: Path, documents: list[Document],

@@ -4,17 +4,14 @@ Nothing here writes the notes; everything that reads them goes through `load`,
 which keeps what it read in `.careerkit/` (careerkit.cache).
 """
 
-# Records, with their annotations as real types: see the docstring of careerkit.documents.
-
 import os
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 from careerkit import slugs
-from careerkit.documents import STAGES, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.records import Record
-from careerkit.settings import CONFIG_NAME, STALE_GRACE_DAYS, Profile, Settings, load_profile
+from careerkit.model import DocumentFiles, PersonNotes, Problem, Team
+from careerkit.settings import CONFIG_NAME, load_profile
 
 ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
@@ -83,111 +80,6 @@ def _link_problem(path: Path, root: Path) -> str | None:
     except (OSError, RuntimeError):
         return "link that cannot be followed (a loop?); not read"
     return None if resolves_inside(path, root) else "link to outside the notes root; not read"
-
-
-class DocumentFiles(Record):
-    """The documents in a person's folder (file names, sorted), and what could not be used there."""
-
-    folder: Path
-    names: list[str]
-    problems: list[Problem]
-
-    @property
-    def paths(self) -> list[Path]:
-        return [self.folder / name for name in self.names]
-
-
-class PersonNotes(Record):
-    """Everything read about one person: documents oldest first, and one copy of each action.
-
-    Where an action id repeats, the copy in the newest document is the one that
-    counts (`current_actions`, by id). Build it with `PersonNotes.read`.
-    """
-
-    slug: str
-    profile: Profile
-    documents: list[Document]
-    current_actions: list[Action]
-
-    @classmethod
-    def read(cls, slug: str, profile: Profile | None = None, documents: list[Document] | None = None) -> "PersonNotes":
-        """The person from their profile and documents (none yet, when not given)."""
-        documents = sorted(documents or [], key=lambda doc: doc.order_key)
-        by_id: dict[int, Action] = {}
-        for doc in documents:
-            for action in doc.actions:
-                by_id[action.id] = action
-        return cls(slug, profile or Profile(), documents, [by_id[key] for key in sorted(by_id)])
-
-    def condensed(self) -> "PersonNotes":
-        """Only what the findings and `status` read: the same answers from far less data.
-
-        The newest document of each stage and the oldest document (without
-        their actions), the open actions, and for each owner the action they
-        closed last (its date is the last time something moved; who counts as
-        the manager is a setting, so every owner keeps theirs). `due` and
-        `status` keep this in the cache, so that a warm run does not rebuild
-        every document; a test holds it to giving the same findings and status
-        as the whole person.
-        """
-        kept_docs = {doc.path: doc for stage in STAGES if (doc := self.newest(stage)) is not None}
-        if self.documents:
-            kept_docs.setdefault(self.documents[0].path, self.documents[0])
-        newest = sorted(kept_docs.values(), key=lambda doc: doc.order_key)
-        kept = [action for action in self.current_actions if action.is_open]
-        last_closed: dict[str, Action] = {}
-        for action in self.current_actions:
-            day = action.closed_on
-            best = last_closed.get(action.owner)
-            if day is not None and (best is None or day >= (best.closed_on or day)):
-                last_closed[action.owner] = action
-        kept += last_closed.values()
-        kept.sort(key=lambda action: action.id)
-        return PersonNotes(self.slug, self.profile, [doc._replace(actions=[]) for doc in newest], kept)
-
-    @property
-    def name(self) -> str:
-        return self.profile.name or self.slug
-
-    def newest(self, *stages: str) -> Document | None:
-        """The newest document of these stages (of any stage when none are named)."""
-        for doc in reversed(self.documents):
-            if not stages or doc.stage in stages:
-                return doc
-        return None
-
-    def has(self, stage: str) -> bool:
-        return any(doc.stage == stage for doc in self.documents)
-
-    def actions(self) -> list[Action]:
-        """Every action by id; where an id repeats, the copy in the newest document."""
-        return self.current_actions
-
-    def open_actions(self) -> list[Action]:
-        return [action for action in self.current_actions if action.is_open]
-
-
-class Team(Record):
-    root: Path
-    settings: Settings
-    people: list[PersonNotes]
-    problems: list[Problem]
-
-    @property
-    def errors(self) -> list[Problem]:
-        """The problems every command reports (unreadable files, actions left out)."""
-        return [p for p in self.problems if not p.check_only]
-
-    def checkin_every_days(self, person: PersonNotes) -> int:
-        return person.profile.checkin_every_days or self.settings.checkin_every_days
-
-    def stale_after_days(self, person: PersonNotes) -> int:
-        """`stale_after_days` when careerkit.yaml sets it, else the person's cadence and a week more."""
-        return self.settings.stale_after_days or self.checkin_every_days(person) + STALE_GRACE_DAYS
-
-    def is_promise(self, action: Action) -> bool:
-        """True for the manager's own promise: an action whose owner is the `manager` setting."""
-        return action.owner == self.settings.manager
 
 
 class Notes:

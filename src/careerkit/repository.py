@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerkit import fsutil
-from careerkit.settings import CONFIG_NAME, SETTING_HELP, STALE_GRACE_DAYS, Settings
+from careerkit.model import STALE_GRACE_DAYS, Settings
+from careerkit.settings import CONFIG_NAME, SETTING_HELP
 
 TEMPLATES_README = Path(__file__).resolve().parent / "resources" / "templates_readme.md"
 

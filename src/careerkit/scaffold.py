@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import fsutil, slugs, templates
-from careerkit.documents import FILENAME, STAGES, Dream, Problem
+from careerkit.documents import FILENAME
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.notes import Notes, PersonNotes, Team
+from careerkit.model import STAGES, Dream, PersonNotes, Problem, Team
+from careerkit.notes import Notes
 from careerkit.printable import printable
 
 MAX_SAME_DAY = 99

@@ -1,26 +1,16 @@
 """careerkit.yaml and people's profiles: cadences, names and dates, validated."""
 
-# Records, with their annotations as real types: see the docstring of careerkit.documents.
-
 import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit.documents import Problem, as_text
-from careerkit.records import Record
+from careerkit.documents import as_text
+from careerkit.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
 
 CONFIG_NAME = "careerkit.yaml"
 
 
-class Settings(Record):
-    checkin_every_days: int = 30
-    conversation_every_days: int = 182
-    stale_after_days: int | None = None  # None: each person's check-in cadence + STALE_GRACE_DAYS
-    manager: str = "manager"  # the action `owner` that marks the manager's own promises
-
-
-STALE_GRACE_DAYS = 7  # an action may go untouched for one whole check-in cycle and a week more
 DAY_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
 SETTING_HELP = {
     "checkin_every_days": "a check-in is due this long after the last plan or check-in",
@@ -31,24 +21,7 @@ SETTING_HELP = {
 }
 
 
-class Profile(Record):
-    name: str | None = None
-    role: str | None = None
-    checkin_every_days: int | None = None
-    since: date | None = None  # the day they joined your team
-    left: date | None = None  # the day they left it: from then on nothing is reported for them
-    paused_until: date | None = None  # before this day nothing is reported (leave is not drift)
-    exists: bool = False  # a profile.md was there to read
-
-
 PROFILE_DATES = ("since", "left", "paused_until")
-
-
-class Loaded(Record):
-    """A settings-like value plus the problems found reading it."""
-
-    value: Any
-    problems: list[Problem]
 
 
 def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:

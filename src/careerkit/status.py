@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.findings import Finding, away, find_for_person, next_checkin
-from careerkit.notes import PersonNotes, Team
+from careerkit.model import PersonNotes, Team
 from careerkit.records import Record
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from careerkit.documents import STAGES
+from careerkit.model import STAGES
 
 SUFFIX = ".md.j2"
 

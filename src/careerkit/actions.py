@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerkit.documents import DUPLICATE_ID
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.model import Action, Document, PersonNotes, Problem, Team
+from careerkit.notes import profile_rel
+
+if TYPE_CHECKING:
+    from careerkit.findings import Finding
 
 Value = str | int | date
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -25,7 +29,7 @@ def blocking_problems(team: Team, slug: str) -> list[Problem]:
     or the highest id, so guessing past it could edit the wrong copy.
     """
     folder = f"people/{slug}"
-    profile = f"{folder}/profile.md"
+    profile = profile_rel(slug)
     # A repeated id does not block: the copy in the newest document is the one that counts, and is changed.
     return [p for p in team.errors if (p.path == folder or p.path.startswith(folder + "/")) and p.path != profile
             and not p.message.startswith(DUPLICATE_ID)]
@@ -101,12 +105,16 @@ def touch_fields(today: date) -> dict[str, Value]:
     return {"updated": today}
 
 
-def states(person: PersonNotes, team: Team, today: date) -> dict[int, str]:
-    """How each action stands today: overdue, due today, stale, on track, done or dropped."""
+def states(person: PersonNotes, team: Team, today: date, findings: list[Finding] | None = None) -> dict[int, str]:
+    """How each action stands today: overdue, due today, stale, on track, done or dropped.
+
+    The one home of that rule, read off the person's findings (`findings`, when the caller has them already):
+    nothing is overdue or stale for someone away (careerkit.findings.away).
+    """
     from careerkit.findings import find_for_person
 
     found: dict[int, str] = {}
-    for finding in find_for_person(person, team, today):
+    for finding in find_for_person(person, team, today) if findings is None else findings:
         if finding.action is None:
             continue
         if finding.kind == "action-due":

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from careerkit.actions import states
 from careerkit.findings import KINDS, PROMISE_SUGGESTION, Finding, away, find_for_person, next_checkin, plural, when
 from careerkit.model import Action, Document, PersonNotes, PlanSkill, Team
 
@@ -95,12 +96,12 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     # "Since the last check-in"; before the first one, since the plan.
     reference = last_checkin or plan
     since = reference.date if reference is not None else None
-    stale_ids = {f.action for f in findings if f.kind == "action-stale"}
+    state_of = states(person, team, today, findings)
     agenda = Agenda(person, today, last_checkin, next_checkin(person, team), away=away(person, today),
                     next_conversation=_next_conversation(person), findings=findings,
                     skills=plan.skills if plan else [], learns_best=plan.learns_best if plan else [])
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
-        state = _state(action, action.id in stale_ids, today, late=agenda.away is None)
+        state = _state(action, state_of[action.id], today, late=agenda.away is None)
         (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
     agenda.open_actions.sort(key=lambda item: item.action.id)
     agenda.closed_since = [a for a in person.actions() if not team.is_promise(a) and (closed := a.closed_on)
@@ -122,14 +123,15 @@ def _next_conversation(person: PersonNotes) -> str | None:
     return "dreams" if person.has("story") else "story"
 
 
-def _state(action: Action, stale: bool, today: date, late: bool = True) -> OpenAction:
-    """How an open action stands; without `late` (someone away) only its due date, never "overdue"."""
+def _state(action: Action, state: str, today: date, late: bool = True) -> OpenAction:
+    """An open action in the agenda: its state (careerkit.actions.states) and what to say of it; without `late`
+    (someone away) only its due date, never "overdue"."""
     if not late:
         return OpenAction(action, "away", f"due {action.due}" if action.due else "no due date")
-    if action.due is not None and action.due <= today:
-        days = (today - action.due).days
-        return OpenAction(action, "overdue" if days else "due today", when(days))
-    if stale:
+    if state in ("overdue", "due today"):
+        assert action.due is not None  # only an action with a due date is late
+        return OpenAction(action, state, when((today - action.due).days))
+    if state == "stale":
         return OpenAction(action, "stale", f"no progress for {plural((today - action.touched).days, 'day')}")
     detail = f"on track, due {action.due}" if action.due else "on track, no due date"
     return OpenAction(action, "on track", detail)

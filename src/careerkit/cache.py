@@ -74,7 +74,7 @@ from careerkit.model import (
     ReadResult,
     Settings,
 )
-from careerkit.notes import PROFILE
+from careerkit.notes import PROFILE, profile_rel
 from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, load_profile, load_settings
 
@@ -105,7 +105,7 @@ CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSki
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("cache", "model", "documents", "body", "frontmatter_text", "yamlio", "dates", "errors", "settings",
-                  "notes", "ids", "records")
+                  "notes", "ids", "records", "schema")
 
 Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _Decode = Callable[[Any], Any]
@@ -128,7 +128,7 @@ class Reads:
         return load_settings(self.root)
 
     def profile(self, person: str) -> Loaded:
-        return load_profile(self.root, person)
+        return load_profile(self.root, profile_rel(person))
 
     def documents(self, items: list[tuple[Path, str]]) -> list[ReadResult]:
         """Each (path, person) document, in the order given."""
@@ -163,8 +163,8 @@ class CachedReads(Reads):
         return self._one(SETTINGS_FILE, CONFIG_NAME, _decode_settings, lambda: load_settings(self.root))
 
     def profile(self, person: str) -> Loaded:
-        rel = f"people/{person}/profile.md"
-        return self._one(f"{person}.json", rel, _decode_profile, lambda: load_profile(self.root, person))
+        rel = profile_rel(person)
+        return self._one(f"{person}.json", rel, _decode_profile, lambda: load_profile(self.root, rel))
 
     def documents(self, items: list[tuple[Path, str]]) -> list[ReadResult]:
         if not self.usable:

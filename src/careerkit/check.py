@@ -26,36 +26,16 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from careerkit import frontmatter_text
+from careerkit import frontmatter_text, schema
 from careerkit.documents import UNIQUE_IDS, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.model import Problem
-from careerkit.notes import PROFILE, Notes, shown_name
-from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
+from careerkit.notes import Notes, profile_rel, shown_name
+from careerkit.schema import CLOSED, NUMBER, TEXT
+from careerkit.settings import CONFIG_NAME, file_present, leaves_root
 
-TEXT, NUMBER, DATE = "text", "number", "date"
-
-# What each known key holds: a dict for a mapping, [item] for a list, else TEXT, NUMBER or DATE.
-_ACTION = {"id": NUMBER, "title": TEXT, "owner": TEXT, "skill": TEXT, "due": DATE, "status": TEXT,
-           "updated": DATE, "closed": DATE}
-_DREAM_SKILL = {"skill": TEXT, "need": NUMBER, "have": NUMBER}
-_DREAM = {"dream": TEXT, "skills": [_DREAM_SKILL]}
-_PLAN_SKILL = {"skill": TEXT, "resources": [TEXT]}
-DOCUMENT_KEYS: dict[str, Any] = {
-    "person": TEXT, "stage": TEXT, "date": DATE, "summary": TEXT,
-    "values": [TEXT], "values_confirmed": DATE,
-    "dreams": [_DREAM],
-    "learns_best": [TEXT],
-    "skills": [_PLAN_SKILL],
-    "actions": [_ACTION],
-    "next_checkin": DATE, "review_by": DATE,
-}
-# Mappings whose every key careerkit knows: any other key there is a slip (`deu:` for `due:`), not a note.
-_CLOSED = {id(_ACTION): "an action", id(_DREAM): "a dream", id(_DREAM_SKILL): "a skill of a dream",
-           id(_PLAN_SKILL): "a skill of the plan"}
-PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER,
-                                "since": DATE, "left": DATE, "paused_until": DATE}
-CONFIG_KEYS: dict[str, Any] = {**dict.fromkeys(DAY_SETTINGS, NUMBER), "manager": TEXT}
+# What each known key holds (careerkit.schema, which the readers use too).
+DOCUMENT_KEYS, PROFILE_KEYS, CONFIG_KEYS = schema.DOCUMENT, schema.PROFILE, schema.CONFIG
 # A line git writes into a file it could not merge.
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$", re.MULTILINE)
 
@@ -195,8 +175,8 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
     if scope.covers(CONFIG_NAME) and file_present(config) and not os.path.isdir(config):
         files.append((CONFIG_NAME, config, "config"))
     for slug in people:
-        profile = notes.people_dir / slug / PROFILE
-        rel = f"people/{slug}/{PROFILE}"
+        rel = profile_rel(slug)
+        profile = notes.root / rel
         if scope.covers(rel) and file_present(profile) and not os.path.isdir(profile):
             files.append((rel, profile, "profile"))
         paths_of_person = notes.document_files(slug).paths
@@ -341,7 +321,7 @@ class _Walk:
     def unknown_key(self, node: Any, name: str, expected: dict[str, Any]) -> None:
         """A warning for a key careerkit does not read: always inside an action, dream or skill (whose
         keys are all careerkit's), elsewhere only when it looks like a misspelt one."""
-        closed = _CLOSED.get(id(expected))
+        closed = CLOSED.get(id(expected))
         close = get_close_matches(name, list(expected), n=1, cutoff=0.6 if closed else 0.8)
         shown = name if len(name) <= _SHOWN else name[: _SHOWN - 1] + "…"
         if close:
@@ -468,15 +448,10 @@ def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
 
 def _value(node: Any, key: str) -> Any:
     """The value node of `key` in a mapping node (the last, as YAML keeps it), or None."""
-    import yaml
+    from careerkit.yamlio import last_pair
 
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    found = None
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            found = value_node
-    return found
+    pair = last_pair(node, key)
+    return pair[1] if pair is not None else None
 
 
 def _items(node: Any) -> list[Any]:

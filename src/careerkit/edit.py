@@ -386,13 +386,10 @@ def _sequence_item(parsed: _Parsed, index: int, count: int) -> yaml.Node:
 
 
 def _find_pair(mapping: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
-    """The last `key: value` pair of a mapping node (the one that wins when loading)."""
-    found = None
-    if isinstance(mapping, yaml.MappingNode):
-        for key_node, value_node in mapping.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key and key_node.tag.endswith(":str"):
-                found = (key_node, value_node)
-    return found
+    """The last `key: value` pair of a mapping node whose key is text (the one that wins when loading)."""
+    from careerkit.yamlio import last_pair
+
+    return last_pair(mapping, key, text_key=True)
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -10,6 +10,7 @@ the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 from datetime import date, timedelta
 
 from careerkit.model import Action, PersonNotes, Team
+from careerkit.notes import profile_rel
 from careerkit.records import Record
 
 
@@ -236,7 +237,7 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     if conversation is None:
         first = person.documents[0].date if person.documents else today
         since = person.profile.since or first
-        where = f"people/{person.slug}/profile.md" if person.profile.exists else f"people/{person.slug}"
+        where = profile_rel(person.slug) if person.profile.exists else f"people/{person.slug}"
         add("never-started", where, since, "no career conversation yet: start with their life story")
     else:
         review_by = plan.review_by if plan is not None else None

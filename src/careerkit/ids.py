@@ -68,21 +68,16 @@ def id_lines(root: Any, first: int) -> list[tuple[int, int]]:
     """(id, line) of each action in a document's YAML node tree, in order."""
     import yaml
 
-    actions = None
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "actions":
-                actions = value_node  # the last one wins, as when loading
+    from careerkit.yamlio import last_pair
+
+    actions = pair[1] if (pair := last_pair(root, "actions")) is not None else None
     if not isinstance(actions, yaml.SequenceNode):
         return []
     found = []
     for item in actions.value:
         if not isinstance(item, yaml.MappingNode):
             continue
-        ident = None
-        for key_node, value_node in item.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "id":
-                ident = value_node
+        ident = pair[1] if (pair := last_pair(item, "id")) is not None else None
         if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:int":
             try:
                 value = yaml.constructor.SafeConstructor().construct_yaml_int(ident)

@@ -17,6 +17,11 @@ ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
 
 
+def profile_rel(slug: str) -> str:
+    """Where a person's profile is, relative to the notes root (`people/<slug>/profile.md`)."""
+    return f"people/{slug}/{PROFILE}"
+
+
 def find_root(option: str | None, cwd: Path | None = None) -> Path:
     """`--root`, else CAREERKIT_ROOT, else the nearest folder upward with careerkit.yaml, else cwd."""
     return locate_root(option, cwd)[0]
@@ -191,7 +196,7 @@ class Notes:
         if slug in existing:
             return slug
         for candidate in existing:
-            name = load_profile(self.root, candidate).value.name
+            name = load_profile(self.root, profile_rel(candidate)).value.name
             if name and (name.casefold() == text.casefold() or slugs.slugify(name) == slug):
                 return candidate
         from difflib import get_close_matches

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import fsutil, slugs, templates
+from careerkit.actions import next_id
 from careerkit.documents import FILENAME
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.model import STAGES, Dream, PersonNotes, Problem, Team
-from careerkit.notes import Notes
+from careerkit.notes import PROFILE, Notes, profile_rel
 from careerkit.printable import printable
 
 MAX_SAME_DAY = 99
@@ -76,8 +77,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         note = note or _note_for(stage, person, team, context)
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
         body = printable(templates.render(notes.root, stage, context), keep_newlines=True)
-        next_id = max((a.id for a in person.actions()), default=0) + 1
-        data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
+        data = (_frontmatter_text(frontmatter, next_id(person)) + body).encode("utf-8")
         fsutil.make_private_dirs(folder)
         first = _next_number(folder, day, stage)
         if first > MAX_SAME_DAY:
@@ -123,11 +123,11 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
         return slug, None
     from careerkit.settings import load_profile
 
-    profile_name = load_profile(notes.root, existing).value.name
+    profile_name = load_profile(notes.root, profile_rel(existing)).value.name
     if name is not None and profile_name and name.casefold() != profile_name.casefold():
         raise CareerkitError(f"the profile names {profile_name!r}, not {name!r}; nothing written (for someone "
                              "else, use a name that makes another folder; to rename, edit the profile)",
-                             path=f"people/{existing}/profile.md")
+                             path=profile_rel(existing))
     if text != existing:
         same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
         if profile_name and profile_name != text and same_slug and text != slug:
@@ -142,7 +142,7 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
 def _write_profile(folder: Path, slug: str, name: str) -> Path | None:
     import yaml
 
-    path = folder / "profile.md"
+    path = folder / PROFILE
     text = "---\n" + yaml.safe_dump({"name": name, "role": None}, sort_keys=False, allow_unicode=True)
     text += "# checkin_every_days: 14   # uncomment to use another cadence for this person\n---\n"
     return path if fsutil.create_new(path, text.encode("utf-8")) else None

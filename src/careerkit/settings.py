@@ -7,11 +7,11 @@ from typing import Any
 
 from careerkit.documents import as_text
 from careerkit.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
+from careerkit.schema import DAY_SETTINGS, PROFILE_DATES
 
 CONFIG_NAME = "careerkit.yaml"
 
 
-DAY_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
 SETTING_HELP = {
     "checkin_every_days": "a check-in is due this long after the last plan or check-in",
     "conversation_every_days": "story, dreams or plan: at least twice a year",
@@ -21,7 +21,6 @@ SETTING_HELP = {
 }
 
 
-PROFILE_DATES = ("since", "left", "paused_until")
 
 
 def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
@@ -137,11 +136,11 @@ def load_settings(root: Path) -> Loaded:
     return Loaded(settings, problems)
 
 
-def load_profile(root: Path, person: str) -> Loaded:
-    path = root / "people" / person / "profile.md"
+def load_profile(root: Path, rel: str) -> Loaded:
+    """The profile at `rel` (careerkit.notes.profile_rel), relative to `root`."""
+    path = root / rel
     if not file_present(path) or os.path.isdir(path):
         return Loaded(Profile(), [])
-    rel = f"people/{person}/profile.md"
     data, source, problems = _read_mapping(root, path, rel, frontmatter=True)
     name = _text(data, "name", rel, source, problems)
     role = _text(data, "role", rel, source, problems)

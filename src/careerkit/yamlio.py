@@ -355,13 +355,23 @@ def locate(root: yaml.Node | None, keys: tuple[str | int, ...]) -> int | None:
 def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     if isinstance(key, int) and isinstance(node, yaml.SequenceNode):
         return node.value[key] if 0 <= key < len(node.value) else None
-    if isinstance(node, yaml.MappingNode):
-        found = None
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                found = value_node  # the last one wins, as when loading
-        return found
-    return None
+    pair = last_pair(node, key) if isinstance(key, str) else None
+    return pair[1] if pair is not None else None
+
+
+def last_pair(mapping: Any, key: str, *, text_key: bool = False) -> tuple[yaml.Node, yaml.Node] | None:
+    """The last `key: value` pair of a mapping node: the one that wins when loading (PyYAML keeps the last).
+
+    None when `mapping` is not a mapping node or has no such key; with `text_key`, only a key tagged as text
+    counts (not `!!int 1`, nor an unquoted key YAML reads as another type).
+    """
+    found = None
+    if isinstance(mapping, yaml.MappingNode):
+        for key_node, value_node in mapping.value:
+            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == key
+                    and (not text_key or key_node.tag.endswith(":str"))):
+                found = (key_node, value_node)
+    return found
 
 
 def locate_key(root: yaml.Node | None, keys: tuple[str | int, ...]) -> int | None:

@@ -21,7 +21,7 @@ from careerkit import __version__
 # name -> (module, attribute): a command function, or a Typer app of subcommands.
 COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
-    "new": ("careerkit.commands.documents", "new"),
+    "new": ("careerkit.commands.new", "new"),
     "due": ("careerkit.commands.overview", "due"),
     "agenda": ("careerkit.commands.overview", "agenda"),
     "status": ("careerkit.commands.overview", "status"),

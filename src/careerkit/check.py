@@ -1,6 +1,6 @@
 """`careerkit check`: every problem in the notes, as a compiler would list them.
 
-What the loader finds (documents.py, settings.py, notes.py) is reported here
+What the readers find (documents.py, settings.py, notes.py) is reported here
 in full, including the problems only `check` reports. On top of that this
 module reads the YAML of each file once more as a node tree, to find what the
 loaded data can no longer show:

@@ -16,7 +16,7 @@ def init(
     git: bool = typer.Option(True, "--git/--no-git", help="Run `git init` when the folder is not in a git repository."),
 ) -> None:
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
-    from careerkit.repository import init as make
+    from careerkit.init_repo import init as make
 
     target = path or Path((ctx.obj or {}).get("root") or ".")
     result = make(target, use_git=git)

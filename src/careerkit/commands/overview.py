@@ -141,7 +141,7 @@ def log(
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
-    from careerkit.history import summarise
+    from careerkit.log import summarise
 
     _, team = _load(ctx, [person])
     documents = team.people[0].documents

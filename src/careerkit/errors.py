@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -10,16 +12,19 @@ EXIT_USAGE = 2
 class CareerkitError(Exception):
     """Something the user must fix; `path` and `line` say where, when known.
 
-    The message never quotes note content beyond naming the place.
+    The message never quotes note content beyond naming the place. `problems` (each printed as
+    `path:line: message`) are what caused it, reported before it.
     """
 
     exit_code = EXIT_FAILURE
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 problems: Sequence[object] = ()):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.problems = list(problems)
 
     def __str__(self) -> str:
         if self.path is None:

@@ -1,7 +1,5 @@
 """`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
 
-import contextlib
-from collections.abc import Iterator
 from typing import Any, Optional
 
 import typer
@@ -38,38 +36,6 @@ def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
     return repo, team, team.people[0]
 
 
-@contextlib.contextmanager
-def _editing(ctx: typer.Context, person: str) -> Iterator[tuple[Any, Any, Any]]:
-    """`_load` for an edit: refused outside a notes repository, and under PERSON's lock until the edit is
-    written (see careerkit.locks)."""
-    repo = writable_notes(ctx)
-    slug = repo.resolve_person(person)
-    with repo.locked(slug):
-        team = repo.load([slug])
-        yield repo, team, team.people[0]
-
-
-def _refuse_if_unreadable(team: Any, slug: str) -> None:
-    from careerkit.actions import blocking_problems
-    from careerkit.errors import CareerkitError
-
-    blocking = blocking_problems(team, slug)
-    if blocking:
-        report_problems(blocking)
-        raise CareerkitError(f"not changed: fix the {'document' if len(blocking) == 1 else 'documents'} above first "
-                             "(a document that cannot be read may hold the action or its id)")
-
-
-def _finish(team: Any, slug: str) -> None:
-    """After the edit: report what else was wrong (careerkit.yaml, the profile, a repeated id).
-
-    It did not stop the edit, so it is a warning and the exit status stays 0 (SPEC.md: exit 1 from a
-    writing command means nothing was written)."""
-    from careerkit.actions import blocking_problems
-
-    report_problems([p for p in team.errors if p not in blocking_problems(team, slug)])
-
-
 @app.command("add")
 @reports_errors
 def add(
@@ -83,7 +49,7 @@ def add(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
-    from careerkit import actions, edit
+    from careerkit import actions
     from careerkit.dates import parse_cli_date
 
     day = today_option(today)
@@ -91,37 +57,25 @@ def add(
     title = actions.one_line(title, "TITLE")
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
-    with _editing(ctx, person) as (repo, team, who):
-        _refuse_if_unreadable(team, who.slug)
-        target = actions.target_for_new(who)
-        ident = actions.next_id(who)
-        fields = actions.new_fields(ident, title, day, due_on, skill, owner)
-        edit.edit_file(repo.root, repo.root / target.path, lambda text: edit.append_action(text, fields))
-    echo_line(f"action {ident} added: {target.path}")
-    plan = who.newest("plan")
-    if skill is not None and plan is not None and plan.skills and skill not in {s.skill for s in plan.skills}:
+    added = actions.add(writable_notes(ctx), person, title, day, due_on, skill, owner)
+    echo_line(f"action {added.ident} added: {added.path}")
+    plan = actions.unplanned_skill(added.person, skill)
+    if plan is not None:
         echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
-    _finish(team, who.slug)
+    report_problems(added.warnings)
 
 
 def _close(ctx: typer.Context, person: str, ident: int, today: str | None, status: str) -> None:
-    from careerkit import actions, edit
+    from careerkit import actions
 
     day = today_option(today)
-    with _editing(ctx, person) as (repo, team, who):
-        _refuse_if_unreadable(team, who.slug)
-        action = actions.find(who, ident)
-        changed = action.status != status
-        if changed:
-            fields = actions.close_fields(status, day)
-            edit.edit_file(repo.root, repo.root / action.path,
-                           lambda text: edit.set_action_fields(text, ident, fields))
-    if changed:
-        echo_line(f"action {ident} {status}: {action.path}")
+    closed = actions.close(writable_notes(ctx), person, ident, status, day)
+    if closed.changed:
+        echo_line(f"action {ident} {status}: {closed.path}")
     else:
-        since = f" since {action.closed}" if action.closed else ""
-        echo_line(f"action {ident} is already {status}{since}; nothing changed: {action.path}")
-    _finish(team, who.slug)
+        since = f" since {closed.action.closed}" if closed.action and closed.action.closed else ""
+        echo_line(f"action {ident} is already {status}{since}; nothing changed: {closed.path}")
+    report_problems(closed.warnings)
 
 
 @app.command("done")
@@ -157,22 +111,13 @@ def touch(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
-    from careerkit import actions, edit
-    from careerkit.errors import CareerkitError
+    from careerkit import actions
 
     day = today_option(today)
-    with _editing(ctx, person) as (repo, team, who):
-        _refuse_if_unreadable(team, who.slug)
-        action = actions.find(who, ident)
-        if not action.is_open:
-            raise CareerkitError(f"action {ident} is {action.status}: touch records progress on open actions "
-                                 f"(to reopen it, set `status: open` in {action.path})")
-        fields = actions.touch_fields(day)
-        path = repo.root / action.path
-        changed = edit.edit_file(repo.root, path, lambda text: edit.set_action_fields(text, ident, fields))
-    echo_line(f"action {ident} touched: {action.path}" if changed
-              else f"action {ident} was already updated {day}; nothing changed: {action.path}")
-    _finish(team, who.slug)
+    touched = actions.touch(writable_notes(ctx), person, ident, day)
+    echo_line(f"action {ident} touched: {touched.path}" if touched.changed
+              else f"action {ident} was already updated {day}; nothing changed: {touched.path}")
+    report_problems(touched.warnings)
 
 
 @app.command("list")

@@ -27,6 +27,7 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CareerkitError as error:
+            report_problems(error.problems)
             echo_line(f"careerkit: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:  # the reader stopped reading: careerkit.app ends the run quietly

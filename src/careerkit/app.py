@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerkit import __version__
+from careerkit.errors import CareerkitError
 
 # name -> (module, attribute): a command function, or a Typer app of subcommands.
 COMMANDS = {
@@ -34,7 +35,12 @@ GLOBAL_OPTIONS_WITH_VALUE = ("--root",)
 
 
 class _OneLineUsageErrors(TyperGroup):
-    """Wrong usage is one line on stderr and exit 2 (`careerkit: no such option: --fial`), not Click's four."""
+    """The one place where errors become messages and exit statuses.
+
+    Wrong usage is one line on stderr and exit 2 (`careerkit: no such option: --fial`), not Click's four; a
+    CareerkitError (bad input) or an OSError (a file that could not be made or written) is one line and exit
+    1 or 2, after the problems that caused it; output piped into something that stopped reading ends quietly.
+    """
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
@@ -44,12 +50,12 @@ class _OneLineUsageErrors(TyperGroup):
             typer.echo("careerkit: aborted", err=True)
             code = 1
         except Exception as error:
-            # Click's usage errors (its exception classes are not part of Typer's interface)
+            # Click's usage errors: recognised by what they offer (Typer exports no class for them)
             message, exit_code = getattr(error, "format_message", None), getattr(error, "exit_code", None)
             if message is None or not isinstance(exit_code, int):
                 raise
             context = getattr(error, "ctx", None)
-            if type(error).__name__ == "NoArgsIsHelpError":  # `careerkit` alone: its message is the help
+            if context is not None and message() == context.get_help():  # `careerkit` alone: the help
                 typer.echo(message(), err=True)
             else:
                 hint = f" (see `{context.command_path} --help`)" if context is not None else ""
@@ -61,19 +67,20 @@ class _OneLineUsageErrors(TyperGroup):
             return code
         sys.exit(code if isinstance(code, int) else 0)
 
-    # Output piped into something that stopped reading (`careerkit status | head -1`) is no failure: the
-    # run ends quietly with exit 0 (Click's own handling of a broken pipe says nothing but exits 1).
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        with _quiet_on_broken_pipe():
+        with _reported():
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
-        with _quiet_on_broken_pipe():
+        with _reported():
             return super().invoke(ctx)
 
 
 @contextlib.contextmanager
-def _quiet_on_broken_pipe() -> Iterator[None]:
+def _reported() -> Iterator[None]:
+    """Bad input and failed writes as one line each (`path:line: message`) and an exit status, never a
+    traceback; a reader that stopped reading (`careerkit status | head -1`) is no failure: exit 0 without a
+    word (Click's own handling of a broken pipe says nothing but exits 1)."""
     try:
         yield
     except BrokenPipeError:
@@ -81,6 +88,20 @@ def _quiet_on_broken_pipe() -> Iterator[None]:
 
         discard_stdout()
         raise typer.Exit(0) from None
+    except CareerkitError as error:
+        from careerkit.commands.common import echo_line, report_problems
+
+        report_problems(error.problems)
+        echo_line(f"careerkit: {error}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
+        import os
+
+        from careerkit.commands.common import echo_line
+
+        where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
+        echo_line(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _version(value: bool) -> None:
@@ -96,7 +117,9 @@ def main_options(
         "folder upward with careerkit.yaml, or the current folder)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
-    ctx.obj = {"root": root}
+    from careerkit.commands.common import GlobalOptions
+
+    ctx.obj = GlobalOptions(root)
 
 
 def build(only: str | None = None) -> typer.Typer:

@@ -10,7 +10,6 @@ from careerkit.commands.common import (
     notes,
     print_json,
     report_problems,
-    reports_errors,
     style,
     today_option,
     use_colour,
@@ -37,7 +36,6 @@ def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
 
 
 @app.command("add")
-@reports_errors
 def add(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -79,7 +77,6 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
 
 
 @app.command("done")
-@reports_errors
 def done(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -91,7 +88,6 @@ def done(
 
 
 @app.command("drop")
-@reports_errors
 def drop(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -103,7 +99,6 @@ def drop(
 
 
 @app.command("touch")
-@reports_errors
 def touch(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -121,7 +116,6 @@ def touch(
 
 
 @app.command("list")
-@reports_errors
 def list_actions(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),

@@ -5,10 +5,9 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import echo_line, notes, print_json, reports_errors
+from careerkit.commands.common import echo_line, notes, print_json
 
 
-@reports_errors
 def check(
     ctx: typer.Context,
     paths: Optional[list[Path]] = typer.Argument(  # noqa: UP045 - typer reads the annotation

@@ -1,17 +1,16 @@
-"""What every command shares: the notes root, error handling, output helpers."""
+"""What every command shares: the global options, the notes root, output helpers.
 
-import functools
+Errors become messages and exit statuses in one place: careerkit.app.
+"""
+
 import os
 import sys
-from collections.abc import Callable
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import typer
 
-from careerkit.errors import CareerkitError
 from careerkit.printable import printable
-
-F = TypeVar("F", bound=Callable[..., Any])
+from careerkit.records import Record
 
 
 def echo_line(text: str, err: bool = False) -> None:
@@ -19,25 +18,14 @@ def echo_line(text: str, err: bool = False) -> None:
     typer.echo(printable(text), err=err)
 
 
-def reports_errors(func: F) -> F:
-    """Turn a CareerkitError, or a file that could not be made or written, into one line on stderr and exit 1/2."""
+class GlobalOptions(Record):
+    """The options given before the command (`careerkit --root PATH due`), in the context's `obj`."""
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except CareerkitError as error:
-            report_problems(error.problems)
-            echo_line(f"careerkit: {error}", err=True)
-            raise typer.Exit(error.exit_code) from None
-        except BrokenPipeError:  # the reader stopped reading: careerkit.app ends the run quietly
-            raise
-        except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
-            where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
-            echo_line(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
-            raise typer.Exit(1) from None
+    root: str | None = None
 
-    return wrapper  # type: ignore[return-value]
+
+def global_options(ctx: typer.Context) -> GlobalOptions:
+    return ctx.find_object(GlobalOptions) or GlobalOptions()
 
 
 def discard_stdout() -> None:
@@ -56,7 +44,7 @@ def notes(ctx: typer.Context) -> Any:
     """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
     from careerkit.notes import Notes, find_root
 
-    return Notes(find_root((ctx.obj or {}).get("root")))
+    return Notes(find_root(global_options(ctx).root))
 
 
 def writable_notes(ctx: typer.Context) -> Any:
@@ -64,7 +52,7 @@ def writable_notes(ctx: typer.Context) -> Any:
     than making `people/` in whatever folder the command was run from."""
     from careerkit.notes import Notes, writable_root
 
-    return Notes(writable_root((ctx.obj or {}).get("root")))
+    return Notes(writable_root(global_options(ctx).root))
 
 
 def report_problems(problems: list[Any]) -> None:

@@ -5,10 +5,9 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import reports_errors
+from careerkit.commands.common import global_options
 
 
-@reports_errors
 def init(
     ctx: typer.Context,
     path: Optional[Path] = typer.Argument(  # noqa: UP045 - typer reads the annotation
@@ -18,7 +17,7 @@ def init(
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
     from careerkit.init_repo import init as make
 
-    target = path or Path((ctx.obj or {}).get("root") or ".")
+    target = path or Path(global_options(ctx).root or ".")
     result = make(target, use_git=git)
     for name in result.created:
         typer.echo(f"created {name}")

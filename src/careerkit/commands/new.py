@@ -4,10 +4,9 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import echo_line, report_problems, reports_errors, writable_notes
+from careerkit.commands.common import echo_line, report_problems, writable_notes
 
 
-@reports_errors
 def new(
     ctx: typer.Context,
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),

@@ -10,7 +10,6 @@ from careerkit.commands.common import (
     notes,
     print_json,
     report_problems,
-    reports_errors,
     style,
     today_option,
     use_colour,
@@ -33,7 +32,6 @@ def _finish(team: Any, fail: bool = False) -> None:
         raise typer.Exit(1)
 
 
-@reports_errors
 def due(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
@@ -79,7 +77,6 @@ def _print_findings(team: Any, findings: list[Any]) -> None:
     typer.echo("\n".join(lines))  # one write: thousands of echo calls cost more than the findings
 
 
-@reports_errors
 def agenda(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
@@ -95,7 +92,6 @@ def agenda(
     _finish(team)
 
 
-@reports_errors
 def status(
     ctx: typer.Context,
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
@@ -135,7 +131,6 @@ def _print_table(header: list[str], body: list[list[str]]) -> None:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
-@reports_errors
 def log(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),

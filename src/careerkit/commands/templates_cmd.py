@@ -2,13 +2,12 @@
 
 import typer
 
-from careerkit.commands.common import notes, reports_errors
+from careerkit.commands.common import notes
 
 app = typer.Typer(help="List the document templates, or copy one here to edit it.", rich_markup_mode=None)
 
 
 @app.callback(invoke_without_command=True)
-@reports_errors
 def templates(ctx: typer.Context) -> None:
     """List each stage's template and whether this notes repository overrides it."""
     if ctx.invoked_subcommand is not None:
@@ -22,7 +21,6 @@ def templates(ctx: typer.Context) -> None:
 
 
 @app.command("copy")
-@reports_errors
 def copy(
     ctx: typer.Context,
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),

@@ -14,12 +14,8 @@ from typing import Any
 
 def main() -> None:
     """Run the command in sys.argv, then let the process end (CAREERKIT_DEBUG=1 shows a bug's traceback)."""
-    # A run is short, makes many objects and leaves next to no cyclic garbage: the cyclic
-    # collector would only walk what was imported and read, again and again (a twentieth of a
-    # small run, a twelfth of reading 10,000 notes; the peak memory is the same without it).
-    # Nor is it needed as the interpreter shuts down, which collects once more over every object
-    # left: frozen, they are skipped (a seventh of a warm `due` on a small team). Everything
-    # else about shutting down (exit handlers, flushing output) happens as usual.
+    # A run is short and leaves next to no cyclic garbage: no collector while it runs, and what is left
+    # is frozen so that shutting down does not walk it (docs/performance.md, "No cyclic garbage collection").
     gc.disable()
     try:
         from careerkit.app import build, command_in

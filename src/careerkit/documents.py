@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 MAX_ID = 10**15 - 1  # action ids are small whole numbers; a larger one is a slip (or an attack on int-to-text)
 ACTION_STAGES = ("plan", "checkin")
-# Regular expressions as text, compiled (and kept) by `re` on first use: this module is on the path of
-# every command, and compiling one costs up to a fifth of a millisecond that a warm run need not pay.
+# Regular expressions as text, compiled (and kept) by `re` on first use: a warm run need not pay for them
+# (docs/performance.md, "Start-up that imports little").
 FILENAME = r"(\d{4}-\d{2}-\d{2})-([a-z]+)(?:-(\d+))?\.md"
 SUMMARY_CHARS = 120
 SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far into the body

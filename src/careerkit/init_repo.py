@@ -13,7 +13,12 @@ from careerkit import fsutil
 from careerkit.model import STALE_GRACE_DAYS, Settings
 from careerkit.settings import CONFIG_NAME, SETTING_HELP
 
-TEMPLATES_README = Path(__file__).resolve().parent / "resources" / "templates_readme.md"
+
+def templates_readme() -> str:
+    """The README that `init` puts in the notes' templates/ folder (shipped in careerkit/resources)."""
+    from importlib.resources import files
+
+    return (files("careerkit") / "resources" / "templates_readme.md").read_text(encoding="utf-8")
 
 
 def config_text() -> str:
@@ -51,7 +56,7 @@ def init(path: Path, use_git: bool = True) -> InitResult:
             fsutil.make_private_dirs(target)
             result.created.append(folder + "/")
     for name, text in ((CONFIG_NAME, config_text()),
-                       ("templates/README.md", TEMPLATES_README.read_text(encoding="utf-8"))):
+                       ("templates/README.md", templates_readme())):
         if fsutil.create_new(path / name, text.encode("utf-8")):
             result.created.append(name)
         else:

@@ -4,11 +4,10 @@ A record is written like a `typing.NamedTuple` and behaves like one: it is a
 tuple of its field values (so it compares, hashes, sorts, unpacks and writes
 to JSON as that tuple), its fields are read-only attributes, and it has
 `_fields` and `_replace`. The difference is the cost of defining the class:
-`NamedTuple` compiles a constructor for each class (about 0.07 ms), and the
-sixteen records on the path of every command made that a fifth of
-careerkit's own start-up on a small team. A record's class is put together
-from ready-made parts instead; building one with keywords or defaults is a
-little slower, which matters only where hundreds of thousands are built.
+`NamedTuple` compiles a constructor for each class, a record's class is put
+together from ready-made parts (docs/performance.md, "Start-up that imports
+little"); building one with keywords or defaults is a little slower, which
+matters only where hundreds of thousands are built.
 
     class Point(Record):
         x: int

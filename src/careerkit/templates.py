@@ -16,10 +16,15 @@ SUFFIX = ".md.j2"
 
 
 def shipped_dir() -> Path:
-    """The templates installed with the package (or, in a checkout, the top-level folder)."""
-    here = Path(__file__).resolve().parent
-    installed = here / "templates"
-    return installed if installed.is_dir() else here.parents[1] / "templates"
+    """The templates installed with the package (or, in a checkout, its top-level `templates/` folder)."""
+    from importlib.resources import files
+
+    package = files("careerkit")
+    installed = package / "templates"
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    # An editable install of a checkout: the package is src/careerkit, the templates are beside src/.
+    return Path(str(package)).resolve().parents[1] / "templates"
 
 
 def file_name(stage: str) -> str:

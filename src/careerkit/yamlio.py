@@ -48,7 +48,7 @@ class InvalidDate(Record):
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """The tag of a plain scalar, remembered: notes repeat their words (open, done, dates, names) a lot,
-        and PyYAML tries its regular expressions on every one (a fifth of the time to read a file).
+        and PyYAML tries its regular expressions on every one (docs/performance.md, "Faster YAML").
         It depends on the text alone: the safe loader has no resolvers that look at a node's place."""
         if kind is yaml.ScalarNode and implicit[0]:
             tag = _RESOLVED.get(value)

@@ -1,6 +1,6 @@
 """`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -17,6 +17,10 @@ from careerkit.commands.common import (
 )
 from careerkit.printable import printable
 
+if TYPE_CHECKING:
+    from careerkit.model import Action, PersonNotes, Team
+    from careerkit.notes import Notes
+
 app = typer.Typer(
     help="Add, close, touch and list a person's action items; only the lines that change are written.",
     rich_markup_mode=None,
@@ -27,7 +31,7 @@ PERSON_HELP = "A slug or a name."
 ID_HELP = "The action's id (see `careerkit action list PERSON --all`)."
 
 
-def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
+def _load(ctx: typer.Context, person: str) -> tuple["Notes", "Team", "PersonNotes"]:
     """The notes, what was read of PERSON, and their PersonNotes (for reading only)."""
     repo = notes(ctx)
     slug = repo.resolve_person(person)
@@ -143,7 +147,7 @@ _TONE = {"overdue": "red", "due today": "yellow", "stale": "yellow", "on track":
          "done": "dim", "dropped": "dim"}
 
 
-def _print_actions(who: Any, shown: list[Any], state: dict[int, str], show_all: bool) -> None:
+def _print_actions(who: "PersonNotes", shown: list["Action"], state: dict[int, str], show_all: bool) -> None:
     if not shown:
         what = "No actions" if show_all else "No open actions"
         echo_line(f"{what} for {who.name}. Add one: careerkit action add {who.slug} \"TITLE\" --due +2w")

@@ -5,12 +5,17 @@ Errors become messages and exit statuses in one place: careerkit.app.
 
 import os
 import sys
-from typing import IO, Any
+from collections.abc import Sequence
+from datetime import date
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
 from careerkit.printable import printable
 from careerkit.records import Record
+
+if TYPE_CHECKING:
+    from careerkit.notes import Notes
 
 
 def echo_line(text: str, err: bool = False) -> None:
@@ -40,14 +45,14 @@ def discard_stdout() -> None:
     os.close(devnull)
 
 
-def notes(ctx: typer.Context) -> Any:
+def notes(ctx: typer.Context) -> "Notes":
     """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
     from careerkit.notes import Notes, find_root
 
     return Notes(find_root(global_options(ctx).root))
 
 
-def writable_notes(ctx: typer.Context) -> Any:
+def writable_notes(ctx: typer.Context) -> "Notes":
     """The notes repository for a command that writes: refused (exit 2) when there is none, rather
     than making `people/` in whatever folder the command was run from."""
     from careerkit.notes import Notes, writable_root
@@ -55,7 +60,7 @@ def writable_notes(ctx: typer.Context) -> Any:
     return Notes(writable_root(global_options(ctx).root))
 
 
-def report_problems(problems: list[Any]) -> None:
+def report_problems(problems: Sequence[object]) -> None:
     """Each unreadable file or left-out action as `path:line: message` on stderr."""
     for problem in problems:
         echo_line(str(problem), err=True)
@@ -84,7 +89,7 @@ def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
 
-def today_option(text: str | None) -> Any:
+def today_option(text: str | None) -> date:
     from careerkit.dates import today_or
 
     return today_or(text)

@@ -1,6 +1,7 @@
 """`careerkit due`, `agenda`, `status` and `log`: what needs attention, for people and scripts."""
 
-from typing import Any, Optional
+from datetime import date
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -16,17 +17,22 @@ from careerkit.commands.common import (
 )
 from careerkit.printable import printable, printable_values
 
+if TYPE_CHECKING:
+    from careerkit.findings import Finding
+    from careerkit.model import Team
+    from careerkit.notes import Notes
+
 JSON_HELP = "Print JSON for scripts instead of text."
 
 
-def _load(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple[Any, Any]:
+def _load(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Notes", "Team"]:
     """The notes and what was read of them (only `people`, when named; see `Notes.load` for `condensed`)."""
     repo = notes(ctx)
     slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))
     return repo, repo.load(slugs, condensed=condensed)
 
 
-def _finish(team: Any, fail: bool = False) -> None:
+def _finish(team: "Team", fail: bool = False) -> None:
     report_problems(team.errors)
     if team.errors or fail:
         raise typer.Exit(1)
@@ -55,13 +61,13 @@ def due(
     _finish(team, fail and bool(findings))
 
 
-def _print_findings(team: Any, findings: list[Any]) -> None:
+def _print_findings(team: "Team", findings: list["Finding"]) -> None:
     colour = use_colour()
     if not findings:
         typer.echo("Nothing needs attention." if team.people else "No people yet: careerkit new story <person>")
         return
     names = {person.slug: person.name for person in team.people}
-    by_person: dict[str, list[Any]] = {}  # in the order of each person's most urgent finding
+    by_person: dict[str, list[Finding]] = {}  # in the order of each person's most urgent finding
     for finding in findings:
         by_person.setdefault(finding.person, []).append(finding)
     lines: list[str] = []
@@ -115,7 +121,7 @@ def status(
     _finish(team)
 
 
-def _day(value: Any) -> str:
+def _day(value: date | None) -> str:
     return value.isoformat() if value else "-"
 
 

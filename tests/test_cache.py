@@ -41,9 +41,9 @@ def parses(monkeypatch):
     seen: list[str] = []
     real = documents.read_document
 
-    def counting(root, path, person):
+    def counting(root, path, person, *rest):
         seen.append(path.relative_to(root).as_posix())
-        return real(root, path, person)
+        return real(root, path, person, *rest)
 
     monkeypatch.setattr(documents, "read_document", counting)
     return seen

@@ -808,8 +808,8 @@ def _make_decoder(kind: Any) -> _Decode:
         allowed = getattr(item, "allowed", None)
         if allowed is not None:
             def scalars(value: Any) -> list[Any]:
-                if type(value) is not list or any(type(entry) not in allowed for entry in value):
-                    raise TypeError("expected a list of " + " or ".join(kind.__name__ for kind in allowed))
+                if type(value) is not list or not set(map(type, value)).issubset(allowed):
+                    raise TypeError("expected a list of " + " or ".join(one.__name__ for one in allowed))
                 return value
 
             return scalars

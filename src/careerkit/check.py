@@ -177,12 +177,12 @@ class Lint(Record):
 
     problems: list[Problem]
     surprises: list[int]  # lines where a value is not what it looks like (see `_merge`)
-    ids: list[list[int]]  # [id, line] of each action of a document, in order
+    ids: list[int]  # the id and the line of each action of a document, in order: [id, line, id, line, ...]
 
 
 class DocumentIds(Record):
     path: str
-    ids: list[list[int]]  # [id, line]
+    ids: list[int]  # [id, line, id, line, ...]
 
 
 class PersonCheck(Record):
@@ -330,7 +330,7 @@ def _lint_file(root: Path, rel: str, path: Path, kind: str) -> Lint | None:
 def _lint_tree(rel: str, tree: Any, first: int, kind: str) -> Lint:
     walk = _Walk(rel, first, kind)
     walk.run(tree, {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
-    ids = [[ident, line] for ident, line in _action_ids(tree, first)] if kind == "document" else []
+    ids = [number for pair in _action_ids(tree, first) for number in pair] if kind == "document" else []
     return Lint(walk.problems, sorted({line for _, line in walk.surprises if line is not None}), ids)
 
 
@@ -471,7 +471,7 @@ def _duplicate_ids(documents: list[DocumentIds], scope: _Scope) -> list[Problem]
     problems: list[Problem] = []
     first_use: dict[int, tuple[str, int]] = {}
     for doc in documents:  # oldest first
-        for ident, line in doc.ids:
+        for ident, line in zip(doc.ids[::2], doc.ids[1::2], strict=True):
             if ident not in first_use:
                 first_use[ident] = (doc.path, line)
                 continue

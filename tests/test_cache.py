@@ -742,3 +742,21 @@ def test_a_cached_value_of_the_wrong_type_is_read_again(cli, notes, trusting):
         meta["crc32"] = zlib.crc32(body)
         path.write_bytes(json.dumps(meta).encode() + b"\n" + body)
     assert due(cli, root) == (expected, "")
+
+
+@pytest.mark.parametrize("kind", ["folder", "broken link", "pipe"])
+def test_a_profile_that_is_not_a_file_and_then_is_gone(cli, notes, trusting, kind):
+    root = notes({"people/alice/2026-05-01-plan.md": plan("Alpha")})
+    profile = root / "people/alice/profile.md"
+    if kind == "folder":
+        profile.mkdir()
+    elif kind == "broken link":
+        profile.symlink_to("nowhere.md")
+    else:
+        os.mkfifo(profile)
+    first = same_cached_and_uncached(cli, root)
+    if kind == "folder":
+        profile.rmdir()
+    else:
+        profile.unlink()
+    assert same_cached_and_uncached(cli, root) != first or kind == "folder"

@@ -4,42 +4,51 @@ What is cached, on two levels:
 
 - the *read result* of each file: for a document the normalised `Document`
   plus its `Problem`s (`documents.read_document`), for careerkit.yaml and a
-  profile the `Loaded` settings or profile. After one file changes, only
-  that file is parsed again.
-- for each person, their *condensed* notes (`PersonNotes.condensed`: what
-  `due` and `status` read) and all the problems found in their files, keyed
-  by the stat of every one of those files. A warm `due` or `status` reads
-  only this, so that it costs a `stat` a file and not a document a file.
+  profile the `Loaded` settings or profile; and, beside it, what an
+  `Inspection` found in the file (`check`'s own findings). After one file
+  changes, only that file is parsed again.
+- for each person, keyed by the stat of every one of their files: their
+  *condensed* notes (`PersonNotes.condensed`: what `due` and `status` read)
+  with all the problems found in their files, and what `check` found in
+  them. A warm `due`, `status` or `check` reads only this, so that it costs
+  a `stat` a file and not a document a file.
 
 Findings are always computed afresh, so `--today`, `--within` and the rules
 never see a stale answer.
 
 Where: `<root>/.careerkit/reads/`: one JSON file per person (`<slug>.json`)
 with the read results of their files, `_settings.json` for careerkit.yaml,
-and `_people.json` with the condensed notes of everyone. The folder is made
-owner-only with a `.gitignore` of `*`, so git never lists it. Deleting it is
-always safe.
+`_people.json` with the condensed notes of everyone and `_checks.json` with
+what `check` found in each person's files. The folder is made owner-only with
+a `.gitignore` of `*`, so git never lists it. Deleting it is always safe.
 
 When an entry is used: only when the file's relative path, size, mtime_ns,
-inode and ctime_ns are all the same as when it was read (for a person: those
-of every file in their folder, and the list of files itself), so a changed,
-added, removed or renamed file is never served stale. A file whose mtime or
+inode and ctime_ns are all the same as when it was read, and, for a link,
+the file it leads to and whether that is inside the root (for a person:
+those of every file in their folder, the list of files itself, and where
+`people/` and their folder lead when they are links), so a changed, added,
+removed, renamed or relinked file is never served stale, nor a link that a
+copy of the notes (`cp -a`) or a moved folder now leads outside the root.
+What `check` found is also keyed by the settings. A file whose mtime or
 ctime falls within RACY_NS of the moment this run started is read but not
 cached: it could change again within the same timestamp tick without its
 stat changing (git calls these entries "racy"); it is cached by a later run.
 
 Every file starts with a header line: the format version, a fingerprint of
 the code (careerkit's version, the field names and types of the cached
-records, and the size and mtime of the modules that read the files) and
-a CRC-32 of the rest. Any difference, and any error reading or decoding a
-cache file, means that file is ignored and rebuilt: a broken cache never
-changes what a command prints or its exit status. JSON only, never pickle: a
-cache file that was shared or tampered with cannot run code.
+records, a checksum of the text of the modules that read the files, and
+Python's and PyYAML's versions) and a CRC-32 of the rest. Any difference,
+and any error reading or decoding a cache file (a value of the wrong type
+included), means that file or entry is ignored and rebuilt: a broken cache
+never changes what a command prints or its exit status. JSON only, never
+pickle: a cache file that was shared or tampered with cannot run code.
 
 A cache file is written atomically (temporary file, then `os.replace`, mode
-0600) and only when something in it changed. When `.careerkit/` cannot be
-made or written (read-only notes, a file or a link in its place), careerkit
-works on without a cache. CAREERKIT_NO_CACHE=1 turns the cache off.
+0600) and only when something in it changed; a person's file as soon as
+they have been read, so that a first run over many people holds one batch
+of documents at a time (BATCH_FILES). When `.careerkit/` cannot be made or
+written (read-only notes, a file or a link in its place), careerkit works on
+without a cache. CAREERKIT_NO_CACHE=1 turns the cache off.
 
 Reading many files (a first run on a large repository) is shared between
 processors with `fork` where the platform has it; each worker parses its
@@ -197,7 +206,7 @@ class CachedReads(Reads):
         self.started = time.time_ns()
         self.usable = _cache_dir_usable(root / CACHE_DIR)
         self._stores: dict[str, _Store] = {}
-        self._signatures: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._signatures: dict[tuple[str, str], tuple[Any, ...] | None] = {}
         self._prefix = os.path.join(str(root), "")
         self._real_root = os.path.join(os.path.realpath(root), "")
         self._wrote = False
@@ -273,7 +282,7 @@ class CachedReads(Reads):
         if not self.usable:
             return None
         signature = self._signature(person, files)
-        key = self._signatures[name, person] = None if signature is None else (signature, context)
+        key = self._signatures[name, person] = None if signature is None else (*signature, context)
         store = self._store(name)
         store.seen.add(person)
         if key is None:
@@ -286,18 +295,37 @@ class CachedReads(Reads):
         if key is not None and payload is not None:
             self._store(name).put(person, key, payload)
 
-    def _signature(self, person: str, files: DocumentFiles) -> str | None:
-        """The stat of every file of the person, and where the folders on the way lead, as one text;
-        None when one of the files is too new to cache."""
+    def _signature(self, person: str, files: DocumentFiles) -> tuple[str, list[Any]] | None:
+        """What identifies this version of all the person's files: their names (and where `people/` and
+        their folder lead, when those are links), and the `_stat_key` of each, one after the other;
+        None when one of them is too new to cache. This runs for every file of a warm run: plain files
+        take one `stat` and no formatting."""
+        names = [*files.names, PROFILE]
         lines = [f"{rel} -> {os.path.realpath(self.root / rel)}" for rel in ("people", f"people/{person}")
                  if os.path.islink(self.root / rel)]
         folder = os.path.join(files.folder, "")
-        for name in [*files.names, PROFILE]:
-            key = self._stat_key(folder + name)  # a string, not a Path: this runs for every file
-            if key is not None and self._racy(key):
-                return None
-            lines.append(f"{name} {key}")
-        return "\n".join(lines)
+        stats: list[Any] = []
+        newest = 0
+        for name in names:
+            try:
+                st = os.stat(folder + name, follow_symlinks=False)
+            except (OSError, ValueError):
+                stats.append(None)
+                continue
+            if (st.st_mode & 0o170000) == 0o100000:  # a regular file: its key, as `_stat_key` makes it
+                stats += (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+                newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+                continue
+            key = self._stat_key(folder + name)
+            if key is None:  # a folder, a pipe, a broken link: what it is, so that a change to it counts
+                link = os.readlink(folder + name) if (st.st_mode & 0o170000) == 0o120000 else None
+                stats += ("other", st.st_mode, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, link)
+            else:
+                stats += key
+                newest = max(newest, key[1], key[3])
+        if newest >= self.started - RACY_NS:
+            return None
+        return "\n".join([*lines, *names]), stats
 
     def _stat_key(self, path: Path | str) -> Key | None:
         """What identifies this version of a plain file; None when it cannot be cached.
@@ -751,17 +779,28 @@ def _identity(value: Any) -> Any:
     return value
 
 
+# For each converter: the JSON types its value may have, and whether it must be called (to convert or
+# look inside the value) once the type is known to be right. A record whose fields all have one is
+# checked at once, in `_record_decoder`.
+_SHAPES: dict[Any, tuple[tuple[type, ...], bool]] = {}
+_NONE = type(None)
+
+
+def _shaped(convert: _Decode, kinds: tuple[type, ...], call: bool) -> _Decode:
+    _SHAPES[convert] = (kinds, call)
+    return convert
+
+
 def _exactly(kind: type, optional: bool = False) -> _Decode:
     """A check that a value is of type `kind` (or None when `optional`), as JSON reads it."""
-    allowed = (kind, type(None)) if optional else (kind,)
+    allowed = (kind, _NONE) if optional else (kind,)
 
     def check(value: Any) -> Any:
         if type(value) not in allowed:
             raise TypeError(f"expected {kind.__name__}")
         return value
 
-    check.allowed = allowed  # type: ignore[attr-defined]  # read by _record_decoder
-    return check
+    return _shaped(check, allowed, False)
 
 
 _date = datetime.date.fromisoformat  # TypeError for anything but text, ValueError for a bad date
@@ -777,6 +816,9 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
+_shaped(_date, (str,), True)
+_shaped(_optional_date, (str, _NONE), True)
+_shaped(_list, (list,), False)
 _DECODERS: dict[Any, _Decode] = {}
 
 
@@ -801,23 +843,25 @@ def _make_decoder(kind: Any) -> _Decode:
     if kind is datetime.date:
         return _date
     origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is list and not args:
+        return _list
     if origin is list and len(args) == 1:
         item = decoder(args[0])
         if item is _identity:
             return _list
-        allowed = getattr(item, "allowed", None)
-        if allowed is not None:
+        shape = _SHAPES.get(item)
+        if shape is not None and not shape[1]:  # items whose type is all there is to check
+            allowed = set(shape[0])
+
             def scalars(value: Any) -> list[Any]:
                 if type(value) is not list or not set(map(type, value)).issubset(allowed):
                     raise TypeError("expected a list of " + " or ".join(one.__name__ for one in allowed))
                 return value
 
-            return scalars
-        return lambda value: [item(entry) for entry in _list(value)]
-    if origin is list and not args:
-        return _list
-    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner_kind = next(arg for arg in args if arg is not type(None))
+            return _shaped(scalars, (list,), True)
+        return _shaped(lambda value: [item(entry) for entry in _list(value)], (list,), True)
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
+        inner_kind = next(arg for arg in args if arg is not _NONE)
         if inner_kind in (str, int, bool):
             return _exactly(inner_kind, optional=True)
         inner = decoder(inner_kind)
@@ -825,31 +869,50 @@ def _make_decoder(kind: Any) -> _Decode:
             return _identity
         if inner is _date:
             return _optional_date
-        return lambda value: None if value is None else inner(value)
+        shape = _SHAPES.get(inner)
+        optional = lambda value: None if value is None else inner(value)  # noqa: E731
+        return optional if shape is None else _shaped(optional, (*shape[0], _NONE), True)
     if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
-        return _record_decoder(kind)
+        return _shaped(_record_decoder(kind), (list,), True)
     raise TypeError(f"cannot cache a value of type {kind!r}")
 
 
+MAX_SHAPES = 256  # a record with more combinations of JSON types than this is checked field by field
+
+
 def _record_decoder(cls: Any) -> _Decode:
-    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a record's field values."""
+    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a record's field values.
+
+    The types of all the fields are checked at once against every combination their JSON may have
+    (a warm run decodes tens of thousands of records: one call for each field would be most of it),
+    and only the fields that need it are converted.
+    """
     hints = cls.__annotations__  # real types where the module keeps them so; else resolved once, here
     if any(isinstance(hint, str) for hint in hints.values()):
         hints = typing.get_type_hints(cls)
     converters = [decoder(hints[name]) for name in cls._fields]
     count = len(converters)
-    # Fields that only need their type checked are checked together, and the record built at once.
-    checks = [getattr(convert, "allowed", None) for convert in converters]
-    if all(allowed is not None for allowed in checks):
-        def decode_plain(value: Any) -> Any:
-            if type(value) is not list or len(value) != count:
-                raise ValueError(f"a cached {cls.__name__} has the wrong shape")
-            for part, allowed in zip(value, checks, strict=True):
-                if type(part) not in allowed:  # type: ignore[operator]
-                    raise TypeError(f"a cached {cls.__name__} has a value of the wrong type")
+    shapes = [_SHAPES.get(convert) for convert in converters]
+    combinations = 1
+    for shape in shapes:
+        combinations *= len(shape[0]) if shape is not None else MAX_SHAPES + 1
+    if combinations <= MAX_SHAPES:
+        import itertools
+
+        allowed = set(itertools.product(*[shape[0] for shape in shapes if shape is not None]))
+        calls = [(index, convert) for index, (convert, shape) in enumerate(zip(converters, shapes, strict=True))
+                 if shape is not None and shape[1]]
+
+        def decode_checked(value: Any) -> Any:
+            if type(value) is not list or tuple(map(type, value)) not in allowed:
+                raise ValueError(f"a cached {cls.__name__} has the wrong shape or types")
+            if calls:
+                value = value.copy()
+                for index, convert in calls:
+                    value[index] = convert(value[index])
             return cls(*value)
 
-        return decode_plain
+        return decode_checked
 
     def decode(value: Any) -> Any:
         if type(value) is not list or len(value) != count:

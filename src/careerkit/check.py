@@ -215,7 +215,8 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
     # The settings are part of every key: no rule reads them today, and one that does must not be served stale.
     inspection = Inspection("check", repr(settings.value), Lint, _lint_document)
     problems = [p for p in folder_problems if scope.covers(p.path)] + scope.ignored
-    counted = 0  # every file read, and every document that could not be (a folder, a broken link)
+    # Every file read, and every document that could not be (a folder, a broken link): counted person by person.
+    counted = len({p.path for p in problems if p.path.endswith(".md")})
 
     config = notes.root / CONFIG_NAME
     config_lint = NOTHING

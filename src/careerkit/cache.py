@@ -103,8 +103,8 @@ class Condensed(Record):
 CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("cache", "check", "dates", "documents", "errors", "frontmatter_text", "fsutil", "notes", "records",
-                  "settings", "slugs", "yamlio")
+READER_MODULES = ("body", "cache", "check", "dates", "documents", "errors", "frontmatter_text", "fsutil", "ids",
+                  "notes", "records", "settings", "slugs", "yamlio")
 
 Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where it leads (see `_stat_key`)
 _Decode = Callable[[Any], Any]
@@ -118,7 +118,7 @@ class Inspection(Record):
     name: str
     context: str  # what decides the result besides the file and the code (part of the key)
     kind: Any  # the type of the result, a record (to decode it from the cache)
-    run: Callable[[str, Any, Any], Any]  # (relative path, Split or None, node tree or None) -> result
+    run: Callable[[str, Any, Any, Any], Any]  # (relative path, text, Split, node tree; each or None) -> result
 
 
 def open_reads(root: Path) -> "Reads":
@@ -552,8 +552,8 @@ def _read_all(root: Path, items: list[tuple[Path, str]], inspection: Inspection 
         return [(documents.read_document(root, path, person), None) for path, person in items]
     found: list[Any] = []
 
-    def inspect(rel: str, split: Any, tree: Any) -> None:
-        found.append(inspection.run(rel, split, tree))  # the tree is let go of here, file by file
+    def inspect(rel: str, text: Any, split: Any, tree: Any) -> None:
+        found.append(inspection.run(rel, text, split, tree))  # the tree is let go of here, file by file
 
     pairs: list[Pair] = []
     for path, person in items:

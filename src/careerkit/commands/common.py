@@ -23,6 +23,8 @@ def reports_errors(func: F) -> F:
         except CareerkitError as error:
             typer.echo(f"careerkit: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:  # the reader stopped reading: careerkit.app ends the run quietly
+            raise
         except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
             where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
             typer.echo(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
@@ -31,11 +33,31 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def discard_stdout() -> None:
+    """Point standard output at /dev/null, so that what is still buffered for a closed pipe is dropped
+    quietly when the process ends (instead of Python's "Exception ignored" and exit status 120)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # not a real file (tests capture it): nothing to drop
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def notes(ctx: typer.Context) -> Any:
     """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
     from careerkit.notes import Notes, find_root
 
     return Notes(find_root((ctx.obj or {}).get("root")))
+
+
+def writable_notes(ctx: typer.Context) -> Any:
+    """The notes repository for a command that writes: refused (exit 2) when there is none, rather
+    than making `people/` in whatever folder the command was run from."""
+    from careerkit.notes import Notes, writable_root
+
+    return Notes(writable_root((ctx.obj or {}).get("root")))
 
 
 def report_problems(problems: list[Any]) -> None:

@@ -116,11 +116,13 @@ class Person:
 
     def dreams(self, day: date) -> Lines:
         lines: Lines = [*self.head("dreams", day), "dreams:"]
+        haves: dict[str, int] = {}  # where they stand in a skill is the same whatever the dream
         for dream in self.rng.sample(DREAMS, self.rng.randint(2, 3)):
             lines += [f"  - dream: {dream}", "    skills:"]
             for skill in self.rng.sample(SKILLS, self.rng.randint(2, 3)):
-                need = self.rng.randint(3, 5)
-                lines.append(f"      - {{skill: {skill}, need: {need}, have: {self.rng.randint(1, need)}}}")
+                have = haves.setdefault(skill, self.rng.randint(1, 4))
+                need = self.rng.randint(max(3, have), 5)
+                lines.append(f"      - {{skill: {skill}, need: {need}, have: {have}}}")
         return lines
 
     def plan(self, day: date) -> Lines:

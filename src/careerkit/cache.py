@@ -104,7 +104,7 @@ CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSki
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("body", "cache", "check", "dates", "documents", "errors", "frontmatter_text", "fsutil", "ids",
-                  "notes", "records", "settings", "slugs", "yamlio")
+                  "locks", "notes", "records", "settings", "slugs", "yamlio")
 
 Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where it leads (see `_stat_key`)
 _Decode = Callable[[Any], Any]
@@ -793,7 +793,9 @@ def _shaped(convert: _Decode, kinds: tuple[type, ...], call: bool) -> _Decode:
 
 def _exactly(kind: type, optional: bool = False) -> _Decode:
     """A check that a value is of type `kind` (or None when `optional`), as JSON reads it."""
-    allowed = (kind, _NONE) if optional else (kind,)
+    allowed = (int, float) if kind is float else (kind,)  # a float may have been written as a whole number
+    if optional:
+        allowed = (*allowed, _NONE)
 
     def check(value: Any) -> Any:
         if type(value) not in allowed:
@@ -836,7 +838,7 @@ def decoder(kind: Any) -> _Decode:
 
 
 def _make_decoder(kind: Any) -> _Decode:
-    if kind in (str, int, bool):
+    if kind in (str, int, float, bool):
         return _exactly(kind)
     if kind is Any:
         return _identity
@@ -862,7 +864,7 @@ def _make_decoder(kind: Any) -> _Decode:
         return _shaped(lambda value: [item(entry) for entry in _list(value)], (list,), True)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
         inner_kind = next(arg for arg in args if arg is not _NONE)
-        if inner_kind in (str, int, bool):
+        if inner_kind in (str, int, float, bool):
             return _exactly(inner_kind, optional=True)
         inner = decoder(inner_kind)
         if inner is _identity:

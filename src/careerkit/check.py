@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import UNIQUE_IDS, Problem, read_bytes
+from careerkit.documents import MAX_ID, UNIQUE_IDS, Problem, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.notes import PROFILE, DocumentFiles, Notes, PersonNotes
+from careerkit.notes import PROFILE, DocumentFiles, Notes, PersonNotes, shown_name
 from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 
@@ -174,7 +174,7 @@ def _relative(root: Path, given: Path) -> str:
             rel = place.relative_to(root).as_posix()
         except ValueError:
             raise UsageError(f"{given}: not inside the notes repository at {root}") from None
-        return "" if rel == "." else rel
+        return "" if rel == "." else shown_name(rel)  # a name that is not UTF-8, as the problems show it
     raise UsageError(f"{given}: no such file or folder")
 
 
@@ -352,7 +352,8 @@ def _lint_tree(rel: str, tree: Any, first: int, kind: str) -> Lint:
         from careerkit.ids import id_lines
 
         problems += _uneven_haves(rel, (tree, first))
-        ids = [number for pair in id_lines(tree, first) for number in pair]
+        # An id the reader left out as too large is no action: it cannot repeat one (nor be written out).
+        ids = [number for ident, line in id_lines(tree, first) if ident <= MAX_ID for number in (ident, line)]
     return Lint(problems, sorted({line for _, line in walk.surprises if line is not None}), ids)
 
 
@@ -437,7 +438,7 @@ class _Walk:
             self.add(node, f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
                            f"60); write '{shown}' in quotes", "error" if known else "warning", True)
         elif kind == "int" and _OCTAL.match(token):
-            value = _construct(node, kind)
+            value = as_text(_construct(node, kind))
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
             self.add(node, f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); "
                            f"{fix}", "error" if known else "warning", True)
@@ -446,8 +447,8 @@ class _Walk:
             self.add(node, f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
                            f"as true or false); write '{shown}' in quotes", surprise=True)
         elif expected == TEXT and kind in ("int", "float"):
-            value = _construct(node, kind)
-            if str(value) != token:
+            value = as_text(_construct(node, kind))
+            if value != token:
                 self.add(node, f"`{shown}` was read as the number {value}; write '{shown}' in quotes", surprise=True)
             else:
                 self.add(node, f"`{shown}` was read as a number, not text; write '{shown}' in quotes", "warning",

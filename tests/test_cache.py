@@ -762,3 +762,14 @@ def test_a_profile_that_is_not_a_file_and_then_is_gone(cli, notes, trusting, kin
     else:
         profile.unlink()
     assert same_cached_and_uncached(cli, root) != first or kind == "folder"
+
+
+def test_check_on_read_only_notes_works_without_a_cache(cli, messy, trusting, monkeypatch):
+    expected = check_run(cli, messy, cached=False)
+
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache, "_make_cache_dir", refuse)
+    assert check_run(cli, messy) == expected == check_run(cli, messy)
+    assert not (messy / ".careerkit").exists()

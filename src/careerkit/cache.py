@@ -95,14 +95,12 @@ SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
 PEOPLE_FILE = "_people.json"
 CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check)
 SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
-TEMP_PREFIX = ".tmp-"
 GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
 PARALLEL_MIN_FILES = 400  # fewer files to read than this: read them in this process
 PER_WORKER_FILES = 200  # at least this many files for each extra process
 MAX_WORKERS = 8
 BATCH_FILES = 2000  # documents read at once by `Reads.people`: bounds the memory of a cold run
-STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed run is removed
 
 
 class Condensed(Record):
@@ -687,32 +685,23 @@ def _make_cache_dir(folder: Path) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a new owner-only file next to `path`, then put it in its place in one step."""
-    temp = path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{path.name}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        handle = os.open(temp, flags, 0o600)
-    except FileExistsError:  # left by a killed run that had the same process id
-        os.unlink(temp)
-        handle = os.open(temp, flags, 0o600)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    """An owner-only cache file, put in place in one step (careerkit.fsutil); not forced to disk: a cache
+    file lost to a power cut is made again."""
+    from careerkit import fsutil  # (only when something is written: it imports tempfile)
+
+    fsutil.put_private(path, data, durable=False)
 
 
 def _prune(folder: Path, root: Path) -> None:
     """Drop the cache files of people whose folder is gone, and temporary files a killed run left."""
+    from careerkit import fsutil
+
     now = time.time_ns()
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
-            if name.startswith(TEMP_PREFIX):
-                gone = entry.stat(follow_symlinks=False).st_mtime_ns < now - STALE_TEMP_NS
+            if name.startswith(fsutil.TEMP_PREFIX) and name.endswith(fsutil.TEMP_SUFFIX):  # as fsutil's own rule
+                gone = entry.stat(follow_symlinks=False).st_mtime_ns < now - fsutil.UNLOCKED_TEMP_SECONDS * 10**9
             else:
                 gone = (name.endswith(".json") and not name.startswith("_")
                         and not os.path.isdir(root / "people" / name[: -len(".json")]))

@@ -36,8 +36,10 @@ TEMP_PREFIX = ".careerkit-"  # hidden, so that no reader takes a half-written fi
 TEMP_SUFFIX = ".tmp"
 
 
-def _write_temp(folder: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> Path:
-    """A new file in `folder` holding `data`, with its owner and mode set through the open file.
+def _write_temp(folder: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None,
+                durable: bool = True) -> Path:
+    """A new file in `folder` holding `data`, with its owner and mode set through the open file (and, when
+    `durable`, on disk before it is given its name).
 
     By descriptor, not by name: whoever can write the folder cannot swap in a link
     between the calls and have another file's owner or mode changed.
@@ -52,7 +54,8 @@ def _write_temp(folder: Path, data: bytes, mode: int, owner: tuple[int, int] | N
                 with contextlib.suppress(OSError):
                     os.fchown(stream.fileno(), *owner)
             _fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
@@ -148,6 +151,21 @@ def replace(path: Path, data: bytes, root: Path) -> None:
             os.unlink(temp)
         raise
     _sync_folder(target.parent)
+
+
+def put_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """An owner-only file holding `data` at `path`, in place of whatever was there, in one step: a reader finds
+    the old file or the new one, never half of one. A link at `path` is replaced, not followed. Without
+    `durable` nothing is forced to disk: for what careerkit can make again (its cache)."""
+    temp = _write_temp(path.parent, data, PRIVATE_FILE, durable=durable)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from careerkit.check import run
-from careerkit.notes import Notes
+from careerkit.loader import Notes
 from helpers import action, doc
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from careerkit import findings, status
-from careerkit.notes import Notes
+from careerkit.loader import Notes
 from conftest import EXAMPLES
 
 PROJECT = Path(__file__).resolve().parents[1]

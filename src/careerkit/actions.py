@@ -22,7 +22,7 @@ from careerkit.records import Record
 
 if TYPE_CHECKING:
     from careerkit.findings import Finding
-    from careerkit.notes import Notes
+    from careerkit.loader import Notes
 
 Value = str | int | date
 _NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

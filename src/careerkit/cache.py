@@ -86,16 +86,15 @@ from careerkit.model import (
 from careerkit.notes import PROFILE, profile_rel
 from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, load_profile, load_settings
+from careerkit.state import CACHE_DIR, GITIGNORE
 
 FORMAT = 1
 NO_CACHE_ENV = "CAREERKIT_NO_CACHE"
-CACHE_DIR = ".careerkit"
 READS_DIR = "reads"
 SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
 PEOPLE_FILE = "_people.json"
 CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check)
 SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
-GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
 PARALLEL_MIN_FILES = 400  # fewer files to read than this: read them in this process
 PER_WORKER_FILES = 200  # at least this many files for each extra process
@@ -115,7 +114,7 @@ CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSki
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("body", "cache", "check", "dates", "documents", "errors", "frontmatter_text", "fsutil", "ids",
-                  "locks", "model", "notes", "records", "schema", "settings", "slugs", "yamlio")
+                  "loader", "locks", "model", "notes", "records", "schema", "settings", "slugs", "state", "yamlio")
 
 Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where it leads (see `_stat_key`)
 _Decode = Callable[[Any], Any]

@@ -32,8 +32,9 @@ from typing import Any
 from careerkit import frontmatter_text, schema
 from careerkit.documents import MAX_ID, UNIQUE_IDS, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
+from careerkit.loader import Notes
 from careerkit.model import DocumentFiles, PersonNotes, Problem
-from careerkit.notes import Notes, profile_rel, shown_name
+from careerkit.notes import profile_rel, shown_name
 from careerkit.records import Record
 from careerkit.schema import CLOSED, NUMBER, TEXT
 from careerkit.settings import CONFIG_NAME, file_present, leaves_root

@@ -7,7 +7,7 @@ parallel (scripts, cron, an editor plugin) take turns: no update is lost and
 every new action id is unique.
 
 The lock is `flock` on `<root>/.careerkit/locks/<person>.lock`, a folder git
-ignores (see careerkit.cache). The kernel releases it when the process ends,
+ignores (careerkit.state). The kernel releases it when the process ends,
 however it ends, so a killed run never leaves a lock that blocks the next
 one; the empty lock file itself stays (removing it would race with a waiting
 run). Where `flock` does not exist (Windows), writes are not serialised.
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from careerkit import fsutil
 from careerkit.errors import CareerkitError
+from careerkit.state import CACHE_DIR, GITIGNORE
 
 LOCKS_DIR = "locks"
 WAIT_SECONDS = 60.0  # another run holds the lock this long: give up, with nothing written
@@ -37,8 +38,6 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
     except ImportError:
         yield
         return
-    from careerkit.cache import CACHE_DIR
-
     state = root / CACHE_DIR
     folder = state / LOCKS_DIR
     try:
@@ -65,8 +64,6 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
 
 def _ignore(state: Path) -> None:
     """The `.gitignore` of `*` that keeps `.careerkit/` out of git (the cache writes the same one)."""
-    from careerkit.cache import GITIGNORE
-
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         handle = os.open(state / ".gitignore", flags, fsutil.PRIVATE_FILE)

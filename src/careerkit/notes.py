@@ -1,22 +1,17 @@
 """The notes repository: its root, its people and their documents.
 
-Nothing here writes the notes; everything that reads them goes through `load`,
-which keeps what it read in `.careerkit/` (careerkit.cache).
+Where everything is, and nothing more: nothing here reads a document or writes
+the notes. Reading them is careerkit.loader (`Notes.load`), through the cache.
 """
 
 import os
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from careerkit import slugs
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.model import DocumentFiles, PersonNotes, Problem, Team
+from careerkit.model import DocumentFiles, Problem
 from careerkit.settings import CONFIG_NAME, load_profile
-
-if TYPE_CHECKING:
-    from careerkit.cache import Inspection, Reads
 
 ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
@@ -92,8 +87,8 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None if resolves_inside(path, root) else "link to outside the notes root; not read"
 
 
-class Notes:
-    """A notes repository on disk."""
+class NotesLayout:
+    """A notes repository on disk: where everything is (reading it is careerkit.loader.Notes)."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -209,54 +204,3 @@ class Notes:
         close = get_close_matches(slug, existing, n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]}?)" if close else " (no such folder under people/)"
         raise UsageError(f"unknown person {text!r}{hint}")
-
-    def load(self, people: list[str] | None = None, *, condensed: bool = False) -> Team:
-        """Read settings, profiles and documents (of `people`, or everyone).
-
-        With `condensed`, each person is `PersonNotes.condensed()`: enough for
-        the findings and `status`, and kept whole in the cache, so that a person
-        whose files did not change costs one `stat` a file and nothing more.
-        """
-        from careerkit.cache import open_reads
-
-        reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
-        settings = reads.settings()
-        problems = list(settings.problems)
-        if people is None:
-            people, folder_problems = self.folders()
-            problems += folder_problems
-        else:  # a folder that is not a person is reported by every command, whoever it names
-            problems += [p for p in self.folders()[1] if p.message.startswith(NOT_A_SLUG)]
-        read: dict[str, PersonNotes] = {}
-        pending: list[tuple[str, list[Path]]] = []
-        for slug in people:
-            files = self.document_files(slug)
-            problems += files.problems
-            known = reads.condensed(slug, files) if condensed else None
-            if known is not None:
-                read[slug] = known.person
-                problems += known.problems
-            else:
-                pending.append((slug, files.paths))
-        for slug, person, found, _ in self.read_people(reads, pending):
-            if condensed:
-                person = person.condensed()
-                reads.keep_condensed(slug, person, found)
-            read[slug] = person
-            problems += found
-        reads.save()
-        problems.sort(key=lambda p: (p.path, p.line or 0))
-        return Team(self.root, settings.value, [read[slug] for slug in people], problems)
-
-    def read_people(self, reads: "Reads", pending: list[tuple[str, list[Path]]], inspection: "Inspection | None" = None,
-                    ) -> Iterator[tuple[str, PersonNotes, list[Problem], list[Any]]]:
-        """Each (slug, document paths) read whole, one person at a time: (slug, person, every problem found in
-        their profile and documents, what `inspection` found in each document, in the order of the paths)."""
-        from careerkit.ids import duplicate_ids
-
-        for slug, profile, pairs in reads.people(pending, inspection):
-            found = profile.problems + [problem for result, _ in pairs for problem in result.problems]
-            person = PersonNotes.read(slug, profile.value, [result.document for result, _ in pairs
-                                                            if result.document is not None])
-            found += duplicate_ids(self.root, person.documents)  # (careerkit.ids)
-            yield slug, person, found, [extra for _, extra in pairs]

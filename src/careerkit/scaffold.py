@@ -15,8 +15,9 @@ from careerkit import fsutil, slugs, templates
 from careerkit.actions import next_id
 from careerkit.documents import FILENAME
 from careerkit.errors import CareerkitError, UsageError
+from careerkit.loader import Notes
 from careerkit.model import STAGES, Dream, PersonNotes, Problem, Team
-from careerkit.notes import PROFILE, Notes, profile_rel
+from careerkit.notes import PROFILE, profile_rel
 from careerkit.printable import printable
 
 MAX_SAME_DAY = 99

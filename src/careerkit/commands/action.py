@@ -18,8 +18,8 @@ from careerkit.commands.common import (
 from careerkit.printable import printable
 
 if TYPE_CHECKING:
+    from careerkit.loader import Notes
     from careerkit.model import Action, PersonNotes, Team
-    from careerkit.notes import Notes
 
 app = typer.Typer(
     help="Add, close, touch and list a person's action items; only the lines that change are written.",

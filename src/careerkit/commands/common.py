@@ -15,7 +15,7 @@ from careerkit.printable import printable
 from careerkit.records import Record
 
 if TYPE_CHECKING:
-    from careerkit.notes import Notes
+    from careerkit.loader import Notes
 
 
 def echo_line(text: str, err: bool = False) -> None:
@@ -47,7 +47,8 @@ def discard_stdout() -> None:
 
 def notes(ctx: typer.Context) -> "Notes":
     """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
-    from careerkit.notes import Notes, find_root
+    from careerkit.loader import Notes
+    from careerkit.notes import find_root
 
     return Notes(find_root(global_options(ctx).root))
 
@@ -55,7 +56,8 @@ def notes(ctx: typer.Context) -> "Notes":
 def writable_notes(ctx: typer.Context) -> "Notes":
     """The notes repository for a command that writes: refused (exit 2) when there is none, rather
     than making `people/` in whatever folder the command was run from."""
-    from careerkit.notes import Notes, writable_root
+    from careerkit.loader import Notes
+    from careerkit.notes import writable_root
 
     return Notes(writable_root(global_options(ctx).root))
 

@@ -19,8 +19,8 @@ from careerkit.printable import printable, printable_values
 
 if TYPE_CHECKING:
     from careerkit.findings import Finding
+    from careerkit.loader import Notes
     from careerkit.model import Team
-    from careerkit.notes import Notes
 
 JSON_HELP = "Print JSON for scripts instead of text."
 

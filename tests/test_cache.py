@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import cache, documents
+from careerkit import cache, codec, documents
+from careerkit import parallel as parallel_reading
 from careerkit.records import Record
 from helpers import action, doc
 
@@ -438,9 +439,9 @@ def test_reading_in_several_processes_gives_the_same_answer(cli, notes, trusting
     monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
     expected = cli(root, "due", "--today", TODAY, "--json", expect=1)
     monkeypatch.delenv("CAREERKIT_NO_CACHE")
-    monkeypatch.setattr(cache, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(cache, "PER_WORKER_FILES", 1)
-    monkeypatch.setattr(cache, "_workers", lambda files: 3)
+    monkeypatch.setattr(parallel_reading, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(parallel_reading, "PER_WORKER_FILES", 1)
+    monkeypatch.setattr(parallel_reading, "_workers", lambda files: 3)
     parallel = cli(root, "due", "--today", TODAY, "--json", expect=1)
     warm = cli(root, "due", "--today", TODAY, "--json", expect=1)
     assert (parallel.stdout, parallel.stderr) == (expected.stdout, expected.stderr) == (warm.stdout, warm.stderr)
@@ -452,15 +453,15 @@ def test_a_failing_worker_leaves_its_share_to_this_process(cli, team, trusting, 
     expected = cli(team, "due", "--today", TODAY, "--json")
     shutil.rmtree(team / ".careerkit")
     parent = os.getpid()
-    real = cache._dumps
+    real = codec.dumps
 
     def dumps_failing_in_a_child(value):
         if os.getpid() != parent:
             raise RuntimeError("a worker dies")
         return real(value)
 
-    monkeypatch.setattr(cache, "_dumps", dumps_failing_in_a_child)
-    monkeypatch.setattr(cache, "_workers", lambda files: 2)
+    monkeypatch.setattr(codec, "dumps", dumps_failing_in_a_child)
+    monkeypatch.setattr(parallel_reading, "_workers", lambda files: 2)
     result = cli(team, "due", "--today", TODAY, "--json")
     assert (result.stdout, result.stderr) == (expected.stdout, expected.stderr)
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pytest
 
-from careerkit import cache
+from careerkit import codec
 from careerkit.model import Action, Problem
 from careerkit.records import Record
 
@@ -83,8 +83,8 @@ def test_json_writes_a_record_as_the_list_of_its_values_which_the_cache_reads_ba
                     "people/alice/2026-11-01-plan.md")
     text = json.dumps(action, default=date.isoformat)
     assert json.loads(text)[:4] == [3, "Shadow Bob", "alice", "open"]
-    assert cache.decoder(Action)(json.loads(text)) == action
-    assert cache.decoder(Problem)(["a.md", None, "m", "error", False]) == Problem("a.md", None, "m")
+    assert codec.decoder(Action)(json.loads(text)) == action
+    assert codec.decoder(Problem)(["a.md", None, "m", "error", False]) == Problem("a.md", None, "m")
 
 
 def test_a_field_without_a_default_after_one_with_a_default_is_refused():

@@ -43,32 +43,31 @@ included), means that file or entry is ignored and rebuilt: a broken cache
 never changes what a command prints or its exit status. JSON only, never
 pickle: a cache file that was shared or tampered with cannot run code.
 
-A cache file is written atomically (temporary file, then `os.replace`, mode
-0600) and only when something in it changed; a person's file as soon as
+A cache file is written atomically (careerkit.fsutil: temporary file, then
+`os.replace`, mode 0600) and only when something in it changed; a person's file as soon as
 they have been read, so that a first run over many people holds one batch
 of documents at a time (BATCH_FILES). When `.careerkit/` cannot be made or
 written (read-only notes, a file or a link in its place), careerkit works on
 without a cache. CAREERKIT_NO_CACHE=1 turns the cache off.
 
 Reading many files (a first run on a large repository) is shared between
-processors with `fork` where the platform has it; each worker parses its
-share and sends the results back as JSON over a pipe.
+processors (careerkit.parallel); records go to JSON and back through
+careerkit.codec; the layout of the notes is careerkit.notes, and putting a
+team together from what is read is careerkit.loader.
 """
 
 import contextlib
-import datetime
 import json
 import os
 import sys
 import time
-import types
 import typing
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from careerkit import __version__, documents
+from careerkit import __version__, codec, documents, parallel
 from careerkit.model import (
     Action,
     Document,
@@ -84,6 +83,7 @@ from careerkit.model import (
     Settings,
 )
 from careerkit.notes import PROFILE, profile_rel
+from careerkit.parallel import Inspection, Pair
 from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, load_profile, load_settings
 from careerkit.state import CACHE_DIR, GITIGNORE
@@ -96,9 +96,6 @@ PEOPLE_FILE = "_people.json"
 CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check)
 SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
-PARALLEL_MIN_FILES = 400  # fewer files to read than this: read them in this process
-PER_WORKER_FILES = 200  # at least this many files for each extra process
-MAX_WORKERS = 8
 BATCH_FILES = 2000  # documents read at once by `Reads.people`: bounds the memory of a cold run
 
 
@@ -113,22 +110,12 @@ class Condensed(Record):
 CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("body", "cache", "check", "dates", "documents", "errors", "frontmatter_text", "fsutil", "ids",
-                  "loader", "locks", "model", "notes", "records", "schema", "settings", "slugs", "state", "yamlio")
+READER_MODULES = ("body", "cache", "check", "codec", "dates", "documents", "errors", "frontmatter_text", "fsutil",
+                  "ids", "loader", "locks", "model", "notes", "parallel", "records", "schema", "settings", "slugs",
+                  "state", "yamlio")
 
 Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where it leads (see `_stat_key`)
-_Decode = Callable[[Any], Any]
-Pair = tuple[ReadResult, Any]  # a document's read result, and what an Inspection found in it (None without one)
-
-
-class Inspection(Record):
-    """Something more to find in each document while it is parsed (what `check` looks for), kept in
-    the cache beside the document's read result, under the file's relative path + SEPARATOR + `name`."""
-
-    name: str
-    context: str  # what decides the result besides the file and the code (part of the key)
-    kind: Any  # the type of the result, a record (to decode it from the cache)
-    run: Callable[[str, Any, Any, Any], Any]  # (relative path, text, Split, node tree; each or None) -> result
+_Decode = codec.Decode
 
 
 def open_reads(root: Path) -> "Reads":
@@ -156,7 +143,8 @@ class Reads:
 
     def inspected(self, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
         """Each (path, person) document and what `inspection` found in it, in the order given."""
-        return [(result, extra) for result, extra, _, _ in _read_pairs(self.root, items, inspection, encode=False)]
+        fresh = parallel.read_pairs(self.root, items, inspection, encode=False)
+        return [(result, extra) for result, extra, _, _ in fresh]
 
     def people(self, people: list[tuple[str, list[Path]]],
                inspection: Inspection | None = None) -> Iterator[tuple[str, Loaded, list[Pair]]]:
@@ -224,11 +212,11 @@ class CachedReads(Reads):
     # -- the three kinds of file ------------------------------------------
 
     def settings(self) -> Loaded:
-        return self._one(SETTINGS_FILE, CONFIG_NAME, _decode_settings, lambda: load_settings(self.root))
+        return self._one(SETTINGS_FILE, CONFIG_NAME, codec.decode_settings, lambda: load_settings(self.root))
 
     def profile(self, person: str) -> Loaded:
         rel = profile_rel(person)
-        return self._one(f"{person}.json", rel, _decode_profile, lambda: load_profile(self.root, rel))
+        return self._one(f"{person}.json", rel, codec.decode_profile, lambda: load_profile(self.root, rel))
 
     def inspected(self, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
         if not self.usable:
@@ -245,18 +233,18 @@ class CachedReads(Reads):
             key = keys[index] = self._stat_key(path)
             if key is not None:
                 store.seen.add(rel)
-                hit = store.get(rel, key, _decode_read_result)
+                hit = store.get(rel, key, codec.decode_read_result)
                 if hit is not None and inspection is None:
                     results[index] = (hit, None)
                     continue
                 if hit is not None and inspection is not None:
-                    extra = store.get(rel + extra_name, (*key, inspection.context), decoder(inspection.kind))
+                    extra = store.get(rel + extra_name, (*key, inspection.context), codec.decoder(inspection.kind))
                     if extra is not None:
                         results[index] = (hit, extra)
                         continue
             misses.append(index)
         if misses:
-            fresh = _read_pairs(self.root, [items[index] for index in misses], inspection)
+            fresh = parallel.read_pairs(self.root, [items[index] for index in misses], inspection)
             for index, (result, extra, payload, extra_payload) in zip(misses, fresh, strict=True):
                 results[index] = (result, extra)
                 key = keys[index]
@@ -279,11 +267,11 @@ class CachedReads(Reads):
         key = (*stat_key, inspection.context)
         name = rel + SEPARATOR + inspection.name
         store.seen.add(rel)
-        hit = store.get(name, key, decoder(inspection.kind))
+        hit = store.get(name, key, codec.decoder(inspection.kind))
         if hit is not None:
             return hit
         value = compute()
-        payload = _encode(value) if value is not None else None  # None: nothing to keep (not read)
+        payload = codec.encode(value) if value is not None else None  # None: nothing to keep (not read)
         if payload is not None and not self._racy(stat_key):
             store.put(name, key, payload)
         return value
@@ -297,11 +285,11 @@ class CachedReads(Reads):
         store.seen.add(person)
         if key is None:
             return None
-        return store.get(person, key, decoder(kind))
+        return store.get(person, key, codec.decoder(kind))
 
     def keep_person(self, name: str, person: str, value: Any, problems: list[Problem]) -> None:
         key = self._signatures.get((name, person)) if _lasting(problems) else None
-        payload = _encode(value) if key is not None else None
+        payload = codec.encode(value) if key is not None else None
         if key is not None and payload is not None:
             self._store(name).put(person, key, payload)
 
@@ -379,7 +367,7 @@ class CachedReads(Reads):
         if hit is not None:
             return typing.cast(Loaded, hit)
         value = read()
-        payload = _encode([value.value, value.problems])
+        payload = codec.encode([value.value, value.problems])
         if payload is not None and not self._racy(key) and _lasting(value.problems):
             store.put(rel, key, payload)
         return value
@@ -503,154 +491,11 @@ class _Store:
         parts = []
         for name, entry in self.entries.items():
             *key, payload = entry
-            encoded = payload if isinstance(payload, bytes) else _dumps(payload)  # else: as it was loaded
-            parts.append(b"%s:%s,%s]" % (_dumps(name), _dumps(key)[:-1], encoded))  # [*key, payload]
+            encoded = payload if isinstance(payload, bytes) else codec.dumps(payload)  # else: as it was loaded
+            parts.append(b"%s:%s,%s]" % (codec.dumps(name), codec.dumps(key)[:-1], encoded))  # [*key, payload]
         body = b"{" + b",".join(parts) + b"}"
         header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
-
-
-# -- reading the files ---------------------------------------------------------
-
-Fresh = tuple[ReadResult, Any, "bytes | None", "bytes | None"]  # result, inspection's, and their JSON to cache
-
-
-def _read_pairs(root: Path, items: list[tuple[Path, str]], inspection: Inspection | None,
-                encode: bool = True) -> list[Fresh]:
-    """Each document's read result and what `inspection` found in it (None without one), and with
-    `encode` the JSON text of both to cache (None: not cacheable).
-
-    Many files are parsed in several processes where `fork` is available: this
-    process reads the first share and each forked child another, sending it back
-    as JSON through a pipe; any trouble with a child and its share is read here.
-    """
-    def fresh(pairs: list[Pair]) -> list[Fresh]:
-        if not encode:
-            return [(result, extra, None, None) for result, extra in pairs]
-        return [(result, extra, _encode(result), _encode(extra) if inspection is not None else None)
-                for result, extra in pairs]
-
-    workers = _workers(len(items))
-    if workers <= 1:
-        return fresh(_read_all(root, items, inspection))
-    size = -(-len(items) // workers)
-    chunks = [items[start:start + size] for start in range(0, len(items), size)]
-    children: list[tuple[int, int] | None] = []  # (pid, read end of its pipe); None: no child for it
-    try:
-        for chunk in chunks[1:]:
-            try:
-                children.append(_fork_reader(root, chunk, inspection))
-            except OSError:
-                children.append(None)
-        # Encode this share while the children finish theirs: the cache is then written without waiting.
-        found = fresh(_read_all(root, chunks[0], inspection))
-        for child, chunk in zip(children, chunks[1:], strict=True):
-            share = _collect(*child, len(chunk), inspection) if child is not None else None
-            found += share if share is not None else fresh(_read_all(root, chunk, inspection))
-    finally:
-        for child in children:
-            if child is not None:
-                with contextlib.suppress(OSError):
-                    os.close(child[1])
-                with contextlib.suppress(OSError):
-                    os.waitpid(child[0], 0)
-    return found
-
-
-def _read_all(root: Path, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
-    if inspection is None:
-        return [(documents.read_document(root, path, person), None) for path, person in items]
-    found: list[Any] = []
-
-    def inspect(rel: str, text: Any, split: Any, tree: Any) -> None:
-        found.append(inspection.run(rel, text, split, tree))  # the tree is let go of here, file by file
-
-    pairs: list[Pair] = []
-    for path, person in items:
-        result = documents.read_document(root, path, person, inspect)
-        pairs.append((result, found.pop()))
-    return pairs
-
-
-def _dumps(value: Any) -> bytes:
-    """JSON of read results (records as lists of field values, dates as text)."""
-    return json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":"),
-                      check_circular=False).encode("utf-8")
-
-
-def _encode(value: Any) -> bytes | None:
-    """The JSON text to cache of `value`; None when it cannot be (it is then read again next time)."""
-    try:
-        return _dumps(value)
-    except Exception:  # e.g. text that is not valid Unicode, from a file name
-        return None
-
-
-def _workers(files: int) -> int:
-    """How many processes should parse `files` documents: several only for many files, on Linux."""
-    if files < PARALLEL_MIN_FILES or not hasattr(os, "fork") or not sys.platform.startswith("linux"):
-        return 1
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
-        return 1  # forking a process that runs threads is unsafe
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, files // PER_WORKER_FILES, MAX_WORKERS))
-
-
-def _fork_reader(root: Path, chunk: list[tuple[Path, str]], inspection: Inspection | None) -> tuple[int, int]:
-    """Start a child that reads `chunk` and writes the results as JSON to a pipe; (pid, read end)."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        raise
-    if pid == 0:  # the child: parse, send, and leave without running any of the parent's clean-up
-        status = 1
-        try:
-            os.close(read_end)
-            lines = []
-            for result, extra in _read_all(root, chunk, inspection):
-                lines.append(_dumps(result))
-                if inspection is not None:
-                    lines.append(_dumps(extra))
-            with os.fdopen(write_end, "wb") as stream:
-                stream.write(b"\n".join(lines))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return pid, read_end
-
-
-def _collect(pid: int, fd: int, count: int, inspection: Inspection | None) -> list[Fresh] | None:
-    """The `count` results a child sent, decoded; None when it failed (its share is then read here)."""
-    parts = []
-    while True:
-        block = os.read(fd, 1 << 20)
-        if not block:
-            break
-        parts.append(block)
-    _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return None
-    try:
-        lines = b"".join(parts).split(b"\n")  # one value a line: compact JSON never holds a raw newline
-        if inspection is None:
-            if len(lines) != count:
-                return None
-            return [(_decode_read_result(json.loads(line)), None, line, None) for line in lines]
-        if len(lines) != 2 * count:
-            return None
-        decode = decoder(inspection.kind)
-        return [(_decode_read_result(json.loads(line)), decode(json.loads(extra)), line, extra)
-                for line, extra in zip(lines[::2], lines[1::2], strict=True)]
-    except Exception:  # read this share here instead
-        return None
 
 
 # -- the cache folder ------------------------------------------------------------
@@ -762,182 +607,3 @@ def _pyyaml_files() -> str:
         return "pyyaml ?"
 
 
-# -- records to JSON and back ----------------------------------------------------------
-#
-# The cached values are records (careerkit.records: tuples), so JSON writes each one as the
-# list of its field values by itself; only dates need saying. Reading back, each type's
-# decoder is built once from its fields' types, so a new field needs no code here.
-
-
-def _plain(value: Any) -> Any:
-    """json.dumps' fallback: a date as ISO text; nothing else is expected."""
-    if type(value) is datetime.date:
-        return value.isoformat()
-    raise TypeError(f"cannot cache a {type(value).__name__}")
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-# For each converter: the JSON types its value may have, and whether it must be called (to convert or
-# look inside the value) once the type is known to be right. A record whose fields all have one is
-# checked at once, in `_record_decoder`.
-_SHAPES: dict[Any, tuple[tuple[type, ...], bool]] = {}
-_NONE = type(None)
-
-
-def _shaped(convert: _Decode, kinds: tuple[type, ...], call: bool) -> _Decode:
-    _SHAPES[convert] = (kinds, call)
-    return convert
-
-
-def _exactly(kind: type, optional: bool = False) -> _Decode:
-    """A check that a value is of type `kind` (or None when `optional`), as JSON reads it."""
-    allowed = (int, float) if kind is float else (kind,)  # a float may have been written as a whole number
-    if optional:
-        allowed = (*allowed, _NONE)
-
-    def check(value: Any) -> Any:
-        if type(value) not in allowed:
-            raise TypeError(f"expected {kind.__name__}")
-        return value
-
-    return _shaped(check, allowed, False)
-
-
-_date = datetime.date.fromisoformat  # TypeError for anything but text, ValueError for a bad date
-
-
-def _optional_date(value: Any) -> datetime.date | None:
-    return None if value is None else _date(value)
-
-
-def _list(value: Any) -> list[Any]:
-    if type(value) is not list:
-        raise TypeError("expected a list")
-    return value
-
-
-_shaped(_date, (str,), True)
-_shaped(_optional_date, (str, _NONE), True)
-_shaped(_list, (list,), False)
-_DECODERS: dict[Any, _Decode] = {}
-
-
-def decoder(kind: Any) -> _Decode:
-    """A function turning the JSON form of a value of type `kind` back into that value.
-
-    It checks each value's type on the way: a cache file with a valid checksum can still hold
-    `"30"` where a number belongs (written by another version, or by hand), and that must be
-    read again from the file, not crash a command.
-    """
-    found = _DECODERS.get(kind)
-    if found is None:
-        found = _DECODERS[kind] = _make_decoder(kind)
-    return found
-
-
-def _make_decoder(kind: Any) -> _Decode:
-    if kind in (str, int, float, bool):
-        return _exactly(kind)
-    if kind is Any:
-        return _identity
-    if kind is datetime.date:
-        return _date
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if origin is list and not args:
-        return _list
-    if origin is list and len(args) == 1:
-        item = decoder(args[0])
-        if item is _identity:
-            return _list
-        shape = _SHAPES.get(item)
-        if shape is not None and not shape[1]:  # items whose type is all there is to check
-            allowed = set(shape[0])
-
-            def scalars(value: Any) -> list[Any]:
-                if type(value) is not list or not set(map(type, value)).issubset(allowed):
-                    raise TypeError("expected a list of " + " or ".join(one.__name__ for one in allowed))
-                return value
-
-            return _shaped(scalars, (list,), True)
-        return _shaped(lambda value: [item(entry) for entry in _list(value)], (list,), True)
-    if origin in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
-        inner_kind = next(arg for arg in args if arg is not _NONE)
-        if inner_kind in (str, int, float, bool):
-            return _exactly(inner_kind, optional=True)
-        inner = decoder(inner_kind)
-        if inner is _identity:
-            return _identity
-        if inner is _date:
-            return _optional_date
-        shape = _SHAPES.get(inner)
-        optional = lambda value: None if value is None else inner(value)  # noqa: E731
-        return optional if shape is None else _shaped(optional, (*shape[0], _NONE), True)
-    if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
-        return _shaped(_record_decoder(kind), (list,), True)
-    raise TypeError(f"cannot cache a value of type {kind!r}")
-
-
-MAX_SHAPES = 256  # a record with more combinations of JSON types than this is checked field by field
-
-
-def _record_decoder(cls: Any) -> _Decode:
-    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a record's field values.
-
-    The types of all the fields are checked at once against every combination their JSON may have
-    (a warm run decodes tens of thousands of records: one call for each field would be most of it),
-    and only the fields that need it are converted.
-    """
-    hints = cls.__annotations__  # real types where the module keeps them so; else resolved once, here
-    if any(isinstance(hint, str) for hint in hints.values()):
-        hints = typing.get_type_hints(cls)
-    converters = [decoder(hints[name]) for name in cls._fields]
-    count = len(converters)
-    shapes = [_SHAPES.get(convert) for convert in converters]
-    combinations = 1
-    for shape in shapes:
-        combinations *= len(shape[0]) if shape is not None else MAX_SHAPES + 1
-    if combinations <= MAX_SHAPES:
-        import itertools
-
-        allowed = set(itertools.product(*[shape[0] for shape in shapes if shape is not None]))
-        calls = [(index, convert) for index, (convert, shape) in enumerate(zip(converters, shapes, strict=True))
-                 if shape is not None and shape[1]]
-
-        def decode_checked(value: Any) -> Any:
-            if type(value) is not list or tuple(map(type, value)) not in allowed:
-                raise ValueError(f"a cached {cls.__name__} has the wrong shape or types")
-            if calls:
-                value = value.copy()
-                for index, convert in calls:
-                    value[index] = convert(value[index])
-            return cls(*value)
-
-        return decode_checked
-
-    def decode(value: Any) -> Any:
-        if type(value) is not list or len(value) != count:
-            raise ValueError(f"a cached {cls.__name__} has the wrong shape")
-        return cls(*[convert(part) for convert, part in zip(converters, value, strict=True)])
-
-    return decode
-
-
-def _decode_read_result(value: Any) -> ReadResult:
-    return typing.cast(ReadResult, decoder(ReadResult)(value))
-
-
-def _decode_loaded(kind: type) -> _Decode:
-    """For `Loaded(value, problems)`, whose value is a Settings or a Profile."""
-    def decode(value: Any) -> Loaded:
-        if type(value) is not list or len(value) != 2:
-            raise ValueError("a cached setting has the wrong shape")
-        return Loaded(decoder(kind)(value[0]), decoder(list[Problem])(value[1]))
-
-    return decode
-
-
-_decode_settings = _decode_loaded(Settings)
-_decode_profile = _decode_loaded(Profile)

@@ -193,7 +193,8 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
     One person at a time, through the cache (careerkit.cache): a person none of whose files changed
     since the last check is not read at all, and a file that did not change is not parsed again.
     """
-    from careerkit.cache import CHECKS_FILE, Inspection, open_reads
+    from careerkit.cache import CHECKS_FILE, open_reads
+    from careerkit.parallel import Inspection
 
     scope = _scope(notes, paths)
     folders, folder_problems = notes.folders()

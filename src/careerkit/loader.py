@@ -15,7 +15,8 @@ from careerkit.model import PersonNotes, Problem, Team
 from careerkit.notes import NOT_A_SLUG, NotesLayout
 
 if TYPE_CHECKING:
-    from careerkit.cache import Inspection, Reads
+    from careerkit.cache import Reads
+    from careerkit.parallel import Inspection
 
 
 class Notes(NotesLayout):

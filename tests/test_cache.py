@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import cache, codec, documents
+from careerkit import cache, codec, documents, store
 from careerkit import parallel as parallel_reading
 from careerkit.records import Record
 from helpers import action, doc
@@ -263,7 +263,7 @@ def test_naming_people_reads_and_keeps_only_theirs(cli, team, trusting, parses):
 
 def test_a_change_of_code_invalidates_the_cache(cli, team, trusting, parses, monkeypatch):
     due(cli, team)
-    monkeypatch.setattr(cache, "_FINGERPRINT", ["careerkit 9.9 format 1 code 00000000"])
+    monkeypatch.setattr(store, "_FINGERPRINT", ["careerkit 9.9 format 1 code 00000000"])
     parses.clear()
     due(cli, team)
     assert len(parses) == 3
@@ -273,10 +273,10 @@ def test_a_change_of_code_invalidates_the_cache(cli, team, trusting, parses, mon
 
 
 def test_the_fingerprint_changes_with_the_fields_of_the_cached_classes(monkeypatch):
-    names = {cls.__name__ for cls in cache.CACHED_CLASSES}
+    names = {cls.__name__ for cls in store.CACHED_CLASSES}
     assert {"Document", "Action", "Dream", "DreamSkill", "PlanSkill", "Problem"} <= names
-    monkeypatch.setattr(cache, "_FINGERPRINT", [])
-    before = cache.fingerprint()
+    monkeypatch.setattr(store, "_FINGERPRINT", [])
+    before = store.fingerprint()
 
     class Problem(Record):  # the same record with one field more
         path: str
@@ -286,10 +286,10 @@ def test_the_fingerprint_changes_with_the_fields_of_the_cached_classes(monkeypat
         check_only: bool = False
         hint: str = ""
 
-    swapped = tuple(Problem if cls.__name__ == "Problem" else cls for cls in cache.CACHED_CLASSES)
-    monkeypatch.setattr(cache, "CACHED_CLASSES", swapped)
-    monkeypatch.setattr(cache, "_FINGERPRINT", [])
-    assert cache.fingerprint() != before
+    swapped = tuple(Problem if cls.__name__ == "Problem" else cls for cls in store.CACHED_CLASSES)
+    monkeypatch.setattr(store, "CACHED_CLASSES", swapped)
+    monkeypatch.setattr(store, "_FINGERPRINT", [])
+    assert store.fingerprint() != before
 
 
 # -- a broken cache is ignored ----------------------------------------------------------
@@ -359,7 +359,7 @@ def test_a_read_only_cache_folder_is_used_and_never_an_error(cli, team, trusting
         def refuse(path, data):
             raise PermissionError(13, "Permission denied")  # what a non-root user meets
 
-        monkeypatch.setattr(cache, "_write_atomic", refuse)
+        monkeypatch.setattr(store, "_write_atomic", refuse)
         result = cli(team, "due", "--today", TODAY, "--json")
     finally:
         for path in (folder, folder / "reads"):
@@ -372,7 +372,7 @@ def test_read_only_notes_work_without_a_cache(cli, team, trusting, monkeypatch):
     def refuse(folder):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cache, "_make_cache_dir", refuse)
+    monkeypatch.setattr(store, "make_cache_dir", refuse)
     report, stderr = due(cli, team)
     assert titles(report) == ["Alpha", "Gamma"] and stderr == ""
     assert not (team / ".careerkit").exists()
@@ -488,8 +488,8 @@ def test_a_file_that_could_not_be_read_is_read_again_next_time(cli, team, trusti
 
 def test_a_change_of_pyyaml_invalidates_the_cache(cli, team, trusting, parses, monkeypatch):
     due(cli, team)
-    monkeypatch.setattr(cache, "_FINGERPRINT", [])
-    monkeypatch.setattr(cache, "_pyyaml_files", lambda: "pyyaml 1 2 _yaml.other.so")
+    monkeypatch.setattr(store, "_FINGERPRINT", [])
+    monkeypatch.setattr(store, "_pyyaml_files", lambda: "pyyaml 1 2 _yaml.other.so")
     parses.clear()
     due(cli, team)
     assert len(parses) == 3
@@ -727,7 +727,7 @@ def test_the_fingerprint_covers_every_module_the_readers_import():
                 names = [alias.name.split(".")[1] for alias in node.names if alias.name.startswith("careerkit.")]
             todo += [name for name in names if (package / f"{name}.py").exists()]
     found |= {"check"}  # its results are kept (it imports the cache, not the other way round)
-    assert found - {"__init__"} <= set(cache.READER_MODULES), found - set(cache.READER_MODULES)
+    assert found - {"__init__"} <= set(store.READER_MODULES), found - set(store.READER_MODULES)
 
 
 def test_a_cached_value_of_the_wrong_type_is_read_again(cli, notes, trusting):
@@ -771,6 +771,6 @@ def test_check_on_read_only_notes_works_without_a_cache(cli, messy, trusting, mo
     def refuse(folder):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cache, "_make_cache_dir", refuse)
+    monkeypatch.setattr(store, "make_cache_dir", refuse)
     assert check_run(cli, messy) == expected == check_run(cli, messy)
     assert not (messy / ".careerkit").exists()

@@ -57,62 +57,36 @@ team together from what is read is careerkit.loader.
 """
 
 import contextlib
-import json
 import os
-import sys
 import time
 import typing
-import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from careerkit import __version__, codec, documents, parallel
+from careerkit import codec, documents, parallel
+from careerkit import store as cache_store
 from careerkit.model import (
-    Action,
-    Document,
+    Condensed,
     DocumentFiles,
-    Dream,
-    DreamSkill,
     Loaded,
     PersonNotes,
-    PlanSkill,
     Problem,
-    Profile,
     ReadResult,
-    Settings,
 )
 from careerkit.notes import PROFILE, profile_rel
 from careerkit.parallel import Inspection, Pair
-from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, load_profile, load_settings
-from careerkit.state import CACHE_DIR, GITIGNORE
+from careerkit.state import CACHE_DIR
+from careerkit.store import READS_DIR, SEPARATOR
 
-FORMAT = 1
 NO_CACHE_ENV = "CAREERKIT_NO_CACHE"
-READS_DIR = "reads"
 SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
 PEOPLE_FILE = "_people.json"
 CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check)
-SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
 BATCH_FILES = 2000  # documents read at once by `Reads.people`: bounds the memory of a cold run
 
-
-class Condensed(Record):
-    """A person as `due` and `status` need them, and every problem found in their files."""
-
-    person: PersonNotes
-    problems: list[Problem]
-
-
-# Every record type a cache file holds; their field names and types are part of the fingerprint.
-CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
-                                    Profile, PersonNotes, Condensed)
-# The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("body", "cache", "check", "codec", "dates", "documents", "errors", "frontmatter_text", "fsutil",
-                  "ids", "loader", "locks", "model", "notes", "parallel", "records", "schema", "settings", "slugs",
-                  "state", "yamlio")
 
 Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where it leads (see `_stat_key`)
 _Decode = codec.Decode
@@ -202,8 +176,8 @@ class CachedReads(Reads):
         super().__init__(root)
         self.folder = root / CACHE_DIR / READS_DIR
         self.started = time.time_ns()
-        self.usable = _cache_dir_usable(root / CACHE_DIR)
-        self._stores: dict[str, _Store] = {}
+        self.usable = cache_store.cache_dir_usable(root / CACHE_DIR)
+        self._stores: dict[str, cache_store.Store] = {}
         self._signatures: dict[tuple[str, str], tuple[Any, ...] | None] = {}
         self._prefix = os.path.join(str(root), "")
         self._real_root = os.path.join(os.path.realpath(root), "")
@@ -376,10 +350,10 @@ class CachedReads(Reads):
         """Changed so recently that a second change could keep the same stat: do not cache it yet."""
         return bool(max(key[1], key[3]) >= self.started - RACY_NS)
 
-    def _store(self, name: str) -> "_Store":
+    def _store(self, name: str) -> cache_store.Store:
         store = self._stores.get(name)
         if store is None:
-            store = self._stores[name] = _Store.load(self.folder / name)
+            store = self._stores[name] = cache_store.Store.load(self.folder / name)
         return store
 
     def _forget(self, name: str) -> Callable[[str], bool]:
@@ -405,12 +379,12 @@ class CachedReads(Reads):
                 self._write(name, store)
         if self._wrote:
             with contextlib.suppress(Exception):
-                _prune(self.folder, self.root)
+                cache_store.prune(self.folder, self.root)
 
-    def _write(self, name: str, store: "_Store") -> None:
+    def _write(self, name: str, store: cache_store.Store) -> None:
         if not self._wrote:
             try:
-                _make_cache_dir(self.root / CACHE_DIR)
+                cache_store.make_cache_dir(self.root / CACHE_DIR)
             except Exception:  # read-only notes, a file in the way: no cache, and no complaint
                 self.usable = False
                 return
@@ -423,187 +397,5 @@ def _lasting(problems: list[Problem]) -> bool:
     """False when a problem may be gone next time: the file could not be read (an I/O error, too many
     open files, a file a sync tool has not fetched yet). Such a result is used but never kept."""
     return not any(problem.message.startswith(documents.CANNOT_READ) for problem in problems)
-
-
-class _Store:
-    """The entries of one cache file: name -> [*key, payload].
-
-    For a file the name is its relative path and the key its `_stat_key` (for what
-    an Inspection found in it, the path + SEPARATOR + the inspection's name, and the
-    key and the inspection's context); for a person (in PEOPLE_FILE, CHECKS_FILE)
-    the name is the slug and the key their signature and a context.
-    """
-
-    def __init__(self, entries: dict[str, list[Any]], valid: bool):
-        self.entries = entries
-        self.seen: set[str] = set()
-        self.dirty = not valid  # an unreadable or outdated file is rewritten
-
-    @classmethod
-    def load(cls, path: Path) -> "_Store":
-        try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-            header, _, body = data.partition(b"\n")
-            meta = json.loads(header)
-            if (not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("fingerprint") != fingerprint()
-                    or meta.get("crc32") != zlib.crc32(body)):
-                return cls({}, valid=False)
-            entries = json.loads(body)
-            if not isinstance(entries, dict):
-                return cls({}, valid=False)
-            return cls(entries, valid=True)
-        except FileNotFoundError:
-            return cls({}, valid=True)  # nothing cached yet; written only if there is something to keep
-        except Exception:  # unreadable or undecodable: ignore it, it is rebuilt
-            return cls({}, valid=False)
-
-    def get(self, name: str, key: tuple[Any, ...], decode: _Decode) -> Any:
-        entry = self.entries.get(name)
-        if entry is None:
-            return None
-        try:
-            if type(entry) is list and len(entry) == len(key) + 1 and tuple(entry[:-1]) == key:
-                return decode(entry[-1])
-        except Exception:  # a damaged entry: read the file again
-            pass
-        del self.entries[name]
-        self.dirty = True
-        return None
-
-    def put(self, name: str, key: tuple[Any, ...], payload: bytes) -> None:
-        """Keep `payload` (JSON text) for `name` as it is while its key is `key`."""
-        self.entries[name] = [*key, payload]
-        self.dirty = True
-
-    def changed(self, forget: Callable[[str], bool]) -> bool:
-        """True when the file must be written; first drops the entries `forget` says are gone.
-
-        What an Inspection kept of a file stays while the file was looked at, even by a run that
-        did not ask for it (`due` after `check`).
-        """
-        gone = [name for name in self.entries if name.partition(SEPARATOR)[0] not in self.seen and forget(name)]
-        for name in gone:
-            del self.entries[name]
-        return self.dirty or bool(gone)
-
-    def write(self, path: Path) -> None:
-        parts = []
-        for name, entry in self.entries.items():
-            *key, payload = entry
-            encoded = payload if isinstance(payload, bytes) else codec.dumps(payload)  # else: as it was loaded
-            parts.append(b"%s:%s,%s]" % (codec.dumps(name), codec.dumps(key)[:-1], encoded))  # [*key, payload]
-        body = b"{" + b",".join(parts) + b"}"
-        header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
-        _write_atomic(path, header.encode("utf-8") + b"\n" + body)
-
-
-# -- the cache folder ------------------------------------------------------------
-
-
-def _cache_dir_usable(folder: Path) -> bool:
-    """False when something other than a real folder is in the cache's place (a file, a link)."""
-    for path in (folder, folder / READS_DIR):
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            return True
-        except OSError:
-            return False
-        if (st.st_mode & 0o170000) != 0o040000:
-            return False
-    return True
-
-
-def _make_cache_dir(folder: Path) -> None:
-    """`.careerkit/` (owner-only, with a `.gitignore` of `*`) and its `reads/` folder."""
-    for path in (folder, folder / READS_DIR):
-        try:
-            os.mkdir(path, 0o700)
-        except FileExistsError:
-            if not os.path.isdir(path) or os.path.islink(path):
-                raise NotADirectoryError(path) from None
-    ignore = folder / ".gitignore"
-    if not os.path.lexists(ignore):
-        _write_atomic(ignore, GITIGNORE.encode("utf-8"))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """An owner-only cache file, put in place in one step (careerkit.fsutil); not forced to disk: a cache
-    file lost to a power cut is made again."""
-    from careerkit import fsutil  # (only when something is written: it imports tempfile)
-
-    fsutil.put_private(path, data, durable=False)
-
-
-def _prune(folder: Path, root: Path) -> None:
-    """Drop the cache files of people whose folder is gone, and temporary files a killed run left."""
-    from careerkit import fsutil
-
-    now = time.time_ns()
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.startswith(fsutil.TEMP_PREFIX) and name.endswith(fsutil.TEMP_SUFFIX):  # as fsutil's own rule
-                gone = entry.stat(follow_symlinks=False).st_mtime_ns < now - fsutil.UNLOCKED_TEMP_SECONDS * 10**9
-            else:
-                gone = (name.endswith(".json") and not name.startswith("_")
-                        and not os.path.isdir(root / "people" / name[: -len(".json")]))
-            if gone:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-
-
-# -- the fingerprint --------------------------------------------------------------
-
-
-_FINGERPRINT: list[str] = []
-
-
-def fingerprint() -> str:
-    """Changes whenever a change of code could change what a file reads as: careerkit's, Python's
-    (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not).
-
-    careerkit's part is a checksum of the text of the modules that read the files and decide what is
-    kept (about 120 KB, read in about 0.1 ms): two installs of the same code share a cache, and any change
-    to that code, even one that keeps the version, the sizes and the times of the files, makes a new one.
-    """
-    if not _FINGERPRINT:
-        parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}", _pyyaml_files()]
-        for cls in CACHED_CLASSES:
-            hints = cls.__annotations__
-            parts.append(cls.__name__ + "(" + ", ".join(f"{name}: {hints[name]}" for name in cls._fields) + ")")
-        package = os.path.dirname(os.path.abspath(__file__))
-        crc, adler = 0, 1  # two checksums: 64 bits
-        for module in READER_MODULES:
-            try:
-                with open(os.path.join(package, f"{module}.py"), "rb") as stream:
-                    data = stream.read()
-            except OSError:
-                data = b"?"
-            head = f"{module} {len(data)}\n".encode()  # so that code moved between modules still counts
-            crc, adler = zlib.crc32(data, zlib.crc32(head, crc)), zlib.adler32(data, zlib.adler32(head, adler))
-        _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}"
-                            f"{crc:08x}{adler:08x}")
-    return _FINGERPRINT[0]
-
-
-def _pyyaml_files() -> str:
-    """PyYAML as installed: the text of its `__init__.py` (which holds its version) and the names and
-    sizes of its LibYAML extension (found without importing it: a warm run never does)."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("yaml")
-        folder = Path(spec.origin).parent if spec is not None and spec.origin else None
-        if folder is None:
-            return "pyyaml ?"
-        with open(folder / "__init__.py", "rb") as stream:
-            init = stream.read()
-        extensions = sorted(f"{name} {os.stat(folder / name).st_size}" for name in os.listdir(folder)
-                            if name.startswith("_yaml"))
-        return f"pyyaml {len(init)} {zlib.crc32(init):08x} {' '.join(extensions)}"
-    except (ImportError, OSError, ValueError):
-        return "pyyaml ?"
 
 

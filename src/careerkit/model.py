@@ -241,3 +241,8 @@ class Team(Record):
         return action.owner == self.settings.manager
 
 
+class Condensed(Record):
+    """A person as `due` and `status` need them, and every problem found in their files."""
+
+    person: PersonNotes
+    problems: list[Problem]

@@ -16,6 +16,11 @@ class Settings(Record):
     checkin_every_days: int = 30
     conversation_every_days: int = 182
     stale_after_days: int = 21
+    git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.gitcommit)
+
+
+DAY_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
+GIT_COMMIT = "commit"
 
 
 SETTING_HELP = {
@@ -129,10 +134,15 @@ def load_settings(root: Path) -> Loaded:
             line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
             at = None if line is None else source[1] + line
             problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
-    for key in known:
+    for key in DAY_SETTINGS:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
             settings = settings._replace(**{key: value})
+    git = data.get("git")
+    if git == GIT_COMMIT:
+        settings = settings._replace(git=GIT_COMMIT)
+    elif git not in (None, False, "off"):  # `git: off` reads as false
+        _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
     return Loaded(settings, problems)
 
 

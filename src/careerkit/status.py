@@ -19,8 +19,10 @@ class StatusRow(Record):
     open: int
     due: int
     stale: int
+    left: date | None = None  # the day they left the team (or will)
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, with_left: bool = False) -> dict[str, object]:
+        """The row for scripts; `with_left` (status --all) adds `left`, so that the rows of 0.1 keep their keys."""
         def day(value: date | None) -> str | None:
             return value.isoformat() if value else None
 
@@ -28,7 +30,7 @@ class StatusRow(Record):
             "person": self.person, "name": self.name, "stages": self.stages,
             "last_conversation": day(self.last_conversation), "last_checkin": day(self.last_checkin),
             "next_checkin": day(self.next_checkin), "open": self.open, "due": self.due, "stale": self.stale,
-        }
+        } | ({"left": day(self.left)} if with_left else {})
 
 
 def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
@@ -46,5 +48,13 @@ def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
     )
 
 
-def rows(team: Team, today: date) -> list[StatusRow]:
-    return [row(person, team, today) for person in team.people]
+def rows(team: Team, today: date, everyone: bool = False) -> list[StatusRow]:
+    """A row for each person on the team; with `everyone`, also for those who have left (`left` <= today)."""
+    from careerkit.roster import profile_dates
+
+    table = []
+    for person in team.people:
+        left, _ = profile_dates(team.root, person.slug)
+        if everyone or left is None or left > today:
+            table.append(row(person, team, today)._replace(left=left))
+    return table

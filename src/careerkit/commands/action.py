@@ -6,6 +6,7 @@ import typer
 
 from careerkit.commands.common import (
     TODAY_HELP,
+    committed,
     notes,
     print_json,
     report_problems,
@@ -82,6 +83,7 @@ def add(
     fields = actions.new_fields(ident, title, day, due_on, skill, owner)
     edit.edit_file(repo.root, repo.root / target.path, lambda text: edit.append_action(text, fields))
     typer.echo(f"action {ident} added: {target.path}")
+    committed(repo.root, [repo.root / target.path], "add an action")
     plan = who.newest("plan")
     if skill is not None and plan is not None and plan.skills and skill not in {s.skill for s in plan.skills}:
         typer.echo(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
@@ -102,6 +104,7 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
         fields = actions.close_fields(status, day)
         edit.edit_file(repo.root, repo.root / action.path, lambda text: edit.set_action_fields(text, ident, fields))
         typer.echo(f"action {ident} {status}: {action.path}")
+        committed(repo.root, [repo.root / action.path], f"action {status}")
     _finish(team, who.slug)
 
 
@@ -153,6 +156,8 @@ def touch(
     changed = edit.edit_file(repo.root, path, lambda text: edit.set_action_fields(text, ident, fields))
     typer.echo(f"action {ident} touched: {action.path}" if changed
                else f"action {ident} was already updated {day}; nothing changed: {action.path}")
+    if changed:
+        committed(repo.root, [path], "progress on an action")
     _finish(team, who.slug)
 
 

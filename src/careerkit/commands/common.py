@@ -38,6 +38,44 @@ def notes(ctx: typer.Context) -> Any:
     return Notes(find_root((ctx.obj or {}).get("root")))
 
 
+def notes_for_writing(ctx: typer.Context) -> Any:
+    """The notes repository a writing command may change: refuses (exit 2) to guess one.
+
+    Without --root or CAREERKIT_ROOT, the current folder would be used when no
+    careerkit.yaml was found upward: a command that writes says so instead.
+    """
+    from careerkit.errors import UsageError
+    from careerkit.settings import CONFIG_NAME
+
+    repo = notes(ctx)
+    given = (ctx.obj or {}).get("root") or os.environ.get("CAREERKIT_ROOT")
+    if not given and not (repo.root / CONFIG_NAME).is_file():
+        raise UsageError("not in a notes repository (no careerkit.yaml here or above): "
+                         "run `careerkit init`, or pass --root")
+    return repo
+
+
+def committed(root: Any, written: Any, message: str) -> None:
+    """Where every writing command ends: with `git: commit` in careerkit.yaml, commit exactly what it wrote.
+
+    `message` says what kind of change it was and never names a person. A
+    commit that fails leaves the files as written and says so on stderr; the
+    exit status stays 0, because what the command was asked to write was written.
+    """
+    from careerkit.settings import GIT_COMMIT, load_settings
+
+    written = [path for path in written if path is not None]
+    if not written or load_settings(root).value.git != GIT_COMMIT:
+        return
+    from careerkit import gitcommit
+
+    outcome = gitcommit.commit(root, written, f"careerkit: {message}")
+    if not outcome.committed:
+        if outcome.output:
+            typer.echo(outcome.output, err=True)
+        typer.echo(f"careerkit: warning: not committed ({outcome.problem}); the change is written", err=True)
+
+
 def report_problems(problems: list[Any]) -> None:
     """Each unreadable file or left-out action as `path:line: message` on stderr."""
     for problem in problems:

@@ -4,7 +4,10 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import notes, report_problems, reports_errors
+from careerkit.commands.common import committed, notes, report_problems, reports_errors
+
+STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in",
+               "note": "note"}
 
 
 @reports_errors
@@ -32,8 +35,11 @@ def new(
         typer.echo(repo.rel(created.profile))
     typer.echo(repo.rel(created.path))
     report_problems(created.problems)  # written all the same, with defaults where a setting was invalid
-    if edit:
-        _open_in_editor(str(created.path))
+    try:
+        if edit:
+            _open_in_editor(str(created.path))
+    finally:  # after the editor, so that the commit holds what was written in it
+        committed(repo.root, [created.path, created.profile], f"new {STAGE_WORDS.get(stage, stage)}")
     if created.problems:
         raise typer.Exit(1)
 

@@ -95,22 +95,27 @@ def status(
     ctx: typer.Context,
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    everyone: bool = typer.Option(False, "--all", help="Also the people who have left the team."),
 ) -> None:
-    """One row per person: stages reached, last and next conversations, action counts."""
+    """One row per person on the team: stages reached, last and next conversations, action counts."""
     from careerkit.status import rows
 
     day = today_option(today)
     _, team = _load(ctx, None, condensed=True)
-    table = rows(team, day)
+    table = rows(team, day, everyone)
     if as_json:
-        print_json([row.to_json() for row in table])
+        print_json([row.to_json(everyone) for row in table])
     else:
         _print_table(
             ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale"],
-            [[r.name, r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
+            [[_name(r, day), r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
               str(r.open), str(r.due), str(r.stale)] for r in table],
         )
     _finish(team)
+
+
+def _name(row: Any, today: Any) -> str:
+    return f"{row.name} (left {row.left})" if row.left is not None and row.left <= today else row.name
 
 
 def _day(value: Any) -> str:

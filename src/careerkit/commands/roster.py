@@ -1,0 +1,100 @@
+"""`careerkit add`, `leave` and `pause`: who is on the team, kept in each person's profile."""
+
+from datetime import date
+from typing import Optional
+
+import typer
+
+from careerkit.commands.common import TODAY_HELP, committed, notes_for_writing, reports_errors, today_option
+
+PERSON_HELP = "A slug or a name."
+
+
+@reports_errors
+def add(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., metavar="PERSON",
+                                 help="Their folder's name: a slug (priya-nair), or a name turned into one."),
+    name: str = typer.Option(..., "--name", help="Their full name, as careerkit should show it."),
+    role: Optional[str] = typer.Option(None, "--role", help="Their role, e.g. \"Backend engineer\"."),  # noqa: UP045
+    since: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."),
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+) -> None:
+    """Start PERSON: their folder and a profile with name, role and since. Never overwrites a profile."""
+    from careerkit import actions, roster, slugs
+    from careerkit.dates import parse_cli_date
+
+    day = today_option(today)
+    joined = parse_cli_date(since, "--since") if since is not None else day
+    name = actions.one_line(name, "--name")
+    role = actions.one_line(role, "--role") if role is not None else None
+    repo = notes_for_writing(ctx)
+    slug = person if slugs.is_slug(person) else slugs.to_slug(person)
+    path = roster.add_person(repo, slug, name, role, joined)
+    typer.echo(repo.rel(path))
+    committed(repo.root, [path], "add a person")
+
+
+@reports_errors
+def leave(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
+    on: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."),
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+) -> None:
+    """Record that PERSON leaves your team (`left:` in their profile). Their notes stay where they are."""
+    from careerkit.dates import parse_cli_date
+
+    day = today_option(today)
+    left = parse_cli_date(on, "--date", day) if on is not None else day
+    _set(ctx, person, {"left": left}, "a person left the team")
+
+
+@reports_errors
+def pause(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
+    until: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--until", metavar="DATE", help="The day they are back, after today: YYYY-MM-DD, or +3m."),
+    end: bool = typer.Option(False, "--end", help="End the pause today (paused_until: today)."),
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+) -> None:
+    """Pause PERSON until a date (leave, a crisis): careerkit reports nothing for them until then."""
+    from careerkit import roster
+    from careerkit.dates import parse_cli_date
+    from careerkit.errors import UsageError
+
+    day = today_option(today)
+    if (until is None) == (not end):
+        raise UsageError("pause: give either --until DATE or --end")
+    if end:
+        repo = notes_for_writing(ctx)
+        slug = repo.resolve_person(person)
+        _, paused_until = roster.profile_dates(repo.root, slug)
+        if paused_until is None or paused_until <= day:
+            typer.echo(f"{slug} is not paused; nothing changed")
+            return
+        _set(ctx, person, {"paused_until": day}, "end a pause")
+        return
+    assert until is not None
+    back = parse_cli_date(until, "--until", day)
+    if back <= day:
+        raise UsageError(f"--until: {back} is not after today ({day}); to end a pause, use --end")
+    _set(ctx, person, {"paused_until": back}, "pause")
+
+
+def _set(ctx: typer.Context, person: str, fields: dict[str, date], message: str) -> None:
+    from careerkit import roster
+
+    repo = notes_for_writing(ctx)
+    slug = repo.resolve_person(person)
+    change = roster.set_profile(repo, slug, fields)
+    rel = repo.rel(change.path)
+    said = ", ".join(f"{key}: {value}" for key, value in fields.items())
+    if not change.changed:
+        typer.echo(f"{rel} already says {said}; nothing changed")
+        return
+    typer.echo(f"{said}: {rel}" + (" (a new profile)" if change.created else ""))
+    committed(repo.root, [change.path], message)

@@ -1,0 +1,89 @@
+"""The team roster: starting a person, and recording in their profile that they left or are paused.
+
+A new profile is written as data (`yaml.safe_dump`), never over an existing
+file. An existing profile is changed with careerkit.edit, so only the line of
+the key that changes (or one new line) differs afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerkit import fsutil
+from careerkit.errors import CareerkitError
+from careerkit.notes import PROFILE, Notes
+
+CADENCE_HINT = "# checkin_every_days: 14   # uncomment to use another cadence for this person\n"
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    path: Path
+    created: bool  # there was no profile: a new one holds only the keys set
+    changed: bool  # False: the profile already said exactly this
+
+
+def profile_text(fields: dict[str, Any], hint: bool = True) -> str:
+    """A new profile's text: the fields as YAML data, then (with `hint`) the cadence key to uncomment."""
+    import yaml
+
+    text = "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+    return text + (CADENCE_HINT if hint else "") + "---\n"
+
+
+def create_profile(folder: Path, fields: dict[str, Any], hint: bool = True) -> Path | None:
+    """Write `folder/profile.md` (owner-only, the folder made when missing); None when one exists."""
+    fsutil.make_private_dirs(folder)
+    path = folder / PROFILE
+    return path if fsutil.create_new(path, profile_text(fields, hint).encode("utf-8")) else None
+
+
+def add_person(notes: Notes, slug: str, name: str, role: str | None, since: date) -> Path:
+    """Start `slug`: their folder and a profile with name, role and since. Refuses when a profile exists."""
+    folder = notes.person_dir(slug)
+    created = create_profile(folder, {"name": name, "role": role, "since": since})
+    if created is None:
+        raise CareerkitError("already exists; not changed (edit it by hand, or use `careerkit leave` or "
+                             "`careerkit pause`)", path=notes.rel(folder / PROFILE))
+    return created
+
+
+def set_profile(notes: Notes, slug: str, fields: dict[str, date]) -> ProfileChange:
+    """Set these keys in `slug`'s profile, byte-exactly; a person without a profile gets one with only them."""
+    from careerkit import edit
+
+    folder = notes.person_dir(slug)
+    path = folder / PROFILE
+    if not path.exists() and not path.is_symlink():
+        made = create_profile(folder, dict(fields), hint=False)
+        if made is not None:
+            return ProfileChange(made, True, True)
+    changed = edit.edit_file(notes.root, path, lambda text: edit.set_keys(text, fields))
+    return ProfileChange(path, False, changed)
+
+
+def profile_dates(root: Path, slug: str) -> tuple[date | None, date | None]:
+    """`left` and `paused_until` from the profile (None when absent or not a date).
+
+    A small reader of its own until the profile model carries these keys;
+    `check` is where a malformed value is reported.
+    """
+    from careerkit import frontmatter_text, yamlio
+    from careerkit.dates import value_to_date
+    from careerkit.documents import read_bytes
+    from careerkit.settings import file_present, leaves_root
+
+    path = root / "people" / slug / PROFILE
+    if not file_present(path) or leaves_root(root, path):
+        return None, None
+    try:
+        text = frontmatter_text.decode(read_bytes(path))
+        data = yamlio.load(frontmatter_text.split(text).yaml, 2)
+    except (OSError, CareerkitError):
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    return value_to_date(data.get("left")), value_to_date(data.get("paused_until"))

@@ -26,11 +26,14 @@ class StatusRow(Record):
         def day(value: date | None) -> str | None:
             return value.isoformat() if value else None
 
-        return {
+        row: dict[str, object] = {
             "person": self.person, "name": self.name, "stages": self.stages,
             "last_conversation": day(self.last_conversation), "last_checkin": day(self.last_checkin),
             "next_checkin": day(self.next_checkin), "open": self.open, "due": self.due, "stale": self.stale,
-        } | ({"left": day(self.left)} if with_left else {})
+        }
+        if with_left:
+            row["left"] = day(self.left)
+        return row
 
 
 def row(person: PersonNotes, team: Team, today: date) -> StatusRow:

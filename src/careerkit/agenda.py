@@ -164,3 +164,32 @@ def _talking_points(findings: list[Finding]) -> list[str]:
             message = of_kind[0].message
             points.append(f"- **{message[0].upper() + message[1:]}.** {suggestion}")
     return points
+
+
+def to_json(agenda: Agenda) -> dict[str, object]:
+    """The agenda for scripts: the same facts as `to_markdown`, in the order of its sections.
+
+    Dates are ISO strings; every list is present (empty when there is nothing
+    to say); a finding is written as `due --json` writes it, plus its suggestion.
+    """
+    from careerkit import actions
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    last = agenda.last_checkin
+    return {
+        "person": agenda.person.slug,
+        "name": agenda.person.name,
+        "today": agenda.today.isoformat(),
+        "last_checkin": None if last is None else {"date": last.date.isoformat(), "file": last.path},
+        "next_checkin": day(agenda.next_checkin),
+        "notes": [{"date": note.date.isoformat(), "file": note.path, "summary": note.summary or None}
+                  for note in agenda.notes_since],
+        "points": [{**finding.to_json(), "suggestion": KINDS[finding.kind].suggestion} for finding in agenda.findings],
+        "actions": [{**actions.to_json(item.action, item.state), "detail": item.detail}
+                    for item in agenda.open_actions],
+        "closed": [actions.to_json(action, action.status) for action in agenda.closed_since],
+        "skills": [{"skill": skill.skill, "resources": list(skill.resources)} for skill in agenda.skills],
+        "questions": list(agenda.questions),
+    }

@@ -17,6 +17,7 @@ class Settings(Record):
     conversation_every_days: int = 182
     stale_after_days: int = 21
     git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.gitcommit)
+    manager: str = "manager"  # the `owner` that marks the manager's own promises
 
 
 DAY_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
@@ -138,6 +139,9 @@ def load_settings(root: Path) -> Loaded:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
             settings = settings._replace(**{key: value})
+    manager = _text(data, "manager", CONFIG_NAME, source, problems)
+    if manager is not None:
+        settings = settings._replace(manager=manager)
     git = data.get("git")
     if git == GIT_COMMIT:
         settings = settings._replace(git=GIT_COMMIT)

@@ -99,6 +99,57 @@ def style(text: str, *names: str, colour: bool) -> str:
     return f"\x1b[{codes}m{text}\x1b[0m"
 
 
+PAGER_ENV = "CAREERKIT_PAGER"
+NO_PAGER_HELP = "Print straight to the terminal, not through $PAGER."
+
+
+def show(text: str, paged: bool = True) -> None:
+    """Print `text`; on a terminal, through the pager the way git does it (never into a pipe or a file).
+
+    The pager is $CAREERKIT_PAGER, else $PAGER, else `less` (with LESS=FRX when
+    LESS is not set: one screen of output is printed as is, colours pass);
+    empty or `cat` means none. Without less, and with no pager named, there is none.
+    """
+    command = _pager() if paged and hasattr(sys.stdout, "isatty") and sys.stdout.isatty() else None
+    if command is None:
+        typer.echo(text, nl=False)
+        return
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    try:  # through the shell, as git runs it: PAGER may hold options or a pipeline
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        typer.echo(text, nl=False)
+        return
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager before the end
+        pass
+    while True:
+        try:
+            pager.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less stops a search with it)
+            continue
+
+
+def _pager() -> str | None:
+    """The pager's command line, or None for none (a pager the user named is run as given, like git does)."""
+    import shutil
+
+    command = os.environ.get(PAGER_ENV, os.environ.get("PAGER"))
+    if command is None:
+        return "less" if shutil.which("less") else None
+    command = command.strip()
+    return None if command in ("", "cat") else command
+
+
 def print_json(value: Any) -> None:
     import json
 

@@ -5,11 +5,13 @@ from typing import Any, Optional
 import typer
 
 from careerkit.commands.common import (
+    NO_PAGER_HELP,
     TODAY_HELP,
     notes,
     print_json,
     report_problems,
     reports_errors,
+    show,
     style,
     today_option,
     use_colour,
@@ -40,6 +42,9 @@ def due(
                                help="Also show actions and check-ins due in the next DAYS days."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     fail: bool = typer.Option(False, "--fail", help="Exit 1 when anything is due (for cron and CI)."),
+    mine: bool = typer.Option(False, "--mine", help="Only your own promises (actions whose owner is the "
+                              "`manager` setting), across the team."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """What needs attention: overdue and stale actions, due check-ins and conversations."""
     from careerkit.findings import find
@@ -47,19 +52,32 @@ def due(
     day = today_option(today)
     _, team = _load(ctx, people, condensed=True)
     findings = find(team, day, within)
+    if mine:
+        findings = _promises(team, findings)
     if as_json:
         print_json({"today": day.isoformat(), "findings": [f.to_json() for f in findings],
-                    "errors": [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]})
+                    "errors": _errors_json(team)})
     else:
-        _print_findings(team, findings)
+        text = "No promise of yours needs attention.\n" if mine and not findings else _findings_text(team, findings)
+        show(text, paged=not no_pager)
     _finish(team, fail and bool(findings))
 
 
-def _print_findings(team: Any, findings: list[Any]) -> None:
+def _promises(team: Any, findings: list[Any]) -> list[Any]:
+    """The findings about the manager's own promises: actions whose owner is the `manager` setting."""
+    owners = {(person.slug, action.id): action.owner for person in team.people for action in person.actions()}
+    return [f for f in findings if f.action is not None and owners.get((f.person, f.action)) == team.settings.manager]
+
+
+def _errors_json(team: Any) -> list[dict[str, Any]]:
+    """What could not be read, for `--json`: file, line (1-based, or null) and message."""
+    return [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]
+
+
+def _findings_text(team: Any, findings: list[Any]) -> str:
     colour = use_colour()
     if not findings:
-        typer.echo("Nothing needs attention." if team.people else "No people yet: careerkit new story <person>")
-        return
+        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit new story <person>\n"
     names = {person.slug: person.name for person in team.people}
     by_person: dict[str, list[Any]] = {}  # in the order of each person's most urgent finding
     for finding in findings:
@@ -72,7 +90,7 @@ def _print_findings(team: Any, findings: list[Any]) -> None:
             tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
             message, file = style(finding.message, tone, colour=colour), style(finding.file, "dim", colour=colour)
             lines.append(f"  {message}  {file}")
-    typer.echo("\n".join(lines))  # one write: thousands of echo calls cost more than the findings
+    return "\n".join(lines) + "\n"  # one write: thousands of echo calls cost more than the findings
 
 
 @reports_errors
@@ -80,13 +98,19 @@ def agenda(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """A Markdown agenda for PERSON's next check-in, to read in a minute or paste into an invite."""
     from careerkit import agenda as agendas
 
     day = today_option(today)
     _, team = _load(ctx, [person])
-    typer.echo(agendas.to_markdown(agendas.build(team.people[0], team, day)), nl=False)
+    built = agendas.build(team.people[0], team, day)
+    if as_json:
+        print_json({**agendas.to_json(built), "errors": _errors_json(team)})
+    else:
+        show(agendas.to_markdown(built), paged=not no_pager)
     _finish(team)
 
 
@@ -138,14 +162,22 @@ def _print_table(header: list[str], body: list[list[str]]) -> None:
 def log(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
     from careerkit.history import summarise
 
     _, team = _load(ctx, [person])
-    documents = team.people[0].documents
-    if not documents:
-        typer.echo(f"No documents yet for {team.people[0].name}.")
-    for doc in documents:
-        typer.echo(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})")
+    who = team.people[0]
+    if as_json:
+        print_json({"person": who.slug, "name": who.name,
+                    "documents": [{"date": doc.date.isoformat(), "stage": doc.stage, "file": doc.path,
+                                   "summary": summarise(doc)} for doc in who.documents],
+                    "errors": _errors_json(team)})
+    elif not who.documents:
+        typer.echo(f"No documents yet for {who.name}.")
+    else:
+        show("".join(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})\n" for doc in who.documents),
+             paged=not no_pager)
     _finish(team)

@@ -158,3 +158,45 @@ def test_status_lists_people_who_left_only_with_all(cli, notes):
     text = cli(root, "status", "--all", "--today", TODAY).stdout
     assert "Bob (left 2026-05-01)" in text
     assert "Bob" not in cli(root, "status", "--today", TODAY).stdout
+
+
+@pytest.mark.parametrize("before, after", [
+    ("\ufeff---\r\nname: Bob\r\n---\r\n", "\ufeff---\r\nname: Bob\r\nleft: 2026-06-01\r\n---\r\n"),
+    ("---\n{name: Bob}\n---\nbody\n", "---\n{name: Bob, left: 2026-06-01}\n---\nbody\n"),
+    ("---\nleft: '2020-01-01'  # quoted\n---\n", "---\nleft: 2026-06-01  # quoted\n---\n"),
+    ("---\nname: Bob\nleft:\nrole: x\n---\n", "---\nname: Bob\nleft: 2026-06-01\nrole: x\n---\n"),
+    ("---\n# nothing yet\n---\n", "---\n# nothing yet\nleft: 2026-06-01\n---\n"),
+    ("---\nname: Bob\nnotes: |\n  a block\n---\n", "---\nname: Bob\nnotes: |\n  a block\nleft: 2026-06-01\n---\n"),
+])
+def test_set_keys_changes_only_the_line_of_the_key(before, after):
+    from careerkit import edit
+
+    assert edit.set_keys(before, {"left": date(2026, 6, 1)}) == after
+
+
+@pytest.mark.parametrize("text", [
+    "---\n- a list\n---\n",
+    "---\n{}\n---\n",
+    "---\nleft: &x 2020-01-01\nother: *x\n---\n",
+    "---\nleft: [2020-01-01]\n---\n",
+])
+def test_set_keys_refuses_what_it_cannot_change_byte_exactly(text):
+    from careerkit import edit
+
+    with pytest.raises(edit.EditRefused):
+        edit.set_keys(text, {"left": date(2026, 6, 1)})
+
+
+@pytest.mark.parametrize("command, words", [
+    ("add", ["--name", "--role", "--since"]), ("leave", ["--date"]), ("pause", ["--until", "--end"]),
+    ("status", ["--all"]), ("due", ["--mine", "--no-pager"]), ("agenda", ["--json", "--no-pager"]),
+    ("log", ["--json", "--no-pager"]),
+])
+def test_the_installed_command_explains_each_option(command, words):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "careerkit", command, "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for word in words:
+        assert word in out.stdout

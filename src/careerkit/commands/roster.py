@@ -1,7 +1,7 @@
 """`careerkit add`, `leave` and `pause`: who is on the team, kept in each person's profile."""
 
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -49,7 +49,8 @@ def leave(
 
     day = today_option(today)
     left = parse_cli_date(on, "--date", day) if on is not None else day
-    _set(ctx, person, {"left": left}, "a person left the team")
+    repo = notes_for_writing(ctx)
+    _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
 
 
 @reports_errors
@@ -69,27 +70,24 @@ def pause(
     day = today_option(today)
     if (until is None) == (not end):
         raise UsageError("pause: give either --until DATE or --end")
-    if end:
-        repo = notes_for_writing(ctx)
-        slug = repo.resolve_person(person)
-        _, paused_until = roster.profile_dates(repo.root, slug)
-        if paused_until is None or paused_until <= day:
-            typer.echo(f"{slug} is not paused; nothing changed")
-            return
-        _set(ctx, person, {"paused_until": day}, "end a pause")
-        return
-    assert until is not None
-    back = parse_cli_date(until, "--until", day)
-    if back <= day:
+    back = parse_cli_date(until, "--until", day) if until is not None else None
+    if back is not None and back <= day:
         raise UsageError(f"--until: {back} is not after today ({day}); to end a pause, use --end")
-    _set(ctx, person, {"paused_until": back}, "pause")
-
-
-def _set(ctx: typer.Context, person: str, fields: dict[str, date], message: str) -> None:
-    from careerkit import roster
-
     repo = notes_for_writing(ctx)
     slug = repo.resolve_person(person)
+    if back is not None:
+        _set(repo, slug, {"paused_until": back}, "pause")
+        return
+    _, paused_until = roster.profile_dates(repo.root, slug)
+    if paused_until is None or paused_until <= day:
+        typer.echo(f"{slug} is not paused; nothing changed")
+        return
+    _set(repo, slug, {"paused_until": day}, "end a pause")
+
+
+def _set(repo: Any, slug: str, fields: dict[str, date], message: str) -> None:
+    from careerkit import roster
+
     change = roster.set_profile(repo, slug, fields)
     rel = repo.rel(change.path)
     said = ", ".join(f"{key}: {value}" for key, value in fields.items())

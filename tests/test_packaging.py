@@ -90,3 +90,43 @@ def test_running_one_command_imports_no_other_command():
     assert "--within DAYS" in result.stdout
     imported = result.stdout.strip().splitlines()[-1]
     assert imported == "COMMANDS ['careerkit.commands.common', 'careerkit.commands.overview']"
+
+
+@pytest.mark.parametrize("args", [["status"], ["due"], ["agenda", "zoe-obrien"], ["--help"]])
+def test_output_into_a_pipe_nobody_reads_ends_quietly(args):
+    """`careerkit status | head -1`: when the reader has gone, careerkit stops without a word and exit 0."""
+    examples = str(PROJECT / "examples")
+    with subprocess.Popen([sys.executable, "-m", "careerkit", "--root", examples, *args, "--today", "2026-11-28"]
+                          if args != ["--help"] else [sys.executable, "-m", "careerkit", "--help"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before it can write a byte: every write meets a closed pipe
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 0, stderr
+    assert stderr == ""
+
+
+def test_the_oldest_versions_ci_tests_are_the_lower_bounds_of_pyproject():
+    """.ci/oldest.txt pins each dependency to the lower bound pyproject.toml gives it, so CI's second pass
+    tests exactly the oldest versions a user may have."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bounds = {}
+    for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
+        name, _, rest = requirement.partition(">=")
+        if rest:
+            bounds[name.strip().lower()] = _release(rest.split(",")[0])
+    pinned = {}
+    for line in (PROJECT / ".ci/oldest.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, pin = line.partition("==")
+            pinned[name.strip().lower()] = _release(pin)
+    assert pinned == bounds
+
+
+def _release(text: str) -> tuple[int, ...]:
+    """`8`, `8.0` and `8.0.0` are one release."""
+    parts = [int(part) for part in text.strip().split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)

@@ -154,10 +154,25 @@ def test_status_lists_people_who_left_only_with_all(cli, notes):
     assert [row["person"] for row in rows] == ["ann", "cyd"]
     everyone = json.loads(cli(root, "status", "--json", "--all", "--today", TODAY).stdout)
     assert [(row["person"], row["left"]) for row in everyone] == [
-        ("ann", None), ("bob", "2026-05-01"), ("cyd", "2026-07-01")]
+        ("ann", None), ("bob", "2026-05-01"), ("cyd", None)]
     text = cli(root, "status", "--all", "--today", TODAY).stdout
-    assert "Bob (left 2026-05-01)" in text
+    assert "left on 2026-05-01" in text
     assert "Bob" not in cli(root, "status", "--today", TODAY).stdout
+
+
+def test_a_person_added_is_never_started_from_since_and_a_leaver_drops_out(cli, notes):
+    root = notes({})
+    cli(root, "add", "priya-nair", "--name", "Priya Nair", "--since", "2026-05-04", "--today", TODAY)
+    due = json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)
+    assert [(f["person"], f["kind"], f["date"]) for f in due["findings"]] == [
+        ("priya-nair", "never-started", "2026-05-04")]
+    cli(root, "pause", "priya-nair", "--until", "2026-07-01", "--today", TODAY)
+    assert json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)["findings"] == []
+    cli(root, "pause", "priya-nair", "--end", "--today", "2026-06-10")
+    assert len(json.loads(cli(root, "due", "--json", "--today", "2026-06-10").stdout)["findings"]) == 1
+    cli(root, "leave", "priya-nair", "--today", "2026-06-10")
+    assert json.loads(cli(root, "due", "--json", "--today", "2026-06-10").stdout)["findings"] == []
+    assert json.loads(cli(root, "status", "--json", "--today", "2026-06-10").stdout) == []
 
 
 @pytest.mark.parametrize("before, after", [

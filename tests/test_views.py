@@ -30,7 +30,7 @@ def team(notes, manager: str | None = None) -> Path:
             skills=[{"skill": "system design", "resources": ["Book: DDIA"]}],
             actions=[action(1, "Shadow Bob", due="2026-05-20"),
                      action(2, "Introduce Alice to Bob", owner=manager or "manager", due="2026-05-01"),
-                     action(3, "Read chapter 1", status="done", closed="2026-04-01")]),
+                     action(3, "Read chapter 1", status="done", closed="2026-04-20")]),
         "people/alice/2026-04-10-checkin.md": doc("alice", "checkin", "2026-04-10"),
         "people/alice/2026-05-02-note.md": doc("alice", "note", "2026-05-02", body="She wants to mentor.\n"),
         "people/bob/2026-02-01-plan.md": doc(
@@ -40,28 +40,47 @@ def team(notes, manager: str | None = None) -> Path:
     })
 
 
+AGENDA_KEYS = ["person", "name", "today", "away", "left", "paused_until", "last_checkin", "next_checkin",
+               "next_conversation", "notes", "asked", "promises", "points", "actions", "closed", "skills",
+               "learns_best", "questions", "errors"]
+
+
 def test_agenda_json_holds_the_same_facts_as_the_text(cli, notes):
     root = team(notes)
     data = json.loads(cli(root, "agenda", "alice", "--json", "--today", TODAY).stdout)
     text = cli(root, "agenda", "alice", "--today", TODAY).stdout
-    assert list(data)[:5] == ["person", "name", "today", "last_checkin", "next_checkin"]
-    assert {"notes", "points", "actions", "skills", "questions", "errors"} <= set(data)
-    assert list(data)[-1] == "errors"
+    assert list(data) == AGENDA_KEYS
     assert data["person"] == "alice" and data["name"] == "Alice Smith" and data["today"] == TODAY
+    assert (data["away"], data["left"], data["paused_until"], data["next_conversation"]) == (None, None, None, None)
     assert data["last_checkin"] == {"date": "2026-04-10", "file": "people/alice/2026-04-10-checkin.md"}
     assert data["next_checkin"] == "2026-05-10"
     assert data["notes"] == [{"date": "2026-05-02", "file": "people/alice/2026-05-02-note.md",
                               "summary": "She wants to mentor."}]
-    assert [(a["id"], a["state"], a["due"]) for a in data["actions"]] == [
-        (1, "overdue", "2026-05-20"), (2, "overdue", "2026-05-01")]
+    assert [(a["id"], a["owner"], a["state"]) for a in data["promises"]] == [(2, "manager", "overdue")]
+    assert [(a["id"], a["state"], a["due"]) for a in data["actions"]] == [(1, "overdue", "2026-05-20")]
+    assert [(a["id"], a["status"], a["closed"]) for a in data["closed"]] == [(3, "done", "2026-04-20")]
+    assert "Read chapter 1" in text
     assert data["skills"] == [{"skill": "system design", "resources": ["Book: DDIA"]}]
+    assert data["learns_best"] == ["pairing"]
     assert data["errors"] == []
-    kinds = [p["kind"] for p in data["points"]]
-    assert "checkin-due" in kinds and all(p["suggestion"] for p in data["points"])
-    for question in data["questions"]:
-        assert question in text
+    points = {(p["kind"], p["action"]): p for p in data["points"]}
+    assert points[("action-due", 2)]["promise"] is True and points[("action-due", 1)]["promise"] is False
+    assert ("checkin-due", None) in points
     for point in data["points"]:
-        assert set(point) >= {"person", "kind", "file", "action", "title", "date", "days", "message"}
+        assert point["message"][1:] in text and point["suggestion"] in text
+        assert set(point) >= {"person", "kind", "file", "action", "title", "owner", "date", "days", "message"}
+    assert data["questions"] and all(question in text for question in data["questions"])
+    for item in data["promises"] + data["actions"]:
+        assert item["title"] in text and item["detail"] in text
+
+
+def test_agenda_json_of_someone_paused_says_so(cli, notes):
+    root = notes({"people/bob/profile.md": "---\nname: Bob\npaused_until: 2026-09-01\n---\n",
+                  "people/bob/2026-01-01-story.md": doc("bob", "story", "2026-01-01")})
+    data = json.loads(cli(root, "agenda", "bob", "--json", "--today", TODAY).stdout)
+    text = cli(root, "agenda", "bob", "--today", TODAY).stdout
+    assert (data["away"], data["paused_until"], data["left"]) == ("paused", "2026-09-01", None)
+    assert data["points"] == [] and "2026-09-01" in text
 
 
 def test_agenda_json_lists_what_could_not_be_read_and_exits_1(cli, notes):

@@ -63,27 +63,3 @@ def set_profile(notes: Notes, slug: str, fields: dict[str, date]) -> ProfileChan
             return ProfileChange(made, True, True)
     changed = edit.edit_file(notes.root, path, lambda text: edit.set_keys(text, fields))
     return ProfileChange(path, False, changed)
-
-
-def profile_dates(root: Path, slug: str) -> tuple[date | None, date | None]:
-    """`left` and `paused_until` from the profile (None when absent or not a date).
-
-    A small reader of its own until the profile model carries these keys;
-    `check` is where a malformed value is reported.
-    """
-    from careerkit import frontmatter_text, yamlio
-    from careerkit.dates import value_to_date
-    from careerkit.documents import read_bytes
-    from careerkit.settings import file_present, leaves_root
-
-    path = root / "people" / slug / PROFILE
-    if not file_present(path) or leaves_root(root, path):
-        return None, None
-    try:
-        text = frontmatter_text.decode(read_bytes(path))
-        data = yamlio.load(frontmatter_text.split(text).yaml, 2)
-    except (OSError, CareerkitError):
-        return None, None
-    if not isinstance(data, dict):
-        return None, None
-    return value_to_date(data.get("left")), value_to_date(data.get("paused_until"))

@@ -52,21 +52,12 @@ def notes(ctx: typer.Context) -> Any:
     return Notes(find_root((ctx.obj or {}).get("root")))
 
 
-def notes_for_writing(ctx: typer.Context) -> Any:
-    """The notes repository a writing command may change: refuses (exit 2) to guess one.
+def writable_notes(ctx: typer.Context) -> Any:
+    """The notes repository for a command that writes: refused (exit 2) when there is none, rather
+    than making `people/` in whatever folder the command was run from."""
+    from careerkit.notes import Notes, writable_root
 
-    Without --root or CAREERKIT_ROOT, the current folder would be used when no
-    careerkit.yaml was found upward: a command that writes says so instead.
-    """
-    from careerkit.errors import UsageError
-    from careerkit.settings import CONFIG_NAME
-
-    repo = notes(ctx)
-    given = (ctx.obj or {}).get("root") or os.environ.get("CAREERKIT_ROOT")
-    if not given and not (repo.root / CONFIG_NAME).is_file():
-        raise UsageError("not in a notes repository (no careerkit.yaml here or above): "
-                         "run `careerkit init`, or pass --root")
-    return repo
+    return Notes(writable_root((ctx.obj or {}).get("root")))
 
 
 def committed(root: Any, written: Any, message: str) -> None:

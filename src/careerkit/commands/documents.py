@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import committed, notes, report_problems, reports_errors
+from careerkit.commands.common import committed, report_problems, reports_errors, writable_notes
 
 STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in",
                "note": "note"}
@@ -27,7 +27,7 @@ def new(
 
     check_stage(stage)
     day = parse_cli_date(date, "--date") if date else datetime.date.today()
-    repo = notes(ctx)
+    repo = writable_notes(ctx)
     created = create(repo, stage, person, day, name)
     if created.note:
         typer.echo(f"careerkit: note: {created.note}", err=True)

@@ -65,8 +65,7 @@ def due(
 
 def _promises(team: Any, findings: list[Any]) -> list[Any]:
     """The findings about the manager's own promises: actions whose owner is the `manager` setting."""
-    owners = {(person.slug, action.id): action.owner for person in team.people for action in person.actions()}
-    return [f for f in findings if f.action is not None and owners.get((f.person, f.action)) == team.settings.manager]
+    return [f for f in findings if f.action is not None and f.owner == team.settings.manager]
 
 
 def _errors_json(team: Any) -> list[dict[str, Any]]:
@@ -101,7 +100,7 @@ def agenda(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
-    """A Markdown agenda for PERSON's next check-in, to read in a minute or paste into an invite."""
+    """A Markdown agenda for PERSON's next conversation: what they told you, your promises, what to talk about."""
     from careerkit import agenda as agendas
 
     day = today_option(today)
@@ -119,27 +118,23 @@ def status(
     ctx: typer.Context,
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    everyone: bool = typer.Option(False, "--all", help="Also the people who have left the team."),
+    everyone: bool = typer.Option(False, "--all", help="Also the people who have left (their profile's `left`)."),
 ) -> None:
-    """One row per person on the team: stages reached, last and next conversations, action counts."""
+    """One row per person: stages reached, last and next conversations, action counts; who is paused."""
     from careerkit.status import rows
 
     day = today_option(today)
     _, team = _load(ctx, None, condensed=True)
     table = rows(team, day, everyone)
     if as_json:
-        print_json([row.to_json(everyone) for row in table])
+        print_json([row.to_json() for row in table])
     else:
         _print_table(
-            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale"],
-            [[_name(r, day), r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
-              str(r.open), str(r.due), str(r.stale)] for r in table],
+            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", ""],
+            [[r.name, r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
+              str(r.open), str(r.due), str(r.stale), r.away] for r in table],
         )
     _finish(team)
-
-
-def _name(row: Any, today: Any) -> str:
-    return f"{row.name} (left {row.left})" if row.left is not None and row.left <= today else row.name
 
 
 def _day(value: Any) -> str:

@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 import typer
 
-from careerkit.commands.common import TODAY_HELP, committed, notes_for_writing, reports_errors, today_option
+from careerkit.commands.common import TODAY_HELP, committed, reports_errors, today_option, writable_notes
 
 PERSON_HELP = "A slug or a name."
 
@@ -29,7 +29,7 @@ def add(
     joined = parse_cli_date(since, "--since") if since is not None else day
     name = actions.one_line(name, "--name")
     role = actions.one_line(role, "--role") if role is not None else None
-    repo = notes_for_writing(ctx)
+    repo = writable_notes(ctx)
     slug = person if slugs.is_slug(person) else slugs.to_slug(person)
     path = roster.add_person(repo, slug, name, role, joined)
     typer.echo(repo.rel(path))
@@ -49,7 +49,7 @@ def leave(
 
     day = today_option(today)
     left = parse_cli_date(on, "--date", day) if on is not None else day
-    repo = notes_for_writing(ctx)
+    repo = writable_notes(ctx)
     _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
 
 
@@ -63,9 +63,9 @@ def pause(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Pause PERSON until a date (leave, a crisis): careerkit reports nothing for them until then."""
-    from careerkit import roster
     from careerkit.dates import parse_cli_date
     from careerkit.errors import UsageError
+    from careerkit.settings import load_profile
 
     day = today_option(today)
     if (until is None) == (not end):
@@ -73,12 +73,12 @@ def pause(
     back = parse_cli_date(until, "--until", day) if until is not None else None
     if back is not None and back <= day:
         raise UsageError(f"--until: {back} is not after today ({day}); to end a pause, use --end")
-    repo = notes_for_writing(ctx)
+    repo = writable_notes(ctx)
     slug = repo.resolve_person(person)
     if back is not None:
         _set(repo, slug, {"paused_until": back}, "pause")
         return
-    _, paused_until = roster.profile_dates(repo.root, slug)
+    paused_until = load_profile(repo.root, slug).value.paused_until
     if paused_until is None or paused_until <= day:
         typer.echo(f"{slug} is not paused; nothing changed")
         return

@@ -44,7 +44,8 @@ def create_profile(folder: Path, fields: dict[str, Any], hint: bool = True) -> P
 def add_person(notes: Notes, slug: str, name: str, role: str | None, since: date) -> Path:
     """Start `slug`: their folder and a profile with name, role and since. Refuses when a profile exists."""
     folder = notes.person_dir(slug)
-    created = create_profile(folder, {"name": name, "role": role, "since": since})
+    with notes.locked(slug):
+        created = create_profile(folder, {"name": name, "role": role, "since": since})
     if created is None:
         raise CareerkitError("already exists; not changed (edit it by hand, or use `careerkit leave` or "
                              "`careerkit pause`)", path=notes.rel(folder / PROFILE))
@@ -52,7 +53,27 @@ def add_person(notes: Notes, slug: str, name: str, role: str | None, since: date
 
 
 def set_profile(notes: Notes, slug: str, fields: dict[str, date]) -> ProfileChange:
-    """Set these keys in `slug`'s profile, byte-exactly; a person without a profile gets one with only them."""
+    """Set these keys in `slug`'s profile, byte-exactly; a person without a profile gets one with only them.
+
+    Under the person's lock (careerkit.locks), like every change to their folder.
+    """
+    with notes.locked(slug):
+        return _set_profile(notes, slug, fields)
+
+
+def end_pause(notes: Notes, slug: str, today: date) -> ProfileChange | None:
+    """Set `paused_until` to `today` when `slug` is paused (until after today); None when they are not."""
+    from careerkit.settings import load_profile
+
+    with notes.locked(slug):
+        paused_until = load_profile(notes.root, slug).value.paused_until
+        if paused_until is None or paused_until <= today:
+            return None
+        return _set_profile(notes, slug, {"paused_until": today})
+
+
+def _set_profile(notes: Notes, slug: str, fields: dict[str, date]) -> ProfileChange:
+    """`set_profile`, with the person's lock held."""
     from careerkit import edit
 
     folder = notes.person_dir(slug)

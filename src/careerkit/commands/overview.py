@@ -7,6 +7,7 @@ import typer
 from careerkit.commands.common import (
     NO_PAGER_HELP,
     TODAY_HELP,
+    echo_line,
     notes,
     print_json,
     report_problems,
@@ -16,6 +17,7 @@ from careerkit.commands.common import (
     today_option,
     use_colour,
 )
+from careerkit.printable import printable, printable_values
 
 JSON_HELP = "Print JSON for scripts instead of text."
 
@@ -84,10 +86,12 @@ def _findings_text(team: Any, findings: list[Any]) -> str:
     lines: list[str] = []
     for slug, theirs in by_person.items():
         lines += [""] if lines else []
-        lines.append(style(names[slug], "bold", colour=colour))
+        lines.append(style(printable(names[slug]), "bold", colour=colour))
         for finding in theirs:
             tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
-            message, file = style(finding.message, tone, colour=colour), style(finding.file, "dim", colour=colour)
+            # A title with a line break or an escape sequence in it stays on its own line, inert.
+            message = style(printable(finding.message), tone, colour=colour)
+            file = style(printable(finding.file), "dim", colour=colour)
             lines.append(f"  {message}  {file}")
     return "\n".join(lines) + "\n"  # one write: thousands of echo calls cost more than the findings
 
@@ -106,10 +110,11 @@ def agenda(
     day = today_option(today)
     _, team = _load(ctx, [person])
     built = agendas.build(team.people[0], team, day)
-    if as_json:
+    if as_json:  # JSON keeps every value exactly as it was read
         print_json({**agendas.to_json(built), "errors": _errors_json(team)})
     else:
-        show(agendas.to_markdown(built), paged=not no_pager)
+        shown = printable_values(team.people[0])  # each value stays on its line, inert
+        show(printable(agendas.to_markdown(agendas.build(shown, team, day)), keep_newlines=True), paged=not no_pager)
     _finish(team)
 
 
@@ -131,7 +136,7 @@ def status(
     else:
         _print_table(
             ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", ""],
-            [[r.name, r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
+            [[printable(r.name), r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
               str(r.open), str(r.due), str(r.stale), r.away] for r in table],
         )
     _finish(team)
@@ -171,8 +176,8 @@ def log(
                                    "summary": summarise(doc)} for doc in who.documents],
                     "errors": _errors_json(team)})
     elif not who.documents:
-        typer.echo(f"No documents yet for {who.name}.")
+        echo_line(f"No documents yet for {who.name}.")
     else:
-        show("".join(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})\n" for doc in who.documents),
-             paged=not no_pager)
+        show("".join(printable(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})") + "\n"
+                     for doc in who.documents), paged=not no_pager)
     _finish(team)

@@ -5,7 +5,14 @@ from typing import Any, Optional
 
 import typer
 
-from careerkit.commands.common import TODAY_HELP, committed, reports_errors, today_option, writable_notes
+from careerkit.commands.common import (
+    TODAY_HELP,
+    committed,
+    echo_line,
+    reports_errors,
+    today_option,
+    writable_notes,
+)
 
 PERSON_HELP = "A slug or a name."
 
@@ -32,7 +39,7 @@ def add(
     repo = writable_notes(ctx)
     slug = person if slugs.is_slug(person) else slugs.to_slug(person)
     path = roster.add_person(repo, slug, name, role, joined)
-    typer.echo(repo.rel(path))
+    echo_line(repo.rel(path))
     committed(repo.root, [path], "add a person")
 
 
@@ -63,9 +70,9 @@ def pause(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Pause PERSON until a date (leave, a crisis): careerkit reports nothing for them until then."""
+    from careerkit import roster
     from careerkit.dates import parse_cli_date
     from careerkit.errors import UsageError
-    from careerkit.settings import load_profile
 
     day = today_option(today)
     if (until is None) == (not end):
@@ -78,21 +85,25 @@ def pause(
     if back is not None:
         _set(repo, slug, {"paused_until": back}, "pause")
         return
-    paused_until = load_profile(repo.root, slug).value.paused_until
-    if paused_until is None or paused_until <= day:
-        typer.echo(f"{slug} is not paused; nothing changed")
+    change = roster.end_pause(repo, slug, day)
+    if change is None:
+        echo_line(f"{slug} is not paused; nothing changed")
         return
-    _set(repo, slug, {"paused_until": day}, "end a pause")
+    _said(repo, change, {"paused_until": day}, "end a pause")
 
 
 def _set(repo: Any, slug: str, fields: dict[str, date], message: str) -> None:
     from careerkit import roster
 
-    change = roster.set_profile(repo, slug, fields)
+    _said(repo, roster.set_profile(repo, slug, fields), fields, message)
+
+
+def _said(repo: Any, change: Any, fields: dict[str, date], message: str) -> None:
+    """What changed (or that nothing did), and the commit of it."""
     rel = repo.rel(change.path)
     said = ", ".join(f"{key}: {value}" for key, value in fields.items())
     if not change.changed:
-        typer.echo(f"{rel} already says {said}; nothing changed")
+        echo_line(f"{rel} already says {said}; nothing changed")
         return
-    typer.echo(f"{said}: {rel}" + (" (a new profile)" if change.created else ""))
+    echo_line(f"{said}: {rel}" + (" (a new profile)" if change.created else ""))
     committed(repo.root, [change.path], message)

@@ -215,3 +215,18 @@ def test_the_installed_command_explains_each_option(command, words):
     assert out.returncode == 0
     for word in words:
         assert word in out.stdout
+
+
+def test_leave_and_pause_at_once_both_land(notes):
+    """Run side by side (a script and a cron job, say), neither change is lost: each holds the person's lock."""
+    import subprocess
+    import sys
+
+    root = notes({"people/bob/profile.md": "---\nname: Bob\n---\n"})
+    base = [sys.executable, "-m", "careerkit", "--root", str(root)]
+    runs = [subprocess.Popen([*base, "leave", "bob", "--date", "2026-12-31", "--today", TODAY]),
+            subprocess.Popen([*base, "pause", "bob", "--until", "2026-09-01", "--today", TODAY]),
+            subprocess.Popen([*base, "add", "cyd", "--name", "Cyd", "--today", TODAY])]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0, 0]
+    data = profile(root, "bob")
+    assert (data["left"], data["paused_until"]) == (date(2026, 12, 31), date(2026, 9, 1))

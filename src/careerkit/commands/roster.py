@@ -28,7 +28,7 @@ def add(
         None, "--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
-    """Start PERSON: their folder and a profile with name, role and since. Never overwrites a profile."""
+    """Start PERSON on your team: their folder and a profile with name, role and since. Never overwrites one."""
     from careerkit import actions, roster, slugs
     from careerkit.dates import parse_cli_date
 
@@ -51,7 +51,7 @@ def leave(
         None, "--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
-    """Record that PERSON leaves your team (`left:` in their profile). Their notes stay where they are."""
+    """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
     from careerkit.dates import parse_cli_date
 
     day = today_option(today)
@@ -69,7 +69,7 @@ def pause(
     end: bool = typer.Option(False, "--end", help="End the pause today (paused_until: today)."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
-    """Pause PERSON until a date (leave, a crisis): careerkit reports nothing for them until then."""
+    """Pause PERSON until a date (leave, a crisis): nothing is reported for them until then; --end ends it."""
     from careerkit import roster
     from careerkit.dates import parse_cli_date
     from careerkit.errors import UsageError

@@ -12,6 +12,7 @@ from careerkit.schema import DAY_SETTINGS, PROFILE_DATES
 CONFIG_NAME = "careerkit.yaml"
 
 
+GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
 SETTING_HELP = {
     "checkin_every_days": "a check-in is due this long after the last plan or check-in",
     "conversation_every_days": "story, dreams or plan: at least twice a year",
@@ -133,6 +134,11 @@ def load_settings(root: Path) -> Loaded:
     manager = _text(data, "manager", CONFIG_NAME, source, problems)
     if manager is not None:
         settings = settings._replace(manager=manager)
+    git = data.get("git")
+    if git == GIT_COMMIT:
+        settings = settings._replace(git=GIT_COMMIT)
+    elif git not in (None, False, "off"):  # `git: off` reads as false
+        _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
     return Loaded(settings, problems)
 
 

@@ -6,6 +6,7 @@ import typer
 
 from careerkit.commands.common import (
     TODAY_HELP,
+    committed,
     echo_line,
     notes,
     print_json,
@@ -59,8 +60,10 @@ def add(
     title = actions.one_line(title, "TITLE")
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
-    added = actions.add(writable_notes(ctx), person, title, day, due_on, skill, owner)
+    repo = writable_notes(ctx)
+    added = actions.add(repo, person, title, day, due_on, skill, owner)
     echo_line(f"action {added.ident} added: {added.path}")
+    committed(repo.root, [repo.root / added.path], "add an action")
     plan = actions.unplanned_skill(added.person, skill)
     if plan is not None:
         echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
@@ -71,9 +74,11 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
     from careerkit import actions
 
     day = today_option(today)
-    closed = actions.close(writable_notes(ctx), person, ident, status, day)
+    repo = writable_notes(ctx)
+    closed = actions.close(repo, person, ident, status, day)
     if closed.changed:
         echo_line(f"action {ident} {status}: {closed.path}")
+        committed(repo.root, [repo.root / closed.path], f"action {status}")
     else:
         since = f" since {closed.action.closed}" if closed.action and closed.action.closed else ""
         echo_line(f"action {ident} is already {status}{since}; nothing changed: {closed.path}")
@@ -113,9 +118,12 @@ def touch(
     from careerkit import actions
 
     day = today_option(today)
-    touched = actions.touch(writable_notes(ctx), person, ident, day)
+    repo = writable_notes(ctx)
+    touched = actions.touch(repo, person, ident, day)
     echo_line(f"action {ident} touched: {touched.path}" if touched.changed
               else f"action {ident} was already updated {day}; nothing changed: {touched.path}")
+    if touched.changed:
+        committed(repo.root, [repo.root / touched.path], "progress on an action")
     report_problems(touched.warnings)
 
 

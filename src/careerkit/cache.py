@@ -56,15 +56,17 @@ careerkit.codec; the layout of the notes is careerkit.notes, and putting a
 team together from what is read is careerkit.loader.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 import time
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careerkit import codec, documents, parallel
+from careerkit import codec, documents
 from careerkit import store as cache_store
 from careerkit.model import (
     Condensed,
@@ -75,10 +77,12 @@ from careerkit.model import (
     ReadResult,
 )
 from careerkit.notes import PROFILE, profile_rel
-from careerkit.parallel import Inspection, Pair
 from careerkit.settings import CONFIG_NAME, load_profile, load_settings
 from careerkit.state import CACHE_DIR
 from careerkit.store import READS_DIR, SEPARATOR
+
+if TYPE_CHECKING:  # parallel is imported where files are read: a warm run reads none
+    from careerkit.parallel import Inspection, Pair
 
 NO_CACHE_ENV = "CAREERKIT_NO_CACHE"
 SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
@@ -92,7 +96,7 @@ Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where
 _Decode = codec.Decode
 
 
-def open_reads(root: Path) -> "Reads":
+def open_reads(root: Path) -> Reads:
     """The reader for the notes at `root`: through the cache unless CAREERKIT_NO_CACHE is set."""
     if os.environ.get(NO_CACHE_ENV, "").strip() not in ("", "0"):
         return Reads(root)
@@ -117,6 +121,8 @@ class Reads:
 
     def inspected(self, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
         """Each (path, person) document and what `inspection` found in it, in the order given."""
+        from careerkit import parallel
+
         fresh = parallel.read_pairs(self.root, items, inspection, encode=False)
         return [(result, extra) for result, extra, _, _ in fresh]
 
@@ -218,6 +224,8 @@ class CachedReads(Reads):
                         continue
             misses.append(index)
         if misses:
+            from careerkit import parallel
+
             fresh = parallel.read_pairs(self.root, [items[index] for index in misses], inspection)
             for index, (result, extra, payload, extra_payload) in zip(misses, fresh, strict=True):
                 results[index] = (result, extra)

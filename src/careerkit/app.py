@@ -21,6 +21,7 @@ from careerkit import __version__
 COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
     "new": ("careerkit.commands.documents", "new"),
+    "note": ("careerkit.commands.documents", "note"),
     "due": ("careerkit.commands.overview", "due"),
     "agenda": ("careerkit.commands.overview", "agenda"),
     "status": ("careerkit.commands.overview", "status"),

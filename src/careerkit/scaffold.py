@@ -47,10 +47,17 @@ def check_stage(stage: str) -> str:
     return stage
 
 
-def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None) -> Created:
-    """Write the new `stage` document for the person; never overwrites anything."""
+def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None,
+           text: str | None = None) -> Created:
+    """Write the new `stage` document for the person; never overwrites anything.
+
+    With `text`, the body is that text as it is (a quick note: `careerkit note`), not the stage's
+    template: what a person typed is data, never a template.
+    """
     check_stage(stage)
-    slug, note = _choose_slug(notes, person_text)
+    if text is not None:
+        text = note_text(text)
+    slug, note = _choose_slug(notes, person_text, name)
     folder = notes.person_dir(slug)
     if folder.exists():
         team = notes.load([slug])
@@ -60,7 +67,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         person = PersonNotes.read(slug)
     display = name or person.profile.name or (person_text if person_text != slug else slug)
     frontmatter, context = _prefill(stage, person, team, day, display)
-    body = templates.render(notes.root, stage, context)
+    body = templates.render(notes.root, stage, context) if text is None else text
     next_id = max((a.id for a in person.actions()), default=0) + 1
     data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
     fsutil.make_private_dirs(folder)
@@ -74,6 +81,15 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
                          path=notes.rel(folder))
 
 
+def note_text(text: str) -> str:
+    """The text of a quick note, ready to be a body: no blank lines around it, one final newline."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if not body.strip():
+        raise UsageError("the note is empty: give its text as an argument or on standard input")
+    return body + "\n"
+
+
 def _next_number(folder: Path, day: date, stage: str) -> int:
     """One more than the highest -N of the stage's documents that day (none: 1), so the new one is the newest."""
     import os
@@ -84,15 +100,24 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     return max(taken, default=0) + 1
 
 
-def _choose_slug(notes: Notes, text: str) -> tuple[str, str | None]:
-    """An existing person when the text names one; else a new slug from the text."""
+def _choose_slug(notes: Notes, text: str, name: str | None) -> tuple[str, str | None]:
+    """An existing person when the text names one exactly; else a new slug from the text.
+
+    A prefix is not enough here, unlike in the commands that only read or change a person, and
+    neither does it start a new person: text that only starts like someone (`pri` for priya-nair) is
+    refused unless `--name` says that a new person is meant. A note written into someone else's
+    folder, or into a stray new one, would be worse than typing the name again.
+    """
     slug = slugs.to_slug(text)
-    try:
-        existing = notes.resolve_person(text)
-    except UsageError:
+    existing = notes.person_named(text)
+    if existing is None:
+        similar = notes.people_starting(text)
+        if similar and name is None:
+            raise UsageError(f"{text!r} is not a person, but {' and '.join(similar)} "
+                             f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
+                             "or add --name to start a new person")
         return slug, None
     if text != existing:
-        profile_name = None
         from careerkit.settings import load_profile
 
         profile_name = load_profile(notes.root, existing).value.name

@@ -31,11 +31,15 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def notes(ctx: typer.Context) -> Any:
-    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
-    from careerkit.notes import Notes, find_root
+def notes(ctx: typer.Context, writing: bool = False) -> Any:
+    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search.
 
-    return Notes(find_root((ctx.obj or {}).get("root")))
+    `writing`: a command that writes refuses a folder without careerkit.yaml (see `find_root_to_write`).
+    """
+    from careerkit.notes import Notes, find_root, find_root_to_write
+
+    option = (ctx.obj or {}).get("root")
+    return Notes(find_root_to_write(option) if writing else find_root(option))
 
 
 def report_problems(problems: list[Any]) -> None:

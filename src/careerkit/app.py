@@ -26,6 +26,7 @@ COMMANDS = {
     "agenda": ("careerkit.commands.overview", "agenda"),
     "status": ("careerkit.commands.overview", "status"),
     "log": ("careerkit.commands.overview", "log"),
+    "calendar": ("careerkit.commands.calendar_cmd", "calendar"),
     "check": ("careerkit.commands.check", "check"),
     "templates": ("careerkit.commands.templates_cmd", "app"),
     "action": ("careerkit.commands.action", "app"),

@@ -30,7 +30,7 @@ from careerkit import frontmatter_text
 from careerkit.documents import Problem, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, Notes
-from careerkit.settings import CONFIG_NAME, Settings, file_present, leaves_root
+from careerkit.settings import CALENDAR_KEY, CONFIG_NAME, NUMBER_SETTINGS, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
 
@@ -47,7 +47,7 @@ DOCUMENT_KEYS: dict[str, Any] = {
     "next_checkin": DATE,
 }
 PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER}
-CONFIG_KEYS: dict[str, Any] = dict.fromkeys(Settings._fields, NUMBER)
+CONFIG_KEYS: dict[str, Any] = {**dict.fromkeys(NUMBER_SETTINGS, NUMBER), CALENDAR_KEY: TEXT}
 
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")

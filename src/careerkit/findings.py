@@ -9,6 +9,7 @@ the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 
 from datetime import date, timedelta
 
+from careerkit.documents import Document
 from careerkit.notes import PersonNotes, Team
 from careerkit.records import Record
 
@@ -126,6 +127,14 @@ def next_checkin(person: PersonNotes, team: Team) -> date | None:
     return latest_work.next_checkin or later(latest_work.date, team.checkin_every_days(person))
 
 
+def conversation_review(person: PersonNotes, team: Team) -> tuple[date, Document] | None:
+    """When the next career conversation (dreams and plan revisited) is due, and the document it counts from."""
+    conversation = person.newest("story", "dreams", "plan")
+    if conversation is None:
+        return None
+    return later(conversation.date, team.settings.conversation_every_days), conversation
+
+
 def _titled(text: str, title: str) -> str:
     """A message about an action, with its title when it has one."""
     return f"{text}: {title}" if title else text
@@ -167,9 +176,9 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     if plan is not None and latest_work is not None and next_on is not None and next_on <= horizon:
         add("checkin-due", latest_work.path, next_on, f"check-in is {when((today - next_on).days)}")
 
-    conversation = person.newest("story", "dreams", "plan")
-    if conversation is not None:
-        due_on = later(conversation.date, settings.conversation_every_days)
+    review = conversation_review(person, team)
+    if review is not None:
+        due_on, conversation = review
         if due_on <= today:
             ago = (today - conversation.date).days
             last = f"{conversation.stage}, {conversation.date}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerkit import fsutil
-from careerkit.settings import CONFIG_NAME, SETTING_HELP, Settings
+from careerkit.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, CONFIG_NAME, SETTING_HELP, Settings
 
 TEMPLATES_README = Path(__file__).resolve().parent / "resources" / "templates_readme.md"
 
@@ -22,6 +22,37 @@ def config_text() -> str:
         lines.append("")
     lines.append("# A person's profile (people/<slug>/profile.md) may set its own checkin_every_days.")
     return "\n".join(lines) + "\n"
+
+
+def add_calendar_key(root: Path) -> str | None:
+    """Add a new random `calendar_key` at the end of careerkit.yaml and return it.
+
+    Only bytes are added, atomically, and only when the text reads back as the same settings
+    plus the key; None (and nothing written) when there is no careerkit.yaml or it cannot take one.
+    """
+    import secrets
+
+    from careerkit import yamlio
+    from careerkit.errors import CareerkitError
+
+    path = root / CONFIG_NAME
+    if path.is_symlink() or not path.is_file():
+        return None
+    key = secrets.token_hex(16)
+    try:
+        old = path.read_bytes()
+        newline = b"\r\n" if b"\r\n" in old else b"\n"
+        gap = newline if old and not old.endswith(b"\n") else b""
+        added = f"# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: \"{key}\"\n".encode().replace(b"\n", newline)
+        new = old + gap + added
+        before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}
+        after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
+        if not isinstance(before, dict) or CALENDAR_KEY in before or after != {**before, CALENDAR_KEY: key}:
+            return None
+        fsutil.replace(path, new, root)
+    except (OSError, ValueError, CareerkitError):
+        return None
+    return key
 
 
 @dataclass

@@ -16,6 +16,13 @@ class Settings(Record):
     checkin_every_days: int = 30
     conversation_every_days: int = 182
     stale_after_days: int = 21
+    calendar_key: str | None = None  # the secret in `careerkit calendar`'s event ids (careerkit.calendar_feed)
+
+
+NUMBER_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
+CALENDAR_KEY = "calendar_key"
+CALENDAR_KEY_HELP = ("a random key that keeps the event ids of `careerkit calendar` stable and unguessable; "
+                     "keep it as it is")
 
 
 SETTING_HELP = {
@@ -129,10 +136,13 @@ def load_settings(root: Path) -> Loaded:
             line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
             at = None if line is None else source[1] + line
             problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
-    for key in known:
+    for key in NUMBER_SETTINGS:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
             settings = settings._replace(**{key: value})
+    calendar_key = _text(data, CALENDAR_KEY, CONFIG_NAME, source, problems)
+    if calendar_key is not None:
+        settings = settings._replace(calendar_key=calendar_key)
     return Loaded(settings, problems)
 
 

@@ -30,6 +30,7 @@ COMMANDS = {
     "check": ("careerkit.commands.check", "check"),
     "templates": ("careerkit.commands.templates_cmd", "app"),
     "action": ("careerkit.commands.action", "app"),
+    "completion": ("careerkit.commands.completion_cmd", "completion"),
 }
 GLOBAL_OPTIONS_WITH_VALUE = ("--root",)
 

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import Command, Runner, ratio  # noqa: E402 - benchmarks/ is not a package
+from run import Command, Runner, ratio  # benchmarks/ is not a package
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent

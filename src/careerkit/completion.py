@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 ENV = "_CAREERKIT_COMPLETE"
@@ -49,8 +50,8 @@ def respond(instruction: str) -> int:
 
 
 def script(shell: str) -> str:
-    """The completion script for `shell` (bash, zsh or fish)."""
-    return SCRIPTS[shell]
+    """The completion script for `shell` (bash, zsh or fish): src/careerkit/resources/completion.<shell>."""
+    return (Path(__file__).resolve().parent / "resources" / f"completion.{shell}").read_text(encoding="utf-8")
 
 
 def _words(shell: str) -> tuple[list[str], str]:
@@ -102,10 +103,11 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
     while index < len(args) and args[index].startswith("-"):  # options before the command
         word = args[index]
         if word in GLOBAL_OPTIONS_WITH_VALUE:
-            if index + 1 == len(args):
+            skip = 2 if args[index + 1:index + 2] == ["="] else 1  # bash splits `--root=PATH` at the `=`
+            if index + skip == len(args):
                 return [Item("", type=DIR)]
-            root = args[index + 1]
-            index += 2
+            root = args[index + skip]
+            index += skip + 1
             continue
         if word.startswith("--root="):
             root = word.partition("=")[2]
@@ -262,74 +264,3 @@ def _action_ids(person: str, incomplete: str, root: str | None) -> list[Item]:
         return []
     return [Item(str(action.id), action.title) for action in team.people[0].open_actions()
             if str(action.id).startswith(incomplete)]
-
-
-_BASH = r"""# careerkit completion for bash (4.4 or newer). Load it in ~/.bashrc:
-#     eval "$(careerkit completion bash)"
-# or save it once: careerkit completion bash > ~/.local/share/bash-completion/completions/careerkit
-_careerkit_complete() {
-    local IFS=$'\n' line kind
-    local reply
-    reply=$(COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD _CAREERKIT_COMPLETE=bash_complete "$1" 2>/dev/null)
-    COMPREPLY=()
-    for line in $reply; do
-        kind=${line%%,*}
-        case $kind in
-            plain) COMPREPLY+=("${line#*,}") ;;
-            file) COMPREPLY=(); compopt -o default; return 0 ;;
-            dir) COMPREPLY=(); compopt -o dirnames; return 0 ;;
-        esac
-    done
-    return 0
-}
-complete -o nosort -F _careerkit_complete careerkit
-"""
-
-_ZSH = r"""#compdef careerkit
-# careerkit completion for zsh. Load it in ~/.zshrc, after compinit:
-#     eval "$(careerkit completion zsh)"
-# or save it as _careerkit in a folder of your $fpath.
-_careerkit() {
-    local -a reply plain described
-    local kind value help
-    reply=("${(@f)$(COMP_WORDS="${words[*]}" COMP_CWORD=$((CURRENT - 1)) _CAREERKIT_COMPLETE=zsh_complete ${words[1]} 2>/dev/null)}")
-    for kind value help in "${reply[@]}"; do
-        case $kind in
-            plain)
-                if [[ $help == _ ]]; then plain+=("$value"); else described+=("${value//:/\\:}:$help"); fi ;;
-            file) _path_files; return ;;
-            dir) _path_files -/; return ;;
-        esac
-    done
-    (( ${#described} )) && _describe -V careerkit described -U
-    (( ${#plain} )) && compadd -U -V careerkit -a plain
-    return 0
-}
-if [[ ${zsh_eval_context[-1]} == loadautofunc ]]; then
-    _careerkit "$@"
-else
-    compdef _careerkit careerkit
-fi
-"""
-
-_FISH = r"""# careerkit completion for fish. Load it in ~/.config/fish/config.fish:
-#     careerkit completion fish | source
-# or save it once: careerkit completion fish > ~/.config/fish/completions/careerkit.fish
-function __careerkit_complete
-    set -l reply (env COMP_WORDS=(commandline -cp) COMP_CWORD=(commandline -t) _CAREERKIT_COMPLETE=fish_complete careerkit 2>/dev/null)
-    for line in $reply
-        set -l parts (string split -m 1 , -- $line)
-        switch $parts[1]
-            case plain
-                printf '%s\n' $parts[2]
-            case file
-                __fish_complete_path (commandline -ct)
-            case dir
-                __fish_complete_directories (commandline -ct)
-        end
-    end
-end
-complete --command careerkit --no-files --arguments '(__careerkit_complete)'
-"""
-
-SCRIPTS = {"bash": _BASH, "zsh": _ZSH, "fish": _FISH}

@@ -51,3 +51,16 @@ def test_no_match_is_the_unknown_person_error(cli, team):
 
 def test_a_last_name_is_not_a_prefix(cli, team):
     cli(team, "log", "rao", expect=2)
+
+
+def test_new_takes_only_an_exact_person_and_never_redirects_a_prefix(cli, team):
+    refused = cli(team, "new", "story", "Priy", "--date", "2026-03-01", expect=2)
+    assert "priya-nair" in refused.stderr and "--name" in refused.stderr
+    assert not (team / "people/priy").exists()
+    assert sorted(p.name for p in (team / "people/priya-nair").iterdir()) == ["p.md"]
+    started = cli(team, "new", "story", "Priy", "--name", "Priy Anka", "--date", "2026-03-01")
+    assert started.stdout.splitlines() == ["people/priy/profile.md", "people/priy/2026-03-01-story.md"]
+    # a name that starts like nobody starts a new person, as always; an exact one is that person
+    assert cli(team, "new", "story", "Zed", "--date", "2026-03-01").stdout == "people/zed/2026-03-01-story.md\n"
+    assert cli(team, "new", "note", "Bhavna Rao", "--date", "2026-03-01").stdout == "people/pn/2026-03-01-note.md\n"
+    assert cli(team, "new", "note", "al", "--date", "2026-03-01").stdout == "people/al/2026-03-01-note.md\n"

@@ -90,3 +90,16 @@ def test_a_new_name_starts_a_new_person_but_a_mere_prefix_is_refused(notes):
     assert started.stdout.decode().splitlines() == ["people/pri/profile.md", "people/pri/2026-03-04-note.md"]
     assert run(root, "note", "Zoë O'Brien", "hi", "--date", "2026-03-04").stdout.decode() == (
         "people/zoe-obrien/2026-03-04-note.md\n")
+
+
+def test_notes_written_at_the_same_moment_each_get_their_own_file(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    environment = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"}
+    processes = [subprocess.Popen([sys.executable, "-m", "careerkit", "--root", str(root), "note", "alice",
+                                   f"note {n}", "--date", "2026-03-04"], stdout=subprocess.PIPE, env=environment)
+                 for n in range(5)]
+    printed = sorted(process.communicate()[0].decode().strip() for process in processes)
+    assert all(process.returncode == 0 for process in processes)
+    assert len(set(printed)) == 5
+    bodies = sorted(split(root / path)[1] for path in printed)
+    assert bodies == [f"\nnote {n}\n" for n in range(5)]

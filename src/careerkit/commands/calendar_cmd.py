@@ -19,8 +19,12 @@ def calendar(
                                 "a calendar that is subscribed to leaves this machine)."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
-    """An iCalendar file (.ics) with an all-day event for each person's next check-in and career conversation
-    and each open action's due date; what is late sits on today. Import it, or subscribe to the file.
+    """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
+
+    An all-day event for each person's next check-in and next career conversation, and for each open
+    action's due date, by the rules of `careerkit due`; what is late sits on today. Import the file
+    into a calendar, or subscribe to it. Events name the person and the kind of event only, unless
+    --titles is given.
     """
     import sys
     from pathlib import Path

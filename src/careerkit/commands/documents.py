@@ -58,7 +58,8 @@ def _open_in_editor(path: str) -> None:
 @reports_errors
 def note(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help="Their full slug or name; a new name starts a new person."),
+    person: str = typer.Argument(
+        ..., metavar="PERSON", help="Their full slug or name (a new name starts a new person)."),
     text: Optional[str] = typer.Argument(  # noqa: UP045
         None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."),
     date: Optional[str] = typer.Option(None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."),  # noqa: UP045

@@ -178,3 +178,24 @@ def test_every_event_agrees_with_due_within(team, within):
         if day <= (today if conversation else horizon):  # `due` shows a conversation only once it has come
             seen.add((summary, day))
     assert seen == expected and len(expected) >= 2 + (within >= 10) + (within >= 30)
+
+
+def test_people_who_left_or_are_paused_get_no_events_and_promises_say_so(notes):
+    plan = {"actions": [action(1, "Intro to Bob", owner="manager", due="2026-06-10"), action(2, due="2026-06-12")]}
+    root = notes({
+        "careerkit.yaml": KEY,
+        "people/gone/profile.md": "---\nleft: 2026-05-01\n---\n",
+        "people/gone/p.md": doc("gone", "plan", "2026-05-01", **plan),
+        "people/away/profile.md": "---\npaused_until: 2026-09-01\n---\n",
+        "people/away/p.md": doc("away", "plan", "2026-05-01", **plan),
+        "people/back/profile.md": "---\npaused_until: 2026-06-01\n---\n",  # back today
+        "people/back/p.md": doc("back", "plan", "2026-05-01", review_by="2026-08-01", **plan),
+    })
+    result = run(root, "calendar", "--today", TODAY, "--titles")
+    found = sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events(read_calendar(result.stdout)))
+    assert found == [
+        ("Career conversation with back: dreams and plan", date(2026, 8, 1)),  # the plan's review_by
+        ("Check-in with back (late since 2026-05-31)", date(2026, 6, 1)),
+        ("Your promise to back: action 1 due: Intro to Bob", date(2026, 6, 10)),
+        ("back: action 2 due: Action 2", date(2026, 6, 12)),
+    ]

@@ -4,7 +4,8 @@ The dates come from the rules of the findings (careerkit.findings), so a
 calendar and `careerkit due` never disagree: each person's next check-in
 (`checkin-due`), their next career conversation (`conversation-due`), and
 every open action with a due date (`action-due`). What is already late sits
-on today and says since when.
+on today and says since when. Like the findings, nothing for people who have
+left or are paused.
 
 A calendar file leaves the machine when it is subscribed to, so an event
 carries only the person's name and the kind of event (the action's title
@@ -20,7 +21,7 @@ against it, and two teams' `alex` never share an event.
 import hashlib
 from datetime import date, datetime, timedelta, timezone
 
-from careerkit.findings import conversation_review, find
+from careerkit.findings import away, conversation_review, find
 from careerkit.notes import Team
 from careerkit.records import Record
 
@@ -39,6 +40,7 @@ class Entry(Record):
     due: date
     action: int | None = None
     title: str | None = None
+    promise: bool = False  # the manager's own promise (its owner is the `manager` setting)
 
     @property
     def late(self) -> bool:
@@ -50,7 +52,8 @@ class Entry(Record):
         elif self.kind == CONVERSATION:
             text = f"Career conversation with {self.name}: dreams and plan"
         else:
-            text = f"{self.name}: action {self.action} due"
+            whose = f"Your promise to {self.name}" if self.promise else self.name
+            text = f"{whose}: action {self.action} due"
             if titles and self.title:
                 text += f": {self.title}"
         return f"{text} (late since {self.due.isoformat()})" if self.late else text
@@ -69,13 +72,15 @@ def entries(team: Team, today: date) -> list[Entry]:
     for finding in find(team, today, within=(date.max - today).days):
         kind = FROM_FINDING.get(finding.kind)
         if kind is not None:
+            promise = finding.action is not None and finding.owner == team.settings.manager
             found.append(Entry(finding.person, names[finding.person], kind, max(finding.date, today), finding.date,
-                               finding.action, finding.title))
+                               finding.action, finding.title, promise))
     for person in team.people:
-        # TODO(0.2): leave out a person who has left or is paused, as the findings do, once profiles say so.
+        if away(person, today):  # left or paused: nothing, as in the findings
+            continue
         review = conversation_review(person, team)  # reported by `due` only once it has come: ahead, from its rule
         if review is not None:
-            found.append(Entry(person.slug, person.name, CONVERSATION, max(review[0], today), review[0]))
+            found.append(Entry(person.slug, person.name, CONVERSATION, max(review, today), review))
     return sorted(found, key=lambda entry: (entry.day, entry.person, entry.kind, entry.action or 0))
 
 

@@ -45,15 +45,19 @@ def discard_stdout() -> None:
     os.close(devnull)
 
 
-def notes(ctx: typer.Context, writing: bool = False) -> Any:
-    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search.
+def notes(ctx: typer.Context) -> Any:
+    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
+    from careerkit.notes import Notes, find_root
 
-    `writing`: a command that writes refuses a folder without careerkit.yaml (see `find_root_to_write`).
-    """
-    from careerkit.notes import Notes, find_root, find_root_to_write
+    return Notes(find_root((ctx.obj or {}).get("root")))
 
-    option = (ctx.obj or {}).get("root")
-    return Notes(find_root_to_write(option) if writing else find_root(option))
+
+def writable_notes(ctx: typer.Context) -> Any:
+    """The notes repository for a command that writes: refused (exit 2) when there is none, rather
+    than making `people/` in whatever folder the command was run from."""
+    from careerkit.notes import Notes, writable_root
+
+    return Notes(writable_root((ctx.obj or {}).get("root")))
 
 
 def report_problems(problems: list[Any]) -> None:

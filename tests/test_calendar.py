@@ -135,7 +135,7 @@ def test_the_first_run_adds_a_key_to_careerkit_yaml_and_changes_no_other_byte(no
     assert first.stderr.decode().count("\n") == 1 and "calendar_key" in first.stderr.decode()
     text = (root / "careerkit.yaml").read_bytes()
     assert text.startswith(ours)
-    assert re.fullmatch(rb'(# [^\r\n]*\r\n)calendar_key: "[0-9a-f]{32}"\r\n', text[len(ours):])
+    assert re.fullmatch(rb'\r\n(# [^\r\n]*\r\n)calendar_key: "[0-9a-f]{32}"\r\n', text[len(ours):])
     second = run(root, "calendar", "--today", TODAY)
     assert second.stderr == b"" and uids(second.stdout) == uids(first.stdout)
     assert run(root, "check").returncode == 0

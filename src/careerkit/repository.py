@@ -46,7 +46,8 @@ def add_calendar_key(root: Path) -> str | None:
     try:
         old = path.read_bytes()
         newline = b"\r\n" if b"\r\n" in old else b"\n"
-        gap = newline if old and not old.endswith(b"\n") else b""
+        gap = b"" if not old or old.endswith(newline * 2) else newline  # a blank line before ours
+        gap = gap if old.endswith(b"\n") or not old else newline + gap
         added = f"# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: \"{key}\"\n".encode().replace(b"\n", newline)
         new = old + gap + added
         before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}

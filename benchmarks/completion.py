@@ -15,10 +15,12 @@ Two questions, on a copy of examples/ (six people, cache warm):
   of their name (profiles read) and an action id (that person's notes read).
 
 Every run is a whole process (`env ... python -m careerkit`, the same way on
-both sides), timed with time.perf_counter; the commands take turns (A B C A B
-C ...) after one uncounted run each, and a ratio is the median of the ratios
-within a turn, against the `status` of the code before. Bytecode is written to
-the temporary folder, as in benchmarks/run.py, whose runner this uses.
+both sides), timed with time.perf_counter (wall) and by the processor time
+the operating system counts for it (user + system, from wait4), which a busy
+shared machine disturbs far less than the wall time. The commands take turns
+(A B C A B C ...) after one uncounted run each, and a ratio is the median of
+the ratios within a turn, against the `status` of the code before. Bytecode
+is written to the temporary folder, as in benchmarks/run.py.
 """
 
 from __future__ import annotations
@@ -26,18 +28,52 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import Command, Runner, ratio  # benchmarks/ is not a package
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 TODAY = "2026-12-01"
+
+
+@dataclass
+class Command:
+    name: str
+    argv: list[str]
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+
+
+def run(command: Command, env: dict[str, str], record: bool = True) -> None:
+    start = time.perf_counter()
+    process = subprocess.Popen(command.argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command.name} failed ({process.returncode})")
+    if record:
+        command.walls.append(wall)
+        command.cpus.append(usage.ru_utime + usage.ru_stime)
+
+
+def turns(commands: list[Command], env: dict[str, str], runs: int) -> None:
+    for command in commands:
+        run(command, env, record=False)
+    for _ in range(runs):
+        for command in commands:
+            run(command, env)
+
+
+def ratio(values: list[list[float]], index: int) -> float:
+    """The median, over the turns, of command `index`'s figure to the first command's."""
+    return statistics.median(mine / first for mine, first in zip(values[index], values[0], strict=True))
 
 
 def export(ref: str, into: Path) -> Path:
@@ -75,7 +111,6 @@ def main() -> None:
         shutil.copytree(PROJECT / "examples", team, ignore=shutil.ignore_patterns(".careerkit"))
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "CAREERKIT_ROOT")}
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-        runner = Runner(env, use_time=False)
         for src in (before, after):  # a warm cache and compiled bytecode for both sides
             subprocess.run(careerkit(src, team, "due"), env=env, capture_output=True, check=False)
         time.sleep(2.1)  # files changed within ~2 s of a run are not cached yet (careerkit.cache)
@@ -90,14 +125,16 @@ def main() -> None:
             Command("completing `careerkit agenda Zo` (profiles)", completing(after, team, "agenda Zo")),
             Command("completing `careerkit action done dana `", completing(after, team, "action done dana ")),
         ]
-        rounds = runner.turns(commands, options.runs)
+        turns(commands, env, options.runs)
     print(f"before = {before_ref[:12]}, after = this checkout; {options.runs} runs each, Python "
           f"{sys.version.split()[0]}\n")
-    print("| command | median s | min-max s | to `status` before |")
-    print("|---|---:|---:|---:|")
+    print("| command | wall s, median | wall s, min | CPU s, median | wall to `status` before | "
+          "CPU to `status` before |")
+    print("|---|---:|---:|---:|---:|---:|")
+    walls, cpus = [c.walls for c in commands], [c.cpus for c in commands]
     for index, command in enumerate(commands):
-        spread = f"{min(command.walls):.3f}-{max(command.walls):.3f}"
-        print(f"| {command.name} | {command.wall:.3f} | {spread} | {ratio(rounds, index, 0):.2f}x |")
+        print(f"| {command.name} | {statistics.median(command.walls):.3f} | {min(command.walls):.3f} | "
+              f"{statistics.median(command.cpus):.3f} | {ratio(walls, index):.2f}x | {ratio(cpus, index):.2f}x |")
 
 
 if __name__ == "__main__":

@@ -110,9 +110,8 @@ def test_the_bash_script_completes_in_bash(team):
     script = subprocess.run([CAREERKIT, "completion", "bash"], capture_output=True, text=True, check=True).stdout
     probe = (f'{script}\nCOMP_WORDS=(careerkit --root "$ROOT" action done priya-nair "")\nCOMP_CWORD=6\n'
              '_careerkit_complete careerkit\nprintf "%s\\n" "${COMPREPLY[@]}"\n')
-    env = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"} | {"ROOT": str(team)}
-    env["PATH"] = f"{Path(CAREERKIT).parent}{os.pathsep}{env.get('PATH', '')}"
-    result = subprocess.run(["bash", "--norc", "-c", probe], capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(["bash", "--norc", "-c", probe], capture_output=True, text=True, env=_path_env(team),
+                            check=False)
     assert result.stdout.splitlines() == ["1", "12"], result.stderr
 
 
@@ -128,3 +127,54 @@ def test_completion_prints_each_shells_script(shell):
 def test_an_unknown_shell_is_a_usage_error():
     result = subprocess.run([CAREERKIT, "completion", "tcsh"], capture_output=True, text=True, check=False)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "bash, zsh, fish" in result.stderr
+
+
+def _path_env(team: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"} | {"ROOT": str(team)}
+    env["PATH"] = f"{Path(CAREERKIT).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_the_zsh_script_completes_in_zsh(team):
+    """zsh's completion builtins are stood in for by functions that print what they were given."""
+    probe = '''
+compdef() { :; }
+_describe() { print -r -- "described"; print -rl -- ${(P)3}; }
+compadd() { print -r -- "plain"; print -rl -- ${(P)${@[-1]}}; }
+_path_files() { print -r -- "files"; }
+source <(careerkit completion zsh)
+words=(careerkit --root "$ROOT" action done priya-nair "")
+CURRENT=7
+_careerkit
+words=(careerkit --root "$ROOT" log pri)
+CURRENT=5
+_careerkit
+words=(careerkit --root "$ROOT" calendar -o "")
+CURRENT=6
+_careerkit
+'''
+    result = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, env=_path_env(team),
+                            check=False)
+    assert result.stdout.splitlines() == ["described", "1:Shadow Bob", "12:Write",
+                                          "plain", "prince-ali", "priya-nair", "files"], result.stderr
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+def test_the_fish_script_completes_in_fish(team):
+    """fish's `commandline` is stood in for by a function that gives the line typed so far."""
+    probe = '''
+function commandline
+    switch $argv[1]
+        case -cp
+            echo "careerkit --root $ROOT agenda Bh"
+        case "*"
+            echo Bh
+    end
+end
+careerkit completion fish | source
+__careerkit_complete
+'''
+    result = subprocess.run(["fish", "--no-config", "-c", probe], capture_output=True, text=True,
+                            env=_path_env(team), check=False)
+    assert result.stdout.splitlines() == ["pn\tBhavna Rao"], result.stderr

@@ -89,6 +89,12 @@ def test_open_action_ids_after_action_done_person(team, command):
     assert values(f"--root {team} action {command} nobody ") == []
 
 
+def test_a_title_over_several_lines_is_one_line_of_help(notes):
+    root = notes({"people/ann/p.md": doc("ann", "plan", "2026-01-01", actions=[action(3, "Two\nlines\tand a tab")])})
+    assert ask(f"--root {root} action done ann ", shell="zsh") == ["plain", "3", "Two lines and a tab"]
+    assert ask(f"--root {root} action done ann ", shell="fish", fish_word="") == ["plain,3\tTwo lines and a tab"]
+
+
 def test_people_come_from_folder_names_even_when_notes_cannot_be_read(team):
     (team / "people/priya-nair/2026-02-01-checkin.md").write_text("---\n: [unclosed\n---\n")
     assert values(f"--root {team} agenda ") == ["pn", "prince-ali", "priya-nair"]

@@ -87,10 +87,11 @@ def _split(line: str) -> list[str]:
 
 
 def _format(shell: str, item: Item) -> str:
+    help_text = " ".join(item.help.split())  # a title written over two lines must not break the answer's lines
     if shell == "zsh":
-        return f"{item.type}\n{item.value}\n{item.help or '_'}\n"
-    if shell == "fish" and item.help:
-        return f"{item.type},{item.value}\t{item.help}\n"
+        return f"{item.type}\n{item.value}\n{help_text or '_'}\n"
+    if shell == "fish" and help_text:
+        return f"{item.type},{item.value}\t{help_text}\n"
     return f"{item.type},{item.value}\n"
 
 

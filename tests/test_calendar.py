@@ -199,3 +199,12 @@ def test_people_who_left_or_are_paused_get_no_events_and_promises_say_so(notes):
         ("Your promise to back: action 1 due: Intro to Bob", date(2026, 6, 10)),
         ("back: action 2 due: Action 2", date(2026, 6, 12)),
     ]
+
+
+def test_no_control_character_reaches_the_calendar(notes):
+    root = notes({"careerkit.yaml": KEY, "people/ann/profile.md": '---\nname: "Ann \\e[2J"\n---\n',
+                  "people/ann/s.md": doc("ann", "story", "2026-01-01")})
+    data = run(root, "calendar", "--today", TODAY).stdout
+    assert b"\x1b" not in data
+    assert [str(e["SUMMARY"]) for e in events(read_calendar(data))] == [
+        "Career conversation with Ann \\x1b[2J: dreams and plan"]

@@ -184,3 +184,8 @@ __careerkit_complete
     result = subprocess.run(["fish", "--no-config", "-c", probe], capture_output=True, text=True,
                             env=_path_env(team), check=False)
     assert result.stdout.splitlines() == ["pn\tBhavna Rao"], result.stderr
+
+
+def test_help_cannot_drive_the_terminal(notes):
+    root = notes({"people/ann/p.md": doc("ann", "plan", "2026-01-01", actions=[action(3, "Red \x1b[31m alert")])})
+    assert ask(f"--root {root} action done ann ", shell="zsh") == ["plain", "3", "Red \\x1b[31m alert"]

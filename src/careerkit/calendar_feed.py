@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from careerkit.findings import away, conversation_review, find
 from careerkit.notes import Team
+from careerkit.printable import printable
 from careerkit.records import Record
 
 CHECKIN, CONVERSATION, ACTION = "checkin", "conversation", "action"
@@ -101,7 +102,7 @@ def to_ical(found: list[Entry], key: str, titles: bool, stamp: datetime | None =
         event.add("dtstart", entry.day)
         if entry.day < date.max:
             event.add("dtend", entry.day + timedelta(days=1))
-        event.add("summary", entry.summary(titles))
+        event.add("summary", printable(entry.summary(titles)))  # RFC 5545 text holds no control characters
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
         calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -87,7 +87,10 @@ def _split(line: str) -> list[str]:
 
 
 def _format(shell: str, item: Item) -> str:
-    help_text = " ".join(item.help.split())  # a title written over two lines must not break the answer's lines
+    from careerkit.printable import printable
+
+    # On one line (a title written over two must not break the answer's lines), and nothing that drives a terminal
+    help_text = printable(" ".join(item.help.split()))
     if shell == "zsh":
         return f"{item.type}\n{item.value}\n{help_text or '_'}\n"
     if shell == "fish" and help_text:

@@ -34,7 +34,7 @@ from careerkit.documents import MAX_ID, UNIQUE_IDS, Problem, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, DocumentFiles, Notes, PersonNotes, shown_name
 from careerkit.records import Record
-from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
+from careerkit.settings import CALENDAR_KEY, CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
 
@@ -58,7 +58,7 @@ _CLOSED = {id(_ACTION): "an action", id(_DREAM): "a dream", id(_DREAM_SKILL): "a
            id(_PLAN_SKILL): "a skill of the plan"}
 PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER,
                                 "since": DATE, "left": DATE, "paused_until": DATE}
-CONFIG_KEYS: dict[str, Any] = {**dict.fromkeys(DAY_SETTINGS, NUMBER), "manager": TEXT}
+CONFIG_KEYS: dict[str, Any] = {**dict.fromkeys(DAY_SETTINGS, NUMBER), "manager": TEXT, CALENDAR_KEY: TEXT}
 # A line git writes into a file it could not merge.
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$", re.MULTILINE)
 

@@ -22,6 +22,11 @@ def main() -> None:
     # else about shutting down (exit handlers, flushing output) happens as usual.
     gc.disable()
     try:
+        instruction = os.environ.get("_CAREERKIT_COMPLETE")  # the shell asks what may come next (careerkit.completion)
+        if instruction:
+            from careerkit.completion import respond
+
+            sys.exit(respond(instruction))
         from careerkit.app import build, command_in
 
         build(command_in(sys.argv[1:]))()

@@ -150,6 +150,21 @@ def replace(path: Path, data: bytes, root: Path) -> None:
     _sync_folder(target.parent)
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file of careerkit's own making (e.g. a calendar), anywhere: owner-only, atomically, replacing it.
+
+    A link at `path` is replaced by the file, never written through.
+    """
+    temp = _write_temp(path.parent, data, PRIVATE_FILE)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _sync_folder(path.parent)
+
+
 def _sync_folder(folder: Path) -> None:
     """Make a rename or a new name in `folder` survive a power cut (where the system allows it)."""
     with contextlib.suppress(OSError, AttributeError):

@@ -23,16 +23,19 @@ from careerkit.errors import CareerkitError
 COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
     "new": ("careerkit.commands.new", "new"),
+    "note": ("careerkit.commands.new", "note"),
     "due": ("careerkit.commands.overview", "due"),
     "agenda": ("careerkit.commands.overview", "agenda"),
     "status": ("careerkit.commands.overview", "status"),
     "log": ("careerkit.commands.overview", "log"),
+    "calendar": ("careerkit.commands.calendar_cmd", "calendar"),
     "check": ("careerkit.commands.check", "check"),
     "templates": ("careerkit.commands.templates_cmd", "app"),
     "action": ("careerkit.commands.action", "app"),
     "add": ("careerkit.commands.roster", "add"),
     "leave": ("careerkit.commands.roster", "leave"),
     "pause": ("careerkit.commands.roster", "pause"),
+    "completion": ("careerkit.commands.completion_cmd", "completion"),
 }
 GLOBAL_OPTIONS_WITH_VALUE = ("--root",)
 

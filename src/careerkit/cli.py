@@ -18,6 +18,11 @@ def main() -> None:
     # is frozen so that shutting down does not walk it (docs/performance.md, "No cyclic garbage collection").
     gc.disable()
     try:
+        instruction = os.environ.get("_CAREERKIT_COMPLETE")  # the shell asks what may come next (careerkit.completion)
+        if instruction:
+            from careerkit.completion import respond
+
+            sys.exit(respond(instruction))
         from careerkit.app import build, command_in
 
         build(command_in(sys.argv[1:]))()

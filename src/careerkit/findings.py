@@ -165,6 +165,17 @@ def next_checkin(person: PersonNotes, team: Team) -> date | None:
     return latest_work.next_checkin or later(latest_work.date, team.checkin_every_days(person))
 
 
+def conversation_review(person: PersonNotes, team: Team) -> date | None:
+    """When the next career conversation is due: `review_by` of the newest plan if set, else the newest
+    story, dreams or plan + `conversation_every_days`; None before the first of them."""
+    conversation = person.newest("story", "dreams", "plan")
+    if conversation is None:
+        return None
+    plan = person.newest("plan")
+    review_by = plan.review_by if plan is not None else None
+    return review_by or later(conversation.date, team.settings.conversation_every_days)
+
+
 def has_left(person: PersonNotes, day: date) -> bool:
     """True when the profile's `left` is on or before `day`: from then on nothing is reported for them."""
     return person.profile.left is not None and person.profile.left <= day
@@ -201,7 +212,6 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     """The person's findings (unsorted), or none when they have left or are paused."""
     if away(person, today):
         return []
-    settings = team.settings
     stale = team.stale_after_days(person)
     horizon = later(today, within)
     found: list[Finding] = []
@@ -241,8 +251,8 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
         add("never-started", where, since, "no career conversation yet: start with their life story")
     else:
         review_by = plan.review_by if plan is not None else None
-        due_on = review_by or later(conversation.date, settings.conversation_every_days)
-        if due_on <= today:
+        due_on = conversation_review(person, team)
+        if due_on is not None and due_on <= today:
             if plan is not None and review_by is not None:
                 message = f"career conversation due: the plan of {plan.date} asked for a review by {review_by}"
             else:

@@ -153,10 +153,11 @@ def replace(path: Path, data: bytes, root: Path) -> None:
     _sync_folder(target.parent)
 
 
-def put_private(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """An owner-only file holding `data` at `path`, in place of whatever was there, in one step: a reader finds
-    the old file or the new one, never half of one. A link at `path` is replaced, not followed. Without
-    `durable` nothing is forced to disk: for what careerkit can make again (its cache)."""
+def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """A file of careerkit's own making (a calendar, a cache file), owner-only, in place of whatever was at
+    `path`, in one step: a reader finds the old file or the new one, never half of one. A link at `path` is
+    replaced by the file, never written through. Without `durable` nothing is forced to disk: for what
+    careerkit can make again (its cache)."""
     temp = _write_temp(path.parent, data, PRIVATE_FILE, durable=durable)
     try:
         os.replace(temp, path)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from careerkit import fsutil
 from careerkit.model import STALE_GRACE_DAYS, Settings
-from careerkit.settings import CONFIG_NAME, SETTING_HELP
+from careerkit.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, CONFIG_NAME, SETTING_HELP
 
 
 def templates_readme() -> str:
@@ -37,6 +37,38 @@ def config_text() -> str:
     lines.append("# commit: each careerkit command that writes commits exactly the files it wrote")
     lines.append("# git: commit")
     return "\n".join(lines) + "\n"
+
+
+def add_calendar_key(root: Path) -> str | None:
+    """Add a new random `calendar_key` at the end of careerkit.yaml and return it.
+
+    Only bytes are added, atomically, and only when the text reads back as the same settings
+    plus the key; None (and nothing written) when there is no careerkit.yaml or it cannot take one.
+    """
+    import secrets
+
+    from careerkit import yamlio
+    from careerkit.errors import CareerkitError
+
+    path = root / CONFIG_NAME
+    if path.is_symlink() or not path.is_file():
+        return None
+    key = secrets.token_hex(16)
+    try:
+        old = path.read_bytes()
+        newline = b"\r\n" if b"\r\n" in old else b"\n"
+        gap = b"" if not old or old.endswith(newline * 2) else newline  # a blank line before ours
+        gap = gap if old.endswith(b"\n") or not old else newline + gap
+        added = f"# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: \"{key}\"\n".encode().replace(b"\n", newline)
+        new = old + gap + added
+        before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}
+        after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
+        if not isinstance(before, dict) or CALENDAR_KEY in before or after != {**before, CALENDAR_KEY: key}:
+            return None
+        fsutil.replace(path, new, root)
+    except (OSError, ValueError, CareerkitError):
+        return None
+    return key
 
 
 @dataclass

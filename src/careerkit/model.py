@@ -28,6 +28,7 @@ class Settings(Record):
     stale_after_days: int | None = None  # None: each person's check-in cadence + STALE_GRACE_DAYS
     manager: str = "manager"  # the action `owner` that marks the manager's own promises
     git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.gitcommit)
+    calendar_key: str | None = None  # the secret in `careerkit calendar`'s event ids (careerkit.calendar_feed)
 
 
 STALE_GRACE_DAYS = 7  # an action may go untouched for one whole check-in cycle and a week more

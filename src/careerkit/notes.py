@@ -93,6 +93,7 @@ class NotesLayout:
     def __init__(self, root: Path):
         self.root = root
         self.people_dir = root / "people"
+        self._names: dict[str, str] | None = None
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -187,20 +188,55 @@ class NotesLayout:
                 files.names.append(name)
         return files
 
-    def resolve_person(self, text: str) -> str:
-        """The slug of an existing person named by slug, name or profile name; else a usage error."""
+    def person_named(self, text: str) -> str | None:
+        """The slug of the existing person that `text` names exactly (slug, name or profile name), else None."""
         existing, _ = self.folders()
         slug = slugs.to_slug(text)
         if text in existing:
             return text
         if slug in existing:
             return slug
-        for candidate in existing:
-            name = load_profile(self.root, profile_rel(candidate)).value.name
-            if name and (name.casefold() == text.casefold() or slugs.slugify(name) == slug):
+        for candidate, name in self.profile_names(existing).items():
+            if name.casefold() == text.casefold() or slugs.slugify(name) == slug:
                 return candidate
+        return None
+
+    def people_starting(self, text: str) -> list[str]:
+        """The existing people whose slug, or profile name made a slug (so its first name), starts like `text`."""
+        existing, _ = self.folders()
+        start = slugs.slugify(text)
+        if not start:
+            return []
+        names = self.profile_names(existing)
+        return [slug for slug in existing
+                if slug.startswith(start) or slugs.slugify(names.get(slug, "")).startswith(start)]
+
+    def profile_names(self, existing: list[str]) -> dict[str, str]:
+        """slug -> the `name` in their profile, for those of `existing` whose profile has one (read once)."""
+        if self._names is None:
+            self._names = {}
+            for slug in existing:
+                name = load_profile(self.root, profile_rel(slug)).value.name
+                if name:
+                    self._names[slug] = name
+        return self._names
+
+    def resolve_person(self, text: str) -> str:
+        """The slug of an existing person: named exactly, else by a unique start of a slug or name; else a usage error.
+
+        An exact slug or name always wins over a prefix (`al` is al, even when alice exists too).
+        """
+        exact = self.person_named(text)
+        if exact is not None:
+            return exact
+        starting = self.people_starting(text)
+        if len(starting) == 1:
+            return starting[0]
+        if starting:
+            raise UsageError(f"{text!r} could be more than one person: {', '.join(starting)} (give more of the name)")
         from difflib import get_close_matches
 
-        close = get_close_matches(slug, existing, n=1, cutoff=0.5)
+        existing, _ = self.folders()
+        close = get_close_matches(slugs.to_slug(text), existing, n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]}?)" if close else " (no such folder under people/)"
         raise UsageError(f"unknown person {text!r}{hint}")

@@ -57,13 +57,18 @@ def check_stage(stage: str) -> str:
     return stage
 
 
-def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None) -> Created:
+def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None,
+           text: str | None = None) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
     Holds the person's lock (careerkit.locks) from reading their documents to
-    writing the new one. When it raises, nothing was written.
+    writing the new one. When it raises, nothing was written. With `text`, the
+    body is that text (a quick note: `careerkit note`) instead of the stage's
+    template: what a person typed is data, never a template.
     """
     check_stage(stage)
+    if text is not None:
+        text = note_text(text)
     slug, note = _choose_slug(notes, person_text, name)
     folder = notes.person_dir(slug)
     with notes.locked(slug):
@@ -77,7 +82,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         frontmatter, context = _prefill(stage, person, team, day, display)
         note = note or _note_for(stage, person, team, context)
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
-        body = printable(templates.render(notes.root, stage, context), keep_newlines=True)
+        body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)
         data = (_frontmatter_text(frontmatter, next_id(person)) + body).encode("utf-8")
         fsutil.make_private_dirs(folder)
         first = _next_number(folder, day, stage)
@@ -99,6 +104,15 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
             raise
 
 
+def note_text(text: str) -> str:
+    """The text of a quick note, ready to be a body: no blank lines around it, one final newline."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if not body.strip():
+        raise UsageError("the note is empty: give its text as an argument or on standard input")
+    return body + "\n"
+
+
 def _next_number(folder: Path, day: date, stage: str) -> int:
     """One more than the highest -N of the stage's documents that day (none: 1), so the new one is the newest."""
     import os
@@ -110,7 +124,12 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
 
 
 def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str, str | None]:
-    """An existing person when the text names one; else a new slug from the text.
+    """An existing person when the text names one exactly; else a new slug from the text.
+
+    A prefix is not enough here, unlike in the commands that only read or change a person, and
+    neither does it start a new person: text that only starts like someone (`pri` for priya-nair) is
+    refused unless `--name` says that a new person is meant. A note written into someone else's
+    folder, or into a stray new one, would be worse than typing the name again.
 
     Different names can make one slug (`Zoë`, `Zoe`, `ZOE!!`). When the folder
     they share has a profile, its name tells them apart: a `--name` that
@@ -118,9 +137,13 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
     a note. When it has none, careerkit cannot tell, and says so.
     """
     slug = slugs.to_slug(text)
-    try:
-        existing = notes.resolve_person(text)
-    except UsageError:
+    existing = notes.person_named(text)
+    if existing is None:
+        similar = notes.people_starting(text)
+        if similar and name is None:
+            raise UsageError(f"{text!r} is not a person, but {' and '.join(similar)} "
+                             f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
+                             "or add --name to start a new person")
         return slug, None
     from careerkit.settings import load_profile
 

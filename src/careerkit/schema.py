@@ -29,7 +29,7 @@ CLOSED = {id(ACTION): "an action", id(DREAM): "a dream", id(DREAM_SKILL): "a ski
 PROFILE: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER,
                            "since": DATE, "left": DATE, "paused_until": DATE}
 CONFIG: dict[str, Any] = {"checkin_every_days": NUMBER, "conversation_every_days": NUMBER,
-                          "stale_after_days": NUMBER, "manager": TEXT}
+                          "stale_after_days": NUMBER, "manager": TEXT, "calendar_key": TEXT}
 
 
 def keys_holding(schema: dict[str, Any], kind: str) -> tuple[str, ...]:

@@ -13,6 +13,9 @@ CONFIG_NAME = "careerkit.yaml"
 
 
 GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
+CALENDAR_KEY = "calendar_key"
+CALENDAR_KEY_HELP = ("a random key that keeps the event ids of `careerkit calendar` stable and unguessable; "
+                     "keep it as it is")
 SETTING_HELP = {
     "checkin_every_days": "a check-in is due this long after the last plan or check-in",
     "conversation_every_days": "story, dreams or plan: at least twice a year",
@@ -139,6 +142,9 @@ def load_settings(root: Path) -> Loaded:
         settings = settings._replace(git=GIT_COMMIT)
     elif git not in (None, False, "off"):  # `git: off` reads as false
         _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
+    calendar_key = _text(data, CALENDAR_KEY, CONFIG_NAME, source, problems)
+    if calendar_key is not None:
+        settings = settings._replace(calendar_key=calendar_key)
     return Loaded(settings, problems)
 
 

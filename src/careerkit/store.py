@@ -145,7 +145,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     file lost to a power cut is made again."""
     from careerkit import fsutil  # (only when something is written: it imports tempfile)
 
-    fsutil.put_private(path, data, durable=False)
+    fsutil.write_private(path, data, durable=False)
 
 
 def prune(folder: Path, root: Path) -> None:

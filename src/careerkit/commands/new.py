@@ -57,3 +57,52 @@ def _open_in_editor(path: str) -> None:
     except (OSError, ValueError):
         echo_line("careerkit: warning: --edit: could not start the editor in $VISUAL or $EDITOR "
                   "(the document was written)", err=True)
+
+
+def note(
+    ctx: typer.Context,
+    person: str = typer.Argument(
+        ..., metavar="PERSON", help="Their full slug or name (a new name starts a new person)."),
+    text: Optional[str] = typer.Argument(  # noqa: UP045
+        None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."),
+    date: Optional[str] = typer.Option(None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."),  # noqa: UP045
+    name: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--name", help="For a new person: their full name, kept in their profile."),
+) -> None:
+    """Keep what PERSON said in passing as a new note document, in seconds; prints its path.
+
+    The text becomes the note's first paragraph, exactly as given.
+    """
+    import datetime
+
+    from careerkit.dates import parse_cli_date
+    from careerkit.scaffold import create
+
+    day = parse_cli_date(date, "--date") if date else datetime.date.today()
+    repo = writable_notes(ctx)
+    created = create(repo, "note", person, day, name, text=_read_text(text))
+    if created.note:
+        echo_line(f"careerkit: note: {created.note}", err=True)
+    if created.profile:
+        echo_line(repo.rel(created.profile))
+    echo_line(repo.rel(created.path))
+    committed(repo.root, [created.path, created.profile], "new note")
+    report_problems(created.problems)
+    if created.problems:
+        raise typer.Exit(1)
+
+
+def _read_text(text: str | None) -> str:
+    """TEXT, or standard input when it is missing or `-`."""
+    import sys
+
+    from careerkit.errors import UsageError
+
+    if text is not None and text != "-":
+        return text
+    if sys.stdin.isatty():
+        echo_line("careerkit: type the note, then Ctrl-D on a line of its own", err=True)
+    try:
+        return sys.stdin.buffer.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError("standard input is not UTF-8 text; nothing written") from None

@@ -1,0 +1,105 @@
+"""`careerkit note`: a quick note from the shell, with the guarantees of `new`."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+
+import yaml
+
+from helpers import doc
+
+
+def run(root, *args, stdin="", cwd=None, env=None):
+    """The installed command, as a shell would run it."""
+    environment = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"} | {"NO_COLOR": "1"} | (env or {})
+    argv = [sys.executable, "-m", "careerkit", *(["--root", str(root)] if root else []), *args]
+    return subprocess.run(argv, input=stdin.encode(), capture_output=True, cwd=cwd, env=environment, check=False)
+
+
+def split(path):
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def test_the_text_is_the_first_paragraph_of_a_new_note(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    result = run(root, "note", "alice", "Wants to {{ lead }} the offsite; {% raw %} is fine", "--date", "2026-03-04")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "people/alice/2026-03-04-note.md\n"
+    front, body = split(root / "people/alice/2026-03-04-note.md")
+    assert front == {"person": "alice", "stage": "note", "date": __import__("datetime").date(2026, 3, 4)}
+    assert body == "\nWants to {{ lead }} the offsite; {% raw %} is fine\n"  # data, never a template
+
+
+def test_the_note_shows_up_as_the_summary_in_log(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    run(root, "note", "alice", "Asked about the platform team", "--date", "2026-03-04")
+    log = run(root, "log", "alice").stdout.decode()
+    assert "2026-03-04  note     Asked about the platform team" in log
+
+
+def test_the_text_can_come_from_standard_input(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    for args in ((), ("-",)):
+        result = run(root, "note", "alice", *args, "--date", "2026-03-04", stdin="\n\nFirst line\r\n\r\nMore.\r\n\n")
+        assert result.returncode == 0, result.stderr
+    first, second = (root / "people/alice/2026-03-04-note.md"), (root / "people/alice/2026-03-04-note-2.md")
+    assert split(first)[1] == split(second)[1] == "\nFirst line\n\nMore.\n"
+
+
+def test_a_second_note_the_same_day_never_overwrites_and_is_owner_only(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    paths = [run(root, "note", "alice", f"note {n}", "--date", "2026-03-04").stdout.decode().strip() for n in (1, 2, 3)]
+    assert paths == ["people/alice/2026-03-04-note.md", "people/alice/2026-03-04-note-2.md",
+                     "people/alice/2026-03-04-note-3.md"]
+    assert [split(root / p)[1] for p in paths] == ["\nnote 1\n", "\nnote 2\n", "\nnote 3\n"]
+    for path in paths:
+        assert stat.S_IMODE((root / path).stat().st_mode) == 0o600
+
+
+def test_an_empty_note_is_refused_and_nothing_is_written(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    result = run(root, "note", "alice", stdin=" \n\n")
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1 and "empty" in result.stderr.decode()
+    assert sorted(p.name for p in (root / "people/alice").iterdir()) == ["s.md"]
+
+
+def test_outside_a_notes_repository_it_refuses_in_one_line(tmp_path):
+    result = run(None, "note", "alice", "hello", cwd=tmp_path)
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert message.count("\n") == 1 and "careerkit init" in message and "--root" in message
+    assert list(tmp_path.iterdir()) == []
+    # --root or CAREERKIT_ROOT says where the notes are, careerkit.yaml or not
+    assert run(None, "note", "alice", "hello", cwd=tmp_path, env={"CAREERKIT_ROOT": str(tmp_path)}).returncode == 0
+    assert (tmp_path / "people" / "alice").is_dir()
+
+
+def test_a_new_name_starts_a_new_person_but_a_mere_prefix_is_refused(notes):
+    root = notes({"people/priya-nair/s.md": doc("priya-nair", "story", "2026-01-01")})
+    refused = run(root, "note", "pri", "hello")
+    assert refused.returncode == 2 and "priya-nair" in refused.stderr.decode() and "--name" in refused.stderr.decode()
+    assert sorted(p.name for p in (root / "people").iterdir()) == ["priya-nair"]
+    started = run(root, "note", "pri", "hello", "--name", "Pri Shah", "--date", "2026-03-04")
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.decode().splitlines() == ["people/pri/profile.md", "people/pri/2026-03-04-note.md"]
+    assert run(root, "note", "Zoë O'Brien", "hi", "--date", "2026-03-04").stdout.decode() == (
+        "people/zoe-obrien/2026-03-04-note.md\n")
+
+
+def test_notes_written_at_the_same_moment_each_get_their_own_file(notes):
+    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    environment = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"}
+    processes = [subprocess.Popen([sys.executable, "-m", "careerkit", "--root", str(root), "note", "alice",
+                                   f"note {n}", "--date", "2026-03-04"], stdout=subprocess.PIPE, env=environment)
+                 for n in range(5)]
+    printed = sorted(process.communicate()[0].decode().strip() for process in processes)
+    assert all(process.returncode == 0 for process in processes)
+    assert len(set(printed)) == 5
+    bodies = sorted(split(root / path)[1] for path in printed)
+    assert bodies == [f"\nnote {n}\n" for n in range(5)]

@@ -25,6 +25,7 @@ COMMANDS = {
     "agenda": ("careerkit.commands.overview", "agenda"),
     "status": ("careerkit.commands.overview", "status"),
     "log": ("careerkit.commands.overview", "log"),
+    "report": ("careerkit.commands.report", "report"),
     "check": ("careerkit.commands.check", "check"),
     "templates": ("careerkit.commands.templates_cmd", "app"),
     "action": ("careerkit.commands.action", "app"),

@@ -73,6 +73,18 @@ def create_new(path: Path, data: bytes) -> bool:
     return True
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write `path` (anywhere) atomically, owner-only, replacing what is there: for a generated file."""
+    temp = _write_temp(path.parent, data, PRIVATE_FILE)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _sync_folder(path.parent)
+
+
 def replace(path: Path, data: bytes, root: Path) -> None:
     """Atomically replace an existing file inside `root`, keeping its permissions (and owner and group, where allowed).
 

@@ -23,7 +23,7 @@ from careerkit import __version__
 from careerkit.actions import states
 from careerkit.dates import add_months
 from careerkit.documents import Action, Document
-from careerkit.findings import Finding, find_for_person
+from careerkit.findings import Finding, find_for_person, plural
 from careerkit.history import summarise
 from careerkit.notes import PersonNotes, Team
 from careerkit.status import StatusRow, row
@@ -313,6 +313,10 @@ def build_own(person: PersonNotes, team: Team, today: date) -> Page:
     """The page a person keeps: their values, grid, plan, actions and the promises made to them; no notes."""
     view = person_view(person, team, today, with_notes=False)
     view.findings, view.timeline = [], []
+    # Their page speaks of their progress, not of the manager's worries: late and quiet actions are still open.
+    counts = view.counts
+    view.counts = {"done": counts["done"], "open": counts["open"] + counts["overdue"] + counts["stale"],
+                   "dropped": counts["dropped"]}
     return Page("own", today, __version__, [view], None, False, manager_of(team), 0, 0)
 
 
@@ -327,6 +331,7 @@ def render(page: Page) -> str:
         lstrip_blocks=True,
     )
     environment.filters["day"] = _day
+    environment.filters["plural"] = lambda count, word: plural(count, word)
     html = environment.get_template(TEMPLATE).render(page=page, GENERATOR=GENERATOR)
     return html
 

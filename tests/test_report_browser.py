@@ -1,7 +1,8 @@
 """`careerkit report` in a real browser: headless Chromium renders the pages, and we read back its DOM.
 
 CI installs Debian's `chromium` (see .ci/run). Elsewhere these tests are skipped
-unless a Chromium is found; `apt-get install chromium` (Debian, Ubuntu) or
+unless a Chromium is found (with CAREERKIT_REQUIRE_BROWSER=1, as in CI, they
+fail instead); `apt-get install chromium` (Debian, Ubuntu) or
 CAREERKIT_CHROMIUM=/path/to/chrome makes them run. The screenshots of the
 examples' pages are kept in CAREERKIT_SCREENSHOTS when it is set, else in the
 test's temporary folder.
@@ -32,6 +33,8 @@ def chromium() -> str:
         (path for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
          if (path := shutil.which(name))), None)
     if not found:
+        if os.environ.get("CAREERKIT_REQUIRE_BROWSER"):  # CI: a missing browser is a failure, not a skip
+            pytest.fail(INSTALL)
         pytest.skip(INSTALL)
     return found
 

@@ -198,6 +198,7 @@ def test_a_report_replaces_an_earlier_report_but_no_other_file(cli, notes, tmp_p
     (["alice", "--for", "alice"], "give either PERSON... or --for PERSON, not both"),
     (["--for", "alice", "--with-notes"], "--with-notes cannot be used with --for"),
     (["--for", "alicia"], "unknown person 'alicia' (did you mean alice?)"),
+    (["-o", "missing/x.html"], "missing/x.html: no such folder: "),
 ])
 def test_wrong_usage_is_one_line_and_exit_2(cli, notes, tmp_path, args, message):
     root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})

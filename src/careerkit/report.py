@@ -137,10 +137,6 @@ class Person:
     timeline: list[Doc]
     counts: dict[str, int] = field(default_factory=dict)  # actions by state
 
-    @property
-    def started(self) -> bool:
-        return any(self.status.stages.startswith(stage) for stage in CONVERSATIONS)
-
 
 @dataclass
 class Coverage:

@@ -44,6 +44,8 @@ def report(
         raise UsageError(f"{shown}: a report is never written under people/, beside the notes; choose another -o")
     if target.is_dir():
         raise UsageError(f"{shown}: is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise UsageError(f"{shown}: no such folder: {target.parent}")
     if target.exists() and not reports.is_report(target):
         raise CareerkitError(f"{shown}: exists and is not a careerkit report; not overwritten")
     team = repo.load(slugs)

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from careerkit.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+# Property tests: a small example budget for a quick run on a laptop, the full one in CI
+# (.ci/run sets CAREERKIT_TEST_PROFILE=ci). Each property file scales its budget from this one.
+settings.register_profile("quick", max_examples=30)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile(os.environ.get("CAREERKIT_TEST_PROFILE", "quick"))
 
 
 def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -157,7 +157,8 @@ CASES = [
     Case(A + "2026-02-04-note.md", ":1: frontmatter is a single value, not a mapping of keys "
                                    "(a note that starts with a --- rule needs frontmatter above it)"),
     Case(A + "2026-02-05-note.md", None),  # frontmatter, then a body that starts with a rule: fine
-    Case(A + "2026-02-06-plan.md", f":5: {PARSE}while parsing a flow sequence, did not find expected ',' or ']'"),
+    Case(A + "2026-02-06-plan.md",
+         f":5: {PARSE}a list in [ ] is not closed with ], or its items are not separated by commas"),
     Case(A + "2026-02-07-plan.md", ":4: date 2024-13-45 is not a real date (YYYY-MM-DD)"),
     Case(A + "2026-02-08-checkin.md", ":7: `actions` should be a list of action items"),
     Case(A + "2026-02-09-checkin.md", None,
@@ -391,3 +392,40 @@ def test_a_profile_that_links_outside_the_root_is_not_read(cli, tmp_path):
         assert_clean(result, args)
         assert (result.stdout if args[0] == "check" else result.stderr).splitlines()[0] == (
             line.replace(": link", ": error: link") if args[0] == "check" else line)
+
+
+COMMON_MISTAKES = [
+    # (frontmatter lines after `date:` on line 4, the line careerkit names, what it says)
+    ("actions:\n\t- id: 1\n", 6, "a tab where YAML needs spaces; indent with spaces only"),
+    ("values:\n  - autonomy\n\t- craft\n", 7, "a tab where YAML needs spaces; indent with spaces only"),
+    ("actions:\n  - id: 1\n    title: Read: the book\n", 7,
+     "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
+     "or give the line above its missing colon"),
+    ("values: [autonomy, craft\n", 5, "a list in [ ] is not closed with ], or its items are not separated by commas"),
+    ("values: 'autonomy\n", 5, "a quote that is opened here is never closed; add the closing quote"),
+    ("values:\n  - autonomy\n - craft\n", 7, "this line does not line up with the keys around it (or text "
+                                            "follows a closing quote or bracket); check its indentation and quotes"),
+    ("owner: @bob\n", 5, "a value that cannot start with this character (such as @, ` or %); put the value in quotes"),
+]
+
+
+@pytest.mark.parametrize(("lines", "line", "reason"), COMMON_MISTAKES)
+def test_common_yaml_mistakes_are_explained_in_plain_words_at_their_line(cli, notes, lines, line, reason):
+    root = notes({"people/alice/2026-01-05-story.md": "---\nperson: alice\nstage: story\ndate: 2026-01-05\n"
+                  + lines + "---\nSECRET-NOTE-TEXT\n"})
+    result = cli(root, "due", "--today", "2026-06-01", expect=1)
+    assert result.stderr == f"people/alice/2026-01-05-story.md:{line}: could not parse frontmatter: {reason}\n"
+
+
+@pytest.mark.parametrize(("lines", "line", "reason"), COMMON_MISTAKES)
+def test_both_yaml_parsers_get_the_same_words(lines, line, reason):
+    """LibYAML and PyYAML's pure-Python parser word each mistake differently; careerkit says one thing."""
+    import yaml
+
+    from careerkit import yamlio
+
+    text = "person: alice\nstage: story\ndate: 2026-01-05\n" + lines
+    for loader in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:
+        with pytest.raises(yaml.YAMLError) as raised:
+            yaml.load(text, Loader=loader)
+        assert yamlio._reason(raised.value, text) == reason, loader

@@ -14,9 +14,10 @@ aliases, tags, mixed line endings, ...). careerkit may refuse those
 (EditRefused); then the file must be left as it was. Ordinary documents must
 never be refused, and refusals must stay rare overall.
 
-Examples per property: 200 by default (300 for the refusal rate), derandomized
-so that CI is stable and fast (about 15 s for this file). A bigger, randomly
-seeded run: `CAREERKIT_HYPOTHESIS_EXAMPLES=5000 pytest tests/test_edit_properties.py`
+Examples per property: two thirds of the profile's budget (conftest.py: 20 in a
+quick run, 200 in CI), at least 100 for the refusal rate, derandomized so that
+every run is stable. A bigger, randomly seeded run:
+`CAREERKIT_HYPOTHESIS_EXAMPLES=5000 pytest tests/test_edit_properties.py`
 (add `-s --hypothesis-show-statistics` to see the refusal rate and the twists).
 """
 
@@ -45,7 +46,7 @@ from helpers import same
 _BIG = int(os.environ.get("CAREERKIT_HYPOTHESIS_EXAMPLES") or 0)
 settings.register_profile(
     "careerkit-edit",
-    max_examples=_BIG or 200,
+    max_examples=_BIG or settings.default.max_examples * 2 // 3,
     derandomize=not _BIG,  # the default run is the same every time; a big run explores
     database=None,  # nothing is written into the repository
     deadline=None,
@@ -745,7 +746,7 @@ def test_refusals_are_rare():
     """Over documents with and without twists: at most MAX_REFUSAL_RATE refused (ordinary ones: never)."""
     outcomes: list[tuple[bool, frozenset[str]]] = []
 
-    @settings(PROFILE, max_examples=max(PROFILE.max_examples, 300))
+    @settings(PROFILE, max_examples=max(PROFILE.max_examples * 3 // 2, 100))
     @given(doc=documents(need_items=True), today=DATES, which=st.sampled_from(("set", "append")))
     def measure(doc: Doc, today: date, which: str) -> None:
         ident = doc.items[-1].ident

@@ -16,8 +16,10 @@ from careerkit.errors import CareerkitError
 from helpers import same
 
 REL = "people/alice/2026-01-01-plan.md"
-FUZZ = settings(max_examples=300, deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
-SHAPES = settings(FUZZ, max_examples=150)  # each example is a whole generated document: fewer, still varied
+# The number of examples comes from the profile chosen in conftest.py (quick, or ci in CI).
+FUZZ = settings(deadline=timedelta(seconds=2), suppress_health_check=[HealthCheck.too_slow])
+# Each example is a whole generated document: half as many, still varied.
+SHAPES = settings(FUZZ, max_examples=max(10, settings.default.max_examples // 2))
 
 # Pieces that YAML, frontmatter and careerkit give a meaning to, to be strung together at random.
 TOKENS = [

@@ -90,3 +90,17 @@ def test_running_one_command_imports_no_other_command():
     assert "--within DAYS" in result.stdout
     imported = result.stdout.strip().splitlines()[-1]
     assert imported == "COMMANDS ['careerkit.commands.common', 'careerkit.commands.overview']"
+
+
+@pytest.mark.parametrize("args", [["status"], ["due"], ["agenda", "zoe-obrien"], ["--help"]])
+def test_output_into_a_pipe_nobody_reads_ends_quietly(args):
+    """`careerkit status | head -1`: when the reader has gone, careerkit stops without a word and exit 0."""
+    examples = str(PROJECT / "examples")
+    with subprocess.Popen([sys.executable, "-m", "careerkit", "--root", examples, *args, "--today", "2026-11-28"]
+                          if args != ["--help"] else [sys.executable, "-m", "careerkit", "--help"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before it can write a byte: every write meets a closed pipe
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 0, stderr
+    assert stderr == ""

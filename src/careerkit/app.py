@@ -7,9 +7,10 @@ program starts, and each command's module has to be imported for it. So
 every command. Both give a command the same options and the same behaviour.
 """
 
+import contextlib
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Optional
 
 import typer
@@ -58,6 +59,27 @@ class _OneLineUsageErrors(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+    # Output piped into something that stopped reading (`careerkit status | head -1`) is no failure: the
+    # run ends quietly with exit 0 (Click's own handling of a broken pipe says nothing but exits 1).
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _quiet_on_broken_pipe():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _quiet_on_broken_pipe():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _quiet_on_broken_pipe() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        from careerkit.commands.common import discard_stdout
+
+        discard_stdout()
+        raise typer.Exit(0) from None
 
 
 def _version(value: bool) -> None:

@@ -171,17 +171,58 @@ def _error_line(error: yaml.YAMLError, first_line: int, text: str) -> int:
     return first_line + int(mark.line) if mark is not None else first_line
 
 
-_QUOTED = re.compile(r"'(?!<)[^'\s]{2,}'|\"[^\"\s]{2,}\"")
+# What the parser's complaint means for a person fixing a note, in careerkit's words: PyYAML's pure-Python
+# parser and LibYAML word the same mistake differently, and their words change between releases. Each
+# row: the words to find in the parser's (context, problem), and what careerkit says instead.
+_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("tab",), "a tab where YAML needs spaces; indent with spaces only"),
+    (("nesting depth",), f"lists or mappings nested more than {MAX_DEPTH} levels deep; not read"),
+    (("mapping values are not allowed",),
+     "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
+     "or give the line above its missing colon"),
+    (("flow sequence",), "a list in [ ] is not closed with ], or its items are not separated by commas"),
+    (("flow mapping",), "a mapping in { } is not closed with }, or its pairs are not separated by commas"),
+    (("escape character",), "an unknown backslash escape inside double quotes; write \\\\ for a backslash, "
+                            "or use single quotes"),
+    (("quoted scalar", "end of stream"), "a quote that is opened here is never closed; add the closing quote"),
+    (("quoted scalar",), "a quoted value that is not closed properly; check its quotes"),
+    (("undefined alias",), "an alias (*name) with no anchor (&name) before it; quote a value that starts with *"),
+    (("duplicate anchor",), "the same anchor (&name) is given twice; rename one"),
+    (("anchor",), "an & must be followed by a name; quote a value that starts with &"),
+    (("alias",), "a * must be followed by a name; quote a value that starts with *"),
+    (("could not determine a constructor",),
+     "a YAML tag that careerkit does not read (such as !!python/...); remove the tag"),
+    (("explicit tag",), "a value with an explicit tag (such as !!int) is not valid for that tag"),
+    (("simple key",), "a line that is neither `key: value` nor a list item; add its colon, "
+                      "or indent it under the key it belongs to"),
+    (("block mapping",), "this line does not line up with the keys around it (or text follows a closing "
+                         "quote or bracket); check its indentation and quotes"),
+    (("block sequence",), "this list item does not line up with the items around it; check its indentation"),
+    (("cannot start any token",), "a value that cannot start with this character (such as @, ` or %); "
+                                  "put the value in quotes"),
+    (("directive",), "a line that starts with % is not allowed here; put the value in quotes"),
+    (("another document",), "a second YAML document starts here; remove this --- line"),
+)
+_NOT_YAML = "this is not valid YAML; check the indentation, quotes and brackets on this line"
 
 
-def _reason(error: yaml.YAMLError) -> str:
-    problem = getattr(error, "problem", None)
-    context = getattr(error, "context", None)
-    if problem and "could not determine a constructor" in problem:
-        return "a YAML tag that careerkit does not read (such as !!python/...); remove the tag"
-    text = f"{context}, {problem}" if problem and context else str(problem or context or "invalid YAML")
-    # The pure-Python parser quotes the text it stopped at (an alias name, a tag): never echo it.
-    return " ".join(_QUOTED.sub("", text).split())
+def _reason(error: yaml.YAMLError, text: str) -> str:
+    """What went wrong, in careerkit's own words (never the parser's, which may quote the text)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return "a control character that YAML cannot read; remove it"
+    words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    mark = getattr(error, "problem_mark", None)
+    if "cannot start any token" in words and mark is not None and "\t" in _line(text, mark.line):
+        words = "tab"  # LibYAML does not say which character it stopped at
+    for needles, reason in _REASONS:
+        if all(needle in words for needle in needles):
+            return reason
+    return _NOT_YAML
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
 
 
 class _Refused(yaml.YAMLError):
@@ -275,7 +316,7 @@ def load(text: str, first_line: int, what: str = "frontmatter") -> Any:
     except _Refused as error:
         raise CareerkitError(f"{what} {error.problem}", line=_error_line(error, first_line, text)) from None
     except yaml.YAMLError as error:
-        message = f"could not parse {what}: {_reason(error)}"
+        message = f"could not parse {what}: {_reason(error, text)}"
         raise CareerkitError(message, line=_error_line(error, first_line, text)) from None
     except RecursionError:
         raise CareerkitError(f"{what} is nested too deeply", line=first_line) from None

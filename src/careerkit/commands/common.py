@@ -23,12 +23,26 @@ def reports_errors(func: F) -> F:
         except CareerkitError as error:
             typer.echo(f"careerkit: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:  # the reader stopped reading: careerkit.app ends the run quietly
+            raise
         except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
             where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
             typer.echo(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def discard_stdout() -> None:
+    """Point standard output at /dev/null, so that what is still buffered for a closed pipe is dropped
+    quietly when the process ends (instead of Python's "Exception ignored" and exit status 120)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # not a real file (tests capture it): nothing to drop
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def notes(ctx: typer.Context) -> Any:

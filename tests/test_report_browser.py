@@ -11,7 +11,6 @@ test's temporary folder.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import struct
 import subprocess
@@ -119,17 +118,6 @@ def test_a_persons_own_page_renders_only_their_section(chromium, cli, examples, 
     assert [attrs["id"] for attrs, _ in sections] == ["person-zoe-obrien"]
     assert dom.find("table", "team") == [] and dom.find("ul", "findings") == [] and dom.find("table", "docs") == []
     assert [text for _, text in dom.find("span", "state")] == ["done"] * 5
-
-
-def test_printed_each_person_starts_a_new_page(chromium, cli, notes, tmp_path):
-    root = notes({f"people/{p}/2026-10-01-story.md": doc(p, "story", "2026-10-01", values=["craft"])
-                  for p in ("ann", "bo", "cy")})
-    out = tmp_path / "team.html"
-    cli(root, "report", "--today", TODAY, "-o", str(out))
-    pdf = tmp_path / "team.pdf"
-    browse(chromium, out, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
-    pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
-    assert len(pages) == 4  # the team on one page, then one page for each person
 
 
 def screenshot_dir(tmp_path: Path) -> Path:

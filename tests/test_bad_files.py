@@ -363,7 +363,8 @@ def test_chmod_000_is_really_unreadable_here(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("nesting", ["[" * 200_000 + "]" * 200_000, "- " * 200_000 + "x",
-                                     "{a: " * 100_000 + "1" + "}" * 100_000, "? " * 200_000 + "x"])
+                                     "{a: " * 100_000 + "1" + "}" * 100_000, "? " * 200_000 + "x"],
+                         ids=["flow-lists", "block-lists", "flow-mappings", "complex-keys"])
 def test_nesting_that_crashes_libyaml_is_refused_before_it_is_parsed(nesting):
     """LibYAML's composer recurses on the C stack: somewhere past 20,000 levels the interpreter dies
     (measured: 100,000 `[` or `- ` is a segmentation fault). Run in a child process so a crash shows."""

@@ -110,3 +110,29 @@ def test_output_into_a_pipe_nobody_reads_ends_quietly(args):
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=120) == 0, stderr
     assert stderr == ""
+
+
+def test_the_oldest_versions_ci_tests_are_the_lower_bounds_of_pyproject():
+    """.ci/oldest.txt pins each dependency to the lower bound pyproject.toml gives it, so CI's second pass
+    tests exactly the oldest versions a user may have."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bounds = {}
+    for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
+        name, _, rest = requirement.partition(">=")
+        if rest:
+            bounds[name.strip().lower()] = _release(rest.split(",")[0])
+    pinned = {}
+    for line in (PROJECT / ".ci/oldest.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, pin = line.partition("==")
+            pinned[name.strip().lower()] = _release(pin)
+    assert pinned == bounds
+
+
+def _release(text: str) -> tuple[int, ...]:
+    """`8`, `8.0` and `8.0.0` are one release."""
+    parts = [int(part) for part in text.strip().split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)

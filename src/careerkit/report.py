@@ -34,6 +34,8 @@ GENERATOR = '<meta name="generator" content="careerkit report">'
 CONVERSATIONS = ("story", "dreams", "plan")
 STRIP_WIDTH = 360  # the SVG user units of a 12-month strip
 GAP_LEVELS = 4  # gaps of 4 or more share the darkest colour
+# How a person's own page words the state of an action (actions.states words it for the manager).
+OWN_WORDS = {"on track": "open", "stale": "open", "overdue": "past its date"}
 
 
 @dataclass
@@ -102,11 +104,12 @@ class ActionRow:
     x: float = 0.0  # the bar, in percent of the person's action timeline
     width: float = 0.0
     due_x: float | None = None
+    shown: str = ""  # the state as the page words it (set by build_team and build_own)
 
     @property
     def tone(self) -> str:
-        """The state as one CSS word."""
-        return self.state.replace(" ", "-")
+        """The shown state as one CSS word."""
+        return self.shown.replace(" ", "-")
 
 
 @dataclass
@@ -240,7 +243,7 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
     for action in person.actions():
         start = min(seen.get(action.id, action.touched), action.touched)
         end = action.closed or action.touched if not action.is_open else today
-        rows.append(ActionRow(action, state[action.id], start, max(end, start)))
+        rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=state[action.id]))
     range_start = min((r.start for r in rows), default=None)
     range_end = max([today, *(r.end for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
     ticks: list[tuple[float, str]] = []
@@ -310,6 +313,8 @@ def build_own(person: PersonNotes, team: Team, today: date) -> Page:
     view = person_view(person, team, today, with_notes=False)
     view.findings, view.timeline = [], []
     # Their page speaks of their progress, not of the manager's worries: late and quiet actions are still open.
+    for r in view.actions + view.promises:
+        r.shown = OWN_WORDS.get(r.state, r.state)
     counts = view.counts
     view.counts = {"done": counts["done"], "open": counts["open"] + counts["overdue"] + counts["stale"],
                    "dropped": counts["dropped"]}

@@ -285,15 +285,16 @@ def coverage(people: list[PersonNotes], today: date) -> Coverage:
     result = Coverage(len(people), [], [], [], [])
     for person in people:
         last = person.newest(*CONVERSATIONS)
+        name = person.name + (" (paused)" if (away(person, today) or "").startswith("paused") else "")
         if last is None:
-            result.never.append(person.name)
+            result.never.append(name)
             continue
         if six < last.date <= today:
-            result.last_6.append(person.name)
+            result.last_6.append(name)
         if twelve < last.date <= today:
-            result.last_12.append(person.name)
+            result.last_12.append(name)
         else:
-            result.not_12.append(person.name)
+            result.not_12.append(name)
     return result
 
 

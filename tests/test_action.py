@@ -399,7 +399,7 @@ def listed(notes):
     return notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[
         action(1, "Ship it", due="2026-05-20"),
         action(2, "Demo", due=TODAY),
-        action(3, "Read a book"),
+        action(3, "Read a book", updated="2026-04-25"),  # 37 days ago: the cadence (30) and a week
         action(4, "Pair on the RFC", due="2026-07-01", updated="2026-05-30", owner="bob", skill="design"),
         action(5, "Old idea", status="done", closed="2026-05-15"),
         action(6, "Dead end", status="dropped", closed="2026-05-16", due="2026-05-10"),

@@ -232,8 +232,10 @@ def test_a_changed_setting_and_profile(cli, notes, trusting):
     assert kinds() == {"checkin-due"}
     (root / "people/alice/profile.md").write_text("---\nname: Alice\ncheckin_every_days: 90\n---\n", encoding="utf-8")
     assert kinds() == set()
-    (root / "careerkit.yaml").unlink()
-    assert kinds() == {"action-stale", "no-progress"}
+    (root / "people/alice/profile.md").write_text("---\nname: Alice\ncheckin_every_days: 14\n---\n", encoding="utf-8")
+    assert kinds() == {"checkin-due"}
+    (root / "careerkit.yaml").unlink()  # stale_after_days is now her cadence + 7: 21 days
+    assert kinds() == {"checkin-due", "action-stale", "no-progress"}
 
 
 def test_unreadable_files_and_bad_settings_are_reported_the_same_when_warm(cli, notes, trusting):

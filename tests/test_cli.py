@@ -83,6 +83,7 @@ def test_wrong_usage_is_one_line_and_exit_2(cli, notes, args, message):
 def test_a_person_folder_whose_name_ends_in_a_newline_is_not_a_person(cli, notes):
     root = notes({"people/carl\n/2026-01-01-story.md": doc("carl", "story", "2026-01-01"),
                   "people/dana/2026-01-01-story.md": doc("dana", "story", "2026-01-01")})
-    rows = json.loads(cli(root, "status", "--json", "--today", "2026-02-01").stdout)
-    assert [row["person"] for row in rows] == ["dana"]
-    assert "warning: folder name is not a valid person slug" in cli(root, "check", expect=0).stdout
+    result = cli(root, "status", "--json", "--today", "2026-02-01", expect=1)
+    assert [row["person"] for row in json.loads(result.stdout)] == ["dana"]
+    assert result.stderr.startswith("people/carl\n: folder name is not a valid person slug (rename it to carl)")
+    assert "error: folder name is not a valid person slug" in cli(root, "check", expect=1).stdout

@@ -49,3 +49,25 @@ def test_condensed_people_give_the_same_findings_and_status(which, generated, mo
     for offset in range(-200, 200, 7):
         today = start + timedelta(days=offset)
         assert answers(condensed, today) == answers(whole, today), today
+
+
+def test_condensed_keeps_what_the_0_2_rules_read(notes, monkeypatch):
+    """The earliest document (never-started) and each owner's last closed action (promises are a setting)."""
+    from helpers import action, doc
+
+    monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
+    root = notes({
+        "careerkit.yaml": "manager: kim\n",
+        "people/ann/2026-01-05-note.md": doc("ann", "note", "2026-01-05"),
+        "people/ann/2026-02-05-note.md": doc("ann", "note", "2026-02-05"),
+        "people/ann/2026-03-05-checkin.md": doc("ann", "checkin", "2026-03-05"),
+        "people/bob/2026-01-01-plan.md": doc("bob", "plan", "2026-01-01", actions=[
+            action(1, status="done", closed="2026-01-20"), action(2, owner="kim", status="done", closed="2026-03-01"),
+            action(3, owner="manager", status="dropped"), action(4, owner="kim")]),
+    })
+    whole, condensed = Notes(root).load(), Notes(root).load(condensed=True)
+    for offset in range(0, 120, 5):
+        today = date(2026, 1, 1) + timedelta(days=offset)
+        assert answers(condensed, today) == answers(whole, today), today
+    assert [f.date for f in findings.find(condensed, date(2026, 4, 1)) if f.kind == "never-started"] == [
+        date(2026, 1, 5)]

@@ -79,14 +79,24 @@ def test_closed_actions_are_never_due(cli, notes):
 # -- action-stale ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("touched_offset", "reported"), [(-22, True), (-21, True), (-20, False)])
+@pytest.mark.parametrize(("touched_offset", "reported"), [(-38, True), (-37, True), (-36, False)])
 def test_action_stale_boundaries_by_document_date(cli, notes, touched_offset, reported):
+    """Without `stale_after_days`, an action may sit through one check-in cycle (30 days) and a week more."""
     root = notes({"people/alice/p.md": plan_with([action(1, "Read a book")], offset=touched_offset)})
     found = kinds(due_json(cli, root), "action-stale")
     assert bool(found) is reported
     if reported:
-        assert found[0]["date"] == day(touched_offset + 21)
+        assert found[0]["date"] == day(touched_offset + 37)
         assert found[0]["message"] == f"action 1 has not moved for {-touched_offset} days: Read a book"
+
+
+@pytest.mark.parametrize(("quiet", "reported"), [(22, True), (21, True), (20, False)])
+def test_the_default_stale_time_follows_the_persons_own_cadence(cli, notes, quiet, reported):
+    root = notes({"people/alice/p.md": plan_with([action(1)], offset=-quiet),
+                  "people/alice/profile.md": "---\ncheckin_every_days: 14\n---\n"})
+    report = due_json(cli, root)
+    assert bool(kinds(report, "action-stale")) is reported
+    assert bool(kinds(report, "no-progress")) is reported
 
 
 def test_updated_date_counts_as_progress(cli, notes):
@@ -201,14 +211,71 @@ def test_dreams_on_the_plans_own_day_are_not_a_change(cli, notes):
     assert kinds(due_json(cli, root), "dream-changed") == []
 
 
-def test_out_of_actions_when_nothing_is_open(cli, notes):
+def test_out_of_actions_when_they_finished_everything(cli, notes):
     root = notes({
-        "people/alice/p.md": plan_with([action(1, status="done", closed=day(-3))], offset=-10),
+        "people/alice/p.md": plan_with([action(1, status="done", closed=day(-3)),
+                                        action(2, status="dropped", closed=day(-5))], offset=-10),
         "people/alice/c.md": doc("alice", "checkin", day(-2)),
     })
-    found = kinds(due_json(cli, root), "out-of-actions")
-    assert [(f["date"], f["file"]) for f in found] == [(day(-2), "people/alice/c.md")]
+    report = due_json(cli, root)
+    found = kinds(report, "out-of-actions")
+    assert [(f["date"], f["file"], f["days"]) for f in found] == [(day(-3), "people/alice/c.md", 3)]
+    assert "celebrate" in found[0]["message"]
+    assert kinds(report, "plan-without-actions") == []
     assert kinds(due_json(cli, notes({"people/alice/p.md": plan_with([action(1)])})), "out-of-actions") == []
+
+
+def test_a_closed_action_without_a_closed_date_is_closed_on_its_documents_date(cli, notes):
+    root = notes({"people/alice/2026-05-01-plan.md": plan_with([], offset=-20),
+                  "people/alice/2026-05-20-checkin.md": doc("alice", "checkin", day(-6),
+                                                            actions=[action(1, status="done")])})
+    found = kinds(due_json(cli, root), "out-of-actions")
+    assert [(f["date"], f["file"]) for f in found] == [(day(-6), "people/alice/2026-05-20-checkin.md")]
+
+
+@pytest.mark.parametrize(("closed", "kind", "date"), [
+    (-11, "plan-without-actions", -10),  # closed the day before the plan: under an older plan
+    (-10, "out-of-actions", -10),  # on the plan's own day: finished under this plan
+    (-9, "out-of-actions", -9),
+])
+def test_out_of_actions_counts_only_what_was_closed_since_the_newest_plan(cli, notes, closed, kind, date):
+    root = notes({"people/alice/2026-04-01-plan.md": plan_with([], offset=-40),
+                  "people/alice/2026-04-02-checkin.md": doc("alice", "checkin", day(-39), actions=[
+                      action(1, status="done", closed=day(closed))]),
+                  "people/alice/2026-05-01-plan.md": plan_with([], offset=-10)})
+    report = due_json(cli, root)
+    assert [(f["kind"], f["date"]) for f in report["findings"]
+            if f["kind"] in ("out-of-actions", "plan-without-actions")] == [(kind, day(date))]
+
+
+def test_a_brand_new_plan_has_no_actions_yet_not_out_of_actions(cli, notes):
+    root = notes({"people/alice/2026-06-01-plan.md": plan_with([], offset=0)})
+    report = due_json(cli, root)
+    assert kinds(report, "out-of-actions") == []
+    [found] = kinds(report, "plan-without-actions")
+    assert (found["date"], found["days"], found["file"]) == (day(0), 0, "people/alice/2026-06-01-plan.md")
+    assert found["message"] == "the plan has no action of their own yet"
+    assert kinds(due_json(cli, notes({"people/alice/2026-06-01-plan.md": plan_with([], offset=1)})),
+                 "plan-without-actions") == []  # a plan dated tomorrow is not due yet
+
+
+def test_open_promises_alone_leave_the_person_out_of_actions(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, status="done", closed=day(-2)),
+                                                  action(2, "Introduce Alice to Bob", owner="manager")], offset=-5)})
+    report = due_json(cli, root)
+    assert [f["date"] for f in kinds(report, "out-of-actions")] == [day(-2)]
+    only_promises = notes({"people/alice/p.md": plan_with([action(2, owner="manager")], offset=-5)})
+    assert kinds(due_json(cli, only_promises), "plan-without-actions")
+    person_action = notes({"people/alice/p.md": plan_with([action(2, owner="manager"), action(3)], offset=-5)})
+    report = due_json(cli, person_action)
+    assert kinds(report, "plan-without-actions") == [] and kinds(report, "out-of-actions") == []
+
+
+def test_a_closed_promise_does_not_count_as_the_persons_finished_work(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, owner="manager", status="done", closed=day(-1))],
+                                                 offset=-5)})
+    report = due_json(cli, root)
+    assert kinds(report, "out-of-actions") == [] and kinds(report, "plan-without-actions")
 
 
 def test_resources_missing_names_every_bare_skill_once(cli, notes):
@@ -222,6 +289,22 @@ def test_resources_missing_names_every_bare_skill_once(cli, notes):
     assert kinds(due_json(cli, one), "resources-missing")[0]["message"].endswith("for 1 skill: speaking")
 
 
+def test_resources_missing_is_quiet_for_a_skill_with_an_open_action(cli, notes):
+    skills = [{"skill": "speaking"}, {"skill": "hiring", "resources": []}]
+    root = notes({"people/alice/p.md": plan_with([action(1, "Research talks", skill="Speaking "),
+                                                  action(2, skill="hiring", status="done", closed=day(-1))],
+                                                 skills=skills)})
+    [found] = kinds(due_json(cli, root), "resources-missing")
+    assert found["message"] == "no people or resources to learn from for 1 skill: hiring"  # a done action is not work
+
+
+def test_a_promise_on_a_skill_counts_as_work_on_it(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1), action(2, "Find her a mentor", owner="manager",
+                                                                     skill="speaking")],
+                                                 skills=[{"skill": "speaking"}])})
+    assert kinds(due_json(cli, root), "resources-missing") == []
+
+
 def test_resources_missing_looks_at_the_newest_plan_only(cli, notes):
     root = notes({
         "people/alice/2026-01-01-plan.md": plan_with([action(1)], offset=-90, skills=[{"skill": "x"}]),
@@ -233,14 +316,52 @@ def test_resources_missing_looks_at_the_newest_plan_only(cli, notes):
 # -- no-progress --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("quiet", "reported"), [(22, True), (21, True), (20, False)])
+@pytest.mark.parametrize(("quiet", "reported"), [(38, True), (37, True), (36, False)])
 def test_no_progress_boundaries(cli, notes, quiet, reported):
     root = notes({"people/alice/p.md": plan_with([action(1, updated=day(-quiet)), action(2, updated=day(-40))],
                                                  offset=-60)})
     found = kinds(due_json(cli, root), "no-progress")
     assert bool(found) is reported
     if reported:
-        assert found[0]["date"] == day(-quiet + 21)
+        assert found[0]["date"] == day(-quiet + 37)
+        assert found[0]["owner"] is None and found[0]["action"] is None
+
+
+def test_a_stale_promise_is_the_managers_not_the_persons_lack_of_progress(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, "Introduce Alice to Bob", owner="manager",
+                                                         due=day(-2)),
+                                                  action(2, "Ask Carol for an hour", owner="manager")], offset=-60)})
+    report = due_json(cli, root)
+    assert kinds(report, "no-progress") == []
+    [late] = kinds(report, "action-due")
+    assert late["owner"] == "manager"
+    assert late["message"] == "action 1, your own promise, is 2 days overdue: Introduce Alice to Bob"
+    [stale] = kinds(report, "action-stale")
+    assert stale["message"] == "action 2, your own promise, has not moved for 60 days: Ask Carol for an hour"
+
+
+def test_promises_neither_hide_nor_cause_no_progress(cli, notes):
+    """A promise touched yesterday does not count as the person's progress; their own stale action still does."""
+    root = notes({"people/alice/p.md": plan_with([action(1, owner="manager", updated=day(-1)),
+                                                  action(2, owner="manager", status="done", closed=day(-1)),
+                                                  action(3)], offset=-60)})
+    [found] = kinds(due_json(cli, root), "no-progress")
+    assert found["date"] == day(-23)
+
+
+def test_the_manager_setting_names_who_makes_promises(cli, notes):
+    root = notes({"careerkit.yaml": "manager: kim\n",
+                  "people/alice/p.md": plan_with([action(1, owner="kim"), action(2, owner="manager")], offset=-60)})
+    report = due_json(cli, root)
+    assert {f["action"]: f["owner"] for f in kinds(report, "action-stale")} == {1: "kim", 2: "manager"}
+    assert [f["message"].split(" has")[0] for f in kinds(report, "action-stale")] == [
+        "action 1, your own promise,", "action 2"]
+    assert kinds(report, "no-progress")  # action 2 is the person's: `manager` is only a name here
+
+
+def test_an_actions_owner_defaults_to_the_person(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, due=day(-1))])})
+    assert kinds(due_json(cli, root), "action-due")[0]["owner"] == "alice"
 
 
 def test_a_recently_closed_action_counts_as_progress(cli, notes):
@@ -259,9 +380,27 @@ def test_the_copy_in_the_newest_document_wins(cli, notes):
         "people/alice/2026-05-20-checkin.md": doc("alice", "checkin", day(-12),
                                                   actions=[action(1, "New title", status="done", closed=day(-12))]),
     })
-    report = due_json(cli, root)
+    report = due_json(cli, root, expect=1)  # the repeated id is reported, and the newest copy counts
     assert kinds(report, "action-due") == []
     assert kinds(report, "out-of-actions")
+    assert report["errors"] == [{"file": "people/alice/2026-05-20-checkin.md", "line": 6, "message": (
+        "duplicate action id 1: also used at people/alice/2026-05-01-plan.md:6; ids are unique per person")}]
+
+
+def test_findings_sort_by_tier_then_days_then_person_then_kind_then_action(cli, notes):
+    """Late (tier 1) before drifting (2) before missing (3), however old the missing thing is."""
+    root = notes({
+        "people/carol/p.md": doc("carol", "plan", day(-300), skills=[{"skill": "x"}],
+                                 actions=[action(1, updated=day(-200))]),
+        "people/dan/profile.md": "---\nname: Dan\n---\n",
+        "people/bob/p.md": doc("bob", "plan", day(-1), skills=[{"skill": "x", "resources": ["y"]}],
+                               actions=[action(2, due=day(-3))]),
+    })
+    order = [(f["person"], f["kind"], f["days"]) for f in due_json(cli, root)["findings"]]
+    assert order == [
+        ("carol", "checkin-due", 270), ("bob", "action-due", 3), ("dan", "never-started", 0),
+        ("carol", "action-stale", 163), ("carol", "no-progress", 163),
+        ("carol", "resources-missing", 300), ("carol", "conversation-due", 118)]
 
 
 def test_findings_sort_by_days_then_person_then_kind_then_action(cli, notes):
@@ -284,7 +423,8 @@ def test_json_shape_and_errors_for_an_unreadable_document(cli, notes):
     report = json.loads(result.stdout)
     assert set(report) == {"today", "findings", "errors"}
     assert report["today"] == TODAY.isoformat()
-    assert set(report["findings"][0]) == {"person", "kind", "file", "action", "title", "date", "days", "message"}
+    assert list(report["findings"][0]) == ["person", "kind", "file", "action", "title", "owner", "date", "days",
+                                           "message"]
     [error] = report["errors"]
     assert error["file"] == "people/bob/2026-01-01-plan.md" and error["line"] == 4
     assert error["message"].startswith("could not parse frontmatter")
@@ -362,7 +502,7 @@ def test_dates_past_the_year_9999_are_never_due_and_hide_nothing(cli, notes):
     assert report["errors"] == []
     ahead = due_json(cli, root, "--within", "99999999999")["findings"]  # everything ahead, the last date there is
     assert [(f["person"], f["kind"], f["date"]) for f in ahead] == [
-        ("bob", "next-conversation", day(-3)), ("alice", "checkin-due", "9999-12-31")]
+        ("alice", "checkin-due", "9999-12-31"), ("bob", "next-conversation", day(-3))]
 
 
 def test_an_action_without_a_title_reads_cleanly(cli, notes):
@@ -380,6 +520,133 @@ def test_a_date_with_trailing_words_is_not_a_date(cli, notes):
     text = "---\nperson: alice\nstage: story\ndate: '2026-05-01 soon'\n---\n"
     root = notes({"people/alice/2026-05-01-story.md": text})
     report = due_json(cli, root, expect=1)
-    assert report["findings"] == []
+    assert [f["kind"] for f in report["findings"]] == ["never-started"]  # nothing of hers could be read
     assert report["errors"] == [{"file": "people/alice/2026-05-01-story.md", "line": 4,
                                  "message": "date is not a real date (YYYY-MM-DD)"}]  # words are not repeated
+
+
+# -- 0.2: people who never started, who left, who are paused --------------------------------
+
+
+def test_never_started_is_dated_by_since_then_the_earliest_document_then_today(cli, notes):
+    root = notes({
+        "people/ann/profile.md": f"---\nname: Ann\nsince: {day(-40)}\n---\n",
+        "people/ann/2026-05-01-note.md": doc("ann", "note", day(-31)),
+        "people/bea/2026-05-01-note.md": doc("bea", "note", day(-31)),
+        "people/bea/2026-05-20-checkin.md": doc("bea", "checkin", day(-12)),
+        "people/cid/profile.md": "---\nname: Cid\n---\n",
+        "people/dee/.keep": "",
+    })
+    found = {f["person"]: (f["date"], f["days"], f["file"], f["owner"]) for f in kinds(due_json(cli, root),
+                                                                                       "never-started")}
+    assert found == {
+        "ann": (day(-40), 40, "people/ann/profile.md", None),
+        "bea": (day(-31), 31, "people/bea", None),
+        "cid": (day(0), 0, "people/cid/profile.md", None),
+        "dee": (day(0), 0, "people/dee", None),
+    }
+
+
+@pytest.mark.parametrize(("since", "reported"), [(0, True), (1, False)])
+def test_never_started_waits_for_the_day_they_join(cli, notes, since, reported):
+    root = notes({"people/ann/profile.md": f"---\nsince: {day(since)}\n---\n"})
+    assert bool(kinds(due_json(cli, root), "never-started")) is reported
+
+
+@pytest.mark.parametrize("stage", ["story", "dreams", "plan"])
+def test_any_of_the_three_conversations_means_they_started(cli, notes, stage):
+    root = notes({"people/ann/x.md": doc("ann", stage, day(-1))})
+    assert kinds(due_json(cli, root), "never-started") == []
+
+
+def everything_due(since_left_or_paused: str) -> dict[str, str]:
+    """A person with something of every tier due today, and a profile line."""
+    return {"people/ann/profile.md": f"---\nname: Ann\n{since_left_or_paused}\n---\n",
+            "people/ann/p.md": doc("ann", "plan", day(-100), actions=[action(1, due=day(-1))])}
+
+
+@pytest.mark.parametrize(("left", "reported"), [(-1, False), (0, False), (1, True)])
+def test_from_the_day_they_left_nothing_is_reported(cli, notes, left, reported):
+    root = notes(everything_due(f"left: {day(left)}"))
+    assert bool(due_json(cli, root)["findings"]) is reported
+    assert bool(due_json(cli, root, "--within", "30")["findings"]) is reported
+
+
+@pytest.mark.parametrize(("until", "reported"), [(1, False), (0, True), (-1, True)])
+def test_a_pause_hides_everything_until_its_last_day(cli, notes, until, reported):
+    root = notes(everything_due(f"paused_until: {day(until)}"))
+    assert bool(due_json(cli, root)["findings"]) is reported
+
+
+def test_a_left_or_paused_person_who_never_started_is_not_reported(cli, notes):
+    root = notes({"people/ann/profile.md": f"---\nleft: {day(-3)}\n---\n",
+                  "people/bob/profile.md": f"---\npaused_until: {day(30)}\n---\n"})
+    assert due_json(cli, root)["findings"] == []
+
+
+def test_away_says_why_a_person_has_no_findings():
+    from careerkit.findings import away, has_left, is_paused
+    from careerkit.notes import PersonNotes
+    from careerkit.settings import Profile
+
+    person = PersonNotes.read("ann", Profile(left=TODAY + timedelta(days=10), paused_until=TODAY))
+    assert [away(person, TODAY + timedelta(days=n)) for n in (-1, 0, 9, 10)] == ["paused", None, None, "left"]
+    assert is_paused(person, TODAY - timedelta(days=1)) and not is_paused(person, TODAY)
+    assert has_left(person, TODAY + timedelta(days=10)) and not has_left(person, TODAY + timedelta(days=9))
+
+
+def test_profile_dates_that_are_not_dates_are_reported_and_ignored(cli, notes):
+    root = notes({"people/ann/profile.md": "---\nname: Ann\nleft: soon\npaused_until: 2026-02-30\n---\n",
+                  "people/ann/p.md": doc("ann", "plan", day(-100), actions=[action(1, due=day(-1))])})
+    result = cli(root, "due", "--today", TODAY.isoformat(), expect=1)
+    assert result.stderr.splitlines() == [
+        "people/ann/profile.md:3: `left` should be a date (YYYY-MM-DD); not used",
+        "people/ann/profile.md:4: `paused_until` should be a date (YYYY-MM-DD); not used"]
+    assert "action 1 is 1 day overdue" in result.stdout
+
+
+# -- 0.2: a plan's review_by -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("review", "reported"), [(-1, True), (0, True), (1, False)])
+def test_conversation_due_honours_the_plans_review_by(cli, notes, review, reported):
+    root = notes({"people/alice/p.md": plan_with([action(1, updated=day(0))], offset=-20, review_by=day(review))})
+    found = kinds(due_json(cli, root), "conversation-due")
+    assert bool(found) is reported
+    if reported:
+        assert (found[0]["date"], found[0]["file"]) == (day(review), "people/alice/p.md")
+        assert found[0]["message"] == f"career conversation due: the plan of {day(-20)} asked for a review by " \
+                                      f"{day(review)}"
+
+
+def test_review_by_can_also_put_the_conversation_later_than_the_cadence(cli, notes):
+    root = notes({"people/alice/p.md": plan_with([action(1, updated=day(0))], offset=-300, review_by=day(5))})
+    assert kinds(due_json(cli, root), "conversation-due") == []
+
+
+# -- 0.2: problems every command reports ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rating", "shown"), [("6", ", not 6"), ("0", ", not 0"), ("2.5", ", not 2.5"),
+                                               ("three", ", not 'three'"), ("true", ", not True")])
+def test_a_dream_rating_that_is_not_a_whole_number_from_1_to_5_is_an_error_everywhere(cli, notes, rating, shown):
+    text = ("---\nperson: alice\nstage: dreams\ndate: 2026-05-01\ndreams:\n  - dream: Lead\n    skills:\n"
+            f"      - {{skill: design, need: 4, have: 2}}\n      - {{skill: sales, need: {rating}, have: 1}}\n---\n")
+    root = notes({"people/alice/2026-05-01-dreams.md": text})
+    message = (f"people/alice/2026-05-01-dreams.md:9: `need` should be a whole number from 1 to 5{shown}; "
+               "skill 2 of dream 1 is left out")
+    for command in (["due"], ["agenda", "alice"], ["status"], ["log", "alice"]):
+        result = cli(root, *command, "--today", TODAY.isoformat(), expect=1) if command[0] != "log" else \
+            cli(root, *command, expect=1)
+        assert result.stderr.splitlines() == [message], command
+
+
+def test_a_folder_that_is_not_a_slug_is_reported_by_every_command(cli, notes):
+    root = notes({"people/João Silva/2026-05-01-story.md": doc("joao", "story", day(-30)),
+                  "people/alice/s.md": doc("alice", "story", day(-3))})
+    message = "people/João Silva: folder name is not a valid person slug (rename it to joao-silva); " \
+              "this person is not read"
+    for command in (["due"], ["agenda", "alice"], ["status"]):
+        result = cli(root, *command, "--today", TODAY.isoformat(), expect=1)
+        assert result.stderr.splitlines() == [message], command
+    assert "joao" not in cli(root, "due", "--today", TODAY.isoformat(), expect=1).stdout.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,8 @@ def test_init_makes_a_commented_notes_repository(cli, tmp_path):
     target = tmp_path / "team"
     result = cli(None, "init", str(target), "--no-git")
     config = (target / "careerkit.yaml").read_text(encoding="utf-8")
-    assert yaml.safe_load(config) == {"checkin_every_days": 30, "conversation_every_days": 182, "stale_after_days": 21}
+    assert yaml.safe_load(config) == {"checkin_every_days": 30, "conversation_every_days": 182, "manager": "manager"}
+    assert "\n# stale_after_days: 37\n" in config  # unset: the default is each person's cadence + 7
     assert config.count("\n# ") >= 3
     assert (target / "people").is_dir()
     assert "story.md.j2" in (target / "templates" / "README.md").read_text(encoding="utf-8")
@@ -198,22 +200,82 @@ def test_dreams_lists_the_values_from_the_latest_story(cli, notes):
     assert "autonomy" in text and "craft" in text and "old value" not in text
 
 
-def test_plan_prefills_skills_with_the_biggest_gaps(cli, notes):
-    dreams = [
-        {"dream": "Lead a platform team", "skills": [{"skill": "people management", "need": 4, "have": 1},
-                                                      {"skill": "system design", "need": 5, "have": 3}]},
-        {"dream": "Write a book", "skills": [{"skill": "writing", "need": 5, "have": 1},
-                                             {"skill": "typing", "need": 2, "have": 2},
-                                             {"skill": "editing", "need": 3, "have": 2}]},
-    ]
-    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=dreams)})
-    cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+DREAMS = [
+    {"dream": "Lead a platform team", "skills": [{"skill": "people management", "need": 4, "have": 1},
+                                                  {"skill": "system design", "need": 5, "have": 3}]},
+    {"dream": "Write a book", "skills": [{"skill": "writing", "need": 5, "have": 1},
+                                         {"skill": "typing", "need": 2, "have": 2},
+                                         {"skill": "editing", "need": 2, "have": 1}]},
+    {"dream": "Architect at a start-up", "skills": [{"skill": "System design ", "need": 4, "have": 3},
+                                                    {"skill": "sales", "need": 5, "have": 1}]},
+]
+
+
+def plan_rows(text: str) -> list[list[str]]:
+    """The table of skills to choose from: [skill, count, dreams, need, have, gap] per row."""
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| skill ")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+
+
+def test_plan_proposes_skills_but_leaves_the_choice_to_the_talk(cli, notes):
+    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=DREAMS)})
+    result = cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+    assert result.stderr == ""
     path = root / "people/alice/2026-02-01-plan.md"
     data = frontmatter(path)
-    assert [s["skill"] for s in data["skills"]] == ["writing", "people management", "system design"]
-    assert all(s["resources"] == [] for s in data["skills"])
-    text = path.read_text(encoding="utf-8")
-    assert "Lead a platform team" in text and "Write a book" in text
+    assert data["skills"] == [] and data["actions"] == []
+    assert data["review_by"] == date(2026, 8, 2)  # the plan's date + conversation_every_days (182)
+    # Two dreams need system design: it comes first although other gaps are bigger. Then need, then gap;
+    # typing (no gap) is left out, editing (need 2) counts for no dream.
+    assert plan_rows(path.read_text(encoding="utf-8")) == [
+        ["system design", "2", "Lead a platform team; Architect at a start-up", "5", "3", "2"],
+        ["sales", "1", "Architect at a start-up", "5", "1", "4"],
+        ["writing", "1", "Write a book", "5", "1", "4"],
+        ["people management", "1", "Lead a platform team", "4", "1", "3"],
+        ["editing", "0", "Write a book", "2", "1", "1"],
+    ]
+
+
+def test_plan_review_by_follows_the_conversation_setting(cli, notes):
+    root = notes({"careerkit.yaml": "conversation_every_days: 365\n"})
+    cli(root, "new", "plan", "alice", "--date", "2026-02-01")
+    assert frontmatter(root / "people/alice/2026-02-01-plan.md")["review_by"] == date(2027, 2, 1)
+
+
+def test_plan_leaves_out_an_invalid_rating_and_says_so(cli, notes):
+    dreams = [{"dream": "Lead", "skills": [{"skill": "design", "need": 4, "have": 2},
+                                           {"skill": "sales", "need": 6, "have": 1}]}]
+    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=dreams)})
+    result = cli(root, "new", "plan", "alice", "--date", "2026-02-01", expect=1)
+    assert result.stdout == "people/alice/2026-02-01-plan.md\n"  # written all the same
+    assert result.stderr.splitlines() == [
+        "careerkit: note: the skills to choose from leave out a rating that is not a whole number from 1 to 5; "
+        "fix people/alice/2026-01-01-dreams.md and make the plan again to see them ranked",
+        "people/alice/2026-01-01-dreams.md:12: `need` should be a whole number from 1 to 5, not 6; "
+        "skill 2 of dream 1 is left out"]
+    text = (root / "people/alice/2026-02-01-plan.md").read_text(encoding="utf-8")
+    assert [row[0] for row in plan_rows(text)] == ["design"]
+    assert "None" not in text and "not a whole number from 1 to 5" in text
+
+
+def test_story_asks_for_values_and_the_day_they_were_confirmed(cli, notes):
+    root = notes({})
+    cli(root, "new", "story", "alice", "--date", "2026-02-01")
+    text = (root / "people/alice/2026-02-01-story.md").read_text(encoding="utf-8")
+    assert frontmatter(root / "people/alice/2026-02-01-story.md") == {
+        "person": "alice", "stage": "story", "date": date(2026, 2, 1), "values": [], "values_confirmed": None}
+    assert "keywords" not in text and "money" not in text and "nudged" not in text
+
+
+def test_checkin_without_a_plan_is_written_and_says_which_conversation_is_next(cli, notes):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
+    result = cli(root, "new", "checkin", "alice", "--date", "2026-02-01")
+    assert result.stdout == "people/alice/2026-02-01-checkin.md\n"
+    assert result.stderr == ("careerkit: note: alice has no action plan yet; the conversation that comes next is "
+                             "their dreams: careerkit new dreams alice\n")
+    text = (root / "people/alice/2026-02-01-checkin.md").read_text(encoding="utf-8")
+    assert "since the plan" not in text and "redo the plan" not in text and "dream changed" not in text
+    assert "To open the dreams conversation" in text
 
 
 def test_checkin_lists_open_actions_skills_and_embeds_the_agenda(cli, notes):
@@ -265,3 +327,86 @@ def test_templates_copy_copies_once_and_never_overwrites(cli, notes):
     assert "already exists" in result.stderr
     assert copied.read_text(encoding="utf-8") == "mine\n"
     cli(root, "templates", "copy", "retro", expect=2)
+
+
+# -- writing outside a notes repository ---------------------------------------------------------
+
+REFUSED = ("careerkit: no notes repository here (no careerkit.yaml in this folder or above): "
+           "run `careerkit init` or pass `--root`\n")
+
+
+@pytest.mark.parametrize("args", [("new", "story", "alice"), ("action", "add", "alice", "Read a book"),
+                                  ("action", "done", "alice", "1"), ("action", "touch", "alice", "1")])
+def test_writing_commands_refuse_outside_a_notes_repository(cli, tmp_path, monkeypatch, args):
+    code = tmp_path / "some-code-repository"
+    (code / "people/alice").mkdir(parents=True)
+    (code / "people/alice/2026-01-01-plan.md").write_text(doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+                                                          encoding="utf-8")
+    monkeypatch.chdir(code)
+    before = files_under(code)
+    result = cli(None, *args, expect=2)
+    assert result.stderr == REFUSED and result.stdout == ""
+    assert files_under(code) == before
+
+
+def test_reading_commands_and_an_explicit_root_work_anywhere(cli, tmp_path, monkeypatch):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    monkeypatch.chdir(plain)
+    assert cli(None, "due", "--today", "2026-01-01").stdout == "No people yet: careerkit new story <person>\n"
+    cli(plain, "new", "story", "alice", "--date", "2026-01-01")  # --root: the user chose the folder
+    monkeypatch.setenv("CAREERKIT_ROOT", str(plain))
+    cli(None, "new", "note", "alice", "--date", "2026-01-02")
+    assert sorted(p.name for p in (plain / "people/alice").iterdir()) == ["2026-01-01-story.md", "2026-01-02-note.md"]
+
+
+def test_a_careerkit_yaml_further_up_is_the_notes_repository(cli, notes, monkeypatch):
+    root = notes({})
+    (root / "people/alice").mkdir(parents=True)
+    monkeypatch.chdir(root / "people/alice")
+    assert cli(None, "new", "story", "alice", "--date", "2026-01-01").stdout == "people/alice/2026-01-01-story.md\n"
+
+
+def test_a_new_notes_summary_is_what_the_person_wrote(cli, notes):
+    root = notes({"people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+                  "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15")})
+    cli(root, "new", "note", "alice", "--date", "2026-01-20")
+    path = root / "people/alice/2026-01-20-note.md"
+    assert "(nothing written yet" in cli(root, "agenda", "alice", "--today", "2026-01-21").stdout
+    text = path.read_text(encoding="utf-8").replace("## What they said\n", "## What they said\n\nWants to mentor.\n")
+    path.write_text(text, encoding="utf-8")
+    assert "- 2026-01-20: Wants to mentor. (people/alice/2026-01-20-note.md)" in cli(
+        root, "agenda", "alice", "--today", "2026-01-21").stdout
+    assert "Wants to mentor." in cli(root, "log", "alice").stdout
+
+
+def test_a_checkin_document_asks_nothing_twice_and_always_has_the_scenarios(cli, notes):
+    root = notes({"people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", skills=[{"skill": "sql"}],
+                                                         actions=[action(1, "Read", due="2026-01-20")])})
+    cli(root, "new", "checkin", "alice", "--date", "2026-03-01")
+    text = (root / "people/alice/2026-03-01-checkin.md").read_text(encoding="utf-8")
+    questions = [line.split(" ", 1)[1] for line in text.splitlines()
+                 if line.rstrip().endswith("?") and line[:1] in "-0123456789"]
+    assert questions and len(questions) == len(set(questions))
+    assert "## If the talk turns to..." in text and "not in their evenings" in text
+    assert "Who do you know, inside or outside the team, who is good at sql?" in text  # the skill, by name
+    assert text.count("90%") == 1 and "honestly" not in text.lower() and "stuck" not in text
+    assert "## The invite" in text
+
+
+@pytest.mark.parametrize("stage", ["story", "dreams", "plan", "checkin"])
+def test_every_conversation_starts_with_an_invite(cli, notes, stage):
+    root = notes({})
+    cli(root, "new", stage, "alice", "--date", "2026-03-01", expect=None)
+    text = (root / f"people/alice/2026-03-01-{stage}.md").read_text(encoding="utf-8")
+    invite = text.split("## The invite\n", 1)[1].split("\n## ", 1)[0]
+    assert "> " in invite and len(invite.split()) < 150
+
+
+def test_the_dreams_agenda_shares_the_values_back_until_they_are_confirmed(cli, notes):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft", "calm"])})
+    text = cli(root, "agenda", "alice", "--today", "2026-01-10").stdout
+    assert "1. What I heard drives you is craft, calm: what fits, and what would you change?" in text
+    confirmed = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft"],
+                                                               values_confirmed="2026-01-05")})
+    assert "What I heard" not in cli(confirmed, "agenda", "alice", "--today", "2026-01-10").stdout

@@ -42,7 +42,11 @@ def examples(tmp_path_factory) -> Path:
     (["due", "--today", TODAY, "--json", "--within", "14"], "due-within-14.json"),
     (["agenda", "dana", "--today", TODAY], "agenda-dana.md"),
     (["agenda", "Zoë O'Brien", "--today", TODAY], "agenda-zoe.md"),
+    (["agenda", "farah", "--today", TODAY], "agenda-farah.md"),
+    (["agenda", "gus", "--today", TODAY], "agenda-gus.md"),
+    (["agenda", "chen", "--today", TODAY], "agenda-chen.md"),
     (["status", "--today", TODAY], "status.txt"),
+    (["status", "--today", TODAY, "--all"], "status-all.txt"),
     (["log", "amara"], "log-amara.txt"),
 ])
 def test_examples_golden(cli, examples, args, golden):
@@ -65,9 +69,11 @@ def test_status_json_has_one_object_per_person(cli, notes):
     rows = json.loads(cli(root, "status", "--today", "2026-03-01", "--json").stdout)
     assert rows == [
         {"person": "alice", "name": "Alice Smith", "stages": "story, plan", "last_conversation": "2026-02-01",
-         "last_checkin": None, "next_checkin": "2026-02-15", "open": 2, "due": 1, "stale": 1},
+         "last_checkin": None, "next_checkin": "2026-02-15", "open": 2, "due": 1, "stale": 1,
+         "paused_until": None, "left": None},
         {"person": "bob", "name": "bob", "stages": "story", "last_conversation": "2026-01-20",
-         "last_checkin": None, "next_checkin": None, "open": 0, "due": 0, "stale": 0},
+         "last_checkin": None, "next_checkin": None, "open": 0, "due": 0, "stale": 0,
+         "paused_until": None, "left": None},
     ]
 
 
@@ -89,11 +95,97 @@ def test_agenda_celebrates_what_was_closed_since_the_last_checkin(cli, notes):
     assert text.count("\n1. ") == 1 and "90%" in text
 
 
-def test_agenda_of_someone_new_still_reads_well(cli, notes):
-    root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
+@pytest.mark.parametrize(("files", "heading", "question"), [
+    ({}, "To open the life story conversation", "how did you get from there to here?"),
+    ({"s.md": ("story", "2026-01-01")}, "To open the dreams conversation", "at its peak?"),
+    ({"s.md": ("story", "2026-01-01"), "d.md": ("dreams", "2026-01-05")}, "To open the action plan conversation",
+     "learn these skills at work?"),
+])
+def test_before_a_plan_the_agenda_opens_the_next_conversation(cli, notes, files, heading, question):
+    root = notes({f"people/alice/{name}": doc("alice", stage, day) for name, (stage, day) in files.items()}
+                 or {"people/alice/profile.md": "---\nname: Alice\n---\n"})
     text = cli(root, "agenda", "alice", "--today", "2026-01-10").stdout
-    assert "No check-in yet." in text and "- none open" in text
-    assert "Life story told but no dreams yet." in text
+    assert f"### {heading}\n" in text and question in text
+    assert "stuck" not in text and "check-in" not in text.lower().split("###")[-1]
+    assert "No check-in yet." not in text  # not a check-in's agenda yet
+
+
+def test_the_agenda_puts_the_person_first_and_the_tasks_second(cli, notes):
+    root = notes({
+        "people/dana/2026-01-01-story.md": doc("dana", "story", "2026-01-01"),
+        "people/dana/2026-01-10-dreams.md": doc("dana", "dreams", "2026-01-10"),
+        "people/dana/2026-02-01-plan.md": doc("dana", "plan", "2026-02-01", learns_best=["pairing"],
+                                              skills=[{"skill": "hiring"}], actions=[
+            action(1, "Read a book", due="2026-03-01"),
+            action(2, "Introduce Dana to Sam", owner="manager", due="2026-02-20"),
+            action(3, "Ask for a budget", owner="manager")]),
+        "people/dana/2026-03-01-checkin.md": doc("dana", "checkin", "2026-03-01",
+                                                 body="## What they asked of me\n\n- An intro to Sam\n"),
+        "people/dana/2026-04-01-dreams.md": doc("dana", "dreams", "2026-04-01"),
+        "people/dana/2026-04-05-note.md": doc("dana", "note", "2026-04-05",
+                                              body="# Note: Dana\n\n<!-- hint -->\n\n## What they said\n\n"
+                                                   "She feels bad about the plan.\n"),
+    })
+    text = cli(root, "agenda", "dana", "--today", "2026-04-20").stdout
+    sections = [line[4:] for line in text.splitlines() if line.startswith("### ")]
+    assert sections == ["What they told you", "Your promises", "What to talk about", "Their open actions",
+                        "The skills they work on", "Questions"]
+    assert "- 2026-04-05: She feels bad about the plan. (people/dana/2026-04-05-note.md)" in text
+    assert "- At the check-in of 2026-03-01 they asked of you:\n  - An intro to Sam\n" in text
+    promises = text.split("### Your promises\n")[1].split("\n\n")[0].splitlines()
+    assert promises == ["- [ ] 2. Introduce Dana to Sam (59 days overdue)", "- [ ] 3. Ask for a budget "
+                        "(no progress for 78 days)"]
+    points = text.split("### What to talk about\n")[1].split("\n\n")[0].splitlines()
+    assert {p.split("**")[1].split(" ")[0] for p in points[:2]} == {"Dreams", "None"}  # feelings first
+    [no_progress] = [p for p in points if p.startswith("- **None of their own")]
+    assert "not in their evenings" in no_progress and "serves them" in no_progress
+    assert any("your own promise" in p and "It is your promise" in p for p in points)
+    assert "- How they learn best: pairing." in text
+    assert "honestly" not in text and "stuck" not in text
+    assert text.count("90%") == 1
+
+
+def test_the_newest_note_is_shown_even_before_the_last_checkin(cli, notes):
+    root = notes({
+        "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+        "people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05", body="Old remark.\n"),
+        "people/alice/2026-01-10-note.md": doc("alice", "note", "2026-01-10", body="Newer remark.\n"),
+        "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01"),
+    })
+    text = cli(root, "agenda", "alice", "--today", "2026-02-05").stdout
+    assert "Newer remark." in text and "Old remark." not in text
+
+
+@pytest.mark.parametrize(("body", "summary"), [
+    ("2026-08-20 · since the check-in of 2026-07-17\n\n**Why this note:** keep what they said\nin passing.\n\n"
+     "## Questions worth asking when there is a moment\n\n- What gave you energy?\n\n## What they said\n\n"
+     "Wants to lead the guild.\n", "Wants to lead the guild."),
+    ("# Note\n\n<!--\nguidance\n-->\n\n## While you listen\n\n- Ask, then wait.\n\n## What they said\n\n"
+     "- Likes pairing.\n", "Likes pairing."),
+    ("# Note\n\n<!-- one line --> Said it in passing.\n", "Said it in passing."),
+])
+def test_a_notes_summary_is_never_what_a_template_wrote(cli, notes, body, summary):
+    root = notes({"people/alice/2026-08-20-note.md": doc("alice", "note", "2026-08-20", body=body)})
+    assert f"2026-08-20: {summary} (" in cli(root, "agenda", "alice", "--today", "2026-08-21").stdout
+    assert f"note     {summary}  (" in cli(root, "log", "alice").stdout
+
+
+@pytest.mark.parametrize(("profile", "header", "listed"), [
+    ("paused_until: 2026-03-01", "Paused until 2026-03-01: nothing is reported for them before then", True),
+    ("left: 2026-02-01", "Left the team on 2026-02-01", False),
+])
+def test_agenda_and_status_say_who_is_paused_or_has_left(cli, notes, profile, header, listed):
+    root = notes({"people/alice/profile.md": f"---\nname: Alice\n{profile}\n---\n",
+                  "people/alice/p.md": doc("alice", "plan", "2026-01-01", actions=[action(1, due="2026-01-10")]),
+                  "people/bob/s.md": doc("bob", "story", "2026-01-20")})
+    text = cli(root, "agenda", "alice", "--today", "2026-02-10").stdout
+    assert header in text and "### What to talk about" not in text
+    rows = cli(root, "status", "--today", "2026-02-10").stdout.splitlines()
+    assert any(row.startswith("Alice") for row in rows) is listed
+    everyone = cli(root, "status", "--today", "2026-02-10", "--all").stdout
+    assert ("paused until 2026-03-01" if listed else "left on 2026-02-01") in everyone
+    data = json.loads(cli(root, "status", "--today", "2026-02-10", "--json", "--all").stdout)
+    assert data[0]["paused_until" if listed else "left"] == profile.split(": ")[1]
 
 
 def test_log_lists_documents_in_date_order(cli, notes):

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from careerkit.documents import Action, Document, Problem
+from careerkit.documents import DUPLICATE_ID, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PersonNotes, Team
 
@@ -26,7 +26,9 @@ def blocking_problems(team: Team, slug: str) -> list[Problem]:
     """
     folder = f"people/{slug}"
     profile = f"{folder}/profile.md"
-    return [p for p in team.errors if (p.path == folder or p.path.startswith(folder + "/")) and p.path != profile]
+    # A repeated id does not block: the copy in the newest document is the one that counts, and is changed.
+    return [p for p in team.errors if (p.path == folder or p.path.startswith(folder + "/")) and p.path != profile
+            and not p.message.startswith(DUPLICATE_ID)]
 
 
 def target_for_new(person: PersonNotes) -> Document:

@@ -1,7 +1,10 @@
-"""What to bring to a person's next check-in, from their findings and documents.
+"""What to bring to a person's next conversation, from their findings and documents.
 
 `build` gathers the facts; `to_markdown` writes them as a one-minute read.
-`careerkit agenda` prints it and `careerkit new checkin` embeds it.
+`careerkit agenda` prints it and `careerkit new checkin` embeds it. The order
+is the person first and the tasks second (SPEC.md, "Agenda and new
+documents"): what they told you, your own promises, what to talk about (how
+they feel before the tasks), their actions, their skills, then questions.
 """
 
 from __future__ import annotations
@@ -10,33 +13,59 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careerkit.documents import Action, Document, PlanSkill
-from careerkit.findings import KINDS, Finding, find_for_person, next_checkin, plural, when
+from careerkit.findings import KINDS, PROMISE_SUGGESTION, Finding, away, find_for_person, next_checkin, plural, when
 from careerkit.notes import PersonNotes, Team
 
-LISTENING = ("Let them talk about 90% of the time: ask, then wait, and say \"take your time\" "
-             "when a silence comes. Write your notes right after.")
+LISTENING = ("It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
+             "say \"take your time\" instead of filling it. Write your notes straight after.")
 
+# Questions for a check-in, by the finding that calls for them; {skill} is a skill of their plan.
 QUESTIONS = {
     "base": [
         "What went well since we last talked, and what are you proud of?",
-        "Where did you get stuck, and what would have helped?",
-        "What support do you need from me before we talk again?",
+        "What has taken most of your time and energy lately?",
+        "What would you like from me before we meet again?",
     ],
-    "action-stale": "Which of these steps still matters to you, and which should we let go?",
-    "no-progress": "How do you feel about the plan right now, honestly?",
-    "out-of-actions": "What is one small thing you could try in the next two weeks?",
-    "resources-missing": "Who do you know, inside or outside the team, who is good at this?",
-    "dream-changed": "What has changed in what you want, and what made it change?",
-    "next-conversation": "Is now a good time to continue where we left off?",
-    "conversation-due": "Looking at the last year, is your plan still pointing where you want to go?",
+    "no-progress": "How do you feel about your plan at the moment?",
+    "dream-changed": "What has changed in what you want, and what brought it about?",
+    "action-stale": "Which of your open steps still matter to you, and which would you rather let go?",
+    "out-of-actions": "You finished every step on your list: which one taught you the most?",
+    "plan-without-actions": "What is one small first step for {skill} that you could finish in the next two weeks?",
+    "resources-missing": "Who do you know, inside or outside the team, who is good at {skill}?",
+    "conversation-due": "What has changed for you since we made your plan?",
 }
+# The opening of each conversation, for someone who has not yet had all three.
+OPENINGS = {
+    "story": [
+        "Starting from school, if you like: how did you get from there to here?",
+        "Where did you change direction, and what made you choose the way you did?",
+        "Which of those choices are you proudest of?",
+    ],
+    "dreams": [
+        "If your career went as well as it possibly could, what would you be doing at its peak?",
+        "Whose work, anywhere, makes you a little envious, and which part of it?",
+        "If you went much deeper where you are now instead, what would that look like?",
+    ],
+    "plan": [
+        "Which skills come up in more than one of your dreams?",
+        "Think of something you learned fast: how did you go about it?",
+        "How could your role change so that you learn these skills at work?",
+    ],
+}
+# For someone who is paused: the agenda is for their return, not for what slipped while they were away.
+RETURNING = [
+    "How are you, and how would you like to ease back in?",
+    "Which parts of your plan still matter to you after the time away, and which can wait?",
+]
+# Findings about how the person feels come first: listen (and praise) before any task.
+FEELINGS_FIRST = ("no-progress", "dream-changed", "out-of-actions")
 MAX_QUESTIONS = 5
 
 
 @dataclass
 class OpenAction:
     action: Action
-    state: str  # "overdue", "due today", "stale", "on track"
+    state: str  # "overdue", "due today", "stale", "on track"; "away" while they are paused or gone
     detail: str
 
 
@@ -46,121 +75,185 @@ class Agenda:
     today: date
     last_checkin: Document | None
     next_checkin: date | None
+    away: str | None = None  # "left", "paused" or None
+    next_conversation: str | None = None  # story, dreams or plan: the conversation they have not had yet
+    notes: list[Document] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # what they asked of you at the last check-in
+    promises: list[OpenAction] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     open_actions: list[OpenAction] = field(default_factory=list)
     closed_since: list[Action] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
     skills: list[PlanSkill] = field(default_factory=list)
-    notes_since: list[Document] = field(default_factory=list)
+    learns_best: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
 
 
 def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     findings = sorted(find_for_person(person, team, today), key=lambda f: f.sort_key)
+    findings.sort(key=lambda f: f.kind not in FEELINGS_FIRST)  # stable: otherwise in the order of `due`
     last_checkin = person.newest("checkin")
+    plan = person.newest("plan")
     # "Since the last check-in"; before the first one, since the plan.
-    reference = last_checkin or person.newest("plan")
+    reference = last_checkin or plan
     since = reference.date if reference is not None else None
     stale_ids = {f.action for f in findings if f.kind == "action-stale"}
-    plan = person.newest("plan")
-    agenda = Agenda(person, today, last_checkin, next_checkin(person, team), findings=findings,
-                    skills=plan.skills if plan else [])
-    for action in person.open_actions():
-        agenda.open_actions.append(_state(action, action.id in stale_ids, today))
-    agenda.closed_since = [a for a in person.actions()
-                           if not a.is_open and a.closed is not None and (since is None or a.closed > since)]
-    agenda.notes_since = [d for d in person.documents
-                          if d.stage == "note" and (since is None or d.date > since) and d.date <= today]
-    agenda.questions = _questions(findings)
+    agenda = Agenda(person, today, last_checkin, next_checkin(person, team), away=away(person, today),
+                    next_conversation=_next_conversation(person), findings=findings,
+                    skills=plan.skills if plan else [], learns_best=plan.learns_best if plan else [])
+    for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
+        state = _state(action, action.id in stale_ids, today, late=agenda.away is None)
+        (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
+    agenda.open_actions.sort(key=lambda item: item.action.id)
+    agenda.closed_since = [a for a in person.actions() if not team.is_promise(a) and (closed := a.closed_on)
+                           and (since is None or closed > since) and closed <= today]
+    notes = [d for d in person.documents if d.stage == "note" and d.date <= today]
+    agenda.notes = [d for d in notes if since is None or d.date > since] or notes[-1:]
+    agenda.asked = list(last_checkin.asked) if last_checkin else []
+    agenda.questions = _questions(agenda)
     return agenda
 
 
-def _state(action: Action, stale: bool, today: date) -> OpenAction:
+def _next_conversation(person: PersonNotes) -> str | None:
+    """The conversation that comes next for someone without a plan (story, dreams or plan); None once there is
+    a plan, when check-ins follow."""
+    if person.has("plan"):
+        return None
+    if person.has("dreams"):
+        return "plan"
+    return "dreams" if person.has("story") else "story"
+
+
+def _state(action: Action, stale: bool, today: date, late: bool = True) -> OpenAction:
+    """How an open action stands; without `late` (someone away) only its due date, never "overdue"."""
+    if not late:
+        return OpenAction(action, "away", f"due {action.due}" if action.due else "no due date")
     if action.due is not None and action.due <= today:
         days = (today - action.due).days
         return OpenAction(action, "overdue" if days else "due today", when(days))
     if stale:
-        return OpenAction(action, "stale", f"stale: no progress for {plural((today - action.touched).days, 'day')}")
+        return OpenAction(action, "stale", f"no progress for {plural((today - action.touched).days, 'day')}")
     detail = f"on track, due {action.due}" if action.due else "on track, no due date"
     return OpenAction(action, "on track", detail)
 
 
-def _questions(findings: list[Finding]) -> list[str]:
+def _questions(agenda: Agenda) -> list[str]:
+    if agenda.away == "left":
+        return []
+    if agenda.away == "paused":
+        return list(RETURNING)
+    if agenda.next_conversation is not None:
+        openings = list(OPENINGS[agenda.next_conversation])
+        story = agenda.person.newest("story")
+        if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
+            # Share the values back before the dreams are held up against them; they have the final say.
+            openings.insert(0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what "
+                               "would you change?")
+        return openings
+    skill = _skill_to_name(agenda)
     chosen: list[str] = []
-    for finding in findings:
+    for finding in agenda.findings:
         question = QUESTIONS.get(finding.kind)
-        if isinstance(question, str) and question not in chosen:
-            chosen.append(question)
+        if isinstance(question, str):
+            question = question.format(skill=skill)
+            if question not in chosen:
+                chosen.append(question)
     for question in QUESTIONS["base"]:
         if len(chosen) >= MAX_QUESTIONS:
             break
-        chosen.append(question)
+        if question not in chosen:
+            chosen.append(question)
     return chosen[:MAX_QUESTIONS]
+
+
+def _skill_to_name(agenda: Agenda) -> str:
+    """The skill a question is about: the first without resources, else the first of the plan."""
+    bare = [s.skill for s in agenda.skills if not s.resources]
+    names = bare or [s.skill for s in agenda.skills]
+    return names[0] if names else "the skill you care about most"
 
 
 def to_markdown(agenda: Agenda) -> str:
     person, today = agenda.person, agenda.today
-    lines = [f"## Check-in agenda: {person.name} ({today})", ""]
-    if agenda.last_checkin is not None:
-        ago = (today - agenda.last_checkin.date).days
-        lines.append(f"Last check-in: {agenda.last_checkin.date} ({plural(ago, 'day')} ago).")
-    else:
-        lines.append("No check-in yet.")
-    if agenda.next_checkin is not None:
-        lines.append(f"Next check-in: {agenda.next_checkin} ({when((today - agenda.next_checkin).days)}).")
+    title = "Check-in agenda" if agenda.next_conversation is None else "Agenda"
+    lines = [f"## {title}: {person.name} ({today})", ""]
+    lines += _header(agenda)
     lines.append("")
 
-    lines.append("### Open actions")
-    if agenda.open_actions:
+    if agenda.notes or agenda.asked:
+        lines.append("### What they told you")
+        for note in agenda.notes:
+            lines.append(f"- {note.date}: {note.summary or '(nothing written yet; see the note)'} ({note.path})")
+        if agenda.asked and agenda.last_checkin is not None:
+            lines.append(f"- At the check-in of {agenda.last_checkin.date} they asked of you:")
+            lines += [f"  - {item}" for item in agenda.asked]
+        lines.append("")
+
+    if agenda.promises:
+        lines.append("### Your promises")
+        for item in agenda.promises:
+            lines.append(f"- [ ] {item.action.id}. {item.action.title or '(no title)'} ({item.detail})")
+        lines.append("")
+
+    if agenda.findings:
+        lines.append("### What to talk about")
+        promised = {item.action.id for item in agenda.promises}
+        lines += [_talking_point(finding, finding.action in promised) for finding in agenda.findings]
+        lines.append("")
+
+    if agenda.open_actions or agenda.closed_since:
+        lines.append("### Their open actions")
         for item in agenda.open_actions:
             action = item.action
             owner = "" if action.owner == person.slug else f", owner: {action.owner}"
-            lines.append(f"- [ ] {action.id}. {action.title} ({item.detail}{owner})")
-    else:
-        lines.append("- none open")
-    lines.append("")
-
-    if agenda.closed_since:
-        lines.append("### Closed since the last check-in")
+            lines.append(f"- [ ] {action.id}. {action.title or '(no title)'} ({item.detail}{owner})")
         for action in agenda.closed_since:
-            lines.append(f"- [x] {action.id}. {action.title} ({action.status} on {action.closed})")
+            lines.append(f"- [x] {action.id}. {action.title or '(no title)'} ({action.status} on {action.closed_on})")
         lines.append("")
 
-    lines.append("### What to talk about")
-    calm = "- Nothing has drifted: spend the time on how they feel and what is next."
-    lines += _talking_points(agenda.findings) or [calm]
-    lines.append("")
-
-    if agenda.skills:
-        lines.append("### Skills being worked on")
+    if agenda.skills or agenda.learns_best:
+        lines.append("### The skills they work on")
         for skill in agenda.skills:
             resources = "; ".join(skill.resources) if skill.resources else "no people or resources yet"
             lines.append(f"- {skill.skill}: {resources}")
+        if agenda.learns_best:
+            lines.append(f"- How they learn best: {', '.join(agenda.learns_best)}.")
         lines.append("")
 
-    if agenda.notes_since:
-        lines.append("### What they told you since")
-        for note in agenda.notes_since:
-            lines.append(f"- {note.date}: {note.summary or '(see the note)'} ({note.path})")
+    if agenda.questions:
+        heading = "Questions" if agenda.next_conversation is None else \
+            f"To open the {_CONVERSATION_NAMES[agenda.next_conversation]} conversation"
+        lines.append(f"### {heading}")
+        lines += [f"{number}. {question}" for number, question in enumerate(agenda.questions, 1)]
         lines.append("")
-
-    lines.append("### Questions")
-    lines += [f"{number}. {question}" for number, question in enumerate(agenda.questions, 1)]
-    lines += ["", f"_{LISTENING}_", ""]
+    lines += [f"_{LISTENING}_", ""]
     return "\n".join(lines)
 
 
-def _talking_points(findings: list[Finding]) -> list[str]:
-    """One point per kind: action findings grouped (the actions are listed above), person findings as said."""
-    points = []
-    for kind in dict.fromkeys(f.kind for f in findings):
-        of_kind = [f for f in findings if f.kind == kind]
-        suggestion = KINDS[kind].suggestion
-        if KINDS[kind].level == "action":
-            word = "overdue" if kind == "action-due" else "stale"
-            ids = ", ".join(str(f.action) for f in of_kind)
-            points.append(f"- **{len(of_kind)} {word} {'action' if len(of_kind) == 1 else 'actions'}** ({ids}): "
-                          f"{suggestion}")
-        else:
-            message = of_kind[0].message
-            points.append(f"- **{message[0].upper() + message[1:]}.** {suggestion}")
-    return points
+_CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan"}
+
+
+def _header(agenda: Agenda) -> list[str]:
+    person, today = agenda.person, agenda.today
+    lines: list[str] = []
+    if agenda.away == "left" and person.profile.left is not None:
+        lines.append(f"Left the team on {person.profile.left}: careerkit reports nothing for them; "
+                     "their notes are kept.")
+    elif agenda.away == "paused" and person.profile.paused_until is not None:
+        lines.append(f"Paused until {person.profile.paused_until}: nothing is reported for them before then, "
+                     "and a pause is not drift.")
+    if agenda.last_checkin is not None:
+        ago = (today - agenda.last_checkin.date).days
+        lines.append(f"Last check-in: {agenda.last_checkin.date} ({plural(ago, 'day')} ago).")
+    elif agenda.next_conversation is None:
+        lines.append("No check-in yet.")
+    if agenda.next_checkin is not None and agenda.away is None:
+        lines.append(f"Next check-in: {agenda.next_checkin} ({when((today - agenda.next_checkin).days)}).")
+    if agenda.next_conversation is not None:
+        lines.append(f"Next conversation: their {_CONVERSATION_NAMES[agenda.next_conversation]} "
+                     f"(`careerkit new {agenda.next_conversation} {person.slug}`).")
+    return lines
+
+
+def _talking_point(finding: Finding, promise: bool) -> str:
+    message = finding.message[0].upper() + finding.message[1:]
+    return f"- **{message}.** {PROMISE_SUGGESTION if promise else KINDS[finding.kind].suggestion}"

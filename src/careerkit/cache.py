@@ -91,8 +91,8 @@ class Condensed(Record):
 CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("cache", "documents", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes",
-                  "records")
+READER_MODULES = ("cache", "documents", "body", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes",
+                  "ids", "records")
 
 Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 _Decode = Callable[[Any], Any]

@@ -27,27 +27,36 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import Problem, read_bytes
+from careerkit.documents import UNIQUE_IDS, Problem, read_bytes
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, Notes
-from careerkit.settings import CONFIG_NAME, Settings, file_present, leaves_root
+from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
 
 # What each known key holds: a dict for a mapping, [item] for a list, else TEXT, NUMBER or DATE.
 _ACTION = {"id": NUMBER, "title": TEXT, "owner": TEXT, "skill": TEXT, "due": DATE, "status": TEXT,
            "updated": DATE, "closed": DATE}
+_DREAM_SKILL = {"skill": TEXT, "need": NUMBER, "have": NUMBER}
+_DREAM = {"dream": TEXT, "skills": [_DREAM_SKILL]}
+_PLAN_SKILL = {"skill": TEXT, "resources": [TEXT]}
 DOCUMENT_KEYS: dict[str, Any] = {
     "person": TEXT, "stage": TEXT, "date": DATE, "summary": TEXT,
-    "values": [TEXT],
-    "dreams": [{"dream": TEXT, "skills": [{"skill": TEXT, "need": NUMBER, "have": NUMBER}]}],
+    "values": [TEXT], "values_confirmed": DATE,
+    "dreams": [_DREAM],
     "learns_best": [TEXT],
-    "skills": [{"skill": TEXT, "resources": [TEXT]}],
+    "skills": [_PLAN_SKILL],
     "actions": [_ACTION],
-    "next_checkin": DATE,
+    "next_checkin": DATE, "review_by": DATE,
 }
-PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER}
-CONFIG_KEYS: dict[str, Any] = dict.fromkeys(Settings._fields, NUMBER)
+# Mappings whose every key careerkit knows: any other key there is a slip (`deu:` for `due:`), not a note.
+_CLOSED = {id(_ACTION): "an action", id(_DREAM): "a dream", id(_DREAM_SKILL): "a skill of a dream",
+           id(_PLAN_SKILL): "a skill of the plan"}
+PROFILE_KEYS: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER,
+                                "since": DATE, "left": DATE, "paused_until": DATE}
+CONFIG_KEYS: dict[str, Any] = {**dict.fromkeys(DAY_SETTINGS, NUMBER), "manager": TEXT}
+# A line git writes into a file it could not merge.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$", re.MULTILINE)
 
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
@@ -204,6 +213,10 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
             surprises |= walk.surprises
     for person in team.people:
         found += _duplicate_ids(person.documents, trees, scope)
+    for rel, path, kind in files:
+        found += _conflict_markers(rel, path)
+        if kind == "document":
+            found += _uneven_haves(rel, trees.tree(rel, path, kind))
     problems = _merge(problems, found, surprises)
     problems.sort(key=lambda p: (p.path, p.line or 0, p.severity != "error", p.message))
     return Report(problems, counted)
@@ -319,13 +332,22 @@ class _Walk:
                 else:
                     first_line[ident] = self.first + key_node.start_mark.line
                 if expected is not None and name not in expected and self.kind != "config":
-                    close = get_close_matches(name, list(expected), n=1, cutoff=0.8)
-                    if close:
-                        self.add(key_node, f"unknown key `{name}` (did you mean `{close[0]}`?); it is ignored",
-                                 "warning")
+                    self.unknown_key(key_node, name, expected)
             child = expected.get(name) if expected is not None and isinstance(name, str) else None
             children.append((value_node, child))
         return children
+
+    def unknown_key(self, node: Any, name: str, expected: dict[str, Any]) -> None:
+        """A warning for a key careerkit does not read: always inside an action, dream or skill (whose
+        keys are all careerkit's), elsewhere only when it looks like a misspelt one."""
+        closed = _CLOSED.get(id(expected))
+        close = get_close_matches(name, list(expected), n=1, cutoff=0.6 if closed else 0.8)
+        shown = name if len(name) <= _SHOWN else name[: _SHOWN - 1] + "…"
+        if close:
+            self.add(node, f"unknown key `{shown}` (did you mean `{close[0]}`?); it is ignored", "warning")
+        elif closed:
+            self.add(node, f"unknown key `{shown}` in {closed}; it is ignored (careerkit reads "
+                           f"{', '.join(expected)})", "warning")
 
     def scalar(self, node: Any, expected: Any) -> None:
         if node.style:  # None (pure-Python loader) or "" (LibYAML) for a plain scalar
@@ -373,50 +395,90 @@ def _construct(node: Any, kind: str) -> Any:
 # -- ids ---------------------------------------------------------------------------------
 
 
-def _action_ids(root: Any, first: int) -> list[tuple[int, int]]:
-    """(id, line) of each action in a document's node tree, in order."""
-    import yaml
-
-    actions = None
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "actions":
-                actions = value_node  # the last one wins, as when loading
-    if not isinstance(actions, yaml.SequenceNode):
-        return []
-    found = []
-    for item in actions.value:
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        ident = None
-        for key_node, value_node in item.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "id":
-                ident = value_node
-        if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:int":
-            value = _construct(ident, "int")
-            if isinstance(value, int) and value >= 1:
-                found.append((value, first + ident.start_mark.line))
-    return found
-
-
 def _duplicate_ids(documents: list[Any], trees: _Trees, scope: _Scope) -> list[Problem]:
     """An error for each action id a person uses again (in the same or a later document)."""
+    from careerkit.ids import id_lines
+
     problems: list[Problem] = []
     first_use: dict[int, tuple[str, int]] = {}
     for doc in documents:  # oldest first
         found = trees.tree(doc.path, trees.root / doc.path, "document")
         if found is None:
             continue
-        for ident, line in _action_ids(*found):
+        for ident, line in id_lines(*found):
             if ident not in first_use:
                 first_use[ident] = (doc.path, line)
                 continue
             where, at = first_use[ident]
             if scope.covers(doc.path):
                 place = f"line {at}" if where == doc.path else f"{where}:{at}"
+                # the same problem as the loader's, which every command reports
                 problems.append(Problem(doc.path, line, f"duplicate action id {ident}: also used at {place}; "
-                                                        "ids are unique per person", "error", True))
+                                                        f"{UNIQUE_IDS}"))
             elif scope.covers(where):
                 problems.append(Problem(where, at, f"duplicate action id {ident}: also used at {doc.path}:{line}; "
-                                                   "ids are unique per person", "error", True))
+                                                   f"{UNIQUE_IDS}", "error", True))
     return problems
+
+
+# -- what only the whole file shows ----------------------------------------------------------
+
+
+def _conflict_markers(rel: str, path: Path) -> list[Problem]:
+    """An error at the first line git left from a merge it could not finish."""
+    try:
+        text = frontmatter_text.decode(read_bytes(path))
+    except (OSError, CareerkitError):
+        return []  # the loader has said why
+    found = _CONFLICT.search(text)
+    if found is None:
+        return []
+    line = text.count("\n", 0, found.start()) + 1
+    return [Problem(rel, line, "merge-conflict marker: this file holds both sides of a merge; keep the right "
+                               "lines and delete the <<<<<<<, ======= and >>>>>>> lines", "error", True)]
+
+
+def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
+    """A warning where one skill is rated with a different `have` in two dreams of one document: where the
+    person stands today does not depend on the dream."""
+    import yaml
+
+    if found is None:
+        return []
+    root, first = found
+    problems: list[Problem] = []
+    seen: dict[str, tuple[str, int, int]] = {}  # skill -> (have, line, dream number)
+    for number, dream in enumerate(_items(_value(root, "dreams")), 1):
+        for skill in _items(_value(dream, "skills")):
+            name, have = _value(skill, "skill"), _value(skill, "have")
+            if not isinstance(name, yaml.ScalarNode) or not isinstance(have, yaml.ScalarNode):
+                continue
+            key = " ".join(name.value.split()).casefold()
+            line = first + have.start_mark.line
+            if key not in seen:
+                seen[key] = (have.value, line, number)
+            elif seen[key][0] != have.value and seen[key][2] != number:
+                was, at, dream_number = seen[key]
+                problems.append(Problem(rel, line, f"this skill is rated `have: {have.value}` here but `have: {was}` "
+                                                   f"in dream {dream_number} (line {at}); where they stand today is "
+                                                   "the same whatever the dream", "warning", True))
+    return problems
+
+
+def _value(node: Any, key: str) -> Any:
+    """The value node of `key` in a mapping node (the last, as YAML keeps it), or None."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    found = None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            found = value_node
+    return found
+
+
+def _items(node: Any) -> list[Any]:
+    import yaml
+
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []

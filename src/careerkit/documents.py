@@ -67,10 +67,18 @@ class Action(Record):
     closed: date | None
     touched: date  # the last sign of progress: `updated`, else the document's date
     path: str
+    written: date | None = None  # the date of the document that holds it
 
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day a done or dropped action was closed: `closed`, else its document's date (None while open)."""
+        if self.is_open:
+            return None
+        return self.closed or self.written or self.touched
 
 
 class DreamSkill(Record):
@@ -106,6 +114,9 @@ class Document(Record):
     actions: list[Action]
     next_checkin: datetime.date | None  # (`date` is a field name inside this class)
     summary: str
+    review_by: datetime.date | None  # plan: when to revisit dreams and plan
+    values_confirmed: datetime.date | None  # story: the day they agreed the values you heard
+    asked: list[str]  # check-in: what they asked of you (the lines under an "asked" heading)
 
     @property
     def order_key(self) -> tuple[datetime.date, int, int, str]:
@@ -259,9 +270,12 @@ class _Reader:
             self.report(("actions",), f"actions belong in plan and checkin documents, not {stage} (they still count)",
                         severity="warning", check_only=True, key_line=True)
         next_checkin = self.optional_date(raw, ("next_checkin",), raw.get("next_checkin"))
+        review_by = self.optional_date(raw, ("review_by",), raw.get("review_by"))
+        values_confirmed = self.optional_date(raw, ("values_confirmed",), raw.get("values_confirmed"))
         seq = int(name.group(3) or 1) if name else 1
+        asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.body, on first use)
         doc = Document(self.rel, self.person, stage, day, seq, values, dreams, learns_best, skills, actions,
-                       next_checkin, self.summary(raw, stage))
+                       next_checkin, self.summary(raw, stage), review_by, values_confirmed, asked)
         return ReadResult(doc, self.problems)
 
     def strings(self, raw: dict[str, Any], key: str) -> list[str]:
@@ -307,19 +321,22 @@ class _Reader:
                     self.report(keys, "each skill should have a `skill:` name", check_only=True)
                     continue
                 need, have = self.level(entry, keys, "need"), self.level(entry, keys, "have")
-                dream.skills.append(DreamSkill(entry["skill"], need, have))
+                if need is not False and have is not False:  # an invalid rating leaves the skill out
+                    dream.skills.append(DreamSkill(entry["skill"], need, have))
             result.append(dream)
         return result
 
-    def level(self, entry: dict[str, Any], keys: tuple[str | int, ...], key: str) -> int | None:
+    def level(self, entry: dict[str, Any], keys: tuple[str | int, ...], key: str) -> int | bool | None:
+        """The rating, None when there is none, False when it is invalid (reported: the skill is left out)."""
         value = entry.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
             shown = _shown(value)
-            message = f"`{key}` should be a whole number from 1 to 5" + (f", not{shown}" if shown else "")
-            self.report((*keys, key), message, check_only=True)
-            return None
+            message = (f"`{key}` should be a whole number from 1 to 5" + (f", not{shown}" if shown else "")
+                       + f"; skill {_number(keys[-1])} of dream {_number(keys[1])} is left out")
+            self.report((*keys, key), message)
+            return False
         return value
 
     def plan_skills(self, value: Any) -> list[PlanSkill]:
@@ -364,11 +381,22 @@ class _Reader:
         if not isinstance(value, list):
             self.report(("actions",), "`actions` should be a list of action items")
             return []
-        result = []
+        result: list[Action] = []
+        repeated = _repeated_ids(value)
+        first_line: dict[int, int | None] = {}
         for index, item in enumerate(value):
             action = self.action(item, index, day)
-            if action is not None:
-                result.append(action)
+            if action is None:
+                continue
+            if action.id in repeated:  # rare: only then is the YAML composed to find the lines
+                if action.id in first_line:
+                    line = first_line[action.id]
+                    where = f"line {line}" if line is not None else "an earlier line"
+                    self.report(("actions", index, "id"), f"{DUPLICATE_ID} {action.id}: also used at {where}; "
+                                                          f"{UNIQUE_IDS}")
+                else:
+                    first_line[action.id] = self.line_of(("actions", index, "id"))
+            result.append(action)
         return result
 
     def action(self, item: Any, index: int, day: date) -> Action | None:
@@ -423,7 +451,7 @@ class _Reader:
         return Action(
             id=ident, title=title.strip(), owner=owner or self.person, status=status, skill=skill,
             due=dates["due"], updated=dates["updated"], closed=dates["closed"],
-            touched=dates["updated"] or day, path=self.rel,
+            touched=dates["updated"] or day, path=self.rel, written=day,
         )
 
     def summary(self, raw: dict[str, Any], stage: str) -> str:
@@ -432,21 +460,44 @@ class _Reader:
             return _shorten(text)
         if stage != "note":
             return ""
-        # The first paragraph of the note's own words: no headings, comments or rules.
-        in_comment = False
+        from careerkit.body import own_lines
+
         paragraph: list[str] = []
-        for line in self.split.body[:SUMMARY_SCAN_CHARS].splitlines():
-            stripped = line.strip()
-            if in_comment or stripped.startswith("<!--"):
-                in_comment = "-->" not in stripped
-                continue
-            if stripped and not stripped.startswith(("#", "---", "***", ">")):
-                paragraph.append(stripped.lstrip("-*+ ").strip())
-                if sum(map(len, paragraph)) > SUMMARY_CHARS:
+        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS]):
+            if line is None:
+                if paragraph:
                     break
-            elif paragraph:
+                continue
+            paragraph.append(line)
+            if sum(map(len, paragraph)) > SUMMARY_CHARS:
                 break
         return _shorten(" ".join(paragraph))
+
+
+def _asked(body: str) -> list[str]:
+    from careerkit.body import asked
+
+    return [_shorten(text) for text in asked(body[:SUMMARY_SCAN_CHARS])]
+
+
+def _number(position: str | int) -> str:
+    """A list position as people count (1 for the first)."""
+    return str(position + 1) if isinstance(position, int) else str(position)
+
+
+UNIQUE_IDS = "ids are unique per person"
+DUPLICATE_ID = "duplicate action id"
+
+
+def _repeated_ids(items: list[Any]) -> set[int]:
+    """The `id` values that more than one item of an `actions` list has."""
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    for item in items:
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, int) and not isinstance(ident, bool):
+            (repeated if ident in seen else seen).add(ident)
+    return repeated
 
 
 def _shorten(text: str) -> str:

@@ -13,7 +13,7 @@ from careerkit import slugs
 from careerkit.documents import STAGES, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.records import Record
-from careerkit.settings import CONFIG_NAME, Profile, Settings, load_profile
+from careerkit.settings import CONFIG_NAME, STALE_GRACE_DAYS, Profile, Settings, load_profile
 
 ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
@@ -21,18 +21,38 @@ PROFILE = "profile.md"
 
 def find_root(option: str | None, cwd: Path | None = None) -> Path:
     """`--root`, else CAREERKIT_ROOT, else the nearest folder upward with careerkit.yaml, else cwd."""
+    return locate_root(option, cwd)[0]
+
+
+def locate_root(option: str | None, cwd: Path | None = None) -> tuple[Path, bool]:
+    """The root as `find_root` finds it, and whether it was chosen (given, or found by its careerkit.yaml)
+    rather than taken as the current folder for want of any."""
     given = option or os.environ.get(ROOT_ENV)
     if given:
         root = Path(given).expanduser()
         if not root.is_dir():
             source = "--root" if option else ROOT_ENV
             raise UsageError(f"{source}: {given} is not a folder")
-        return root.resolve()
+        return root.resolve(), True
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
-            return folder
-    return here
+            return folder, True
+    return here, False
+
+
+NOT_A_SLUG = "folder name is not a valid person slug"
+NOT_A_REPOSITORY = (f"no notes repository here (no {CONFIG_NAME} in this folder or above): "
+                    "run `careerkit init` or pass `--root`")
+
+
+def writable_root(option: str | None, cwd: Path | None = None) -> Path:
+    """The root for a command that writes notes; a usage error outside any notes repository, so that
+    `people/` is never made in whatever folder one happens to stand in."""
+    root, chosen = locate_root(option, cwd)
+    if not chosen:
+        raise UsageError(NOT_A_REPOSITORY)
+    return root
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -85,18 +105,26 @@ class PersonNotes(Record):
     def condensed(self) -> "PersonNotes":
         """Only what the findings and `status` read: the same answers from far less data.
 
-        The newest document of each stage (without its actions), the open
-        actions, and the action closed last (its date is the last time
-        something moved). `due` and `status` keep this in the cache, so that
-        a warm run does not rebuild every document; a test holds it to giving
-        the same findings and status as the whole person.
+        The newest document of each stage and the oldest document (without
+        their actions), the open actions, and for each owner the action they
+        closed last (its date is the last time something moved; who counts as
+        the manager is a setting, so every owner keeps theirs). `due` and
+        `status` keep this in the cache, so that a warm run does not rebuild
+        every document; a test holds it to giving the same findings and status
+        as the whole person.
         """
-        newest = [doc for stage in STAGES if (doc := self.newest(stage)) is not None]
-        newest.sort(key=lambda doc: doc.order_key)
+        kept_docs = {doc.path: doc for stage in STAGES if (doc := self.newest(stage)) is not None}
+        if self.documents:
+            kept_docs.setdefault(self.documents[0].path, self.documents[0])
+        newest = sorted(kept_docs.values(), key=lambda doc: doc.order_key)
         kept = [action for action in self.current_actions if action.is_open]
-        closed = [action for action in self.current_actions if not action.is_open and action.closed is not None]
-        if closed:
-            kept.append(max(closed, key=lambda action: action.closed or action.touched))
+        last_closed: dict[str, Action] = {}
+        for action in self.current_actions:
+            day = action.closed_on
+            best = last_closed.get(action.owner)
+            if day is not None and (best is None or day >= (best.closed_on or day)):
+                last_closed[action.owner] = action
+        kept += last_closed.values()
         kept.sort(key=lambda action: action.id)
         return PersonNotes(self.slug, self.profile, [doc._replace(actions=[]) for doc in newest], kept)
 
@@ -135,6 +163,14 @@ class Team(Record):
 
     def checkin_every_days(self, person: PersonNotes) -> int:
         return person.profile.checkin_every_days or self.settings.checkin_every_days
+
+    def stale_after_days(self, person: PersonNotes) -> int:
+        """`stale_after_days` when careerkit.yaml sets it, else the person's cadence and a week more."""
+        return self.settings.stale_after_days or self.checkin_every_days(person) + STALE_GRACE_DAYS
+
+    def is_promise(self, action: Action) -> bool:
+        """True for the manager's own promise: an action whose owner is the `manager` setting."""
+        return action.owner == self.settings.manager
 
 
 class Notes:
@@ -177,9 +213,10 @@ class Notes:
                 continue
             rel = f"people/{entry.name}"
             if not slugs.is_slug(entry.name):
-                suggestion = slugs.slugify(entry.name) or "lowercase letters and digits"
-                message = f"folder name is not a valid person slug (try {suggestion!r}); skipped"
-                problems.append(Problem(rel, None, message, "warning", True))
+                suggestion = slugs.slugify(entry.name)
+                rename = f"rename it to {suggestion}" if suggestion else "use lowercase letters, digits and -"
+                message = f"{NOT_A_SLUG} ({rename}); this person is not read"
+                problems.append(Problem(rel, None, message))
             elif entry.is_symlink() and not self.is_inside(Path(entry.path)):
                 problems.append(Problem(rel, None, "folder is a link to outside the notes root; skipped"))
             else:
@@ -236,6 +273,7 @@ class Notes:
         whose files did not change costs one `stat` a file and nothing more.
         """
         from careerkit.cache import open_reads
+        from careerkit.ids import duplicate_ids
 
         reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
         settings = reads.settings()
@@ -243,6 +281,8 @@ class Notes:
         if people is None:
             people, folder_problems = self.folders()
             problems += folder_problems
+        else:  # a folder that is not a person is reported by every command, whoever it names
+            problems += [p for p in self.folders()[1] if p.message.startswith(NOT_A_SLUG)]
         read: dict[str, PersonNotes] = {}
         pending: list[tuple[str, list[Path]]] = []
         for slug in people:
@@ -260,6 +300,7 @@ class Notes:
             documents = [next(results) for _ in paths]
             found = profile.problems + [problem for result in documents for problem in result.problems]
             person = PersonNotes.read(slug, profile.value, [r.document for r in documents if r.document is not None])
+            found += duplicate_ids(self.root, person.documents)  # (careerkit.ids)
             if condensed:
                 person = person.condensed()
                 reads.keep_condensed(slug, person, found)

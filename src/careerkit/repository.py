@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerkit import fsutil
-from careerkit.settings import CONFIG_NAME, SETTING_HELP, Settings
+from careerkit.settings import CONFIG_NAME, SETTING_HELP, STALE_GRACE_DAYS, Settings
 
 TEMPLATES_README = Path(__file__).resolve().parent / "resources" / "templates_readme.md"
 
@@ -18,7 +18,11 @@ def config_text() -> str:
     lines = ["# careerkit settings for this notes repository. Every key is optional.", ""]
     for key, help_text in SETTING_HELP.items():
         lines.append(f"# {help_text}")
-        lines.append(f"{key}: {getattr(defaults, key)}")
+        value = getattr(defaults, key)
+        if value is None:  # a default worked out per person: shown as an example, left unset
+            lines.append(f"# {key}: {defaults.checkin_every_days + STALE_GRACE_DAYS}")
+        else:
+            lines.append(f"{key}: {value}")
         lines.append("")
     lines.append("# A person's profile (people/<slug>/profile.md) may set its own checkin_every_days.")
     return "\n".join(lines) + "\n"

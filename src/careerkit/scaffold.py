@@ -17,7 +17,7 @@ from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import Notes, PersonNotes, Team
 
 MAX_SAME_DAY = 99
-PLAN_SKILLS = 3  # the method asks for 2 to 4; we pre-fill the biggest gaps
+NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
 
 FIELD_HELP = {
     "values": "values and motivators behind their turning points, e.g. [autonomy, financial independence]",
@@ -25,9 +25,15 @@ FIELD_HELP = {
                "  - dream: Lead a platform team\n"
                "    skills:\n"
                "      - {skill: people management, need: 4, have: 1}"),
+    "values_confirmed": "the day they agreed the values you heard (YYYY-MM-DD), after you shared them back",
     "learns_best": "how they learn best, e.g. [pairing, reading, courses]",
-    "skills": "the 2 to 4 skills to work on, in priority order, each with the people and resources to learn from",
-    "actions": ("small concrete steps, each with an owner (almost always them) and a date, e.g.\n"
+    "skills": ("the 2 to 4 skills they choose in the talk (the candidates are below), most important first,\n"
+               "each with the people and resources to learn from, e.g.\n"
+               "  - skill: system design\n"
+               "    resources: [\"Mentor: Bob\", \"Book: Designing Data-Intensive Applications\"]"),
+    "review_by": "when to revisit dreams and plan together (6 to 18 months from now)",
+    "actions": ("small concrete steps with a date; almost all are theirs (owner: PERSON, or no owner),\n"
+                "your own promises have owner: manager, e.g.\n"
                 "  - {id: NEXT_ID, title: Shadow Bob in two hiring loops, owner: PERSON, due: DATE}"),
     "next_checkin": "the date of the next check-in, if not the usual cadence",
 }
@@ -60,6 +66,7 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         person = PersonNotes.read(slug)
     display = name or person.profile.name or (person_text if person_text != slug else slug)
     frontmatter, context = _prefill(stage, person, team, day, display)
+    note = note or _note_for(stage, person, team, context)
     body = templates.render(notes.root, stage, context)
     next_id = max((a.id for a in person.actions()), default=0) + 1
     data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
@@ -126,51 +133,99 @@ def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
     return "".join(parts)
 
 
+def _note_for(stage: str, person: PersonNotes, team: Team, context: dict[str, Any]) -> str | None:
+    """What to tell the user about the document just scaffolded, if anything."""
+    if stage == "checkin" and context["next_conversation"] is not None:
+        nxt = context["next_conversation"]
+        return (f"{person.name} has no action plan yet; the conversation that comes next is their "
+                f"{CONVERSATION_NAMES[nxt]}: careerkit new {nxt} {person.slug}")
+    if stage == "plan" and context["left_out"]:
+        count = context["left_out"]
+        ratings = "a rating that is" if count == 1 else f"{count} ratings that are"
+        return (f"the skills to choose from leave out {ratings} not a whole number from 1 to 5; "
+                f"fix {context['dreams_path']} and make the plan again to see them ranked")
+    return None
+
+
+CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan"}
+
+
 def _prefill(stage: str, person: PersonNotes, team: Team, day: date,
              name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """The frontmatter data and the template context, from what earlier documents say."""
+    from careerkit.findings import later
+
     frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
     context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
     story = person.newest("story")
     dreams = person.newest("dreams")
+    plan = person.newest("plan")
     last_checkin = person.newest("checkin")
     if stage == "story":
         frontmatter["values"] = []
+        frontmatter["values_confirmed"] = None
     elif stage == "dreams":
         frontmatter["dreams"] = []
         context["values"] = story.values if story else []
         context["story_date"] = story.date.isoformat() if story else None
+        context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
     elif stage == "plan":
+        candidates = propose_skills(dreams.dreams if dreams else [])
+        frontmatter["learns_best"] = []
+        frontmatter["skills"] = []  # chosen with them in the talk, not before it
+        frontmatter["actions"] = []
+        frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
+        left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and "left out" in p.message]
         dream_rows = [{"dream": d.dream, "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap}
                                                     for s in d.skills]} for d in (dreams.dreams if dreams else [])]
-        gaps = _biggest_gaps(dreams.dreams if dreams else [])
-        frontmatter["learns_best"] = []
-        frontmatter["skills"] = [{"skill": gap["skill"], "resources": []} for gap in gaps[:PLAN_SKILLS]]
-        frontmatter["actions"] = []
-        context.update(dreams=dream_rows, gaps=gaps, values=story.values if story else [],
-                       dreams_date=dreams.date.isoformat() if dreams else None)
+        # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
+        context.update(candidates=candidates, values=story.values if story else [], dreams=dream_rows,
+                       gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
+                       dreams_date=dreams.date.isoformat() if dreams else None, left_out=len(left_out),
+                       dreams_path=dreams.path if dreams else None,
+                       review_by=frontmatter["review_by"].isoformat())
     elif stage == "checkin":
         from careerkit import agenda
 
-        plan = person.newest("plan")
         frontmatter["actions"] = []
+        built = agenda.build(person, team, day)
         context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+        context["plan_date"] = plan.date.isoformat() if plan else None
+        context["next_conversation"] = built.next_conversation
         context["open_actions"] = [{"id": a.id, "title": a.title, "owner": a.owner,
                                     "due": a.due.isoformat() if a.due else None, "skill": a.skill}
                                    for a in person.open_actions()]
         context["skills"] = [{"skill": s.skill, "resources": s.resources} for s in (plan.skills if plan else [])]
-        context["agenda"] = agenda.to_markdown(agenda.build(person, team, day)) if person.documents else ""
+        context["agenda"] = agenda.to_markdown(built)
     else:
         context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
     return frontmatter, context
 
 
-def _biggest_gaps(dreams: list[Dream]) -> list[dict[str, Any]]:
-    """Each skill with a gap (need - have > 0) once, at its biggest gap, biggest first."""
-    best: dict[str, dict[str, Any]] = {}
+def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
+    """The skills of the dream grid worth choosing from, ranked as SPEC.md says.
+
+    First the skills that more dreams need (a need of NEEDED or more counts for
+    its dream), then the higher need, then the bigger gap; each once, with the
+    dreams it serves. A skill rated as good as every dream needs is left out.
+    """
+    found: dict[str, dict[str, Any]] = {}
     for dream in dreams:
         for skill in dream.skills:
-            if skill.gap > 0 and skill.gap > best.get(skill.skill, {"gap": 0})["gap"]:
-                best[skill.skill] = {"skill": skill.skill, "dream": dream.dream, "need": skill.need,
-                                     "have": skill.have, "gap": skill.gap}
-    return sorted(best.values(), key=lambda gap: -gap["gap"])
+            key = " ".join(skill.skill.split()).casefold()
+            entry = found.setdefault(key, {"skill": skill.skill, "dreams": [], "count": 0, "need": None,
+                                           "have": None, "gap": None, "rated": False})
+            if dream.dream not in entry["dreams"]:
+                entry["dreams"].append(dream.dream)
+            if skill.need is not None and skill.need >= NEEDED:
+                entry["count"] += 1
+            if skill.need is not None:
+                entry["need"] = max(entry["need"] or 0, skill.need)
+            if skill.have is not None:
+                entry["have"] = skill.have if entry["have"] is None else min(entry["have"], skill.have)
+            if skill.need is not None and skill.have is not None:
+                entry["rated"] = True
+                entry["gap"] = max(entry["gap"] if entry["gap"] is not None else -5, skill.gap)
+    wanted = [e for e in found.values() if not e["rated"] or (e["gap"] or 0) > 0]
+    wanted.sort(key=lambda e: (-e["count"], -(e["need"] or 0), -(e["gap"] or 0), e["skill"].casefold()))
+    return [{k: v for k, v in e.items() if k != "rated"} for e in wanted]

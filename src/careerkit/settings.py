@@ -1,8 +1,9 @@
-"""careerkit.yaml and people's profiles: cadences and names, validated."""
+"""careerkit.yaml and people's profiles: cadences, names and dates, validated."""
 
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,18 @@ CONFIG_NAME = "careerkit.yaml"
 class Settings(Record):
     checkin_every_days: int = 30
     conversation_every_days: int = 182
-    stale_after_days: int = 21
+    stale_after_days: int | None = None  # None: each person's check-in cadence + STALE_GRACE_DAYS
+    manager: str = "manager"  # the action `owner` that marks the manager's own promises
 
 
+STALE_GRACE_DAYS = 7  # an action may go untouched for one whole check-in cycle and a week more
+DAY_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
 SETTING_HELP = {
     "checkin_every_days": "a check-in is due this long after the last plan or check-in",
     "conversation_every_days": "story, dreams or plan: at least twice a year",
-    "stale_after_days": "an open action untouched this long is stale",
+    "stale_after_days": ("an open action untouched this long is stale "
+                         f"(default: the person's checkin_every_days + {STALE_GRACE_DAYS})"),
+    "manager": "the action `owner` that marks your own promises (\"I will introduce you to Bob\")",
 }
 
 
@@ -29,6 +35,13 @@ class Profile(Record):
     name: str | None = None
     role: str | None = None
     checkin_every_days: int | None = None
+    since: date | None = None  # the day they joined your team
+    left: date | None = None  # the day they left it: from then on nothing is reported for them
+    paused_until: date | None = None  # before this day nothing is reported (leave is not drift)
+    exists: bool = False  # a profile.md was there to read
+
+
+PROFILE_DATES = ("since", "left", "paused_until")
 
 
 class Loaded(Record):
@@ -111,6 +124,18 @@ def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
     return None
 
 
+def _date(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> date | None:
+    from careerkit.dates import value_to_date
+
+    value = data.get(key)
+    if value is None:
+        return None
+    day = value_to_date(value)
+    if day is None:
+        _report(rel, source, key, f"`{key}` should be a date (YYYY-MM-DD); not used", problems)
+    return day
+
+
 def load_settings(root: Path) -> Loaded:
     path = root / CONFIG_NAME
     if not file_present(path) or os.path.isdir(path):
@@ -129,10 +154,13 @@ def load_settings(root: Path) -> Loaded:
             line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
             at = None if line is None else source[1] + line
             problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
-    for key in known:
+    for key in DAY_SETTINGS:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
             settings = settings._replace(**{key: value})
+    manager = _text(data, "manager", CONFIG_NAME, source, problems)
+    if manager is not None:
+        settings = settings._replace(manager=manager)
     return Loaded(settings, problems)
 
 
@@ -145,4 +173,5 @@ def load_profile(root: Path, person: str) -> Loaded:
     name = _text(data, "name", rel, source, problems)
     role = _text(data, "role", rel, source, problems)
     cadence = _positive_int(data, "checkin_every_days", rel, source, problems)
-    return Loaded(Profile(name=name, role=role, checkin_every_days=cadence), problems)
+    days = {key: _date(data, key, rel, source, problems) for key in PROFILE_DATES}
+    return Loaded(Profile(name=name, role=role, checkin_every_days=cadence, exists=True, **days), problems)

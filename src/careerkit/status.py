@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from careerkit.findings import Finding, find_for_person, next_checkin
+from careerkit.findings import Finding, away, find_for_person, next_checkin
 from careerkit.notes import PersonNotes, Team
 from careerkit.records import Record
 
@@ -19,6 +19,17 @@ class StatusRow(Record):
     open: int
     due: int
     stale: int
+    paused_until: date | None = None  # set while they are paused
+    left: date | None = None  # set once they have left
+
+    @property
+    def away(self) -> str:
+        """"paused until 2027-01-10", "left on 2026-10-01", or "" when they are here."""
+        if self.left is not None:
+            return f"left on {self.left}"
+        if self.paused_until is not None:
+            return f"paused until {self.paused_until}"
+        return ""
 
     def to_json(self) -> dict[str, object]:
         def day(value: date | None) -> str | None:
@@ -28,11 +39,13 @@ class StatusRow(Record):
             "person": self.person, "name": self.name, "stages": self.stages,
             "last_conversation": day(self.last_conversation), "last_checkin": day(self.last_checkin),
             "next_checkin": day(self.next_checkin), "open": self.open, "due": self.due, "stale": self.stale,
+            "paused_until": day(self.paused_until), "left": day(self.left),
         }
 
 
 def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
     findings: list[Finding] = find_for_person(person, team, today)
+    state = away(person, today)
     reached = [stage for stage in ("story", "dreams", "plan") if person.has(stage)]
     conversation = person.newest("story", "dreams", "plan")
     checkin = person.newest("checkin")
@@ -43,8 +56,11 @@ def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
         open=len(person.open_actions()),
         due=sum(1 for f in findings if f.kind == "action-due"),
         stale=sum(1 for f in findings if f.kind == "action-stale"),
+        paused_until=person.profile.paused_until if state == "paused" else None,
+        left=person.profile.left if state == "left" else None,
     )
 
 
-def rows(team: Team, today: date) -> list[StatusRow]:
-    return [row(person, team, today) for person in team.people]
+def rows(team: Team, today: date, everyone: bool = False) -> list[StatusRow]:
+    """One row per person; those who have left only with `everyone`."""
+    return [row(person, team, today) for person in team.people if everyone or away(person, today) != "left"]

@@ -13,6 +13,7 @@ from careerkit.commands.common import (
     style,
     today_option,
     use_colour,
+    writable_notes,
 )
 
 app = typer.Typer(
@@ -25,9 +26,10 @@ PERSON_HELP = "A slug or a name."
 ID_HELP = "The action's id (see `careerkit action list PERSON --all`)."
 
 
-def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
-    """The notes, what was read of PERSON, and their PersonNotes."""
-    repo = notes(ctx)
+def _load(ctx: typer.Context, person: str, writing: bool = True) -> tuple[Any, Any, Any]:
+    """The notes, what was read of PERSON, and their PersonNotes (refused outside a notes repository when
+    `writing`)."""
+    repo = writable_notes(ctx) if writing else notes(ctx)
     slug = repo.resolve_person(person)
     team = repo.load([slug])
     return repo, team, team.people[0]
@@ -45,13 +47,13 @@ def _refuse_if_unreadable(team: Any, slug: str) -> None:
 
 
 def _finish(team: Any, slug: str) -> None:
-    """After the edit: report what else was wrong (careerkit.yaml, the profile) and exit 1 for it."""
+    """After the edit: report what else was wrong (careerkit.yaml, the profile, a repeated id).
+
+    It did not stop the edit, so it is a warning and the exit status stays 0 (SPEC.md: exit 1 from a
+    writing command means nothing was written)."""
     from careerkit.actions import blocking_problems
 
-    rest = [p for p in team.errors if p not in blocking_problems(team, slug)]
-    report_problems(rest)
-    if rest:
-        raise typer.Exit(1)
+    report_problems([p for p in team.errors if p not in blocking_problems(team, slug)])
 
 
 @app.command("add")
@@ -169,7 +171,7 @@ def list_actions(
     from careerkit import actions
 
     day = today_option(today)
-    _, team, who = _load(ctx, person)
+    _, team, who = _load(ctx, person, writing=False)
     state = actions.states(who, team, day)
     shown = [a for a in who.actions() if show_all or a.is_open]
     if as_json:

@@ -52,6 +52,14 @@ def notes(ctx: typer.Context) -> Any:
     return Notes(find_root((ctx.obj or {}).get("root")))
 
 
+def writable_notes(ctx: typer.Context) -> Any:
+    """The notes repository for a command that writes: refused (exit 2) when there is none, rather
+    than making `people/` in whatever folder the command was run from."""
+    from careerkit.notes import Notes, writable_root
+
+    return Notes(writable_root((ctx.obj or {}).get("root")))
+
+
 def report_problems(problems: list[Any]) -> None:
     """Each unreadable file or left-out action as `path:line: message` on stderr."""
     for problem in problems:

@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import notes, report_problems, reports_errors
+from careerkit.commands.common import report_problems, reports_errors, writable_notes
 
 
 @reports_errors
@@ -24,7 +24,7 @@ def new(
 
     check_stage(stage)
     day = parse_cli_date(date, "--date") if date else datetime.date.today()
-    repo = notes(ctx)
+    repo = writable_notes(ctx)
     created = create(repo, stage, person, day, name)
     if created.note:
         typer.echo(f"careerkit: note: {created.note}", err=True)

@@ -81,7 +81,7 @@ def agenda(
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
-    """A Markdown agenda for PERSON's next check-in, to read in a minute or paste into an invite."""
+    """A Markdown agenda for PERSON's next conversation: what they told you, your promises, what to talk about."""
     from careerkit import agenda as agendas
 
     day = today_option(today)
@@ -95,20 +95,21 @@ def status(
     ctx: typer.Context,
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    everyone: bool = typer.Option(False, "--all", help="Also the people who have left (their profile's `left`)."),
 ) -> None:
-    """One row per person: stages reached, last and next conversations, action counts."""
+    """One row per person: stages reached, last and next conversations, action counts; who is paused."""
     from careerkit.status import rows
 
     day = today_option(today)
     _, team = _load(ctx, None, condensed=True)
-    table = rows(team, day)
+    table = rows(team, day, everyone)
     if as_json:
         print_json([row.to_json() for row in table])
     else:
         _print_table(
-            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale"],
+            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", ""],
             [[r.name, r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
-              str(r.open), str(r.due), str(r.stale)] for r in table],
+              str(r.open), str(r.due), str(r.stale), r.away] for r in table],
         )
     _finish(team)
 

@@ -62,9 +62,12 @@ def test_the_team_page_is_static_private_and_has_every_person(cli, examples, tmp
     assert csp and "default-src 'none'" in csp.group(1) and "script-src" not in csp.group(1)
     assert "<script" not in page.lower()
     assert not re.search(r"""(src|href)=["']?(https?:|//)""", page) and "url(" not in page and "@import" not in page
+    rows = re.findall(r'<tr id="row-([a-z0-9-]+)">', page)
+    assert rows == ["amara", "ben", "chen", "dana", "emil", "farah", "gus", "zoe-obrien"]  # not ivo: he left
+    text = page_text(page)
     for name in ("Amara Okafor", "Ben Hollis", "Chen Wei", "Dana Kowalski", "Emil Strand", "Zoë O'Brien"):
-        assert name in page_text(page)
-    assert page.count('<tr id="row-') == 6 and "@media print" in page and "@media (max-width" in page
+        assert name in text
+    assert "Ivo Petrov" not in text and "@media print" in page and "@media (max-width" in page
 
 
 def test_the_team_row_counts_are_those_of_status(cli, examples, tmp_path):
@@ -78,6 +81,39 @@ def test_the_team_row_counts_are_those_of_status(cli, examples, tmp_path):
         assert (row["next_checkin"] or "\N{EN DASH}") in cells
 
 
+def test_people_who_left_are_left_out_unless_named_and_paused_people_are_marked(cli, notes, tmp_path):
+    root = notes({
+        "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01"),
+        "people/bob/profile.md": "---\nname: Bob Berg\nleft: 2026-02-01\n---\n",
+        "people/bob/2026-01-01-story.md": doc("bob", "story", "2026-01-01"),
+        "people/cleo/profile.md": "---\nname: Cleo Costa\npaused_until: 2027-01-10\n---\n",
+        "people/cleo/2026-01-01-plan.md": doc("cleo", "plan", "2026-01-01", actions=[action(1, due="2026-02-01")]),
+    })
+    page = write(cli, root, tmp_path / "team.html")
+    assert re.findall(r'<tr id="row-([a-z0-9-]+)">', page) == ["alice", "cleo"]
+    text = page_text(page)
+    assert "Bob Berg" not in text and "paused until 2027-01-10" in text and "Cleo Costa (paused)" in text
+    cleo = page_text(re.search(r'<tr id="row-cleo">(.*?)</tr>', page, re.S).group(1))
+    assert "overdue" not in cleo and "nothing" in cleo  # a pause is not drift
+    named = page_text(write(cli, root, tmp_path / "bob.html", "bob"))
+    assert "Bob Berg" in named and "left on 2026-02-01" in named
+
+
+def test_the_managers_promises_are_apart_from_the_persons_actions(cli, notes, tmp_path):
+    root = notes({
+        "careerkit.yaml": "manager: kim\n",
+        "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[
+            action(1, "Read the book"), action(2, "Introduce Alice to Bob", owner="kim"),
+            action(3, "Ask for the budget", owner="manager")]),
+    })
+    for args in ([], ["--for", "alice"]):
+        page = write(cli, root, tmp_path / "out.html", *args)
+        section = re.search(r'<section class="card person".*?</section>', page, re.S).group(0)
+        mine, promised = re.split(r"Your promises to alice|What your manager promised you", page_text(section))
+        assert "Read the book" in mine and "Ask for the budget" in mine and "Introduce Alice to Bob" not in mine
+        assert "Introduce Alice to Bob" in promised
+
+
 def test_coverage_counts_career_conversations_in_the_last_6_and_12_months(cli, notes, tmp_path):
     root = notes({
         "people/alice/2026-09-01-story.md": doc("alice", "story", "2026-09-01"),
@@ -88,8 +124,8 @@ def test_coverage_counts_career_conversations_in_the_last_6_and_12_months(cli, n
         "people/dev/profile.md": "---\nname: Dev Patel\n---\n",
     })
     text = page_text(write(cli, root, tmp_path / "team.html"))
-    assert "1 of 4 had a career conversation in the last 6 months" in text
-    assert "2 of 4 in the last 12 months" in text and "Not since: cleo" in text
+    assert "1 of 4 had a career conversation in the last 6 months 25%. Not in 6 months: bob, cleo" in text
+    assert "2 of 4 in the last 12 months 50%. Not in 12 months: cleo" in text
     assert "1 never started (no story, dreams or plan) Dev Patel" in text
 
 
@@ -146,7 +182,8 @@ def test_a_persons_own_page_holds_no_body_no_note_no_other_person_and_no_finding
     text = page_text(page)
     assert [s for s in body_sentences(examples) if s in text] == []
     names = {"amara": "Amara Okafor", "ben": "Ben Hollis", "chen": "Chen Wei", "dana": "Dana Kowalski",
-             "emil": "Emil Strand", "zoe-obrien": "Zoë O'Brien"}
+             "emil": "Emil Strand", "farah": "Farah Haddad", "gus": "Gustavo Reis", "ivo": "Ivo Petrov",
+             "zoe-obrien": "Zoë O'Brien"}
     assert names[person] in text
     assert [n for slug, n in names.items() if slug != person and (n in text or n.split()[0] in text)] == []
     assert "people/" not in text and ".md" not in text

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit import __version__
+from careerkit import __version__, findings
 from careerkit.actions import states
 from careerkit.dates import add_months
 from careerkit.documents import Action, Document
@@ -130,6 +130,7 @@ class Person:
     findings: list[Finding]
     strip: Strip
     values: list[str]
+    values_confirmed: date | None  # the day they agreed the values heard in their story
     grid: Grid | None
     plan: Document | None
     actions: list[ActionRow]  # the person's own
@@ -146,6 +147,7 @@ class Coverage:
     people: int
     last_6: list[str]  # names of those with a career conversation in the last 6 months
     last_12: list[str]
+    not_6: list[str]  # started, but nothing in the last 6 months
     not_12: list[str]  # started, but nothing in the last 12 months
     never: list[str]  # no story, dreams or plan yet
 
@@ -214,29 +216,17 @@ def _first_seen(person: PersonNotes) -> dict[int, date]:
     return seen
 
 
-def manager_of(team: Team) -> str:
-    """The `owner` that marks the manager's own promises (SPEC 0.2: the `manager` setting)."""
-    return str(getattr(team.settings, "manager", None) or "manager")
-
-
 def away(person: PersonNotes, today: date) -> str | None:
-    """'left on D' or 'paused until D' when the profile says so (SPEC 0.2's `left` and `paused_until`)."""
-    left = getattr(person.profile, "left", None)
-    if isinstance(left, date) and left <= today:
-        return f"left on {left.isoformat()}"
-    paused = getattr(person.profile, "paused_until", None)
-    if isinstance(paused, date) and paused > today:
-        return f"paused until {paused.isoformat()}"
+    """'left on D' or 'paused until D', when findings.away says they are away; else None."""
+    why = findings.away(person, today)
+    if why == "left":
+        return f"left on {person.profile.left}"
+    if why == "paused":
+        return f"paused until {person.profile.paused_until}"
     return None
 
 
-def has_left(person: PersonNotes, today: date) -> bool:
-    left = getattr(person.profile, "left", None)
-    return isinstance(left, date) and left <= today
-
-
 def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) -> Person:
-    manager = manager_of(team)
     state = states(person, team, today)
     seen = _first_seen(person)
     rows = []
@@ -259,7 +249,7 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
             ticks.append((round(100 * _fraction(month, range_start, range_end), 2), month.strftime("%b %Y")))
             month = add_months(month, step)
     counts = {name: 0 for name in ("done", "open", "dropped", "overdue", "stale")}
-    own = [r for r in rows if r.action.owner != manager]
+    own = [r for r in rows if not team.is_promise(r.action)]
     for r in own:
         counts["open" if r.state in ("on track", "due today") else r.state] += 1
     story = person.newest("story")
@@ -269,28 +259,30 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
         text = summarise(doc if with_notes else doc._replace(summary=""))
         if not with_notes and (doc.stage == "note" or text.startswith("(nothing")):
             text = ""
+        if with_notes and doc.asked:
+            text += "; they asked: " + "; ".join(doc.asked)
         timeline.append(Doc(doc.date, doc.stage, doc.path, text))
     return Person(
         slug=person.slug, name=person.name, role=person.profile.role, away=away(person, today),
         status=row(person, team, today),
         findings=sorted(find_for_person(person, team, today), key=lambda f: f.sort_key),
-        strip=strip(person, today), values=story.values if story else [], grid=grid(person),
-        plan=person.newest("plan"), actions=own, promises=[r for r in rows if r.action.owner == manager],
+        strip=strip(person, today), values=story.values if story else [],
+        values_confirmed=story.values_confirmed if story else None, grid=grid(person),
+        plan=person.newest("plan"), actions=own, promises=[r for r in rows if team.is_promise(r.action)],
         range_start=range_start, range_end=range_end, ticks=ticks, timeline=timeline, counts=counts,
     )
 
 
 def coverage(people: list[PersonNotes], today: date) -> Coverage:
     six, twelve = add_months(today, -6), add_months(today, -12)
-    result = Coverage(len(people), [], [], [], [])
+    result = Coverage(len(people), [], [], [], [], [])
     for person in people:
         last = person.newest(*CONVERSATIONS)
-        name = person.name + (" (paused)" if (away(person, today) or "").startswith("paused") else "")
+        name = person.name + (" (paused)" if findings.is_paused(person, today) else "")
         if last is None:
             result.never.append(name)
             continue
-        if six < last.date <= today:
-            result.last_6.append(name)
+        (result.last_6 if six < last.date <= today else result.not_6).append(name)
         if twelve < last.date <= today:
             result.last_12.append(name)
         else:
@@ -303,9 +295,9 @@ def build_team(team: Team, today: date, with_notes: bool = False, named: bool = 
 
     People who have left are not on it, unless they were `named` on the command line.
     """
-    people = [p for p in team.people if named or not has_left(p, today)]
+    people = [p for p in team.people if named or not findings.has_left(p, today)]
     return Page("team", today, __version__, [person_view(p, team, today, with_notes) for p in people],
-                coverage(people, today), with_notes, manager_of(team),
+                coverage(people, today), with_notes, team.settings.manager,
                 sum(len(p.documents) for p in people), len(team.errors))
 
 
@@ -319,7 +311,7 @@ def build_own(person: PersonNotes, team: Team, today: date) -> Page:
     counts = view.counts
     view.counts = {"done": counts["done"], "open": counts["open"] + counts["overdue"] + counts["stale"],
                    "dropped": counts["dropped"]}
-    return Page("own", today, __version__, [view], None, False, manager_of(team), 0, 0)
+    return Page("own", today, __version__, [view], None, False, team.settings.manager, 0, 0)
 
 
 def render(page: Page) -> str:

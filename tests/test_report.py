@@ -172,6 +172,7 @@ def test_without_with_notes_no_sentence_of_a_body_is_on_the_team_page(cli, examp
 def test_with_notes_shows_what_the_notes_say(cli, examples, tmp_path):
     text = page_text(write(cli, examples, tmp_path / "team.html", "--with-notes"))
     assert "Said in our 1:1 that she \"feels bad about the plan\"" in text
+    assert "they asked: Next actions that lean towards writing for people who are not engineers" in text
 
 
 @pytest.mark.parametrize("person", ["zoe-obrien", "dana", "amara"])

@@ -234,7 +234,7 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
         start = min(seen.get(action.id, action.touched), action.touched)
         end = action.closed or action.touched if not action.is_open else today
         rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=state[action.id]))
-    range_start = min((r.start for r in rows), default=None)
+    range_start = min([*(r.start for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
     range_end = max([today, *(r.end for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
     ticks: list[tuple[float, str]] = []
     if range_start is not None and range_end is not None:
@@ -246,7 +246,9 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
         month = add_months(date(range_start.year, range_start.month, 1), 1)
         step = max(1, ((range_end - range_start).days // 30) // 6 + 1)  # at most about six labels
         while month <= range_end:
-            ticks.append((round(100 * _fraction(month, range_start, range_end), 2), month.strftime("%b %Y")))
+            x = round(100 * _fraction(month, range_start, range_end), 2)
+            if x <= 88:  # a label further right would run past the end of the bar
+                ticks.append((x, month.strftime("%b %Y")))
             month = add_months(month, step)
     counts = {name: 0 for name in ("done", "open", "dropped", "overdue", "stale")}
     own = [r for r in rows if not team.is_promise(r.action)]

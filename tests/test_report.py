@@ -133,16 +133,17 @@ def test_the_grid_prints_need_have_and_gap_in_each_cell_and_colours_the_gap(cli,
     root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=[
         {"dream": "Lead a team", "skills": [{"skill": "hiring", "need": 5, "have": 1},
                                             {"skill": "writing", "need": 3, "have": 2}]},
-        {"dream": "Teach", "skills": [{"skill": "writing", "need": 4, "have": 2}]}])})
+        {"dream": "Teach", "skills": [{"skill": "writing", "need": 4, "have": 2}, {"skill": "voice", "need": 3}]}])})
     page = write(cli, root, tmp_path / "team.html")
     grid = re.search(r'<table class="grid">(.*?)</table>', page, re.S).group(1)
     assert re.findall(r'<th class="dream" scope="col">([^<]*)</th>', grid) == ["Lead a team", "Teach"]
     rows = re.findall(r'<tr><th scope="row">([^<]*).*?</th>(.*?)</tr>', grid, re.S)
-    assert [skill for skill, _ in rows] == ["hiring", "writing"]  # the biggest gap first
+    assert [skill for skill, _ in rows] == ["hiring", "writing", "voice"]  # the biggest gap first
     cells = [re.findall(r'<td class="(\w+)"[^>]*>(.*?)</td>', cells, re.S) for _, cells in rows]
     assert [(c, page_text(t)) for c, t in cells[0]] == [("gap4", "gap 4 need 5 · have 1"), ("none", "\N{EN DASH}")]
     assert [(c, page_text(t)) for c, t in cells[1]] == [("gap1", "gap 1 need 3 · have 2"),
                                                         ("gap2", "gap 2 need 4 · have 2")]
+    assert [(c, page_text(t)) for c, t in cells[2]] == [("none", "\N{EN DASH}"), ("unrated", "? need 3 · have ?")]
 
 
 def test_every_name_and_title_is_escaped(cli, notes, tmp_path):

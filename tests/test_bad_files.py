@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -132,6 +133,15 @@ def person_folder_outside(root: Path, outside: Path) -> None:
     (root / "people/carol").symlink_to(outside / "carol", target_is_directory=True)
 
 
+def non_utf8_name(root: Path, outside: Path) -> None:
+    (root / "people/alice").joinpath(os.fsdecode(b"2026-03-15-note\xff.md")).write_text(
+        NOTE.format(day="2026-03-15"), encoding="utf-8")
+
+
+def folder_loop(root: Path, outside: Path) -> None:
+    (root / "people/x").symlink_to("x")
+
+
 def settings_outside(root: Path, outside: Path) -> None:
     (outside / "careerkit.yaml").write_text("stale_after_days: 3\n# SECRET-NOTE-TEXT\n", encoding="utf-8")
     (root / "careerkit.yaml").unlink()
@@ -174,6 +184,9 @@ CASES = [
         "write 'no' in quotes",
         f":8: error: {LEFT_OUT}",
     )),
+    Case(A + "2026-02-15-checkin.md", ":7: action id (a number of more than 15 digits) is not a positive whole number; "
+                                      "left out"),
+    Case(A + "2026-02-16-checkin.md", None),  # escape sequences in a title: shown inert (see assert_clean)
     # made here
     Case(A + "2026-03-01-note.md", None, make=write(A + "2026-03-01-note.md", BOM_CRLF)),
     Case(A + "2026-03-02-note.md", ":1: binary file, not Markdown text", make=write(A + "2026-03-02-note.md", BINARY)),
@@ -191,7 +204,9 @@ CASES = [
     Case(A + "2026-03-12-note.md", ":1: is not a regular file (a pipe, socket or device); not read", make=pipe),
     Case(A + "2026-03-13-note.md", ":1: link that cannot be followed (a loop?); not read", make=link_loop),
     Case(A + "2026-03-14-note.md", ":1: UTF-16 text: save it as UTF-8", make=write(A + "2026-03-14-note.md", UTF16)),
+    Case(A + "2026-03-15-note\\xff.md", ": file name is not valid UTF-8; not read (rename it)", make=non_utf8_name),
     Case("people/bob", ": cannot read folder: permission denied", person_level=False, make=unreadable_folder),
+    Case("people/x", ": link that cannot be followed (a loop?); skipped", person_level=False, make=folder_loop),
     Case("people/Bad Name", ": folder name is not a valid person slug (rename it to bad-name); this person is not read",
          make=bad_slug_folder),
     Case("people/carol", ": folder is a link to outside the notes root; skipped", person_level=False,
@@ -302,6 +317,9 @@ def assert_clean(result, args) -> None:
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "internal error" not in output, (args, output)
     assert MARKER not in output, (args, output)
+    # No escape sequence reaches the terminal (colour is off here), and no byte that is not UTF-8.
+    assert "\x1b" not in output and "\x07" not in output, (args, output)
+    assert not re.search("[\ud800-\udfff]", output), (args, output)
 
 
 def assert_good_document_used(args, stdout: str) -> None:

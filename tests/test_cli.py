@@ -85,5 +85,6 @@ def test_a_person_folder_whose_name_ends_in_a_newline_is_not_a_person(cli, notes
                   "people/dana/2026-01-01-story.md": doc("dana", "story", "2026-01-01")})
     result = cli(root, "status", "--json", "--today", "2026-02-01", expect=1)
     assert [row["person"] for row in json.loads(result.stdout)] == ["dana"]
-    assert result.stderr.startswith("people/carl\n: folder name is not a valid person slug (rename it to carl)")
+    # the line break in the name is shown, not printed: it cannot start a line of its own
+    assert result.stderr.startswith("people/carl\\n: folder name is not a valid person slug (rename it to carl)")
     assert "error: folder name is not a valid person slug" in cli(root, "check", expect=1).stdout

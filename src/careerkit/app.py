@@ -54,7 +54,9 @@ class _OneLineUsageErrors(TyperGroup):
                 typer.echo(message(), err=True)
             else:
                 hint = f" (see `{context.command_path} --help`)" if context is not None else ""
-                typer.echo(f"careerkit: {message()}{hint}", err=True)
+                from careerkit.printable import printable
+
+                typer.echo(printable(f"careerkit: {message()}{hint}"), err=True)
             code = exit_code
         if not standalone_mode:
             return code

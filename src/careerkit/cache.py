@@ -624,9 +624,35 @@ def decoder(kind: Any) -> _Decode:
     return found
 
 
+# A cache file with a valid checksum can still hold a wrong type (written by hand, or by another
+# version): every value is checked, and any mismatch means the file is read again. The decoders
+# that only check a value's type are kept here with the types they allow, so that a record of such
+# fields is checked by its shape (the types of its values), once for each shape met.
+_ALLOWED: dict[_Decode, tuple[type, ...]] = {}
+
+
+def _wrong() -> Any:
+    raise TypeError("a cached value has the wrong type")
+
+
+def _typed(allowed: tuple[type, ...]) -> _Decode:
+    def check(value: Any) -> Any:
+        return value if type(value) in allowed else _wrong()
+
+    _ALLOWED[check] = allowed
+    return check
+
+
+# A float may have been written as a whole number.
+_PLAIN = {kind: _typed((int, float) if kind is float else (kind,)) for kind in (str, int, float, bool)}
+_OPTIONAL_PLAIN = {kind: _typed((*_ALLOWED[check], type(None))) for kind, check in _PLAIN.items()}
+
+
 def _make_decoder(kind: Any) -> _Decode:
-    if kind in (str, int, float, bool, Any):
+    if kind is Any:
         return _identity
+    if kind in _PLAIN:
+        return _PLAIN[kind]
     if kind is datetime.date:
         return _date
     origin, args = typing.get_origin(kind), typing.get_args(kind)
@@ -634,9 +660,15 @@ def _make_decoder(kind: Any) -> _Decode:
         item = decoder(args[0])
         if item is _identity:
             return _list
+        allowed = _ALLOWED.get(item)
+        if allowed is not None:
+            return lambda value: value if all(type(entry) in allowed for entry in _list(value)) else _wrong()
         return lambda value: [item(entry) for entry in _list(value)]
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner = decoder(next(arg for arg in args if arg is not type(None)))
+        inner_kind = next(arg for arg in args if arg is not type(None))
+        if inner_kind in _OPTIONAL_PLAIN:
+            return _OPTIONAL_PLAIN[inner_kind]
+        inner = decoder(inner_kind)
         if inner is _identity:
             return _identity
         if inner is _date:
@@ -652,12 +684,19 @@ def _record_decoder(cls: Any) -> _Decode:
     hints = cls.__annotations__  # real types: no module that defines a cached record postpones its annotations
     converters = [decoder(hints[name]) for name in cls._fields]
     count = len(converters)
-    plain = all(convert is _identity for convert in converters)
+    plain = all(convert is _identity or convert in _ALLOWED for convert in converters)
+    allowed = [_ALLOWED.get(convert) for convert in converters]
+    shapes: set[tuple[type, ...]] = set()  # the types of values met that were checked and found right
 
     def decode(value: Any) -> Any:
         if type(value) is not list or len(value) != count:
             raise ValueError(f"a cached {cls.__name__} has the wrong shape")
         if plain:
+            shape = tuple(map(type, value))
+            if shape not in shapes:
+                if not all(types is None or kind in types for kind, types in zip(shape, allowed, strict=True)):
+                    raise TypeError(f"a cached {cls.__name__} has a value of the wrong type")
+                shapes.add(shape)
             return cls(*value)
         return cls(*[convert(part) for convert, part in zip(converters, value, strict=True)])
 

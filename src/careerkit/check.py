@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import UNIQUE_IDS, Problem, read_bytes
+from careerkit.documents import UNIQUE_IDS, Problem, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.notes import PROFILE, Notes
+from careerkit.notes import PROFILE, Notes, shown_name
 from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
@@ -170,7 +170,7 @@ def _relative(root: Path, given: Path) -> str:
             rel = place.relative_to(root).as_posix()
         except ValueError:
             raise UsageError(f"{given}: not inside the notes repository at {root}") from None
-        return "" if rel == "." else rel
+        return "" if rel == "." else shown_name(rel)  # a name that is not UTF-8, as the problems show it
     raise UsageError(f"{given}: no such file or folder")
 
 
@@ -361,7 +361,7 @@ class _Walk:
             self.add(node, f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
                            f"60); write '{shown}' in quotes", "error" if known else "warning", True)
         elif kind == "int" and _OCTAL.match(token):
-            value = _construct(node, kind)
+            value = as_text(_construct(node, kind))
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
             self.add(node, f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); "
                            f"{fix}", "error" if known else "warning", True)
@@ -370,8 +370,8 @@ class _Walk:
             self.add(node, f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
                            f"as true or false); write '{shown}' in quotes", surprise=True)
         elif expected == TEXT and kind in ("int", "float"):
-            value = _construct(node, kind)
-            if str(value) != token:
+            value = as_text(_construct(node, kind))
+            if value != token:
                 self.add(node, f"`{shown}` was read as the number {value}; write '{shown}' in quotes", surprise=True)
             else:
                 self.add(node, f"`{shown}` was read as a number, not text; write '{shown}' in quotes", "warning",

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 STAGES = ("story", "dreams", "plan", "checkin", "note")
 STAGE_RANK = {stage: rank for rank, stage in enumerate(STAGES)}
 STATUSES = ("open", "done", "dropped")
+MAX_ID = 10**15 - 1  # action ids are small whole numbers; a larger one is a slip (or an attack on int-to-text)
 ACTION_STAGES = ("plan", "checkin")
 # Regular expressions as text, compiled (and kept) by `re` on first use: this module is on the path of
 # every command, and compiling one costs up to a fifth of a millisecond that a warm run need not pay.
@@ -290,7 +291,7 @@ class _Reader:
         result = []
         for index, item in enumerate(value):
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                result.append(str(item))
+                result.append(as_text(item))
             else:
                 self.report((key, index), f"`{key}` item {index + 1} should be text", check_only=True)
         return result
@@ -360,8 +361,8 @@ class _Reader:
                 self.report(("skills", index, "resources"), "`resources` should be a list of people or resources",
                             check_only=True)
                 resources = []
-            kept = [str(r) for r in resources or []
-                    if isinstance(r, (str, int, float)) and not isinstance(r, bool) and str(r).strip()]
+            kept = [as_text(r) for r in resources or []
+                    if isinstance(r, (str, int, float)) and not isinstance(r, bool) and as_text(r).strip()]
             if resources and len(kept) != len(resources):
                 self.report(("skills", index, "resources"), "each resource should be text", check_only=True)
             result.append(PlanSkill(item["skill"], kept))
@@ -405,7 +406,7 @@ class _Reader:
             self.report(keys, f"action {index + 1} should be a mapping with id and title; left out")
             return None
         ident = item.get("id")
-        if isinstance(ident, bool) or not isinstance(ident, int) or ident < 1:
+        if isinstance(ident, bool) or not isinstance(ident, int) or not 1 <= ident <= MAX_ID:
             missing = "id" not in item
             message = ("action has no `id`; left out" if missing
                        else f"action id{_shown(ident)} is not a positive whole number; left out")
@@ -436,7 +437,7 @@ class _Reader:
             else:
                 self.report((*keys, "title"), f"action {ident}: title was read as{_shown(title)}; put it in quotes",
                             check_only=True)
-            title = "" if title is None else str(title)
+            title = "" if title is None else as_text(title)
         owner = item.get("owner")
         if owner is not None and not isinstance(owner, str):
             self.report((*keys, "owner"), f"action {ident}: owner should be a name or slug", check_only=True)
@@ -509,6 +510,14 @@ def _shorten(text: str) -> str:
 _SHOWABLE = r"[0-9][0-9:T .+-]{0,24}|[a-z][a-z0-9_-]{0,19}"
 
 
+def as_text(value: Any) -> str:
+    """`str(value)`, but a whole number too long for Python to write out (past 4,300 digits) as a phrase."""
+    try:
+        return str(value)
+    except ValueError:
+        return "(a number too long to write)"
+
+
 def _shown(value: Any) -> str:
     """` value` to put in an error message after the key it belongs to, or "" to name the key alone.
 
@@ -520,6 +529,8 @@ def _shown(value: Any) -> str:
         return " (a list)"
     if isinstance(value, dict):
         return " (a mapping)"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID:
+        return " (a number of more than 15 digits)"  # nor could Python write one of over 4,300 digits
     if isinstance(value, (bool, int, float, date)):
         return f" {value}"
     text = getattr(value, "text", value)  # an impossible date keeps what was written

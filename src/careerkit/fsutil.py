@@ -32,23 +32,62 @@ def make_private_dirs(folder: Path) -> None:
             path.mkdir(mode=PRIVATE_DIR)
 
 
+TEMP_PREFIX = ".careerkit-"  # hidden, so that no reader takes a half-written file for a note
+TEMP_SUFFIX = ".tmp"
+
+
 def _write_temp(folder: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None) -> Path:
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".careerkit-", suffix=".tmp")
+    """A new file in `folder` holding `data`, with its owner and mode set through the open file.
+
+    By descriptor, not by name: whoever can write the folder cannot swap in a link
+    between the calls and have another file's owner or mode changed.
+    """
+    handle, name = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            if owner is not None and hasattr(os, "fchown"):
+                # The group decides who else may read a note (0640): keep it, and the owner, where we may.
+                with contextlib.suppress(OSError):
+                    os.fchown(stream.fileno(), *owner)
+            _fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        if owner is not None and hasattr(os, "chown"):
-            # The group decides who else may read a note (0640): keep it, and the owner, where we may.
-            with contextlib.suppress(OSError):
-                os.chown(name, *owner)
-        os.chmod(name, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
         raise
     return Path(name)
+
+
+def _fchmod(handle: int, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
+
+
+UNLOCKED_TEMP_SECONDS = 600  # where no lock is held, a temporary file this old is an orphan
+
+
+def remove_stale_temps(folder: Path, locked: bool = True) -> None:
+    """Remove the temporary files a killed write left in `folder`.
+
+    While holding the folder's lock (careerkit.locks), every one: each writer
+    holds it from its temporary file to the rename, so any left now is an
+    orphan. Elsewhere (the root, `templates/`), only those older than
+    UNLOCKED_TEMP_SECONDS.
+    """
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    import time
+
+    for name in names:
+        if name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                path = folder / name
+                if locked or os.lstat(path).st_mtime < time.time() - UNLOCKED_TEMP_SECONDS:
+                    os.unlink(path)
 
 
 def create_new(path: Path, data: bytes) -> bool:
@@ -59,16 +98,35 @@ def create_new(path: Path, data: bytes) -> bool:
     except FileExistsError:
         return False
     except OSError:
-        # No hard links on this file system: exclusive create is still never an overwrite.
-        try:
-            with open(path, "xb") as stream:
-                stream.write(data)
-            os.chmod(path, PRIVATE_FILE)
-        except FileExistsError:
-            return False
+        # No hard links on this file system: an exclusive create is still never an overwrite.
+        return _create_exclusive(path, data)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+    _sync_folder(path.parent)
+    return True
+
+
+def _create_exclusive(path: Path, data: bytes) -> bool:
+    """Create `path` (0600, never through a link) and write `data` through that descriptor.
+
+    A failure removes what was made, so a document is there whole or not at all.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            _fchmod(stream.fileno(), PRIVATE_FILE)  # whatever the umask
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
     _sync_folder(path.parent)
     return True
 

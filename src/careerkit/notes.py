@@ -7,6 +7,7 @@ which keeps what it read in `.careerkit/` (careerkit.cache).
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import os
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from careerkit import slugs
@@ -53,6 +54,22 @@ def writable_root(option: str | None, cwd: Path | None = None) -> Path:
     if not chosen:
         raise UsageError(NOT_A_REPOSITORY)
     return root
+
+
+def utf8_name(name: str) -> bool:
+    """False for a file name that is not valid UTF-8 (Python keeps its bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 as `\\xNN`."""
+    if utf8_name(name):
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -189,12 +206,29 @@ class Notes:
         return resolves_inside(path, self.root)
 
     def person_dir(self, slug: str) -> Path:
+        """The folder careerkit writes `slug`'s documents into (it may not exist yet).
+
+        Only a real folder directly inside a real `people/` folder: a link there
+        (`people/x -> ..`, `-> ../.git/hooks`, or to another person's folder) is
+        refused, so that no write can land anywhere but `people/<person>/`.
+        """
         if not slugs.is_slug(slug):
             raise UsageError(f"{slug!r} is not a valid person slug")
         folder = self.people_dir / slug
+        for place in (self.people_dir, folder):
+            if place.is_symlink():
+                raise CareerkitError("is a link; careerkit writes only into real folders (make it a folder, "
+                                     "or move the notes into one); nothing written", path=self.rel(place))
         if not self.is_inside(folder):
             raise CareerkitError("folder points outside the notes root; refusing to use it", path=self.rel(folder))
         return folder
+
+    def locked(self, slug: str) -> AbstractContextManager[None]:
+        """Hold `slug`'s lock (careerkit.locks) for a change to their documents; refuses a linked folder."""
+        from careerkit.locks import person_lock
+
+        self.person_dir(slug)
+        return person_lock(self.root, slug)
 
     def folders(self) -> tuple[list[str], list[Problem]]:
         """The person slugs with a folder, and problems with folders that are skipped."""
@@ -209,9 +243,16 @@ class Notes:
         except OSError as error:
             return [], [Problem("people", None, f"cannot read folder: {(error.strerror or 'error').lower()}")]
         for entry in entries:
-            if entry.name.startswith(".") or not entry.is_dir():
+            if entry.name.startswith("."):
                 continue
-            rel = f"people/{entry.name}"
+            rel = f"people/{shown_name(entry.name)}"
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link to itself (`people/x -> x`): say so, and read everyone else
+                problems.append(Problem(rel, None, "link that cannot be followed (a loop?); skipped"))
+                continue
+            if not is_dir:
+                continue
             if not slugs.is_slug(entry.name):
                 suggestion = slugs.slugify(entry.name)
                 rename = f"rename it to {suggestion}" if suggestion else "use lowercase letters, digits and -"
@@ -237,9 +278,11 @@ class Notes:
             name = entry.name
             if name.startswith(".") or not name.endswith(".md") or name == PROFILE:
                 continue
-            rel = f"people/{slug}/{name}"
+            rel = f"people/{slug}/{shown_name(name)}"
             link = _link_problem(Path(entry.path), self.root) if entry.is_symlink() else None
-            if link:
+            if not utf8_name(name):
+                files.problems.append(Problem(rel, None, "file name is not valid UTF-8; not read (rename it)"))
+            elif link:
                 files.problems.append(Problem(rel, 1, link))
             elif entry.is_dir():
                 files.problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))

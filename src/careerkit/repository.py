@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,8 @@ class InitResult:
 def init(path: Path, use_git: bool = True) -> InitResult:
     result = InitResult()
     fsutil.make_private_dirs(path)
+    for place in (path, path / "templates"):
+        fsutil.remove_stale_temps(place, locked=False)  # left by a killed run of init or `templates copy`
     for folder in ("people", "templates"):
         target = path / folder
         if target.is_dir():
@@ -56,12 +60,44 @@ def init(path: Path, use_git: bool = True) -> InitResult:
 
 
 def _git_init(path: Path) -> str:
+    """`git init` (owner-only) unless the folder is in a repository already; then `.git` made owner-only."""
     git = shutil.which("git")
     if git is None:
         return "git: not installed; the notes are not under version control"
     inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=path,
                             capture_output=True, text=True, check=False)
     if inside.returncode == 0 and inside.stdout.strip() == "true":
-        return "git: already in a git repository"
-    made = subprocess.run([git, "init", "--quiet"], cwd=path, capture_output=True, text=True, check=False)
-    return "git: initialised a new repository" if made.returncode == 0 else "git: `git init` failed; run it yourself"
+        said = "git: already in a git repository"
+    else:
+        old = os.umask(0o077)  # git makes its files by the umask: none of them for other users
+        try:
+            made = subprocess.run([git, "init", "--quiet"], cwd=path, capture_output=True, text=True, check=False)
+        finally:
+            os.umask(old)
+        if made.returncode != 0:
+            return "git: `git init` failed; run it yourself"
+        said = "git: initialised a new repository"
+    if not _private_git(git, path):
+        return said + " (its .git is not in this folder: left as it is)"
+    return said + ("; made its .git owner-only" if said.startswith("git: already") else " (owner-only)")
+
+
+def _private_git(git: str, path: Path) -> bool:
+    """Make `path/.git` readable by its owner only, now and for what git adds to it later.
+
+    Every note goes into `.git/objects` at the first commit: a 0600 note in a
+    0755 `.git` would be readable by every local user. False when `path` has
+    no `.git` folder of its own (the notes are inside a larger repository).
+    """
+    dot_git = path / ".git"
+    if dot_git.is_symlink() or not dot_git.is_dir():
+        return False
+    subprocess.run([git, "config", "core.sharedRepository", "0600"], cwd=path, capture_output=True, check=False)
+    for folder, _subfolders, files in os.walk(dot_git):
+        os.chmod(folder, fsutil.PRIVATE_DIR)
+        for name in files:
+            file = os.path.join(folder, name)
+            st = os.lstat(file)
+            if stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) & 0o077:
+                os.chmod(file, stat.S_IMODE(st.st_mode) & 0o700)  # the owner's bits stay (a hook runs)
+    return True

@@ -15,6 +15,7 @@ from careerkit import fsutil, slugs, templates
 from careerkit.documents import FILENAME, STAGES, Dream, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import Notes, PersonNotes, Team
+from careerkit.printable import printable
 
 MAX_SAME_DAY = 99
 NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
@@ -54,31 +55,46 @@ def check_stage(stage: str) -> str:
 
 
 def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None) -> Created:
-    """Write the new `stage` document for the person; never overwrites anything."""
+    """Write the new `stage` document for the person; never overwrites anything.
+
+    Holds the person's lock (careerkit.locks) from reading their documents to
+    writing the new one. When it raises, nothing was written.
+    """
     check_stage(stage)
-    slug, note = _choose_slug(notes, person_text)
+    slug, note = _choose_slug(notes, person_text, name)
     folder = notes.person_dir(slug)
-    if folder.exists():
-        team = notes.load([slug])
-        person = team.people[0]
-    else:
-        team = notes.load([])  # the settings, and what is wrong with them
-        person = PersonNotes.read(slug)
-    display = name or person.profile.name or (person_text if person_text != slug else slug)
-    frontmatter, context = _prefill(stage, person, team, day, display)
-    note = note or _note_for(stage, person, team, context)
-    body = templates.render(notes.root, stage, context)
-    next_id = max((a.id for a in person.actions()), default=0) + 1
-    data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
-    fsutil.make_private_dirs(folder)
-    profile = _write_profile(folder, slug, name) if name else None
-    for number in range(_next_number(folder, day, stage), MAX_SAME_DAY + 1):
-        suffix = "" if number == 1 else f"-{number}"
-        path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
-        if fsutil.create_new(path, data):
-            return Created(path, profile, note, team.errors)
-    raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
-                         path=notes.rel(folder))
+    with notes.locked(slug):
+        if folder.exists():
+            team = notes.load([slug])
+            person = team.people[0]
+        else:
+            team = notes.load([])  # the settings, and what is wrong with them
+            person = PersonNotes.read(slug)
+        display = name or person.profile.name or (person_text if person_text != slug else slug)
+        frontmatter, context = _prefill(stage, person, team, day, display)
+        note = note or _note_for(stage, person, team, context)
+        # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
+        body = printable(templates.render(notes.root, stage, context), keep_newlines=True)
+        next_id = max((a.id for a in person.actions()), default=0) + 1
+        data = (_frontmatter_text(frontmatter, next_id) + body).encode("utf-8")
+        fsutil.make_private_dirs(folder)
+        first = _next_number(folder, day, stage)
+        if first > MAX_SAME_DAY:
+            raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
+                                 path=notes.rel(folder))
+        profile = _write_profile(folder, slug, name) if name else None
+        try:
+            for number in range(first, MAX_SAME_DAY + 1):
+                suffix = "" if number == 1 else f"-{number}"
+                path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
+                if fsutil.create_new(path, data):
+                    return Created(path, profile, note, team.errors)
+            raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
+                                 path=notes.rel(folder))
+        except BaseException:
+            if profile is not None:  # nothing written means no profile either
+                profile.unlink(missing_ok=True)
+            raise
 
 
 def _next_number(folder: Path, day: date, stage: str) -> int:
@@ -91,21 +107,34 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     return max(taken, default=0) + 1
 
 
-def _choose_slug(notes: Notes, text: str) -> tuple[str, str | None]:
-    """An existing person when the text names one; else a new slug from the text."""
+def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str, str | None]:
+    """An existing person when the text names one; else a new slug from the text.
+
+    Different names can make one slug (`Zoë`, `Zoe`, `ZOE!!`). When the folder
+    they share has a profile, its name tells them apart: a `--name` that
+    differs from it is refused, and a different spelling is written there with
+    a note. When it has none, careerkit cannot tell, and says so.
+    """
     slug = slugs.to_slug(text)
     try:
         existing = notes.resolve_person(text)
     except UsageError:
         return slug, None
-    if text != existing:
-        profile_name = None
-        from careerkit.settings import load_profile
+    from careerkit.settings import load_profile
 
-        profile_name = load_profile(notes.root, existing).value.name
+    profile_name = load_profile(notes.root, existing).value.name
+    if name is not None and profile_name and name.casefold() != profile_name.casefold():
+        raise CareerkitError(f"the profile names {profile_name!r}, not {name!r}; nothing written (for someone "
+                             "else, use a name that makes another folder; to rename, edit the profile)",
+                             path=f"people/{existing}/profile.md")
+    if text != existing:
         same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
         if profile_name and profile_name != text and same_slug and text != slug:
             return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
+        if not profile_name and name is None and slugs.slugify(text) == existing:
+            return existing, (f"{text!r} is written to people/{existing}/, which already exists and names no one "
+                              f"(no profile): if this is someone else, use a name that makes another folder; "
+                              f"if not, add --name to record the name")
     return existing, None
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit.documents import Problem
+from careerkit.documents import Problem, as_text
 from careerkit.records import Record
 
 CONFIG_NAME = "careerkit.yaml"
@@ -119,7 +119,7 @@ def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
     if value is None:
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):  # `role: 2024` is still text
-        return str(value).strip() or None
+        return as_text(value).strip() or None
     _report(rel, source, key, f"`{key}` should be text (put it in quotes); not used", problems)
     return None
 

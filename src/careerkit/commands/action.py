@@ -1,11 +1,14 @@
 """`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any, Optional
 
 import typer
 
 from careerkit.commands.common import (
     TODAY_HELP,
+    echo_line,
     notes,
     print_json,
     report_problems,
@@ -15,6 +18,7 @@ from careerkit.commands.common import (
     use_colour,
     writable_notes,
 )
+from careerkit.printable import printable
 
 app = typer.Typer(
     help="Add, close, touch and list a person's action items; only the lines that change are written.",
@@ -26,13 +30,23 @@ PERSON_HELP = "A slug or a name."
 ID_HELP = "The action's id (see `careerkit action list PERSON --all`)."
 
 
-def _load(ctx: typer.Context, person: str, writing: bool = True) -> tuple[Any, Any, Any]:
-    """The notes, what was read of PERSON, and their PersonNotes (refused outside a notes repository when
-    `writing`)."""
-    repo = writable_notes(ctx) if writing else notes(ctx)
+def _load(ctx: typer.Context, person: str) -> tuple[Any, Any, Any]:
+    """The notes, what was read of PERSON, and their PersonNotes (for reading only)."""
+    repo = notes(ctx)
     slug = repo.resolve_person(person)
     team = repo.load([slug])
     return repo, team, team.people[0]
+
+
+@contextlib.contextmanager
+def _editing(ctx: typer.Context, person: str) -> Iterator[tuple[Any, Any, Any]]:
+    """`_load` for an edit: refused outside a notes repository, and under PERSON's lock until the edit is
+    written (see careerkit.locks)."""
+    repo = writable_notes(ctx)
+    slug = repo.resolve_person(person)
+    with repo.locked(slug):
+        team = repo.load([slug])
+        yield repo, team, team.people[0]
 
 
 def _refuse_if_unreadable(team: Any, slug: str) -> None:
@@ -77,16 +91,16 @@ def add(
     title = actions.one_line(title, "TITLE")
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
-    repo, team, who = _load(ctx, person)
-    _refuse_if_unreadable(team, who.slug)
-    target = actions.target_for_new(who)
-    ident = actions.next_id(who)
-    fields = actions.new_fields(ident, title, day, due_on, skill, owner)
-    edit.edit_file(repo.root, repo.root / target.path, lambda text: edit.append_action(text, fields))
-    typer.echo(f"action {ident} added: {target.path}")
+    with _editing(ctx, person) as (repo, team, who):
+        _refuse_if_unreadable(team, who.slug)
+        target = actions.target_for_new(who)
+        ident = actions.next_id(who)
+        fields = actions.new_fields(ident, title, day, due_on, skill, owner)
+        edit.edit_file(repo.root, repo.root / target.path, lambda text: edit.append_action(text, fields))
+    echo_line(f"action {ident} added: {target.path}")
     plan = who.newest("plan")
     if skill is not None and plan is not None and plan.skills and skill not in {s.skill for s in plan.skills}:
-        typer.echo(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
+        echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
     _finish(team, who.slug)
 
 
@@ -94,16 +108,19 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
     from careerkit import actions, edit
 
     day = today_option(today)
-    repo, team, who = _load(ctx, person)
-    _refuse_if_unreadable(team, who.slug)
-    action = actions.find(who, ident)
-    if action.status == status:
-        since = f" since {action.closed}" if action.closed else ""
-        typer.echo(f"action {ident} is already {status}{since}; nothing changed: {action.path}")
+    with _editing(ctx, person) as (repo, team, who):
+        _refuse_if_unreadable(team, who.slug)
+        action = actions.find(who, ident)
+        changed = action.status != status
+        if changed:
+            fields = actions.close_fields(status, day)
+            edit.edit_file(repo.root, repo.root / action.path,
+                           lambda text: edit.set_action_fields(text, ident, fields))
+    if changed:
+        echo_line(f"action {ident} {status}: {action.path}")
     else:
-        fields = actions.close_fields(status, day)
-        edit.edit_file(repo.root, repo.root / action.path, lambda text: edit.set_action_fields(text, ident, fields))
-        typer.echo(f"action {ident} {status}: {action.path}")
+        since = f" since {action.closed}" if action.closed else ""
+        echo_line(f"action {ident} is already {status}{since}; nothing changed: {action.path}")
     _finish(team, who.slug)
 
 
@@ -144,17 +161,17 @@ def touch(
     from careerkit.errors import CareerkitError
 
     day = today_option(today)
-    repo, team, who = _load(ctx, person)
-    _refuse_if_unreadable(team, who.slug)
-    action = actions.find(who, ident)
-    if not action.is_open:
-        raise CareerkitError(f"action {ident} is {action.status}: touch records progress on open actions "
-                             f"(to reopen it, set `status: open` in {action.path})")
-    fields = actions.touch_fields(day)
-    path = repo.root / action.path
-    changed = edit.edit_file(repo.root, path, lambda text: edit.set_action_fields(text, ident, fields))
-    typer.echo(f"action {ident} touched: {action.path}" if changed
-               else f"action {ident} was already updated {day}; nothing changed: {action.path}")
+    with _editing(ctx, person) as (repo, team, who):
+        _refuse_if_unreadable(team, who.slug)
+        action = actions.find(who, ident)
+        if not action.is_open:
+            raise CareerkitError(f"action {ident} is {action.status}: touch records progress on open actions "
+                                 f"(to reopen it, set `status: open` in {action.path})")
+        fields = actions.touch_fields(day)
+        path = repo.root / action.path
+        changed = edit.edit_file(repo.root, path, lambda text: edit.set_action_fields(text, ident, fields))
+    echo_line(f"action {ident} touched: {action.path}" if changed
+              else f"action {ident} was already updated {day}; nothing changed: {action.path}")
     _finish(team, who.slug)
 
 
@@ -171,7 +188,7 @@ def list_actions(
     from careerkit import actions
 
     day = today_option(today)
-    _, team, who = _load(ctx, person, writing=False)
+    _, team, who = _load(ctx, person)
     state = actions.states(who, team, day)
     shown = [a for a in who.actions() if show_all or a.is_open]
     if as_json:
@@ -190,7 +207,7 @@ _TONE = {"overdue": "red", "due today": "yellow", "stale": "yellow", "on track":
 def _print_actions(who: Any, shown: list[Any], state: dict[int, str], show_all: bool) -> None:
     if not shown:
         what = "No actions" if show_all else "No open actions"
-        typer.echo(f"{what} for {who.name}. Add one: careerkit action add {who.slug} \"TITLE\" --due +2w")
+        echo_line(f"{what} for {who.name}. Add one: careerkit action add {who.slug} \"TITLE\" --due +2w")
         return
     colour = use_colour()
     width = max(len(f"#{a.id}") for a in shown)
@@ -200,7 +217,7 @@ def _print_actions(who: Any, shown: list[Any], state: dict[int, str], show_all: 
         when = whens[a.id]
         extra = [f"owner: {a.owner}"] if a.owner != who.slug else []
         extra += [f"skill: {a.skill}"] if a.skill else []
-        tail = f" ({', '.join(extra)})" if extra else ""
+        tail = printable(f" ({', '.join(extra)})" if extra else "")
         label = style(f"{state[a.id]:<9}", _TONE[state[a.id]], colour=colour)
-        path = style(a.path, "dim", colour=colour)
-        typer.echo(f"{f'#{a.id}':>{width}}  {label}  {when:<{when_width}}  {a.title}{tail}  {path}")
+        path = style(printable(a.path), "dim", colour=colour)
+        typer.echo(f"{f'#{a.id}':>{width}}  {label}  {when:<{when_width}}  {printable(a.title)}{tail}  {path}")

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import notes, print_json, reports_errors
+from careerkit.commands.common import echo_line, notes, print_json, reports_errors
 
 
 @reports_errors
@@ -28,7 +28,7 @@ def check(
         print_json([to_json(problem) for problem in report.problems])
     else:
         for problem in report.problems:
-            typer.echo(line_text(problem))
+            echo_line(line_text(problem))
     typer.echo(report.summary(), err=True)
     if report.errors or (strict and report.warnings):
         raise typer.Exit(1)

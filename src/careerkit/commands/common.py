@@ -9,8 +9,14 @@ from typing import IO, Any, TypeVar
 import typer
 
 from careerkit.errors import CareerkitError
+from careerkit.printable import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def echo_line(text: str, err: bool = False) -> None:
+    """Print one line made of values from the notes (see `printable`)."""
+    typer.echo(printable(text), err=err)
 
 
 def reports_errors(func: F) -> F:
@@ -21,13 +27,13 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CareerkitError as error:
-            typer.echo(f"careerkit: {error}", err=True)
+            echo_line(f"careerkit: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:  # the reader stopped reading: careerkit.app ends the run quietly
             raise
         except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
             where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
-            typer.echo(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
+            echo_line(f"careerkit: {where}{(error.strerror or type(error).__name__).lower()}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -63,7 +69,7 @@ def writable_notes(ctx: typer.Context) -> Any:
 def report_problems(problems: list[Any]) -> None:
     """Each unreadable file or left-out action as `path:line: message` on stderr."""
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        echo_line(str(problem), err=True)
 
 
 def use_colour(stream: IO[str] | None = None) -> bool:

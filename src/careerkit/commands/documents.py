@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import report_problems, reports_errors, writable_notes
+from careerkit.commands.common import echo_line, report_problems, reports_errors, writable_notes
 
 
 @reports_errors
@@ -27,13 +27,13 @@ def new(
     repo = writable_notes(ctx)
     created = create(repo, stage, person, day, name)
     if created.note:
-        typer.echo(f"careerkit: note: {created.note}", err=True)
+        echo_line(f"careerkit: note: {created.note}", err=True)
     if created.profile:
-        typer.echo(repo.rel(created.profile))
-    typer.echo(repo.rel(created.path))
+        echo_line(repo.rel(created.profile))
+    echo_line(repo.rel(created.path))
     report_problems(created.problems)  # written all the same, with defaults where a setting was invalid
     if edit:
-        _open_in_editor(str(created.path))
+        _open_in_editor(str(created.path))  # the document is written: an editor that fails is only a warning
     if created.problems:
         raise typer.Exit(1)
 
@@ -43,13 +43,13 @@ def _open_in_editor(path: str) -> None:
     import shlex
     import subprocess
 
-    from careerkit.errors import CareerkitError
-
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        raise CareerkitError("--edit: set $VISUAL or $EDITOR to your editor (the document was written)")
+        echo_line("careerkit: warning: --edit: set $VISUAL or $EDITOR to your editor (the document was written)",
+                  err=True)
+        return
     try:
         subprocess.run([*shlex.split(editor), path], check=False)
-    except OSError:
-        raise CareerkitError("--edit: could not start the editor in $VISUAL or $EDITOR "
-                             "(the document was written)") from None
+    except (OSError, ValueError):
+        echo_line("careerkit: warning: --edit: could not start the editor in $VISUAL or $EDITOR "
+                  "(the document was written)", err=True)

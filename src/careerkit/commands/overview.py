@@ -6,6 +6,7 @@ import typer
 
 from careerkit.commands.common import (
     TODAY_HELP,
+    echo_line,
     notes,
     print_json,
     report_problems,
@@ -14,6 +15,7 @@ from careerkit.commands.common import (
     today_option,
     use_colour,
 )
+from careerkit.printable import printable, printable_values
 
 JSON_HELP = "Print JSON for scripts instead of text."
 
@@ -67,10 +69,12 @@ def _print_findings(team: Any, findings: list[Any]) -> None:
     lines: list[str] = []
     for slug, theirs in by_person.items():
         lines += [""] if lines else []
-        lines.append(style(names[slug], "bold", colour=colour))
+        lines.append(style(printable(names[slug]), "bold", colour=colour))
         for finding in theirs:
             tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
-            message, file = style(finding.message, tone, colour=colour), style(finding.file, "dim", colour=colour)
+            # A title with a line break or an escape sequence in it stays on its own line, inert.
+            message = style(printable(finding.message), tone, colour=colour)
+            file = style(printable(finding.file), "dim", colour=colour)
             lines.append(f"  {message}  {file}")
     typer.echo("\n".join(lines))  # one write: thousands of echo calls cost more than the findings
 
@@ -86,7 +90,8 @@ def agenda(
 
     day = today_option(today)
     _, team = _load(ctx, [person])
-    typer.echo(agendas.to_markdown(agendas.build(team.people[0], team, day)), nl=False)
+    shown = printable_values(team.people[0])  # each value stays on its line, inert
+    typer.echo(printable(agendas.to_markdown(agendas.build(shown, team, day)), keep_newlines=True), nl=False)
     _finish(team)
 
 
@@ -108,7 +113,7 @@ def status(
     else:
         _print_table(
             ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", ""],
-            [[r.name, r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
+            [[printable(r.name), r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
               str(r.open), str(r.due), str(r.stale), r.away] for r in table],
         )
     _finish(team)
@@ -141,7 +146,7 @@ def log(
     _, team = _load(ctx, [person])
     documents = team.people[0].documents
     if not documents:
-        typer.echo(f"No documents yet for {team.people[0].name}.")
+        echo_line(f"No documents yet for {team.people[0].name}.")
     for doc in documents:
-        typer.echo(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})")
+        echo_line(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})")
     _finish(team)

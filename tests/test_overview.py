@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.reference import findings_page
+from careerkit.docgen import findings_page
 from conftest import EXAMPLES
 from helpers import action, doc
 
@@ -55,7 +55,7 @@ def test_examples_golden(cli, examples, args, golden):
 
 def test_findings_page_matches_the_code():
     page = (Path(__file__).parents[1] / "docs" / "findings.md").read_text(encoding="utf-8")
-    assert page == findings_page(), "regenerate: python -m careerkit.reference > docs/findings.md"
+    assert page == findings_page(), "regenerate: python -m careerkit.docgen"
 
 
 def test_status_json_has_one_object_per_person(cli, notes):

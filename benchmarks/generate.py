@@ -4,9 +4,11 @@
 
 makes OUT/careerkit.yaml and OUT/people/<person>/ with a profile and DOCS
 documents each: a story, dreams and a plan, then mostly check-ins with some
-notes, and now and then new dreams and a new plan. Check-ins carry copies of
-earlier actions with their progress plus new ones, in every state (open,
-done, dropped; with and without due dates). Dates are written in the forms
+notes, and now and then new dreams and a new plan. Plans and check-ins add
+actions; later check-ins move some of them on (done, dropped, updated),
+which is written where the action is, as `careerkit action` would: an id
+appears once per person, and the repository passes `careerkit check`.
+Actions end in every state (open, done, dropped; with and without due dates). Dates are written in the forms
 users write them (plain, quoted, with a time); a few files use CRLF line
 endings or start with a BOM. Bodies are Markdown prose, about 3 KB each.
 
@@ -52,6 +54,8 @@ PROSE = ("the a we she he they it talked about plan week project team said wants
          "agreed tried again later because while doing work with people review design write course mentor "
          "book dream story values family growth role promotion trust listen candor challenge care")
 WORDS = PROSE.split()
+# A document's frontmatter: lines of text, and actions (dicts) written out once the history is complete
+Lines = list[str | dict[str, object]]
 
 
 def slugify(name: str) -> str:
@@ -105,30 +109,32 @@ class Person:
     def head(self, stage: str, day: date) -> list[str]:
         return [f"person: {self.slug}", f"stage: {stage}", f"date: {self.day(day)}"]
 
-    def story(self, day: date) -> list[str]:
-        lines = self.head("story", day)
+    def story(self, day: date) -> Lines:
+        lines: Lines = [*self.head("story", day)]
         lines.append("values: [" + ", ".join(self.rng.sample(VALUES, 3)) + "]")
         return lines
 
-    def dreams(self, day: date) -> list[str]:
-        lines = [*self.head("dreams", day), "dreams:"]
+    def dreams(self, day: date) -> Lines:
+        lines: Lines = [*self.head("dreams", day), "dreams:"]
+        haves: dict[str, int] = {}  # where they stand in a skill is the same whatever the dream
         for dream in self.rng.sample(DREAMS, self.rng.randint(2, 3)):
             lines += [f"  - dream: {dream}", "    skills:"]
             for skill in self.rng.sample(SKILLS, self.rng.randint(2, 3)):
-                need = self.rng.randint(3, 5)
-                lines.append(f"      - {{skill: {skill}, need: {need}, have: {self.rng.randint(1, need)}}}")
+                have = haves.setdefault(skill, self.rng.randint(1, 4))
+                need = self.rng.randint(max(3, have), 5)
+                lines.append(f"      - {{skill: {skill}, need: {need}, have: {have}}}")
         return lines
 
-    def plan(self, day: date) -> list[str]:
+    def plan(self, day: date) -> Lines:
         self.skills = self.rng.sample(SKILLS, self.rng.randint(2, 4))
-        lines = [*self.head("plan", day), "learns_best: [" + ", ".join(self.rng.sample(LEARNS, 2)) + "]", "skills:"]
+        learns = ", ".join(self.rng.sample(LEARNS, 2))
+        lines: Lines = [*self.head("plan", day), f"learns_best: [{learns}]", "skills:"]
         for position, skill in enumerate(self.skills):
             lines.append(f"  - skill: {skill}")
             if position < 3 or self.rng.random() < 0.5:  # now and then a skill without resources
                 lines.append("    resources: [" + ", ".join(quote(r) for r in self.rng.sample(RESOURCES, 2)) + "]")
         lines.append("actions:")
-        for _ in range(self.rng.randint(5, 7)):
-            lines += self.action_lines(self.new_action(day))
+        lines += [self.new_action(day) for _ in range(self.rng.randint(5, 7))]
         return lines
 
     def new_action(self, day: date) -> dict[str, object]:
@@ -145,10 +151,9 @@ class Person:
         self.next_id += 1
         return action
 
-    def progress(self, day: date) -> list[dict[str, object]]:
-        """Copies of a few open actions, with what happened to them since."""
+    def progress(self, day: date) -> None:
+        """A few open actions move on; the change is made where each action is written."""
         open_ids = [key for key, action in self.actions.items() if action["status"] == "open"]
-        moved = []
         for key in self.rng.sample(open_ids, min(len(open_ids), self.rng.randint(1, 3))):
             action = self.actions[key]
             roll = self.rng.random()
@@ -158,8 +163,13 @@ class Person:
                 action["status"], action["closed"] = "dropped", day
             else:
                 action["updated"] = day
-            moved.append(action)
-        return moved
+
+    def render(self, lines: Lines) -> list[str]:
+        """The frontmatter's lines, each action as it stands at the end of the history."""
+        text: list[str] = []
+        for line in lines:
+            text += [line] if isinstance(line, str) else self.action_lines(line)
+        return text
 
     def action_lines(self, action: dict[str, object]) -> list[str]:
         ident = action["id"]
@@ -171,20 +181,18 @@ class Person:
             lines.append(f"    {key}: {self.day(value) if isinstance(value, date) else value}")
         return lines
 
-    def checkin(self, day: date, cadence: int) -> list[str]:
-        lines = self.head("checkin", day)
-        actions = self.progress(day)
-        actions += [self.new_action(day) for _ in range(self.rng.choice((0, 1, 2, 2, 2, 2)))]
+    def checkin(self, day: date, cadence: int) -> Lines:
+        lines: Lines = [*self.head("checkin", day)]
+        self.progress(day)
+        actions = [self.new_action(day) for _ in range(self.rng.choice((0, 1, 2, 2, 3, 3)))]
         if actions:
-            lines.append("actions:")
-            for action in actions:
-                lines += self.action_lines(action)
+            lines += ["actions:", *actions]
         if self.rng.random() < 0.1:
             lines.append(f"next_checkin: {(day + timedelta(days=cadence // 2)).isoformat()}")
         return lines
 
-    def note(self, day: date) -> list[str]:
-        lines = self.head("note", day)
+    def note(self, day: date) -> Lines:
+        lines: Lines = [*self.head("note", day)]
         if self.rng.random() < 0.3:
             lines.append(f"summary: {quote(sentence(self.rng))}")
         return lines
@@ -218,6 +226,7 @@ def generate(out: Path, people: int, docs: int, seed: int, end: date, body_chars
             cadence = rng.choice((14, 21, 45))
             profile.append(f"checkin_every_days: {cadence}")
         write(folder / "profile.md", profile, f"{person.name} joined in {2018 + index % 7}.\n", rng)
+        written: list[tuple[Path, Lines, str]] = []
         step = max(1, min(cadence // 2, 720 // max(docs, 1)))
         day = end - timedelta(days=step * docs + rng.randint(0, 60))
         for number in range(docs):
@@ -233,10 +242,12 @@ def generate(out: Path, people: int, docs: int, seed: int, end: date, body_chars
                 stage, frontmatter = "checkin", person.checkin(day, cadence)
             else:
                 stage, frontmatter = "note", person.note(day)
-            total_actions += sum(line.startswith("  - id: ") for line in frontmatter)
+            total_actions += sum(isinstance(line, dict) for line in frontmatter)
             title = f"{stage.capitalize()}: {person.name}"
-            write(folder / f"{day.isoformat()}-{stage}.md", frontmatter, body(rng, title, body_chars), rng)
+            written.append((folder / f"{day.isoformat()}-{stage}.md", frontmatter, body(rng, title, body_chars)))
             total_docs += 1
+        for path, frontmatter, text in written:
+            write(path, person.render(frontmatter), text, rng)
     return total_docs, total_actions
 
 

@@ -11,9 +11,13 @@ when it is there, else from the operating system's accounting of the child):
 
 - careerkit due, cold: the cache (.careerkit/) deleted before each run;
 - careerkit due, warm: nothing changed since the last run;
+- careerkit status, warm;
+- careerkit check, cold (the cache deleted before each run) and warm;
 - careerkit due after one file changed (touched before each run);
 - the plain loop: `frontmatter.load` on every note (benchmarks/plain_loop.py);
 - the floor: reading every note's bytes (benchmarks/read_bytes.py);
+- at --large documents (50,000 by default; 0 leaves it out), fewer runs of the
+  cold and warm commands beside the plain loop, for their peak memory;
 - start-up: a minimal Typer app with two commands (benchmarks/minimal_typer.py)
   against careerkit due on a six-person team (a copy of examples/); and the
   same app with careerkit's garbage-collector settings, which leaves
@@ -139,25 +143,56 @@ def measure_size(runner: Runner, work: Path, documents: int, runs: int) -> list[
     generate(root, people, min(documents, DOCS_PER_PERSON))
     time.sleep(2.1)  # files changed within ~2 s of a run are not cached yet
     due = [*careerkit_argv(), "--root", str(root), "due", "--today", TODAY]
+    check = [*careerkit_argv(), "--root", str(root), "check"]
     cache = root / ".careerkit"
     changed = sorted(root.glob("people/*/*-checkin.md"))[0]
 
     def touch_one() -> None:
         os.utime(changed)  # the same file each time: one file changed since the run before
 
-    cold = Command("careerkit due, cold (no cache)", due, lambda: shutil.rmtree(cache, ignore_errors=True))
+    def forget() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    cold = Command("careerkit due, cold (no cache)", due, forget)
     warm = Command("careerkit due, warm (nothing changed)", due)
+    status = Command("careerkit status, warm", [*careerkit_argv(), "--root", str(root), "status"])
+    check_cold = Command("careerkit check, cold (no cache)", check, forget)
+    check_warm = Command("careerkit check, warm (nothing changed)", check)
     plain = Command("plain `frontmatter.load` loop", [sys.executable, str(HERE / "plain_loop.py"), str(root)])
     floor = Command("reading the bytes only (floor)", [sys.executable, str(HERE / "read_bytes.py"), str(root)])
     touched = Command("careerkit due, one file changed", due, touch_one)
+    touched_check = Command("careerkit check, one file changed", check, touch_one)
     plain_again = Command("plain loop (turns with the changed file)", plain.argv)
-    main = runner.turns([cold, warm, plain, floor], runs)
-    second = runner.turns([touched, plain_again], runs)
+    # In each turn: a cold run makes the cache that the warm runs after it use.
+    main = runner.turns([cold, warm, status, check_cold, check_warm, plain, floor], runs)
+    second = runner.turns([touched, touched_check, plain_again], runs)
     rows = []
-    for command, rel in ((cold, ratio(main, 0, 2)), (warm, ratio(main, 1, 2)), (touched, ratio(second, 0, 1)),
-                         (plain, 1.0), (floor, ratio(main, 3, 2))):
+    for command, rel in ((cold, ratio(main, 0, 5)), (warm, ratio(main, 1, 5)), (status, ratio(main, 2, 5)),
+                         (touched, ratio(second, 0, 2)), (check_cold, ratio(main, 3, 5)),
+                         (check_warm, ratio(main, 4, 5)), (touched_check, ratio(second, 1, 2)),
+                         (plain, 1.0), (floor, ratio(main, 6, 5))):
         rows.append(_row(f"{documents:,}", command, rel))
     return rows
+
+
+def measure_large(runner: Runner, work: Path, documents: int, runs: int) -> list[list[str]]:
+    """Cold and warm runs on a large repository, for their peak memory (and their speed beside the plain loop)."""
+    root = work / f"notes-{documents}"
+    generate(root, max(1, documents // DOCS_PER_PERSON), min(documents, DOCS_PER_PERSON))
+    time.sleep(2.1)
+    cache = root / ".careerkit"
+
+    def forget() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    due = [*careerkit_argv(), "--root", str(root), "due", "--today", TODAY]
+    check = [*careerkit_argv(), "--root", str(root), "check"]
+    commands = [Command("careerkit due, cold (no cache)", due, forget), Command("careerkit due, warm", due),
+                Command("careerkit check, cold (no cache)", check, forget), Command("careerkit check, warm", check),
+                Command("plain `frontmatter.load` loop", [sys.executable, str(HERE / "plain_loop.py"), str(root)])]
+    rounds = runner.turns(commands, runs)
+    return [_row(f"{documents:,}", command, ratio(rounds, index, len(commands) - 1))
+            for index, command in enumerate(commands)]
 
 
 def _row(size: str, command: Command, rel: float) -> list[str]:
@@ -198,15 +233,20 @@ def _mib(value: float | None) -> str:
 
 
 def check_outputs(runner: Runner, work: Path) -> str:
-    """Cold, warm and uncached runs must print the same; say so in the report."""
+    """Cold, warm and uncached runs must print the same, and the notes must pass `check`; say so in the report."""
     root = work / "check"
     generate(root, 4, 30)
     time.sleep(2.1)
-    argv = [*careerkit_argv(), "--root", str(root), "due", "--today", TODAY, "--json"]
-    outputs = []
-    for env in (runner.env, runner.env, {**runner.env, "CAREERKIT_NO_CACHE": "1"}):
-        outputs.append(subprocess.run(argv, capture_output=True, env=env, check=False).stdout)
-    return "identical" if outputs[0] == outputs[1] == outputs[2] and outputs[0] else "DIFFERENT"
+    same = True
+    for command in (["due", "--today", TODAY, "--json"], ["check", "--json"]):
+        argv = [*careerkit_argv(), "--root", str(root), *command]
+        outputs = []
+        for env in (runner.env, runner.env, {**runner.env, "CAREERKIT_NO_CACHE": "1"}):
+            outputs.append(subprocess.run(argv, capture_output=True, env=env, check=False).stdout)
+        same = same and outputs[0] == outputs[1] == outputs[2] and bool(outputs[0])
+        if command[0] == "check" and outputs[0].strip() != b"[]":
+            raise SystemExit("the generated notes do not pass `careerkit check`")
+    return "identical" if same else "DIFFERENT"
 
 
 def versions() -> str:
@@ -225,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="numbers of documents (default 100,1000,10000)")
     parser.add_argument("--runs", type=int, default=5, help="counted runs of each command (default 5)")
+    parser.add_argument("--large", type=int, default=50_000,
+                        help="documents in the repository measured for peak memory (default 50000; 0: none)")
+    parser.add_argument("--large-runs", type=int, default=3, help="counted runs at --large (default 3)")
     parser.add_argument("--work", type=Path, help="keep the generated repositories in this new folder")
     parser.add_argument("--other-typer", metavar="PYTHON",
                         help="also time the minimal Typer app under this Python (another Typer version installed)")
@@ -248,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         for size in sizes:
             rows += measure_size(runner, work, size, args.runs)
+        if args.large:
+            rows += measure_large(runner, work, args.large, args.large_runs)
         rows += measure_startup(runner, work, args.runs, args.other_typer)
     finally:
         if args.work is None:

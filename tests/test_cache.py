@@ -41,9 +41,9 @@ def parses(monkeypatch):
     seen: list[str] = []
     real = documents.read_document
 
-    def counting(root, path, person):
+    def counting(root, path, person, *rest):
         seen.append(path.relative_to(root).as_posix())
-        return real(root, path, person)
+        return real(root, path, person, *rest)
 
     monkeypatch.setattr(documents, "read_document", counting)
     return seen
@@ -492,3 +492,284 @@ def test_a_change_of_pyyaml_invalidates_the_cache(cli, team, trusting, parses, m
     parses.clear()
     due(cli, team)
     assert len(parses) == 3
+
+
+# -- check through the cache -------------------------------------------------------------
+
+
+def check_run(cli, root, *args, cached=True, monkeypatch=None):
+    """(exit code, stdout, stderr) of `careerkit check --json` on root, through the cache or without it."""
+    if not cached:
+        os.environ["CAREERKIT_NO_CACHE"] = "1"
+    try:
+        result = cli(root, "check", "--json", *args, expect=None)
+    finally:
+        os.environ.pop("CAREERKIT_NO_CACHE", None)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def messy(notes):
+    """Files with something for every part of `check` to say: YAML surprises, a duplicate key, ids used twice."""
+    return notes({
+        "careerkit.yaml": "stale_after_days: 021\ncheckin_every_dayz: 30\n",
+        "people/alice/profile.md": "---\nname: Alice\nrole: no\n---\n",
+        "people/alice/2026-01-01-plan.md": plan("Alpha"),
+        "people/alice/2026-02-01-checkin.md": "---\nstage: checkin\ndate: 2026-02-01\ntime: 12:30\n"
+                                              "actions:\n  - id: 1\n    title: Again\n    owner: on\n---\n",
+        "people/alice/2026-03-01-note.md": "---\nstage: note\nstage: note\ndate: 2026-03-01\n---\nA note.\n",
+        "people/bob/2026-01-10-story.md": doc("bob", "story", "2026-01-10"),
+    })
+
+
+def test_a_warm_check_parses_nothing_and_says_the_same(cli, messy, trusting, parses):
+    uncached = check_run(cli, messy, cached=False)
+    assert uncached[0] == 1 and "duplicate action id 1" in uncached[1] and "base 60" in uncached[1]
+    parses.clear()
+    assert check_run(cli, messy) == uncached
+    assert len(parses) == 4
+    parses.clear()
+    assert check_run(cli, messy) == uncached
+    assert parses == []
+    before = (messy / ".careerkit/reads/_checks.json").stat()
+    check_run(cli, messy)
+    after = (messy / ".careerkit/reads/_checks.json").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # nothing changed: not written
+
+
+def test_check_parses_again_only_the_file_that_changed(cli, messy, trusting, parses):
+    age(*messy.glob("people/*/*.md"))
+    check_run(cli, messy)
+    path = messy / "people/alice/2026-03-01-note.md"
+    path.write_text("---\nstage: note\ndate: 2026-03-01\nsummary: yes\n---\nA note.\n", encoding="utf-8")
+    parses.clear()
+    cached = check_run(cli, messy)
+    assert parses == ["people/alice/2026-03-01-note.md"]
+    assert cached == check_run(cli, messy, cached=False)
+    found = {(p["file"], p["line"]) for p in json.loads(cached[1])}
+    assert ("people/alice/2026-03-01-note.md", 4) in found and "duplicate key" not in cached[1]
+
+
+def test_what_check_found_outlives_a_due_run(cli, messy, trusting, parses):
+    """`due` keeps what `check` found in the files it did not need to parse again."""
+    age(*messy.glob("people/*/*.md"))
+    check_run(cli, messy)
+    (messy / "people/alice/2026-01-01-plan.md").write_text(plan("Alpha, and more"), encoding="utf-8")
+    due(cli, messy, expect=1)
+    parses.clear()
+    cached = check_run(cli, messy)
+    assert parses == ["people/alice/2026-01-01-plan.md"]  # due had parsed it, but not looked for what check finds
+    assert cached == check_run(cli, messy, cached=False)
+
+
+def test_check_of_some_paths_through_the_cache(cli, messy, trusting):
+    check_run(cli, messy)
+    for args in (["people/alice/2026-02-01-checkin.md"], ["people/alice/2026-01-01-plan.md"], ["people/bob"],
+                 ["careerkit.yaml"], ["people/alice/profile.md", "people/bob/2026-01-10-story.md"]):
+        assert check_run(cli, messy, *args) == check_run(cli, messy, *args, cached=False), args
+
+
+def test_a_changed_setting_is_part_of_what_check_keeps(cli, messy, trusting, parses):
+    check_run(cli, messy)
+    (messy / "careerkit.yaml").write_text("stale_after_days: 22\n", encoding="utf-8")
+    parses.clear()
+    cached = check_run(cli, messy)
+    assert len(parses) == 4  # a rule may read a setting: none of what was found before is used
+    assert cached == check_run(cli, messy, cached=False)
+
+
+# -- where links lead ----------------------------------------------------------------------
+
+
+def linked_notes(notes, absolute: bool) -> Path:
+    """careerkit.yaml and alice's profile are links to files in `shared/` inside the root."""
+    root = notes({
+        "shared/settings.yaml": "checkin_every_days: 7\n",
+        "shared/alice.md": "---\nname: Alice Linked\ncheckin_every_days: 3\nrole: no\n---\n",
+        "people/alice/2026-05-01-plan.md": doc("alice", "plan", "2026-05-01", actions=[action(1, "Alpha")],
+                                               skills=[{"skill": "x", "resources": ["y"]}]),
+    })
+    (root / "careerkit.yaml").unlink()
+    base = f"{root}/shared" if absolute else "../../shared"
+    (root / "careerkit.yaml").symlink_to(f"{root}/shared/settings.yaml" if absolute else "shared/settings.yaml")
+    (root / "people/alice/profile.md").symlink_to(f"{base}/alice.md")
+    return root
+
+
+def same_cached_and_uncached(cli, root) -> str:
+    """Run due and check through the cache and without it; they must agree. The uncached check's output."""
+    for command in (["due", "--today", TODAY, "--json"], ["check", "--json"], ["status"]):
+        cached = cli(root, *command, expect=None)
+        os.environ["CAREERKIT_NO_CACHE"] = "1"
+        try:
+            fresh = cli(root, *command, expect=None)
+        finally:
+            os.environ.pop("CAREERKIT_NO_CACHE", None)
+        assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), \
+            command
+    return fresh.stdout + fresh.stderr
+
+
+def test_a_copy_of_the_notes_with_absolute_links(cli, notes, trusting, tmp_path):
+    """`cp -a`: the copy's links still lead to the original's files, which are outside the copy's root."""
+    root = linked_notes(notes, absolute=True)
+    before = same_cached_and_uncached(cli, root)
+    assert "link to outside" not in before and "Alice Linked" in cli(root, "status", expect=1).stdout
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(root), str(copy)], check=True)
+    assert (copy / ".careerkit/reads/_settings.json").exists()
+    after = same_cached_and_uncached(cli, copy)
+    assert "careerkit.yaml:1: link to outside the notes root; not read, defaults used" in after
+    assert "people/alice/profile.md:1: link to outside the notes root" in after
+    assert "Alice Linked" not in cli(copy, "status", expect=1).stdout
+
+
+@pytest.mark.parametrize("absolute", [True, False])
+def test_the_folder_a_link_leads_to_is_moved_out_of_the_root(cli, notes, trusting, tmp_path, absolute):
+    """`shared/` is moved elsewhere and a link left in its place: the same files, now outside the root."""
+    root = linked_notes(notes, absolute)
+    assert "link to outside" not in same_cached_and_uncached(cli, root)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "shared").rename(elsewhere / "shared")
+    (root / "shared").symlink_to(elsewhere / "shared", target_is_directory=True)
+    after = same_cached_and_uncached(cli, root)
+    assert "careerkit.yaml:1: link to outside the notes root" in after
+    assert "people/alice/profile.md:1: link to outside the notes root" in after
+
+
+def test_a_person_folder_that_becomes_a_link_to_outside(cli, notes, trusting, tmp_path):
+    root = notes({"people/alice/2026-05-01-plan.md": plan("Alpha"), "people/alice/profile.md": "---\nname: A\n---\n"})
+    same_cached_and_uncached(cli, root)
+    outside = tmp_path / "outside"
+    (root / "people/alice").rename(outside)
+    (root / "people/alice").symlink_to(outside, target_is_directory=True)
+    assert "folder is a link to outside the notes root" in same_cached_and_uncached(cli, root)
+
+
+# -- the code's fingerprint ------------------------------------------------------------------
+
+
+def run_installed(site: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """careerkit from the copy of its package in `site`, caching every file (no racy window)."""
+    code = ("import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
+            f"sys.argv = ['careerkit', '--root', {str(root)!r}, *{list(args)!r}]\n"
+            "from careerkit.cli import main\nmain()\n")
+    env = {key: value for key, value in os.environ.items() if key not in ("CAREERKIT_NO_CACHE", "PYTHONPATH")}
+    env["PYTHONPATH"] = str(site)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def install(tmp_path: Path, name: str) -> Path:
+    site = tmp_path / name
+    shutil.copytree(Path(cache.__file__).parent, site / "careerkit", ignore=shutil.ignore_patterns("__pycache__"))
+    return site
+
+
+def unreadable_team(notes) -> Path:
+    return notes({"people/alice/misc.md": "---\ndate: 2026-01-01\n---\n",
+                  "people/alice/2026-02-01-plan.md": plan("Alpha")})
+
+
+def test_two_installs_of_the_same_code_share_a_cache(notes, tmp_path):
+    root = unreadable_team(notes)
+    first, second = install(tmp_path, "one"), install(tmp_path, "two")
+    for package in ("one", "two"):  # a different time and inode for every module: only the text is the same
+        for module in (tmp_path / package / "careerkit").glob("*.py"):
+            os.utime(module, ns=(OLD * 10**9, (OLD + hash(package) % 1000) * 10**9))
+    cold = run_installed(first, root, "check")
+    written = {path.name: path.stat().st_mtime_ns for path in (root / ".careerkit/reads").iterdir()}
+    warm = run_installed(second, root, "check")
+    assert (warm.stdout, warm.stderr, warm.returncode) == (cold.stdout, cold.stderr, cold.returncode)
+    assert {path.name: path.stat().st_mtime_ns for path in (root / ".careerkit/reads").iterdir()} == written
+
+
+def test_an_upgrade_that_keeps_the_version_sizes_and_times_is_seen(notes, tmp_path):
+    """An installer that normalises file times: a new reader with the same version, sizes and mtimes."""
+    root = unreadable_team(notes)
+    site = install(tmp_path, "site")
+    assert "no stage: add `stage:`" in run_installed(site, root, "check").stdout
+    module = site / "careerkit/documents.py"
+    st = module.stat()
+    text = module.read_text(encoding="utf-8")
+    assert "no stage: add `stage:`" in text
+    module.write_text(text.replace("no stage: add `stage:`", "no stage: set `stage:`"), encoding="utf-8")
+    os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert module.stat().st_size == st.st_size and module.stat().st_mtime_ns == st.st_mtime_ns
+    for command in (["check"], ["due", "--today", TODAY]):
+        cached = run_installed(site, root, *command)
+        assert "no stage: set `stage:`" in cached.stdout + cached.stderr, command
+
+
+def test_the_fingerprint_covers_every_module_the_readers_import():
+    """Every careerkit module that the cache, the reader or check imports (even inside a function) is
+    part of the fingerprint: a change to any of them makes a new cache."""
+    import ast
+
+    package = Path(cache.__file__).parent
+    todo, found = ["cache"], set()
+    while todo:
+        module = todo.pop()
+        if module in found:
+            continue
+        found.add(module)
+        for node in ast.walk(ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module == "careerkit":
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("careerkit."):
+                names = [node.module.split(".")[1]]
+            elif isinstance(node, ast.Import):
+                names = [alias.name.split(".")[1] for alias in node.names if alias.name.startswith("careerkit.")]
+            todo += [name for name in names if (package / f"{name}.py").exists()]
+    found |= {"check"}  # its results are kept (it imports the cache, not the other way round)
+    assert found - {"__init__"} <= set(cache.READER_MODULES), found - set(cache.READER_MODULES)
+
+
+def test_a_cached_value_of_the_wrong_type_is_read_again(cli, notes, trusting):
+    """A cache file with a valid checksum, but `"30"` where a number belongs (another version, a hand edit)."""
+    root = notes({"careerkit.yaml": "checkin_every_days: 30\n",
+                  "people/alice/2026-05-01-plan.md": plan("Alpha")})
+    expected, _ = due(cli, root)
+    for name, old, new in (("_settings.json", b"[[30,", b'[["30",'), ("_people.json", b'"Alpha"', b"7"),
+                           ("alice.json", b'"Alpha"', b"false")):
+        path = root / ".careerkit/reads" / name
+        header, _, body = path.read_bytes().partition(b"\n")
+        assert old in body, name
+        body = body.replace(old, new)
+        meta = json.loads(header)
+        meta["crc32"] = zlib.crc32(body)
+        path.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    assert due(cli, root) == (expected, "")
+
+
+@pytest.mark.parametrize("kind", ["folder", "broken link", "pipe"])
+def test_a_profile_that_is_not_a_file_and_then_is_gone(cli, notes, trusting, kind):
+    root = notes({"people/alice/2026-05-01-plan.md": plan("Alpha")})
+    profile = root / "people/alice/profile.md"
+    if kind == "folder":
+        profile.mkdir()
+    elif kind == "broken link":
+        profile.symlink_to("nowhere.md")
+    else:
+        os.mkfifo(profile)
+    first = same_cached_and_uncached(cli, root)
+    if kind == "folder":
+        profile.rmdir()
+    else:
+        profile.unlink()
+    assert same_cached_and_uncached(cli, root) != first or kind == "folder"
+
+
+def test_check_on_read_only_notes_works_without_a_cache(cli, messy, trusting, monkeypatch):
+    expected = check_run(cli, messy, cached=False)
+
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache, "_make_cache_dir", refuse)
+    assert check_run(cli, messy) == expected == check_run(cli, messy)
+    assert not (messy / ".careerkit").exists()

@@ -412,3 +412,13 @@ def test_merge_conflict_markers_are_an_error(cli, notes, where, line):
 def test_a_long_heading_underline_is_not_a_conflict_marker(cli, notes):
     text = "---\nperson: alice\nstage: note\ndate: 2026-01-05\n---\n\nTitle\n============\n\nText.\n"
     assert lines(check(cli, notes({"people/alice/2026-01-05-note.md": text}), expect=0)) == []
+
+
+def test_a_merge_key_is_not_taken_for_a_duplicate_key(cli, notes):
+    """PyYAML builds a `<<` merge by rewriting the mapping's nodes; check still sees the keys as written."""
+    root = notes({"people/alice/2026-01-05-note.md": "---\nstage: note\ndate: 2026-01-05\n<<: {summary: Hello}\n"
+                                                     "summary: Again\n---\nText.\n"})
+    result = check(cli, root, "--json", expect=None)
+    assert "duplicate key" not in result.stdout
+    again = check(cli, root, "--json", expect=None)
+    assert (again.stdout, again.exit_code) == (result.stdout, result.exit_code)

@@ -4,42 +4,51 @@ What is cached, on two levels:
 
 - the *read result* of each file: for a document the normalised `Document`
   plus its `Problem`s (`documents.read_document`), for careerkit.yaml and a
-  profile the `Loaded` settings or profile. After one file changes, only
-  that file is parsed again.
-- for each person, their *condensed* notes (`PersonNotes.condensed`: what
-  `due` and `status` read) and all the problems found in their files, keyed
-  by the stat of every one of those files. A warm `due` or `status` reads
-  only this, so that it costs a `stat` a file and not a document a file.
+  profile the `Loaded` settings or profile; and, beside it, what an
+  `Inspection` found in the file (`check`'s own findings). After one file
+  changes, only that file is parsed again.
+- for each person, keyed by the stat of every one of their files: their
+  *condensed* notes (`PersonNotes.condensed`: what `due` and `status` read)
+  with all the problems found in their files, and what `check` found in
+  them. A warm `due`, `status` or `check` reads only this, so that it costs
+  a `stat` a file and not a document a file.
 
 Findings are always computed afresh, so `--today`, `--within` and the rules
 never see a stale answer.
 
 Where: `<root>/.careerkit/reads/`: one JSON file per person (`<slug>.json`)
 with the read results of their files, `_settings.json` for careerkit.yaml,
-and `_people.json` with the condensed notes of everyone. The folder is made
-owner-only with a `.gitignore` of `*`, so git never lists it. Deleting it is
-always safe.
+`_people.json` with the condensed notes of everyone and `_checks.json` with
+what `check` found in each person's files. The folder is made owner-only with
+a `.gitignore` of `*`, so git never lists it. Deleting it is always safe.
 
 When an entry is used: only when the file's relative path, size, mtime_ns,
-inode and ctime_ns are all the same as when it was read (for a person: those
-of every file in their folder, and the list of files itself), so a changed,
-added, removed or renamed file is never served stale. A file whose mtime or
+inode and ctime_ns are all the same as when it was read, and, for a link,
+the file it leads to and whether that is inside the root (for a person:
+those of every file in their folder, the list of files itself, and where
+`people/` and their folder lead when they are links), so a changed, added,
+removed, renamed or relinked file is never served stale, nor a link that a
+copy of the notes (`cp -a`) or a moved folder now leads outside the root.
+What `check` found is also keyed by the settings. A file whose mtime or
 ctime falls within RACY_NS of the moment this run started is read but not
 cached: it could change again within the same timestamp tick without its
 stat changing (git calls these entries "racy"); it is cached by a later run.
 
 Every file starts with a header line: the format version, a fingerprint of
 the code (careerkit's version, the field names and types of the cached
-records, and the size and mtime of the modules that read the files) and
-a CRC-32 of the rest. Any difference, and any error reading or decoding a
-cache file, means that file is ignored and rebuilt: a broken cache never
-changes what a command prints or its exit status. JSON only, never pickle: a
-cache file that was shared or tampered with cannot run code.
+records, a checksum of the text of the modules that read the files, and
+Python's and PyYAML's versions) and a CRC-32 of the rest. Any difference,
+and any error reading or decoding a cache file (a value of the wrong type
+included), means that file or entry is ignored and rebuilt: a broken cache
+never changes what a command prints or its exit status. JSON only, never
+pickle: a cache file that was shared or tampered with cannot run code.
 
 A cache file is written atomically (temporary file, then `os.replace`, mode
-0600) and only when something in it changed. When `.careerkit/` cannot be
-made or written (read-only notes, a file or a link in its place), careerkit
-works on without a cache. CAREERKIT_NO_CACHE=1 turns the cache off.
+0600) and only when something in it changed; a person's file as soon as
+they have been read, so that a first run over many people holds one batch
+of documents at a time (BATCH_FILES). When `.careerkit/` cannot be made or
+written (read-only notes, a file or a link in its place), careerkit works on
+without a cache. CAREERKIT_NO_CACHE=1 turns the cache off.
 
 Reading many files (a first run on a large repository) is shared between
 processors with `fork` where the platform has it; each worker parses its
@@ -55,7 +64,7 @@ import time
 import types
 import typing
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,12 +80,15 @@ CACHE_DIR = ".careerkit"
 READS_DIR = "reads"
 SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
 PEOPLE_FILE = "_people.json"
+CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check)
+SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
 TEMP_PREFIX = ".tmp-"
 GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
 PARALLEL_MIN_FILES = 400  # fewer files to read than this: read them in this process
 PER_WORKER_FILES = 200  # at least this many files for each extra process
 MAX_WORKERS = 8
+BATCH_FILES = 2000  # documents read at once by `Reads.people`: bounds the memory of a cold run
 STALE_TEMP_NS = 600_000_000_000  # a temporary file left this long by a killed run is removed
 
 
@@ -91,11 +103,22 @@ class Condensed(Record):
 CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
                                     Profile, PersonNotes, Condensed)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("cache", "documents", "body", "frontmatter_text", "yamlio", "dates", "errors", "settings", "notes",
-                  "ids", "records")
+READER_MODULES = ("body", "cache", "check", "dates", "documents", "errors", "frontmatter_text", "fsutil", "ids",
+                  "locks", "notes", "records", "settings", "slugs", "yamlio")
 
-Key = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+Key = tuple[Any, ...]  # size, mtime_ns, inode, ctime_ns; for a link, also where it leads (see `_stat_key`)
 _Decode = Callable[[Any], Any]
+Pair = tuple[ReadResult, Any]  # a document's read result, and what an Inspection found in it (None without one)
+
+
+class Inspection(Record):
+    """Something more to find in each document while it is parsed (what `check` looks for), kept in
+    the cache beside the document's read result, under the file's relative path + SEPARATOR + `name`."""
+
+    name: str
+    context: str  # what decides the result besides the file and the code (part of the key)
+    kind: Any  # the type of the result, a record (to decode it from the cache)
+    run: Callable[[str, Any, Any, Any], Any]  # (relative path, text, Split, node tree; each or None) -> result
 
 
 def open_reads(root: Path) -> "Reads":
@@ -119,14 +142,56 @@ class Reads:
 
     def documents(self, items: list[tuple[Path, str]]) -> list[ReadResult]:
         """Each (path, person) document, in the order given."""
-        return read_many(self.root, items)
+        return [result for result, _ in self.inspected(items, None)]
+
+    def inspected(self, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
+        """Each (path, person) document and what `inspection` found in it, in the order given."""
+        return [(result, extra) for result, extra, _, _ in _read_pairs(self.root, items, inspection, encode=False)]
+
+    def people(self, people: list[tuple[str, list[Path]]],
+               inspection: Inspection | None = None) -> Iterator[tuple[str, Loaded, list[Pair]]]:
+        """(slug, profile, documents) of each (slug, document paths), one person at a time.
+
+        The documents are read about BATCH_FILES at a time (in several processes where there are many),
+        and what the cache keeps of a person is written as soon as the caller is done with them: a cold
+        run over many people holds one batch, not every document.
+        """
+        start = 0
+        while start < len(people):
+            end, count = start, 0
+            while end < len(people) and (end == start or count + len(people[end][1]) <= BATCH_FILES):
+                count += len(people[end][1])
+                end += 1
+            batch = people[start:end]
+            pairs = iter(self.inspected([(path, slug) for slug, paths in batch for path in paths], inspection))
+            for slug, paths in batch:
+                yield slug, self.profile(slug), [next(pairs) for _ in paths]
+                self.done(slug)
+            start = end
+
+    def kept(self, rel: str, path: Path, inspection: Inspection, compute: Callable[[], Any]) -> Any:
+        """What `compute` finds in a file that is not a document (careerkit.yaml, a profile), kept under
+        `inspection`'s name and context; None from `compute` is returned and not kept."""
+        return compute()
+
+    def person(self, name: str, person: str, files: DocumentFiles, kind: Any, context: str = "") -> Any:
+        """What was kept of the person in the cache file `name` by an earlier run, when none of their files
+        changed since and `context` is the same; None otherwise."""
+        return None
+
+    def keep_person(self, name: str, person: str, value: Any, problems: list[Problem]) -> None:
+        """Keep `value` for the person, as of the stat taken by `person` before their files were read."""
 
     def condensed(self, person: str, files: DocumentFiles) -> Condensed | None:
         """The person's condensed notes as kept by an earlier run, when none of their files changed since."""
-        return None
+        return typing.cast("Condensed | None", self.person(PEOPLE_FILE, person, files, Condensed))
 
     def keep_condensed(self, person: str, notes: PersonNotes, problems: list[Problem]) -> None:
         """Keep what was just read of the person, as of the stat taken by `condensed` before reading it."""
+        self.keep_person(PEOPLE_FILE, person, Condensed(notes, problems), problems)
+
+    def done(self, person: str) -> None:
+        """Nothing more of the person's files will be read in this run."""
 
     def save(self) -> None:
         """Nothing to keep."""
@@ -141,8 +206,10 @@ class CachedReads(Reads):
         self.started = time.time_ns()
         self.usable = _cache_dir_usable(root / CACHE_DIR)
         self._stores: dict[str, _Store] = {}
-        self._signatures: dict[str, str | None] = {}
+        self._signatures: dict[tuple[str, str], tuple[Any, ...] | None] = {}
         self._prefix = os.path.join(str(root), "")
+        self._real_root = os.path.join(os.path.realpath(root), "")
+        self._wrote = False
 
     # -- the three kinds of file ------------------------------------------
 
@@ -153,60 +220,131 @@ class CachedReads(Reads):
         rel = f"people/{person}/profile.md"
         return self._one(f"{person}.json", rel, _decode_profile, lambda: load_profile(self.root, person))
 
-    def documents(self, items: list[tuple[Path, str]]) -> list[ReadResult]:
+    def inspected(self, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
         if not self.usable:
-            return read_many(self.root, items)
-        results: list[ReadResult | None] = [None] * len(items)
+            return super().inspected(items, inspection)
+        results: list[Pair | None] = [None] * len(items)
         misses: list[int] = []
         keys: list[Key | None] = [None] * len(items)
         rels: list[str] = []
+        extra_name = SEPARATOR + inspection.name if inspection is not None else ""
         for index, (path, person) in enumerate(items):
             store = self._store(f"{person}.json")
             rel = self._rel(path)
             rels.append(rel)
-            key = keys[index] = _stat_key(path)
+            key = keys[index] = self._stat_key(path)
             if key is not None:
                 store.seen.add(rel)
                 hit = store.get(rel, key, _decode_read_result)
-                if hit is not None:
-                    results[index] = hit
+                if hit is not None and inspection is None:
+                    results[index] = (hit, None)
                     continue
+                if hit is not None and inspection is not None:
+                    extra = store.get(rel + extra_name, (*key, inspection.context), decoder(inspection.kind))
+                    if extra is not None:
+                        results[index] = (hit, extra)
+                        continue
             misses.append(index)
         if misses:
-            fresh = _read_pairs(self.root, [items[index] for index in misses])
-            for index, (result, payload) in zip(misses, fresh, strict=True):
-                results[index] = result
+            fresh = _read_pairs(self.root, [items[index] for index in misses], inspection)
+            for index, (result, extra, payload, extra_payload) in zip(misses, fresh, strict=True):
+                results[index] = (result, extra)
                 key = keys[index]
-                if key is not None and payload is not None and not self._racy(key) and _lasting(result.problems):
-                    self._store(f"{items[index][1]}.json").put(rels[index], key, payload)
-        return typing.cast("list[ReadResult]", results)
+                if key is None or payload is None or self._racy(key) or not _lasting(result.problems):
+                    continue
+                store = self._store(f"{items[index][1]}.json")
+                store.put(rels[index], key, payload)
+                if inspection is not None and extra_payload is not None:
+                    store.put(rels[index] + extra_name, (*key, inspection.context), extra_payload)
+        return typing.cast("list[Pair]", results)
 
-    def condensed(self, person: str, files: DocumentFiles) -> Condensed | None:
+    def kept(self, rel: str, path: Path, inspection: Inspection, compute: Callable[[], Any]) -> Any:
+        if not self.usable:
+            return compute()
+        parts = rel.split("/")
+        store = self._store(f"{parts[1]}.json" if len(parts) == 3 else SETTINGS_FILE)
+        stat_key = self._stat_key(path)
+        if stat_key is None:
+            return compute()
+        key = (*stat_key, inspection.context)
+        name = rel + SEPARATOR + inspection.name
+        store.seen.add(rel)
+        hit = store.get(name, key, decoder(inspection.kind))
+        if hit is not None:
+            return hit
+        value = compute()
+        payload = _encode(value) if value is not None else None  # None: nothing to keep (not read)
+        if payload is not None and not self._racy(stat_key):
+            store.put(name, key, payload)
+        return value
+
+    def person(self, name: str, person: str, files: DocumentFiles, kind: Any, context: str = "") -> Any:
         if not self.usable:
             return None
-        signature = self._signatures[person] = self._signature(person, files)
-        store = self._store(PEOPLE_FILE)
+        signature = self._signature(person, files)
+        key = self._signatures[name, person] = None if signature is None else (*signature, context)
+        store = self._store(name)
         store.seen.add(person)
-        if signature is None:
+        if key is None:
             return None
-        return typing.cast("Condensed | None", store.get(person, (signature,), decoder(Condensed)))
+        return store.get(person, key, decoder(kind))
 
-    def keep_condensed(self, person: str, notes: PersonNotes, problems: list[Problem]) -> None:
-        signature = self._signatures.get(person) if _lasting(problems) else None
-        payload = _encode(Condensed(notes, problems)) if signature is not None else None
-        if signature is not None and payload is not None:
-            self._store(PEOPLE_FILE).put(person, (signature,), payload)
+    def keep_person(self, name: str, person: str, value: Any, problems: list[Problem]) -> None:
+        key = self._signatures.get((name, person)) if _lasting(problems) else None
+        payload = _encode(value) if key is not None else None
+        if key is not None and payload is not None:
+            self._store(name).put(person, key, payload)
 
-    def _signature(self, person: str, files: DocumentFiles) -> str | None:
-        """The stat of every file of the person, as one text; None when one of them is too new to cache."""
-        lines = []
+    def _signature(self, person: str, files: DocumentFiles) -> tuple[str, list[Any]] | None:
+        """What identifies this version of all the person's files: their names (and where `people/` and
+        their folder lead, when those are links), and the `_stat_key` of each, one after the other;
+        None when one of them is too new to cache. This runs for every file of a warm run: plain files
+        take one `stat` and no formatting."""
+        names = [*files.names, PROFILE]
+        lines = [f"{rel} -> {os.path.realpath(self.root / rel)}" for rel in ("people", f"people/{person}")
+                 if os.path.islink(self.root / rel)]
         folder = os.path.join(files.folder, "")
-        for name in [*files.names, PROFILE]:
-            key = _stat_key(folder + name)  # a string, not a Path: this runs for every file
-            if key is not None and self._racy(key):
-                return None
-            lines.append(f"{name} {key}")
-        return "\n".join(lines)
+        stats: list[Any] = []
+        newest = 0
+        for name in names:
+            try:
+                st = os.stat(folder + name, follow_symlinks=False)
+            except (OSError, ValueError):
+                stats.append(None)
+                continue
+            if (st.st_mode & 0o170000) == 0o100000:  # a regular file: its key, as `_stat_key` makes it
+                stats += (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+                newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+                continue
+            key = self._stat_key(folder + name)
+            if key is None:  # a folder, a pipe, a broken link: what it is, so that a change to it counts
+                link = os.readlink(folder + name) if (st.st_mode & 0o170000) == 0o120000 else None
+                stats += ("other", st.st_mode, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, link)
+            else:
+                stats += key
+                newest = max(newest, key[1], key[3])
+        if newest >= self.started - RACY_NS:
+            return None
+        return "\n".join([*lines, *names]), stats
+
+    def _stat_key(self, path: Path | str) -> Key | None:
+        """What identifies this version of a plain file; None when it cannot be cached.
+
+        A link adds where it leads and whether that is inside the root: a copy of the notes (`cp -a`)
+        keeps an absolute link to the original file, which the copy must read as outside its root.
+        """
+        try:
+            st = os.stat(path, follow_symlinks=False)
+            extra: tuple[Any, ...] = ()
+            if (st.st_mode & 0o170000) == 0o120000:  # a link (only then a second look)
+                target = os.path.realpath(path)
+                st = os.stat(target)
+                extra = (target, os.path.join(target, "").startswith(self._real_root))
+        except (OSError, ValueError):
+            return None
+        if (st.st_mode & 0o170000) != 0o100000:  # not a regular file
+            return None
+        return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, *extra)
 
     def _rel(self, path: Path) -> str:
         """`path` relative to the root, with `/` (a string operation where it can be: this runs per file)."""
@@ -223,7 +361,7 @@ class CachedReads(Reads):
         if not self.usable:
             return read()
         store = self._store(name)
-        key = _stat_key(self.root / rel)
+        key = self._stat_key(self.root / rel)
         if key is None:
             return read()  # missing or not a plain file: the loader says what that means
         store.seen.add(rel)
@@ -238,7 +376,7 @@ class CachedReads(Reads):
 
     def _racy(self, key: Key) -> bool:
         """Changed so recently that a second change could keep the same stat: do not cache it yet."""
-        return max(key[1], key[3]) >= self.started - RACY_NS
+        return bool(max(key[1], key[3]) >= self.started - RACY_NS)
 
     def _store(self, name: str) -> "_Store":
         store = self._stores.get(name)
@@ -248,27 +386,39 @@ class CachedReads(Reads):
 
     def _forget(self, name: str) -> Callable[[str], bool]:
         """Which entries of a cache file that this run did not look at are gone for good."""
-        if name == PEOPLE_FILE:  # a person whose folder is gone (`due alice` looks at alice only)
+        if name in (PEOPLE_FILE, CHECKS_FILE):  # a person whose folder is gone (`due alice` looks at alice only)
             return lambda slug: not os.path.isdir(self.root / "people" / slug)
         # A file of a person not listed in this run: every file of that person was listed when it was read.
         return lambda rel: True
+
+    def done(self, person: str) -> None:
+        """Write the person's cache file now, and let go of it (see `people`)."""
+        name = f"{person}.json"
+        store = self._stores.pop(name, None)
+        if store is not None and self.usable and store.changed(self._forget(name)):
+            self._write(name, store)
 
     def save(self) -> None:
         """Write each cache file whose entries changed; on any error, quietly keep no cache."""
         if not self.usable:
             return
-        dirty = {name: store for name, store in self._stores.items() if store.changed(self._forget(name))}
-        if not dirty:
-            return
-        try:
-            _make_cache_dir(self.root / CACHE_DIR)
-        except Exception:  # read-only notes, a file in the way: no cache, and no complaint
-            return
-        for name, store in dirty.items():
+        for name, store in self._stores.items():
+            if store.changed(self._forget(name)):
+                self._write(name, store)
+        if self._wrote:
             with contextlib.suppress(Exception):
-                store.write(self.folder / name)
+                _prune(self.folder, self.root)
+
+    def _write(self, name: str, store: "_Store") -> None:
+        if not self._wrote:
+            try:
+                _make_cache_dir(self.root / CACHE_DIR)
+            except Exception:  # read-only notes, a file in the way: no cache, and no complaint
+                self.usable = False
+                return
+            self._wrote = True
         with contextlib.suppress(Exception):
-            _prune(self.folder, self.root)
+            store.write(self.folder / name)
 
 
 def _lasting(problems: list[Problem]) -> bool:
@@ -280,8 +430,10 @@ def _lasting(problems: list[Problem]) -> bool:
 class _Store:
     """The entries of one cache file: name -> [*key, payload].
 
-    For a file the name is its relative path and the key its `_stat_key`; for a
-    person (in PEOPLE_FILE) the name is the slug and the key their signature.
+    For a file the name is its relative path and the key its `_stat_key` (for what
+    an Inspection found in it, the path + SEPARATOR + the inspection's name, and the
+    key and the inspection's context); for a person (in PEOPLE_FILE, CHECKS_FILE)
+    the name is the slug and the key their signature and a context.
     """
 
     def __init__(self, entries: dict[str, list[Any]], valid: bool):
@@ -327,8 +479,12 @@ class _Store:
         self.dirty = True
 
     def changed(self, forget: Callable[[str], bool]) -> bool:
-        """True when the file must be written; first drops the entries `forget` says are gone."""
-        gone = [name for name in self.entries if name not in self.seen and forget(name)]
+        """True when the file must be written; first drops the entries `forget` says are gone.
+
+        What an Inspection kept of a file stays while the file was looked at, even by a run that
+        did not ask for it (`due` after `check`).
+        """
+        gone = [name for name in self.entries if name.partition(SEPARATOR)[0] not in self.seen and forget(name)]
         for name in gone:
             del self.entries[name]
         return self.dirty or bool(gone)
@@ -346,40 +502,41 @@ class _Store:
 
 # -- reading the files ---------------------------------------------------------
 
-
-def read_many(root: Path, items: list[tuple[Path, str]]) -> list[ReadResult]:
-    """Read each (path, person) document, in the order given."""
-    return [result for result, _ in _read_pairs(root, items, encode=False)]
+Fresh = tuple[ReadResult, Any, "bytes | None", "bytes | None"]  # result, inspection's, and their JSON to cache
 
 
-def _read_pairs(root: Path, items: list[tuple[Path, str]],
-                encode: bool = True) -> list[tuple[ReadResult, bytes | None]]:
-    """Each document's read result and, with `encode`, its JSON text to cache (None: not cacheable).
+def _read_pairs(root: Path, items: list[tuple[Path, str]], inspection: Inspection | None,
+                encode: bool = True) -> list[Fresh]:
+    """Each document's read result and what `inspection` found in it (None without one), and with
+    `encode` the JSON text of both to cache (None: not cacheable).
 
     Many files are parsed in several processes where `fork` is available: this
     process reads the first share and each forked child another, sending it back
     as JSON through a pipe; any trouble with a child and its share is read here.
     """
-    def pairs_of(results: list[ReadResult]) -> list[tuple[ReadResult, bytes | None]]:
-        return [(result, _encode(result) if encode else None) for result in results]
+    def fresh(pairs: list[Pair]) -> list[Fresh]:
+        if not encode:
+            return [(result, extra, None, None) for result, extra in pairs]
+        return [(result, extra, _encode(result), _encode(extra) if inspection is not None else None)
+                for result, extra in pairs]
 
     workers = _workers(len(items))
     if workers <= 1:
-        return pairs_of(_read_all(root, items))
+        return fresh(_read_all(root, items, inspection))
     size = -(-len(items) // workers)
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     children: list[tuple[int, int] | None] = []  # (pid, read end of its pipe); None: no child for it
     try:
         for chunk in chunks[1:]:
             try:
-                children.append(_fork_reader(root, chunk))
+                children.append(_fork_reader(root, chunk, inspection))
             except OSError:
                 children.append(None)
         # Encode this share while the children finish theirs: the cache is then written without waiting.
-        pairs = pairs_of(_read_all(root, chunks[0]))
+        found = fresh(_read_all(root, chunks[0], inspection))
         for child, chunk in zip(children, chunks[1:], strict=True):
-            share = _collect(*child, len(chunk)) if child is not None else None
-            pairs += share if share is not None else pairs_of(_read_all(root, chunk))
+            share = _collect(*child, len(chunk), inspection) if child is not None else None
+            found += share if share is not None else fresh(_read_all(root, chunk, inspection))
     finally:
         for child in children:
             if child is not None:
@@ -387,11 +544,22 @@ def _read_pairs(root: Path, items: list[tuple[Path, str]],
                     os.close(child[1])
                 with contextlib.suppress(OSError):
                     os.waitpid(child[0], 0)
+    return found
+
+
+def _read_all(root: Path, items: list[tuple[Path, str]], inspection: Inspection | None) -> list[Pair]:
+    if inspection is None:
+        return [(documents.read_document(root, path, person), None) for path, person in items]
+    found: list[Any] = []
+
+    def inspect(rel: str, text: Any, split: Any, tree: Any) -> None:
+        found.append(inspection.run(rel, text, split, tree))  # the tree is let go of here, file by file
+
+    pairs: list[Pair] = []
+    for path, person in items:
+        result = documents.read_document(root, path, person, inspect)
+        pairs.append((result, found.pop()))
     return pairs
-
-
-def _read_all(root: Path, items: list[tuple[Path, str]]) -> list[ReadResult]:
-    return [documents.read_document(root, path, person) for path, person in items]
 
 
 def _dumps(value: Any) -> bytes:
@@ -422,7 +590,7 @@ def _workers(files: int) -> int:
     return max(1, min(cpus, files // PER_WORKER_FILES, MAX_WORKERS))
 
 
-def _fork_reader(root: Path, chunk: list[tuple[Path, str]]) -> tuple[int, int]:
+def _fork_reader(root: Path, chunk: list[tuple[Path, str]], inspection: Inspection | None) -> tuple[int, int]:
     """Start a child that reads `chunk` and writes the results as JSON to a pipe; (pid, read end)."""
     read_end, write_end = os.pipe()
     try:
@@ -435,9 +603,13 @@ def _fork_reader(root: Path, chunk: list[tuple[Path, str]]) -> tuple[int, int]:
         status = 1
         try:
             os.close(read_end)
-            data = b"\n".join(_dumps(result) for result in _read_all(root, chunk))
+            lines = []
+            for result, extra in _read_all(root, chunk, inspection):
+                lines.append(_dumps(result))
+                if inspection is not None:
+                    lines.append(_dumps(extra))
             with os.fdopen(write_end, "wb") as stream:
-                stream.write(data)
+                stream.write(b"\n".join(lines))
             status = 0
         finally:
             os._exit(status)
@@ -445,7 +617,7 @@ def _fork_reader(root: Path, chunk: list[tuple[Path, str]]) -> tuple[int, int]:
     return pid, read_end
 
 
-def _collect(pid: int, fd: int, count: int) -> list[tuple[ReadResult, bytes | None]] | None:
+def _collect(pid: int, fd: int, count: int, inspection: Inspection | None) -> list[Fresh] | None:
     """The `count` results a child sent, decoded; None when it failed (its share is then read here)."""
     parts = []
     while True:
@@ -457,26 +629,21 @@ def _collect(pid: int, fd: int, count: int) -> list[tuple[ReadResult, bytes | No
     if status != 0:
         return None
     try:
-        lines = b"".join(parts).split(b"\n")  # one result a line: compact JSON never holds a raw newline
-        if len(lines) != count:
+        lines = b"".join(parts).split(b"\n")  # one value a line: compact JSON never holds a raw newline
+        if inspection is None:
+            if len(lines) != count:
+                return None
+            return [(_decode_read_result(json.loads(line)), None, line, None) for line in lines]
+        if len(lines) != 2 * count:
             return None
-        return [(_decode_read_result(json.loads(line)), line) for line in lines]
+        decode = decoder(inspection.kind)
+        return [(_decode_read_result(json.loads(line)), decode(json.loads(extra)), line, extra)
+                for line, extra in zip(lines[::2], lines[1::2], strict=True)]
     except Exception:  # read this share here instead
         return None
 
 
 # -- the cache folder ------------------------------------------------------------
-
-
-def _stat_key(path: Path | str) -> Key | None:
-    """What identifies this version of a plain file; None when it cannot be cached."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    if (st.st_mode & 0o170000) != 0o100000:  # not a regular file
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 def _cache_dir_usable(folder: Path) -> bool:
@@ -549,25 +716,35 @@ _FINGERPRINT: list[str] = []
 
 def fingerprint() -> str:
     """Changes whenever a change of code could change what a file reads as: careerkit's, Python's
-    (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not)."""
+    (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not).
+
+    careerkit's part is a checksum of the text of the modules that read the files and decide what is
+    kept (about 120 KB, read in about 0.1 ms): two installs of the same code share a cache, and any change
+    to that code, even one that keeps the version, the sizes and the times of the files, makes a new one.
+    """
     if not _FINGERPRINT:
-        parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}", _pyyaml_files()]
+        parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}", _pyyaml_files()]
         for cls in CACHED_CLASSES:
             hints = cls.__annotations__
             parts.append(cls.__name__ + "(" + ", ".join(f"{name}: {hints[name]}" for name in cls._fields) + ")")
-        package = Path(__file__).parent
+        package = os.path.dirname(os.path.abspath(__file__))
+        crc, adler = 0, 1  # two checksums: 64 bits
         for module in READER_MODULES:
             try:
-                st = os.stat(package / f"{module}.py")
-                parts.append(f"{module}.py {st.st_size} {st.st_mtime_ns}")
+                with open(os.path.join(package, f"{module}.py"), "rb") as stream:
+                    data = stream.read()
             except OSError:
-                parts.append(f"{module}.py ?")
-        _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}")
+                data = b"?"
+            head = f"{module} {len(data)}\n".encode()  # so that code moved between modules still counts
+            crc, adler = zlib.crc32(data, zlib.crc32(head, crc)), zlib.adler32(data, zlib.adler32(head, adler))
+        _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}"
+                            f"{crc:08x}{adler:08x}")
     return _FINGERPRINT[0]
 
 
 def _pyyaml_files() -> str:
-    """PyYAML's installed files as they are (found without importing it: a warm run never does)."""
+    """PyYAML as installed: the text of its `__init__.py` (which holds its version) and the names and
+    sizes of its LibYAML extension (found without importing it: a warm run never does)."""
     import importlib.util
 
     try:
@@ -575,9 +752,11 @@ def _pyyaml_files() -> str:
         folder = Path(spec.origin).parent if spec is not None and spec.origin else None
         if folder is None:
             return "pyyaml ?"
-        st = os.stat(folder / "__init__.py")
-        extensions = sorted(name for name in os.listdir(folder) if name.startswith("_yaml"))
-        return f"pyyaml {st.st_size} {st.st_mtime_ns} {' '.join(extensions)}"
+        with open(folder / "__init__.py", "rb") as stream:
+            init = stream.read()
+        extensions = sorted(f"{name} {os.stat(folder / name).st_size}" for name in os.listdir(folder)
+                            if name.startswith("_yaml"))
+        return f"pyyaml {len(init)} {zlib.crc32(init):08x} {' '.join(extensions)}"
     except (ImportError, OSError, ValueError):
         return "pyyaml ?"
 
@@ -600,6 +779,32 @@ def _identity(value: Any) -> Any:
     return value
 
 
+# For each converter: the JSON types its value may have, and whether it must be called (to convert or
+# look inside the value) once the type is known to be right. A record whose fields all have one is
+# checked at once, in `_record_decoder`.
+_SHAPES: dict[Any, tuple[tuple[type, ...], bool]] = {}
+_NONE = type(None)
+
+
+def _shaped(convert: _Decode, kinds: tuple[type, ...], call: bool) -> _Decode:
+    _SHAPES[convert] = (kinds, call)
+    return convert
+
+
+def _exactly(kind: type, optional: bool = False) -> _Decode:
+    """A check that a value is of type `kind` (or None when `optional`), as JSON reads it."""
+    allowed = (int, float) if kind is float else (kind,)  # a float may have been written as a whole number
+    if optional:
+        allowed = (*allowed, _NONE)
+
+    def check(value: Any) -> Any:
+        if type(value) not in allowed:
+            raise TypeError(f"expected {kind.__name__}")
+        return value
+
+    return _shaped(check, allowed, False)
+
+
 _date = datetime.date.fromisoformat  # TypeError for anything but text, ValueError for a bad date
 
 
@@ -613,91 +818,107 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
+_shaped(_date, (str,), True)
+_shaped(_optional_date, (str, _NONE), True)
+_shaped(_list, (list,), False)
 _DECODERS: dict[Any, _Decode] = {}
 
 
 def decoder(kind: Any) -> _Decode:
-    """A function turning the JSON form of a value of type `kind` back into that value."""
+    """A function turning the JSON form of a value of type `kind` back into that value.
+
+    It checks each value's type on the way: a cache file with a valid checksum can still hold
+    `"30"` where a number belongs (written by another version, or by hand), and that must be
+    read again from the file, not crash a command.
+    """
     found = _DECODERS.get(kind)
     if found is None:
         found = _DECODERS[kind] = _make_decoder(kind)
     return found
 
 
-# A cache file with a valid checksum can still hold a wrong type (written by hand, or by another
-# version): every value is checked, and any mismatch means the file is read again. The decoders
-# that only check a value's type are kept here with the types they allow, so that a record of such
-# fields is checked by its shape (the types of its values), once for each shape met.
-_ALLOWED: dict[_Decode, tuple[type, ...]] = {}
-
-
-def _wrong() -> Any:
-    raise TypeError("a cached value has the wrong type")
-
-
-def _typed(allowed: tuple[type, ...]) -> _Decode:
-    def check(value: Any) -> Any:
-        return value if type(value) in allowed else _wrong()
-
-    _ALLOWED[check] = allowed
-    return check
-
-
-# A float may have been written as a whole number.
-_PLAIN = {kind: _typed((int, float) if kind is float else (kind,)) for kind in (str, int, float, bool)}
-_OPTIONAL_PLAIN = {kind: _typed((*_ALLOWED[check], type(None))) for kind, check in _PLAIN.items()}
-
-
 def _make_decoder(kind: Any) -> _Decode:
+    if kind in (str, int, float, bool):
+        return _exactly(kind)
     if kind is Any:
         return _identity
-    if kind in _PLAIN:
-        return _PLAIN[kind]
     if kind is datetime.date:
         return _date
     origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is list and not args:
+        return _list
     if origin is list and len(args) == 1:
         item = decoder(args[0])
         if item is _identity:
             return _list
-        allowed = _ALLOWED.get(item)
-        if allowed is not None:
-            return lambda value: value if all(type(entry) in allowed for entry in _list(value)) else _wrong()
-        return lambda value: [item(entry) for entry in _list(value)]
-    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner_kind = next(arg for arg in args if arg is not type(None))
-        if inner_kind in _OPTIONAL_PLAIN:
-            return _OPTIONAL_PLAIN[inner_kind]
+        shape = _SHAPES.get(item)
+        if shape is not None and not shape[1]:  # items whose type is all there is to check
+            allowed = set(shape[0])
+
+            def scalars(value: Any) -> list[Any]:
+                if type(value) is not list or not set(map(type, value)).issubset(allowed):
+                    raise TypeError("expected a list of " + " or ".join(one.__name__ for one in allowed))
+                return value
+
+            return _shaped(scalars, (list,), True)
+        return _shaped(lambda value: [item(entry) for entry in _list(value)], (list,), True)
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
+        inner_kind = next(arg for arg in args if arg is not _NONE)
+        if inner_kind in (str, int, float, bool):
+            return _exactly(inner_kind, optional=True)
         inner = decoder(inner_kind)
         if inner is _identity:
             return _identity
         if inner is _date:
             return _optional_date
-        return lambda value: None if value is None else inner(value)
+        shape = _SHAPES.get(inner)
+        optional = lambda value: None if value is None else inner(value)  # noqa: E731
+        return optional if shape is None else _shaped(optional, (*shape[0], _NONE), True)
     if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
-        return _record_decoder(kind)
+        return _shaped(_record_decoder(kind), (list,), True)
     raise TypeError(f"cannot cache a value of type {kind!r}")
 
 
+MAX_SHAPES = 256  # a record with more combinations of JSON types than this is checked field by field
+
+
 def _record_decoder(cls: Any) -> _Decode:
-    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a record's field values."""
-    hints = cls.__annotations__  # real types: no module that defines a cached record postpones its annotations
+    """`cls(c0(v[0]), c1(v[1]), ...)` for the list `v` of a record's field values.
+
+    The types of all the fields are checked at once against every combination their JSON may have
+    (a warm run decodes tens of thousands of records: one call for each field would be most of it),
+    and only the fields that need it are converted.
+    """
+    hints = cls.__annotations__  # real types where the module keeps them so; else resolved once, here
+    if any(isinstance(hint, str) for hint in hints.values()):
+        hints = typing.get_type_hints(cls)
     converters = [decoder(hints[name]) for name in cls._fields]
     count = len(converters)
-    plain = all(convert is _identity or convert in _ALLOWED for convert in converters)
-    allowed = [_ALLOWED.get(convert) for convert in converters]
-    shapes: set[tuple[type, ...]] = set()  # the types of values met that were checked and found right
+    shapes = [_SHAPES.get(convert) for convert in converters]
+    combinations = 1
+    for shape in shapes:
+        combinations *= len(shape[0]) if shape is not None else MAX_SHAPES + 1
+    if combinations <= MAX_SHAPES:
+        import itertools
+
+        allowed = set(itertools.product(*[shape[0] for shape in shapes if shape is not None]))
+        calls = [(index, convert) for index, (convert, shape) in enumerate(zip(converters, shapes, strict=True))
+                 if shape is not None and shape[1]]
+
+        def decode_checked(value: Any) -> Any:
+            if type(value) is not list or tuple(map(type, value)) not in allowed:
+                raise ValueError(f"a cached {cls.__name__} has the wrong shape or types")
+            if calls:
+                value = value.copy()
+                for index, convert in calls:
+                    value[index] = convert(value[index])
+            return cls(*value)
+
+        return decode_checked
 
     def decode(value: Any) -> Any:
         if type(value) is not list or len(value) != count:
             raise ValueError(f"a cached {cls.__name__} has the wrong shape")
-        if plain:
-            shape = tuple(map(type, value))
-            if shape not in shapes:
-                if not all(types is None or kind in types for kind, types in zip(shape, allowed, strict=True)):
-                    raise TypeError(f"a cached {cls.__name__} has a value of the wrong type")
-                shapes.add(shape)
-            return cls(*value)
         return cls(*[convert(part) for convert, part in zip(converters, value, strict=True)])
 
     return decode

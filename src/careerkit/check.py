@@ -2,8 +2,8 @@
 
 What the loader finds (documents.py, settings.py, notes.py) is reported here
 in full, including the problems only `check` reports. On top of that this
-module reads the YAML of each file once more as a node tree, to find what the
-loaded data can no longer show:
+module looks at the YAML node tree of each file (for a document, the one the
+reader built its values from), to find what the loaded data can no longer show:
 
 - a key written twice in one mapping (PyYAML silently keeps the last);
 - YAML 1.1 surprises: an unquoted `no` read as false, `12:30` read as 750
@@ -12,8 +12,10 @@ loaded data can no longer show:
 - an action `id` used twice by one person, naming both places.
 
 The node tree is walked iteratively with a set of visited nodes, so aliases
-(shared nodes, even a cycle) cost nothing extra. Nothing here prints: the
-command layer formats the sorted `Problem`s.
+(shared nodes, even a cycle) cost nothing extra, and let go of as soon as the
+file is done. What is found in each file, and in each person's files, is kept
+in the cache (careerkit.cache) until one of them changes. Nothing here prints:
+the command layer formats the sorted `Problem`s.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from careerkit import frontmatter_text
-from careerkit.documents import UNIQUE_IDS, Problem, as_text, read_bytes
+from careerkit.documents import MAX_ID, UNIQUE_IDS, Problem, as_text, read_bytes
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.notes import PROFILE, Notes, shown_name
+from careerkit.notes import PROFILE, DocumentFiles, Notes, PersonNotes, shown_name
+from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, DAY_SETTINGS, file_present, leaves_root
 
 TEXT, NUMBER, DATE = "text", "number", "date"
@@ -177,49 +181,108 @@ def _relative(root: Path, given: Path) -> str:
 # -- the check -----------------------------------------------------------------------
 
 
+class Lint(Record):
+    """What `check` finds in one file by itself; the cache keeps it beside the file's read result."""
+
+    problems: list[Problem]
+    surprises: list[int]  # lines where a value is not what it looks like (see `_merge`)
+    ids: list[int]  # the id and the line of each action of a document, in order: [id, line, id, line, ...]
+
+
+class DocumentIds(Record):
+    path: str
+    ids: list[int]  # [id, line, id, line, ...]
+
+
+class PersonCheck(Record):
+    """What `check` found in one person's files, before it is narrowed to the paths asked for; the cache
+    keeps it while none of their files change, so that a warm `check` parses nothing."""
+
+    problems: list[Problem]  # the reader's and ours, merged (the folder listing's are found afresh)
+    ids: list[DocumentIds]  # the action ids of each readable document, oldest document first
+
+
+NOTHING = Lint([], [], [])
+
+
 def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
-    """Check the whole notes repository, or only the files and folders in `paths`."""
+    """Check the whole notes repository, or only the files and folders in `paths`.
+
+    One person at a time, through the cache (careerkit.cache): a person none of whose files changed
+    since the last check is not read at all, and a file that did not change is not parsed again.
+    """
+    from careerkit.cache import CHECKS_FILE, Inspection, open_reads
+
     scope = _scope(notes, paths)
     folders, folder_problems = notes.folders()
     if scope.everything or scope.all_people:
         people = folders
     else:
         people = sorted((scope.people | scope.file_people) & set(folders))
-    team = notes.load(people)
-    problems = [p for p in [*folder_problems, *team.problems] if scope.covers(p.path)]
-    problems += scope.ignored
+    reads = open_reads(notes.root)
+    settings = reads.settings()
+    # The settings are part of every key: no rule reads them today, and one that does must not be served stale.
+    inspection = Inspection("check", repr(settings.value), Lint, _lint_document)
+    problems = [p for p in folder_problems if scope.covers(p.path)] + scope.ignored
+    # Every file read, and every document that could not be (a folder, a broken link): counted person by person.
+    counted = len({p.path for p in problems if p.path.endswith(".md")})
 
-    files: list[tuple[str, Path, str]] = []  # (rel, path, kind) of each file read
     config = notes.root / CONFIG_NAME
+    config_lint = NOTHING
     if scope.covers(CONFIG_NAME) and file_present(config) and not os.path.isdir(config):
-        files.append((CONFIG_NAME, config, "config"))
+        counted += 1
+        config_lint = reads.kept(CONFIG_NAME, config, inspection,
+                                 partial(_lint_file, notes.root, CONFIG_NAME, config, "config")) or NOTHING
+    loaded = [p for p in settings.problems if scope.covers(p.path)]
+    surprises: set[tuple[str, int | None]] = {(CONFIG_NAME, line) for line in config_lint.surprises}
+    problems += _merge(loaded, config_lint.problems, surprises)
+
+    listings: dict[str, DocumentFiles] = {}
+    pending: list[tuple[str, list[Path]]] = []
     for slug in people:
+        listing = listings[slug] = notes.document_files(slug)
+        known = reads.person(CHECKS_FILE, slug, listing, PersonCheck, inspection.context)
+        if known is not None:
+            counted += _add_person(problems, notes, listings.pop(slug), known, scope)
+        else:
+            pending.append((slug, listing.paths))
+    for slug, person, found, lints in notes.read_people(reads, pending, inspection):
+        listing = listings.pop(slug)
+        by_path = {f"people/{slug}/{name}": lint for name, lint in zip(listing.names, lints, strict=True)}
         profile = notes.people_dir / slug / PROFILE
         rel = f"people/{slug}/{PROFILE}"
-        if scope.covers(rel) and file_present(profile) and not os.path.isdir(profile):
-            files.append((rel, profile, "profile"))
-        paths_of_person = notes.document_files(slug).paths
-        files += [(notes.rel(path), path, "document") for path in paths_of_person if scope.covers(notes.rel(path))]
-    # Every file read, and every document that could not be (a folder, a broken link).
-    counted = len({rel for rel, _, _ in files} | {p.path for p in problems if p.path.endswith(".md")})
-
-    trees = _Trees(notes.root)
-    found: list[Problem] = []
-    surprises: set[tuple[str, int | None]] = set()
-    for rel, path, kind in files:
-        walk = trees.lint(rel, path, kind)
-        if walk is not None:
-            found += walk.problems
-            surprises |= walk.surprises
-    for person in team.people:
-        found += _duplicate_ids(person.documents, trees, scope)
-    for rel, path, kind in files:
-        found += _conflict_markers(rel, path)
-        if kind == "document":
-            found += _uneven_haves(rel, trees.tree(rel, path, kind))
-    problems = _merge(problems, found, surprises)
+        if file_present(profile) and not os.path.isdir(profile):
+            by_path[rel] = reads.kept(rel, profile, inspection,
+                                      partial(_lint_file, notes.root, rel, profile, "profile")) or NOTHING
+        outcome = _person_check(person, found, by_path)
+        reads.keep_person(CHECKS_FILE, slug, outcome, found)
+        counted += _add_person(problems, notes, listing, outcome, scope)
+    reads.save()
+    problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.path, p.line or 0, p.severity != "error", p.message))
     return Report(problems, counted)
+
+
+def _person_check(person: PersonNotes, loaded: list[Problem], lints: dict[str, Lint]) -> PersonCheck:
+    found = [problem for lint in lints.values() for problem in lint.problems]
+    surprises: set[tuple[str, int | None]] = {(rel, line) for rel, lint in lints.items() for line in lint.surprises}
+    ids = [DocumentIds(doc.path, lints[doc.path].ids) for doc in person.documents
+           if doc.path in lints and lints[doc.path].ids]
+    return PersonCheck(_merge(loaded, found, surprises), ids)
+
+
+def _add_person(problems: list[Problem], notes: Notes, listing: DocumentFiles, outcome: PersonCheck,
+                scope: _Scope) -> int:
+    """Add what was found in a person's files (as far as `scope` covers them); how many files that is."""
+    found = [p for p in [*listing.problems, *outcome.problems] if scope.covers(p.path)]
+    found += _duplicate_ids(outcome.ids, scope)
+    problems += found
+    folder = notes.rel(listing.folder)
+    files = {f"{folder}/{name}" for name in [*listing.names, PROFILE]
+             if (name != PROFILE or file_present(listing.folder / PROFILE)) and scope.covers(f"{folder}/{name}")}
+    if f"{folder}/{PROFILE}" in files and os.path.isdir(listing.folder / PROFILE):
+        files.discard(f"{folder}/{PROFILE}")
+    return len(files | {p.path for p in found if p.path.endswith(".md")})
 
 
 def _merge(loaded: list[Problem], found: list[Problem], surprises: set[tuple[str, int | None]]) -> list[Problem]:
@@ -240,44 +303,58 @@ def _merge(loaded: list[Problem], found: list[Problem], surprises: set[tuple[str
     return list(dict.fromkeys(kept))
 
 
-class _Trees:
-    """The YAML node tree of each file, composed once."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self._trees: dict[str, tuple[Any, int] | None] = {}
-
-    def tree(self, rel: str, path: Path, kind: str) -> tuple[Any, int] | None:
-        """(root node, line of the YAML's first line) or None when the file does not parse."""
-        if rel not in self._trees:
-            self._trees[rel] = self._compose(path, kind)
-        return self._trees[rel]
-
-    def _compose(self, path: Path, kind: str) -> tuple[Any, int] | None:
+def _lint_document(rel: str, text: str | None, split: frontmatter_text.Split | None, tree: Any) -> Lint:
+    """What we find in a document, from the text and the YAML tree the reader made of it (see Inspection)."""
+    markers = _conflict_markers(rel, text)
+    if split is None:
+        return Lint(markers, [], []) if markers else NOTHING  # the loader has said why it was not read
+    if tree is None:  # the reader did not keep it (aliases, merge keys) or the YAML does not parse
         from careerkit import yamlio
 
-        try:
-            text = frontmatter_text.decode(read_bytes(path))
-            if kind == "config":
-                yaml_text, first = text.removeprefix(frontmatter_text.BOM), 1
-            else:
-                split = frontmatter_text.split(text)
-                yaml_text, first = split.yaml, split.first_yaml_line
-        except (OSError, CareerkitError):
-            return None  # the loader has said why
-        node = yamlio.compose(yaml_text)
-        return None if node is None else (node, first)
+        tree = yamlio.compose(split.yaml)
+        if tree is None:
+            return Lint(markers, [], []) if markers else NOTHING
+    lint = _lint_tree(rel, tree, split.first_yaml_line, "document")
+    return lint._replace(problems=lint.problems + markers) if markers else lint
 
-    def lint(self, rel: str, path: Path, kind: str) -> _Walk | None:
-        """The walk over the file's tree (None when it was not read: the loader says why)."""
-        if kind != "document" and leaves_root(self.root, path):
-            return None
-        found = self.tree(rel, path, kind)
-        if found is None:
-            return None
-        walk = _Walk(rel, found[1], kind)
-        walk.run(found[0], {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
-        return walk
+
+def _lint_file(root: Path, rel: str, path: Path, kind: str) -> Lint | None:
+    """What we find in careerkit.yaml or a profile (None when it could not be read: not kept)."""
+    from careerkit import yamlio
+
+    if leaves_root(root, path):
+        return NOTHING  # not read: the loader says so
+    try:
+        text = frontmatter_text.decode(read_bytes(path))
+    except OSError:
+        return None
+    except CareerkitError:
+        return NOTHING  # the loader has said why
+    markers = _conflict_markers(rel, text)
+    try:
+        if kind == "config":
+            yaml_text, first = text.removeprefix(frontmatter_text.BOM), 1
+        else:
+            split = frontmatter_text.split(text)
+            yaml_text, first = split.yaml, split.first_yaml_line
+    except CareerkitError:
+        return Lint(markers, [], [])  # the loader has said why it was not read
+    tree = yamlio.compose(yaml_text)
+    lint = NOTHING if tree is None else _lint_tree(rel, tree, first, kind)
+    return lint._replace(problems=lint.problems + markers)
+
+
+def _lint_tree(rel: str, tree: Any, first: int, kind: str) -> Lint:
+    walk = _Walk(rel, first, kind)
+    walk.run(tree, {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
+    problems, ids = walk.problems, []
+    if kind == "document":
+        from careerkit.ids import id_lines
+
+        problems += _uneven_haves(rel, (tree, first))
+        # An id the reader left out as too large is no action: it cannot repeat one (nor be written out).
+        ids = [number for ident, line in id_lines(tree, first) if ident <= MAX_ID for number in (ident, line)]
+    return Lint(problems, sorted({line for _, line in walk.surprises if line is not None}), ids)
 
 
 class _Walk:
@@ -395,17 +472,12 @@ def _construct(node: Any, kind: str) -> Any:
 # -- ids ---------------------------------------------------------------------------------
 
 
-def _duplicate_ids(documents: list[Any], trees: _Trees, scope: _Scope) -> list[Problem]:
+def _duplicate_ids(documents: list[DocumentIds], scope: _Scope) -> list[Problem]:
     """An error for each action id a person uses again (in the same or a later document)."""
-    from careerkit.ids import id_lines
-
     problems: list[Problem] = []
     first_use: dict[int, tuple[str, int]] = {}
     for doc in documents:  # oldest first
-        found = trees.tree(doc.path, trees.root / doc.path, "document")
-        if found is None:
-            continue
-        for ident, line in id_lines(*found):
+        for ident, line in zip(doc.ids[::2], doc.ids[1::2], strict=True):
             if ident not in first_use:
                 first_use[ident] = (doc.path, line)
                 continue
@@ -424,12 +496,12 @@ def _duplicate_ids(documents: list[Any], trees: _Trees, scope: _Scope) -> list[P
 # -- what only the whole file shows ----------------------------------------------------------
 
 
-def _conflict_markers(rel: str, path: Path) -> list[Problem]:
-    """An error at the first line git left from a merge it could not finish."""
-    try:
-        text = frontmatter_text.decode(read_bytes(path))
-    except (OSError, CareerkitError):
+def _conflict_markers(rel: str, text: str | None) -> list[Problem]:
+    """An error at the first line git left from a merge it could not finish (none in a file not read)."""
+    if text is None:
         return []  # the loader has said why
+    if "<<<<<<<" not in text and ">>>>>>>" not in text and "=======" not in text:
+        return []  # what the expression below needs, found far more quickly in a file without any
     found = _CONFLICT.search(text)
     if found is None:
         return []

@@ -19,6 +19,7 @@ import datetime
 import os
 import re
 import stat
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,49 +170,64 @@ def cannot_read(error: OSError) -> str:
     return f"{CANNOT_READ}: {reason.lower()}"
 
 
-def read_document(root: Path, path: Path, person: str) -> ReadResult:
+# Called once for each document read with `inspect`: (relative path, its text or None when it could not be
+# read, its split or None, its YAML node tree or None when that was not kept). `check` looks at the tree
+# the reader built, rather than composing it again.
+Inspect = Callable[[str, "str | None", "Split | None", Any], None]
+
+
+def read_document(root: Path, path: Path, person: str, inspect: Inspect | None = None) -> ReadResult:
     """Read `path` (inside `root`) as a document of `person`; never raises for bad content."""
     rel = path.relative_to(root).as_posix()
     try:
         data = read_bytes(path)
-    except OSError as error:  # a problem with the whole file is reported at its line 1
-        return ReadResult(None, [Problem(rel, 1, cannot_read(error))])
-    except CareerkitError as error:
+    except (OSError, CareerkitError) as error:  # a problem with the whole file is reported at its line 1
+        if inspect is not None:
+            inspect(rel, None, None, None)
+        if isinstance(error, OSError):
+            return ReadResult(None, [Problem(rel, 1, cannot_read(error))])
         return ReadResult(None, [Problem(rel, error.line or 1, error.message)])
-    return parse_document(data, rel, person)
+    return parse_document(data, rel, person, inspect)
 
 
-def parse_document(data: bytes, rel: str, person: str) -> ReadResult:
+def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None = None) -> ReadResult:
     """Parse the bytes of the document at `rel` (relative path, for messages); never raises."""
     from careerkit import frontmatter_text
 
+    text = split = None
+    tree: list[Any] = []
     try:
-        split = frontmatter_text.split(frontmatter_text.decode(data))
-        raw = _load_yaml(split)
-    except CareerkitError as error:
-        return ReadResult(None, [Problem(rel, error.line, error.message)])
-    try:
-        return _Reader(rel, person, split, raw).read()
-    except Exception as error:  # a bug, not the file's fault: the other documents are still read
-        if os.environ.get("CAREERKIT_DEBUG"):
-            raise
-        message = f"could not read this document (internal error: {type(error).__name__}); please report it"
-        return ReadResult(None, [Problem(rel, 1, message)])
+        try:
+            text = frontmatter_text.decode(data)
+            split = frontmatter_text.split(text)
+            raw = _load_yaml(split, tree if inspect is not None else None)
+        except CareerkitError as error:
+            return ReadResult(None, [Problem(rel, error.line, error.message)])
+        try:
+            return _Reader(rel, person, split, raw, tree[0] if tree else None).read()
+        except Exception as error:  # a bug, not the file's fault: the other documents are still read
+            if os.environ.get("CAREERKIT_DEBUG"):
+                raise
+            message = f"could not read this document (internal error: {type(error).__name__}); please report it"
+            return ReadResult(None, [Problem(rel, 1, message)])
+    finally:
+        if inspect is not None:
+            inspect(rel, text, split, tree[0] if tree else None)
 
 
-def _load_yaml(split: "Split") -> Any:
+def _load_yaml(split: "Split", tree: list[Any] | None = None) -> Any:
     from careerkit import yamlio
 
-    return yamlio.load(split.yaml, split.first_yaml_line)
+    return yamlio.load(split.yaml, split.first_yaml_line, tree=tree)
 
 
 class _Reader:
     """Turns the parsed frontmatter of one document into a Document and Problems."""
 
-    def __init__(self, rel: str, person: str, split: "Split", raw: Any):
+    def __init__(self, rel: str, person: str, split: "Split", raw: Any, nodes: Any = None):
         self.rel, self.person, self.split, self.raw = rel, person, split, raw
         self.problems: list[Problem] = []
-        self._nodes: Any = None
+        self._nodes: Any = nodes  # the YAML's node tree, composed on first use when not given
 
     # -- reporting -------------------------------------------------------
 

@@ -7,14 +7,19 @@ which keeps what it read in `.careerkit/` (careerkit.cache).
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import os
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from careerkit import slugs
 from careerkit.documents import STAGES, Action, Document, Problem
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.records import Record
 from careerkit.settings import CONFIG_NAME, STALE_GRACE_DAYS, Profile, Settings, load_profile
+
+if TYPE_CHECKING:
+    from careerkit.cache import Inspection, Reads
 
 ROOT_ENV = "CAREERKIT_ROOT"
 PROFILE = "profile.md"
@@ -316,7 +321,6 @@ class Notes:
         whose files did not change costs one `stat` a file and nothing more.
         """
         from careerkit.cache import open_reads
-        from careerkit.ids import duplicate_ids
 
         reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
         settings = reads.settings()
@@ -337,13 +341,7 @@ class Notes:
                 problems += known.problems
             else:
                 pending.append((slug, files.paths))
-        results = iter(reads.documents([(path, slug) for slug, paths in pending for path in paths]))
-        for slug, paths in pending:
-            profile = reads.profile(slug)
-            documents = [next(results) for _ in paths]
-            found = profile.problems + [problem for result in documents for problem in result.problems]
-            person = PersonNotes.read(slug, profile.value, [r.document for r in documents if r.document is not None])
-            found += duplicate_ids(self.root, person.documents)  # (careerkit.ids)
+        for slug, person, found, _ in self.read_people(reads, pending):
             if condensed:
                 person = person.condensed()
                 reads.keep_condensed(slug, person, found)
@@ -352,3 +350,16 @@ class Notes:
         reads.save()
         problems.sort(key=lambda p: (p.path, p.line or 0))
         return Team(self.root, settings.value, [read[slug] for slug in people], problems)
+
+    def read_people(self, reads: "Reads", pending: list[tuple[str, list[Path]]], inspection: "Inspection | None" = None,
+                    ) -> Iterator[tuple[str, PersonNotes, list[Problem], list[Any]]]:
+        """Each (slug, document paths) read whole, one person at a time: (slug, person, every problem found in
+        their profile and documents, what `inspection` found in each document, in the order of the paths)."""
+        from careerkit.ids import duplicate_ids
+
+        for slug, profile, pairs in reads.people(pending, inspection):
+            found = profile.problems + [problem for result, _ in pairs for problem in result.problems]
+            person = PersonNotes.read(slug, profile.value, [result.document for result, _ in pairs
+                                                            if result.document is not None])
+            found += duplicate_ids(self.root, person.documents)  # (careerkit.ids)
+            yield slug, person, found, [extra for _, extra in pairs]

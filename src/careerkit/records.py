@@ -14,9 +14,10 @@ little slower, which matters only where hundreds of thousands are built.
         x: int
         y: int = 0
 
-The fields are the class's own annotations, in order. A record that the
-cache keeps must have them as objects, not text (no `from __future__ import
-annotations` in its module): the cache reads each field's type to decode it.
+The fields are the class's own annotations, in order. The cache reads each
+field's type to decode a record it keeps: as objects (no `from __future__
+import annotations` in the module) they are read as they are, as text they
+are resolved once with `typing.get_type_hints`.
 """
 
 from operator import itemgetter

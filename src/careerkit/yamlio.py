@@ -307,11 +307,17 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def load(text: str, first_line: int, what: str = "frontmatter") -> Any:
-    """Parse YAML text that starts on line `first_line` of its file; errors call the text `what`."""
+def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Any] | None = None) -> Any:
+    """Parse YAML text that starts on line `first_line` of its file; errors call the text `what`.
+
+    With `tree`, the node tree the value was built from is added to it when it is still as composed
+    (see `_load_keeping`), so that `check` need not compose the same text again.
+    """
     try:
         _check_depth(text)
         loader = _AliasCheckingLoader if "*" in text and "&" in text else _Loader
+        if tree is not None and loader is _Loader:
+            return _load_keeping(text, tree)
         return yaml.load(text, Loader=loader)  # a safe loader (see above)
     except _Refused as error:
         raise CareerkitError(f"{what} {error.problem}", line=_error_line(error, first_line, text)) from None
@@ -322,6 +328,33 @@ def load(text: str, first_line: int, what: str = "frontmatter") -> Any:
         raise CareerkitError(f"{what} is nested too deeply", line=first_line) from None
     except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash
         raise CareerkitError(f"could not parse {what} ({type(error).__name__})", line=first_line) from None
+
+
+class _KeepingLoader(_Loader):
+    """Notes whether PyYAML's own constructor saw a list or mapping: it may rewrite their nodes
+    (a `<<` merge key is replaced by the keys it merges), and the tree is then no longer as written."""
+
+    as_composed = True
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if type(node) is not yaml.ScalarNode:
+            self.as_composed = False
+        return super().construct_object(node, deep)
+
+
+def _load_keeping(text: str, tree: list[Any]) -> Any:
+    """`yaml.load(text, Loader=_Loader)`, adding the node tree to `tree` when it is left as composed."""
+    loader = _KeepingLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        value = loader.construct_document(node)
+        if loader.as_composed:
+            tree.append(node)
+        return value
+    finally:
+        loader.dispose()
 
 
 def compose(text: str) -> yaml.Node | None:

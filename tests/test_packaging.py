@@ -54,6 +54,7 @@ def test_the_wheel_ships_every_template_and_the_templates_readme(wheel):
     for stage in STAGES:
         assert f"careerkit/templates/{stage}.md.j2" in names
     assert "careerkit/resources/templates_readme.md" in names
+    assert "careerkit/resources/report.html.j2" in names  # careerkit report's page: not overridable, always shipped
 
 
 def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tmp_path):
@@ -69,6 +70,11 @@ def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tm
                  "2026-01-01", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "# Action plan" in (notes / "people/alice/2026-01-01-plan.md").read_text(encoding="utf-8")
+    page = tmp_path / "team.html"
+    result = run(sys.executable, "-m", "careerkit", "--root", str(notes), "report", "-o", str(page),
+                 env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Career conversations" in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("args", "command"), [

@@ -29,6 +29,7 @@ COMMANDS = {
     "status": ("careerkit.commands.overview", "status"),
     "log": ("careerkit.commands.overview", "log"),
     "calendar": ("careerkit.commands.calendar_cmd", "calendar"),
+    "report": ("careerkit.commands.report", "report"),
     "check": ("careerkit.commands.check", "check"),
     "templates": ("careerkit.commands.templates_cmd", "app"),
     "action": ("careerkit.commands.action", "app"),

@@ -71,8 +71,9 @@ def test_each_writing_command_commits_what_it_wrote(cli, repo, args, message, fi
 def test_the_message_names_no_person_and_quotes_no_text(cli, repo):
     cli(repo, "action", "add", "alice", "Ask Bob about the secret project", "--today", TODAY)
     cli(repo, "new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY)
+    cli(repo, "note", "alice", "Worried about the reorg", "--date", TODAY)
     log = git(repo, "log", "--format=%B")
-    for word in ("alice", "Alice", "Bob", "secret", "Zo", "obrien"):
+    for word in ("alice", "Alice", "Bob", "secret", "Zo", "obrien", "reorg"):
         assert word not in log
 
 

@@ -623,3 +623,16 @@ def test_reading_commands_never_wait_for_the_lock(cli, lock_holder, monkeypatch)
     monkeypatch.setattr(locks, "WAIT_SECONDS", 0.1)  # were they to take it, they would give up and exit 1
     for args in (("due", "--today", TODAY), ("action", "list", "alice"), ("agenda", "alice"), ("check",)):
         cli(root, *args)
+
+
+def test_json_output_escapes_the_control_characters_that_json_leaves_raw(cli, notes):
+    """A C1 control (here CSI, \x9b) reaches a terminal as an escape sequence; JSON may write it as \\u009b."""
+    import json
+
+    title = "Read\x9b31m the book\u2028twice"
+    root = notes({"people/alice/2026-01-05-plan.md": (
+        "---\nperson: alice\nstage: plan\ndate: 2026-01-05\nactions:\n"
+        "  - id: 1\n    title: \"Read\\x9b31m the book\\u2028twice\"\n    due: 2026-01-10\n---\n")})
+    out = cli(root, "due", "--json", "--today", "2026-06-01").stdout
+    assert "\x9b" not in out and "\u2028" not in out and "\\u009b" in out
+    assert json.loads(out)["findings"][0]["title"] == title

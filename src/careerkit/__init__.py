@@ -1,3 +1,3 @@
 """careerkit: career conversations kept as plain Markdown notes."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -160,9 +160,13 @@ def _pager() -> str | None:
 
 
 def print_json(value: Any) -> None:
+    """Indented JSON, readable text kept as it is; control characters that JSON leaves raw (DEL, the C1
+    range that terminals obey, line and paragraph separators) are written as \\u escapes, as JSON allows."""
     import json
+    import re
 
-    typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    typer.echo(re.sub("[\x7f-\x9f\u2028\u2029]", lambda found: f"\\u{ord(found[0]):04x}", text))
 
 
 def today_option(text: str | None) -> date:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from careerkit.loader import Notes
 
 Value = str | int | date
-_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_ONE_LINE = r"[\x00-\x1f\x7f-\x9f\u2028\u2029]"  # compiled by `re` on first use
 
 
 def blocking_problems(team: Team, slug: str) -> list[Problem]:
@@ -83,7 +83,7 @@ def one_line(text: str, what: str) -> str:
     text = text.strip()
     if not text:
         raise UsageError(f"{what}: must not be empty")
-    if _NOT_ONE_LINE.search(text):
+    if re.search(_NOT_ONE_LINE, text):
         raise UsageError(f"{what}: must be a single line of text (no line breaks or control characters)")
     return text
 

@@ -78,8 +78,7 @@ from careerkit.model import (
 )
 from careerkit.notes import PROFILE, profile_rel
 from careerkit.settings import CONFIG_NAME, load_profile, load_settings
-from careerkit.state import CACHE_DIR
-from careerkit.store import READS_DIR, SEPARATOR
+from careerkit.store import CACHE_DIR, READS_DIR, SEPARATOR
 
 if TYPE_CHECKING:  # parallel is imported where files are read: a warm run reads none
     from careerkit.parallel import Inspection, Pair

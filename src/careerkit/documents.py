@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from careerkit.dates import value_to_date
 from careerkit.errors import CareerkitError
 from careerkit.model import STAGE_RANK, STATUSES, Action, Document, Dream, DreamSkill, PlanSkill, Problem, ReadResult
-from careerkit.schema import ACTION_DATES, DOCUMENT_DATES
 
 if TYPE_CHECKING:
     from careerkit.frontmatter_text import Split
@@ -189,6 +188,8 @@ class _Reader:
         if actions and stage not in ACTION_STAGES:
             self.report(("actions",), f"actions belong in plan and checkin documents, not {stage} (they still count)",
                         severity="warning", check_only=True, key_line=True)
+        from careerkit.schema import DOCUMENT_DATES  # (on first use: a warm run reads no document)
+
         next_checkin, review_by, values_confirmed = (self.optional_date(raw, (key,), raw.get(key))
                                                      for key in DOCUMENT_DATES)
         seq = int(name.group(3) or 1) if name else 1
@@ -341,6 +342,8 @@ class _Reader:
                         f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out")
             return None
         dates: dict[str, date | None] = {}
+        from careerkit.schema import ACTION_DATES
+
         for key in ACTION_DATES:
             raw_value = item.get(key)
             dates[key] = value_to_date(raw_value) if raw_value is not None else None

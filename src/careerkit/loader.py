@@ -64,11 +64,11 @@ class Notes(NotesLayout):
                     ) -> Iterator[tuple[str, PersonNotes, list[Problem], list[Any]]]:
         """Each (slug, document paths) read whole, one person at a time: (slug, person, every problem found in
         their profile and documents, what `inspection` found in each document, in the order of the paths)."""
-        from careerkit.ids import duplicate_ids
-
         for slug, profile, pairs in reads.people(pending, inspection):
             found = profile.problems + [problem for result, _ in pairs for problem in result.problems]
             person = PersonNotes.read(slug, profile.value, [result.document for result, _ in pairs
                                                             if result.document is not None])
-            found += duplicate_ids(self.root, person.documents)  # (careerkit.ids)
+            from careerkit.ids import duplicate_ids  # here: a warm run reads no one
+
+            found += duplicate_ids(self.root, person.documents)
             yield slug, person, found, [extra for _, extra in pairs]

@@ -7,7 +7,7 @@ parallel (scripts, cron, an editor plugin) take turns: no update is lost and
 every new action id is unique.
 
 The lock is `flock` on `<root>/.careerkit/locks/<person>.lock`, a folder git
-ignores (careerkit.state). The kernel releases it when the process ends,
+ignores (careerkit.store). The kernel releases it when the process ends,
 however it ends, so a killed run never leaves a lock that blocks the next
 one; the empty lock file itself stays (removing it would race with a waiting
 run). Where `flock` does not exist (Windows), writes are not serialised.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from careerkit import fsutil
 from careerkit.errors import CareerkitError
-from careerkit.state import CACHE_DIR, GITIGNORE
+from careerkit.store import CACHE_DIR, GITIGNORE
 
 LOCKS_DIR = "locks"
 WAIT_SECONDS = 60.0  # another run holds the lock this long: give up, with nothing written

@@ -7,7 +7,6 @@ from typing import Any
 
 from careerkit.documents import as_text
 from careerkit.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
-from careerkit.schema import DAY_SETTINGS, PROFILE_DATES
 
 CONFIG_NAME = "careerkit.yaml"
 
@@ -130,6 +129,8 @@ def load_settings(root: Path) -> Loaded:
             line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
             at = None if line is None else source[1] + line
             problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
+    from careerkit.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
+
     for key in DAY_SETTINGS:
         value = _positive_int(data, key, CONFIG_NAME, source, problems)
         if value is not None:
@@ -157,5 +158,7 @@ def load_profile(root: Path, rel: str) -> Loaded:
     name = _text(data, "name", rel, source, problems)
     role = _text(data, "role", rel, source, problems)
     cadence = _positive_int(data, "checkin_every_days", rel, source, problems)
+    from careerkit.schema import PROFILE_DATES
+
     days = {key: _date(data, key, rel, source, problems) for key in PROFILE_DATES}
     return Loaded(Profile(name=name, role=role, checkin_every_days=cadence, exists=True, **days), problems)

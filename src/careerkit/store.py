@@ -25,9 +25,10 @@ from careerkit.model import (
     ReadResult,
     Settings,
 )
-from careerkit.state import GITIGNORE
 
 FORMAT = 1
+CACHE_DIR = ".careerkit"  # careerkit's own folder in the notes: this cache, and the locks (careerkit.locks)
+GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 READS_DIR = "reads"  # under .careerkit/
 SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
 
@@ -37,7 +38,7 @@ CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSki
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("body", "cache", "check", "codec", "dates", "documents", "errors", "frontmatter_text", "fsutil",
                   "ids", "loader", "locks", "model", "notes", "parallel", "records", "schema", "settings", "slugs",
-                  "state", "store", "yamlio")
+                  "store", "yamlio")
 
 
 class Store:

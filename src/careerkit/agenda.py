@@ -257,3 +257,45 @@ def _header(agenda: Agenda) -> list[str]:
 def _talking_point(finding: Finding, promise: bool) -> str:
     message = finding.message[0].upper() + finding.message[1:]
     return f"- **{message}.** {PROMISE_SUGGESTION if promise else KINDS[finding.kind].suggestion}"
+
+
+def to_json(agenda: Agenda) -> dict[str, object]:
+    """The agenda for scripts: the facts `to_markdown` writes, its sections in the same order.
+
+    Dates are ISO strings, a missing one null; every list is present (empty
+    when the text leaves its section out); a point is a finding as `due --json`
+    writes it, with the suggestion the text gives for it.
+    """
+    from careerkit import actions
+
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    def open_action(item: OpenAction) -> dict[str, object]:
+        return {**actions.to_json(item.action, item.state), "detail": item.detail}
+
+    person, last = agenda.person, agenda.last_checkin
+    promised = {item.action.id for item in agenda.promises}
+    return {
+        "person": person.slug,
+        "name": person.name,
+        "today": agenda.today.isoformat(),
+        "away": agenda.away,
+        "left": day(person.profile.left) if agenda.away == "left" else None,
+        "paused_until": day(person.profile.paused_until) if agenda.away == "paused" else None,
+        "last_checkin": None if last is None else {"date": last.date.isoformat(), "file": last.path},
+        "next_checkin": day(agenda.next_checkin) if agenda.away is None else None,
+        "next_conversation": agenda.next_conversation,
+        "notes": [{"date": note.date.isoformat(), "file": note.path, "summary": note.summary or None}
+                  for note in agenda.notes],
+        "asked": list(agenda.asked) if last is not None else [],
+        "promises": [open_action(item) for item in agenda.promises],
+        "points": [{**finding.to_json(), "promise": finding.action in promised,
+                    "suggestion": PROMISE_SUGGESTION if finding.action in promised else KINDS[finding.kind].suggestion}
+                   for finding in agenda.findings],
+        "actions": [open_action(item) for item in agenda.open_actions],
+        "closed": [actions.to_json(action, action.status) for action in agenda.closed_since],
+        "skills": [{"skill": skill.skill, "resources": list(skill.resources)} for skill in agenda.skills],
+        "learns_best": list(agenda.learns_best),
+        "questions": list(agenda.questions),
+    }

@@ -31,6 +31,9 @@ COMMANDS = {
     "check": ("careerkit.commands.check", "check"),
     "templates": ("careerkit.commands.templates_cmd", "app"),
     "action": ("careerkit.commands.action", "app"),
+    "add": ("careerkit.commands.roster", "add"),
+    "leave": ("careerkit.commands.roster", "leave"),
+    "pause": ("careerkit.commands.roster", "pause"),
     "completion": ("careerkit.commands.completion_cmd", "completion"),
 }
 GLOBAL_OPTIONS_WITH_VALUE = ("--root",)

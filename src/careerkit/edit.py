@@ -1,4 +1,4 @@
-"""Changing action items in a document's frontmatter without disturbing any other byte.
+"""Changing action items (and top-level keys) in a document's frontmatter without disturbing any other byte.
 
 A hand-written note is never dumped again. Its frontmatter is *composed* (not
 just loaded) to learn where each node starts and ends: character offsets into
@@ -83,36 +83,38 @@ def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value]) ->
     item_node = _sequence_item(parsed, index, len(items))
     if not isinstance(item_node, yaml.MappingNode) or not item_node.value:
         raise EditRefused(f"action {action_id} is not written as a mapping careerkit can change; edit it by hand")
-    current = items[index]
-    flow = bool(item_node.flow_style)
-    splices: list[_Splice] = []
-    missing: list[tuple[str, Value]] = []
-    for key, value in fields.items():
-        if key in current and _same(current[key], value):
-            continue
-        pair = _find_pair(item_node, key)
-        if pair is None:
-            missing.append((key, value))
-            continue
-        key_node, value_node = pair
-        rendered = render(value, flow=flow)
-        if _is_empty(value_node):
-            at, has_colon = _after_colon(parsed.yaml, key_node)
-            splices.append(_Splice(at, at, (" " if has_colon else ": ") + rendered))
-        # plain (style None or ""), or quoted:
-        elif (isinstance(value_node, yaml.ScalarNode) and value_node.style in (None, "", "'", '"')
-              and value_node.start_mark.index >= key_node.end_mark.index):
-            rendered = _render_like(value, value_node.style, flow)  # `status: "open"` -> `status: "done"`
-            splices.append(_Splice(value_node.start_mark.index, value_node.end_mark.index, rendered))
-        else:
-            raise EditRefused(f"action {action_id}: `{key}` is written in a form careerkit does not change "
-                              "(a block scalar, a list or an alias); edit it by hand")
-    if missing:
-        splices.append(_add_keys(parsed.yaml, item_node, missing))
+    splices = _set_in_mapping(parsed.yaml, item_node, items[index], fields, f"action {action_id}: ")
     expected = copy.deepcopy(parsed.data)
     target = expected["actions"][index]
     for key, value in fields.items():
         target[key] = value
+    return _finish(parsed, splices, expected)
+
+
+def set_keys(text: str, fields: Mapping[str, Value]) -> str:
+    """`text` with these top-level keys of the frontmatter set (a profile's `left`, say).
+
+    The same rules as for an action's fields: a value replaced in place, an
+    empty one filled in, a missing key added after the last key (or, when the
+    frontmatter is empty, as its first lines); a key that already holds
+    exactly that value is left alone, so the result may be `text` itself.
+    """
+    parsed = _parse(text)
+    y, data, root = parsed.yaml, parsed.data, parsed.root
+    if root is None:
+        if data is not None:
+            raise EditRefused("could not locate the frontmatter's keys; edit it by hand")
+        nl = parsed.split.newline
+        lead = "" if not y or y.endswith("\n") else nl
+        lines = "".join(f"{key}: {render(value)}{nl}" for key, value in fields.items())
+        return _finish(parsed, [_Splice(len(y), len(y), lead + lines)], dict(fields))
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
+        raise EditRefused("frontmatter is not a mapping of keys; not changed")
+    if not root.value:
+        raise EditRefused("frontmatter is an empty flow mapping ({}); edit it by hand")
+    splices = _set_in_mapping(y, root, data, fields, "")
+    expected = copy.deepcopy(data)
+    expected.update(fields)
     return _finish(parsed, splices, expected)
 
 
@@ -485,6 +487,37 @@ def _list_style(y: str, root: yaml.MappingNode) -> tuple[int, int]:
 
 
 # -- writing ----------------------------------------------------------------------------------------
+
+
+def _set_in_mapping(y: str, mapping: yaml.MappingNode, current: Mapping[Any, Any], fields: Mapping[str, Value],
+                    where: str) -> list[_Splice]:
+    """The splices that set `fields` in the mapping node whose data is `current` (`where` prefixes a refusal)."""
+    flow = bool(mapping.flow_style)
+    splices: list[_Splice] = []
+    missing: list[tuple[str, Value]] = []
+    for key, value in fields.items():
+        if key in current and _same(current[key], value):
+            continue
+        pair = _find_pair(mapping, key)
+        if pair is None:
+            missing.append((key, value))
+            continue
+        key_node, value_node = pair
+        rendered = render(value, flow=flow)
+        if _is_empty(value_node):
+            at, has_colon = _after_colon(y, key_node)
+            splices.append(_Splice(at, at, (" " if has_colon else ": ") + rendered))
+        # plain (style None or ""), or quoted:
+        elif (isinstance(value_node, yaml.ScalarNode) and value_node.style in (None, "", "'", '"')
+              and value_node.start_mark.index >= key_node.end_mark.index):
+            rendered = _render_like(value, value_node.style, flow)  # `status: "open"` -> `status: "done"`
+            splices.append(_Splice(value_node.start_mark.index, value_node.end_mark.index, rendered))
+        else:
+            raise EditRefused(f"{where}`{key}` is written in a form careerkit does not change "
+                              "(a block scalar, a list or an alias); edit it by hand")
+    if missing:
+        splices.append(_add_keys(y, mapping, missing))
+    return splices
 
 
 def _add_keys(y: str, mapping: yaml.MappingNode, keys: list[tuple[str, Value]]) -> _Splice:

@@ -27,6 +27,9 @@ def config_text() -> str:
             lines.append(f"{key}: {value}")
         lines.append("")
     lines.append("# A person's profile (people/<slug>/profile.md) may set its own checkin_every_days.")
+    lines.append("")
+    lines.append("# commit: each careerkit command that writes commits exactly the files it wrote")
+    lines.append("# git: commit")
     return "\n".join(lines) + "\n"
 
 

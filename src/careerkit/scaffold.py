@@ -162,12 +162,9 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
 
 
 def _write_profile(folder: Path, slug: str, name: str) -> Path | None:
-    import yaml
+    from careerkit.roster import create_profile
 
-    path = folder / "profile.md"
-    text = "---\n" + yaml.safe_dump({"name": name, "role": None}, sort_keys=False, allow_unicode=True)
-    text += "# checkin_every_days: 14   # uncomment to use another cadence for this person\n---\n"
-    return path if fsutil.create_new(path, text.encode("utf-8")) else None
+    return create_profile(folder, {"name": name, "role": None})
 
 
 def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:

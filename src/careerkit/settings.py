@@ -18,11 +18,13 @@ class Settings(Record):
     conversation_every_days: int = 182
     stale_after_days: int | None = None  # None: each person's check-in cadence + STALE_GRACE_DAYS
     manager: str = "manager"  # the action `owner` that marks the manager's own promises
+    git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.gitcommit)
     calendar_key: str | None = None  # the secret in `careerkit calendar`'s event ids (careerkit.calendar_feed)
 
 
 STALE_GRACE_DAYS = 7  # an action may go untouched for one whole check-in cycle and a week more
 DAY_SETTINGS = ("checkin_every_days", "conversation_every_days", "stale_after_days")
+GIT_COMMIT = "commit"
 CALENDAR_KEY = "calendar_key"
 CALENDAR_KEY_HELP = ("a random key that keeps the event ids of `careerkit calendar` stable and unguessable; "
                      "keep it as it is")
@@ -165,6 +167,11 @@ def load_settings(root: Path) -> Loaded:
     manager = _text(data, "manager", CONFIG_NAME, source, problems)
     if manager is not None:
         settings = settings._replace(manager=manager)
+    git = data.get("git")
+    if git == GIT_COMMIT:
+        settings = settings._replace(git=GIT_COMMIT)
+    elif git not in (None, False, "off"):  # `git: off` reads as false
+        _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
     calendar_key = _text(data, CALENDAR_KEY, CONFIG_NAME, source, problems)
     if calendar_key is not None:
         settings = settings._replace(calendar_key=calendar_key)

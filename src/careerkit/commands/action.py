@@ -8,6 +8,7 @@ import typer
 
 from careerkit.commands.common import (
     TODAY_HELP,
+    committed,
     echo_line,
     notes,
     print_json,
@@ -98,6 +99,7 @@ def add(
         fields = actions.new_fields(ident, title, day, due_on, skill, owner)
         edit.edit_file(repo.root, repo.root / target.path, lambda text: edit.append_action(text, fields))
     echo_line(f"action {ident} added: {target.path}")
+    committed(repo.root, [repo.root / target.path], "add an action")
     plan = who.newest("plan")
     if skill is not None and plan is not None and plan.skills and skill not in {s.skill for s in plan.skills}:
         echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
@@ -118,6 +120,7 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
                            lambda text: edit.set_action_fields(text, ident, fields))
     if changed:
         echo_line(f"action {ident} {status}: {action.path}")
+        committed(repo.root, [repo.root / action.path], f"action {status}")
     else:
         since = f" since {action.closed}" if action.closed else ""
         echo_line(f"action {ident} is already {status}{since}; nothing changed: {action.path}")
@@ -172,6 +175,8 @@ def touch(
         changed = edit.edit_file(repo.root, path, lambda text: edit.set_action_fields(text, ident, fields))
     echo_line(f"action {ident} touched: {action.path}" if changed
               else f"action {ident} was already updated {day}; nothing changed: {action.path}")
+    if changed:
+        committed(repo.root, [path], "progress on an action")
     _finish(team, who.slug)
 
 

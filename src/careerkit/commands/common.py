@@ -66,6 +66,27 @@ def writable_notes(ctx: typer.Context) -> Any:
     return Notes(writable_root((ctx.obj or {}).get("root")))
 
 
+def committed(root: Any, written: Any, message: str) -> None:
+    """Where every writing command ends: with `git: commit` in careerkit.yaml, commit exactly what it wrote.
+
+    `message` says what kind of change it was and never names a person. A
+    commit that fails leaves the files as written and says so on stderr; the
+    exit status stays 0, because what the command was asked to write was written.
+    """
+    from careerkit.settings import GIT_COMMIT, load_settings
+
+    written = [path for path in written if path is not None]
+    if not written or load_settings(root).value.git != GIT_COMMIT:
+        return
+    from careerkit import gitcommit
+
+    outcome = gitcommit.commit(root, written, f"careerkit: {message}")
+    if not outcome.committed:
+        if outcome.output:  # what git or a hook said, made inert like every other text we print
+            typer.echo(printable(outcome.output, keep_newlines=True), err=True)
+        typer.echo(f"careerkit: warning: not committed ({outcome.problem}); the change is written", err=True)
+
+
 def report_problems(problems: list[Any]) -> None:
     """Each unreadable file or left-out action as `path:line: message` on stderr."""
     for problem in problems:
@@ -87,6 +108,57 @@ def style(text: str, *names: str, colour: bool) -> str:
         return text
     codes = ";".join(STYLES[name] for name in names)
     return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+PAGER_ENV = "CAREERKIT_PAGER"
+NO_PAGER_HELP = "Print straight to the terminal, not through $PAGER."
+
+
+def show(text: str, paged: bool = True) -> None:
+    """Print `text`; on a terminal, through the pager the way git does it (never into a pipe or a file).
+
+    The pager is $CAREERKIT_PAGER, else $PAGER, else `less` (with LESS=FRX when
+    LESS is not set: one screen of output is printed as is, colours pass);
+    empty or `cat` means none. Without less, and with no pager named, there is none.
+    """
+    command = _pager() if paged and hasattr(sys.stdout, "isatty") and sys.stdout.isatty() else None
+    if command is None:
+        typer.echo(text, nl=False)
+        return
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    try:  # through the shell, as git runs it: PAGER may hold options or a pipeline
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        typer.echo(text, nl=False)
+        return
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager before the end
+        pass
+    while True:
+        try:
+            pager.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less stops a search with it)
+            continue
+
+
+def _pager() -> str | None:
+    """The pager's command line, or None for none (a pager the user named is run as given, like git does)."""
+    import shutil
+
+    command = os.environ.get(PAGER_ENV, os.environ.get("PAGER"))
+    if command is None:
+        return "less" if shutil.which("less") else None
+    command = command.strip()
+    return None if command in ("", "cat") else command
 
 
 def print_json(value: Any) -> None:

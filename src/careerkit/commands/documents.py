@@ -4,7 +4,10 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import echo_line, report_problems, reports_errors, writable_notes
+from careerkit.commands.common import committed, echo_line, report_problems, reports_errors, writable_notes
+
+STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in",
+               "note": "note"}
 
 
 @reports_errors
@@ -34,6 +37,8 @@ def new(
     report_problems(created.problems)  # written all the same, with defaults where a setting was invalid
     if edit:
         _open_in_editor(str(created.path))  # the document is written: an editor that fails is only a warning
+    # after the editor, so that the commit holds what was written in it
+    committed(repo.root, [created.path, created.profile], f"new {STAGE_WORDS.get(stage, stage)}")
     if created.problems:
         raise typer.Exit(1)
 
@@ -84,6 +89,7 @@ def note(
         echo_line(repo.rel(created.profile))
     echo_line(repo.rel(created.path))
     report_problems(created.problems)
+    committed(repo.root, [created.path, created.profile], "new note")
     if created.problems:
         raise typer.Exit(1)
 

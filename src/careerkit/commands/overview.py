@@ -5,12 +5,14 @@ from typing import Any, Optional
 import typer
 
 from careerkit.commands.common import (
+    NO_PAGER_HELP,
     TODAY_HELP,
     echo_line,
     notes,
     print_json,
     report_problems,
     reports_errors,
+    show,
     style,
     today_option,
     use_colour,
@@ -42,6 +44,9 @@ def due(
                                help="Also show actions and check-ins due in the next DAYS days."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     fail: bool = typer.Option(False, "--fail", help="Exit 1 when anything is due (for cron and CI)."),
+    mine: bool = typer.Option(False, "--mine", help="Only your own promises (actions whose owner is the "
+                              "`manager` setting), across the team."),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """What needs attention: overdue and stale actions, due check-ins and conversations."""
     from careerkit.findings import find
@@ -49,19 +54,31 @@ def due(
     day = today_option(today)
     _, team = _load(ctx, people, condensed=True)
     findings = find(team, day, within)
+    if mine:
+        findings = _promises(team, findings)
     if as_json:
         print_json({"today": day.isoformat(), "findings": [f.to_json() for f in findings],
-                    "errors": [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]})
+                    "errors": _errors_json(team)})
     else:
-        _print_findings(team, findings)
+        text = "No promise of yours needs attention.\n" if mine and not findings else _findings_text(team, findings)
+        show(text, paged=not no_pager)
     _finish(team, fail and bool(findings))
 
 
-def _print_findings(team: Any, findings: list[Any]) -> None:
+def _promises(team: Any, findings: list[Any]) -> list[Any]:
+    """The findings about the manager's own promises: actions whose owner is the `manager` setting."""
+    return [f for f in findings if f.action is not None and f.owner == team.settings.manager]
+
+
+def _errors_json(team: Any) -> list[dict[str, Any]]:
+    """What could not be read, for `--json`: file, line (1-based, or null) and message."""
+    return [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]
+
+
+def _findings_text(team: Any, findings: list[Any]) -> str:
     colour = use_colour()
     if not findings:
-        typer.echo("Nothing needs attention." if team.people else "No people yet: careerkit new story <person>")
-        return
+        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit new story <person>\n"
     names = {person.slug: person.name for person in team.people}
     by_person: dict[str, list[Any]] = {}  # in the order of each person's most urgent finding
     for finding in findings:
@@ -76,7 +93,7 @@ def _print_findings(team: Any, findings: list[Any]) -> None:
             message = style(printable(finding.message), tone, colour=colour)
             file = style(printable(finding.file), "dim", colour=colour)
             lines.append(f"  {message}  {file}")
-    typer.echo("\n".join(lines))  # one write: thousands of echo calls cost more than the findings
+    return "\n".join(lines) + "\n"  # one write: thousands of echo calls cost more than the findings
 
 
 @reports_errors
@@ -84,14 +101,20 @@ def agenda(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """A Markdown agenda for PERSON's next conversation: what they told you, your promises, what to talk about."""
     from careerkit import agenda as agendas
 
     day = today_option(today)
     _, team = _load(ctx, [person])
-    shown = printable_values(team.people[0])  # each value stays on its line, inert
-    typer.echo(printable(agendas.to_markdown(agendas.build(shown, team, day)), keep_newlines=True), nl=False)
+    built = agendas.build(team.people[0], team, day)
+    if as_json:  # JSON keeps every value exactly as it was read
+        print_json({**agendas.to_json(built), "errors": _errors_json(team)})
+    else:
+        shown = printable_values(team.people[0])  # each value stays on its line, inert
+        show(printable(agendas.to_markdown(agendas.build(shown, team, day)), keep_newlines=True), paged=not no_pager)
     _finish(team)
 
 
@@ -139,14 +162,22 @@ def _print_table(header: list[str], body: list[list[str]]) -> None:
 def log(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
     from careerkit.history import summarise
 
     _, team = _load(ctx, [person])
-    documents = team.people[0].documents
-    if not documents:
-        echo_line(f"No documents yet for {team.people[0].name}.")
-    for doc in documents:
-        echo_line(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})")
+    who = team.people[0]
+    if as_json:
+        print_json({"person": who.slug, "name": who.name,
+                    "documents": [{"date": doc.date.isoformat(), "stage": doc.stage, "file": doc.path,
+                                   "summary": summarise(doc)} for doc in who.documents],
+                    "errors": _errors_json(team)})
+    elif not who.documents:
+        echo_line(f"No documents yet for {who.name}.")
+    else:
+        show("".join(printable(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})") + "\n"
+                     for doc in who.documents), paged=not no_pager)
     _finish(team)

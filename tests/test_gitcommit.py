@@ -1,0 +1,138 @@
+"""`git: commit` in careerkit.yaml: each writing command commits exactly what it wrote, in a real git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from helpers import action, doc
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
+TODAY = "2026-06-01"
+PLAN = "people/alice/2026-05-01-plan.md"
+
+
+@pytest.fixture
+def repo(notes, monkeypatch):
+    """A notes repository in git with `git: commit`, one person and one commit."""
+    for key, value in {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+                       "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
+                       "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}.items():
+        monkeypatch.setenv(key, value)
+    root = notes({
+        "careerkit.yaml": "git: commit\n",
+        PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, "Shadow Bob", status="open")]),
+        "people/alice/profile.md": "---\nname: Alice\n---\n",
+        "people/bob/profile.md": "---\nname: Bob\n---\n",
+    })
+    git(root, "init", "--quiet")
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "start")
+    return root
+
+
+def git(root, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+def last_commit(root) -> tuple[str, list[str]]:
+    """The newest commit's message and the files it changed."""
+    message = git(root, "log", "-1", "--format=%B").strip()
+    files = git(root, "show", "--name-only", "--format=", "HEAD").split()
+    return message, files
+
+
+@pytest.mark.parametrize("args, message, files", [
+    (["action", "add", "alice", "Read a book about it"], "careerkit: add an action", [PLAN]),
+    (["action", "done", "alice", "1"], "careerkit: action done", [PLAN]),
+    (["action", "drop", "alice", "1"], "careerkit: action dropped", [PLAN]),
+    (["action", "touch", "alice", "1"], "careerkit: progress on an action", [PLAN]),
+    (["add", "cyd", "--name", "Cyd Charisse"], "careerkit: add a person", ["people/cyd/profile.md"]),
+    (["leave", "bob"], "careerkit: a person left the team", ["people/bob/profile.md"]),
+    (["pause", "bob", "--until", "+1m"], "careerkit: pause", ["people/bob/profile.md"]),
+    (["new", "checkin", "alice", "--date", TODAY], "careerkit: new check-in", ["people/alice/2026-06-01-checkin.md"]),
+    (["new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY], "careerkit: new life story",
+     ["people/zoe-obrien/2026-06-01-story.md", "people/zoe-obrien/profile.md"]),
+])
+def test_each_writing_command_commits_what_it_wrote(cli, repo, args, message, files):
+    out = cli(repo, *args, "--today", TODAY) if args[0] != "new" else cli(repo, *args)
+    assert out.stderr == ""
+    got_message, got_files = last_commit(repo)
+    assert got_message == message
+    assert sorted(got_files) == sorted(files)
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_the_message_names_no_person_and_quotes_no_text(cli, repo):
+    cli(repo, "action", "add", "alice", "Ask Bob about the secret project", "--today", TODAY)
+    cli(repo, "new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY)
+    log = git(repo, "log", "--format=%B")
+    for word in ("alice", "Alice", "Bob", "secret", "Zo", "obrien"):
+        assert word not in log
+
+
+def test_only_the_written_files_are_committed_and_the_rest_stays_as_it_was(cli, repo):
+    (repo / "people/bob/profile.md").write_text("---\nname: Bob Lee\n---\n")  # changed, not staged
+    (repo / "people/alice/profile.md").write_text("---\nname: Alice Smith\n---\n")
+    git(repo, "add", "people/alice/profile.md")  # staged by the user
+    (repo / "people/alice/draft.txt").write_text("draft")  # untracked
+    cli(repo, "action", "done", "alice", "1", "--today", TODAY)
+    assert last_commit(repo)[1] == [PLAN]
+    assert git(repo, "status", "--porcelain").splitlines() == [
+        "M  people/alice/profile.md", " M people/bob/profile.md", "?? people/alice/draft.txt"]
+
+
+def test_a_refused_commit_leaves_the_change_and_says_so_exit_0(cli, repo):
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'the hook says no' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    out = cli(repo, "action", "done", "alice", "1", "--today", TODAY)
+    assert out.stdout == f"action 1 done: {PLAN}\n"
+    assert "the hook says no" in out.stderr
+    assert out.stderr.endswith("careerkit: warning: not committed (`git commit` failed); the change is written\n")
+    assert "status: done" in (repo / PLAN).read_text()
+    assert last_commit(repo)[0] == "start"
+
+
+def test_the_users_hooks_run(cli, repo):
+    hook = repo / ".git/hooks/commit-msg"
+    hook.write_text('#!/bin/sh\necho "Signed-off-by: Test" >> "$1"\n')
+    hook.chmod(0o755)
+    cli(repo, "leave", "bob", "--today", TODAY)
+    assert last_commit(repo)[0].splitlines() == ["careerkit: a person left the team", "Signed-off-by: Test"]
+
+
+def test_no_commit_without_the_setting(cli, repo):
+    (repo / "careerkit.yaml").write_text("# git: commit\n")
+    git(repo, "commit", "--quiet", "-am", "no commits")
+    cli(repo, "action", "done", "alice", "1", "--today", TODAY)
+    assert last_commit(repo)[0] == "no commits"
+    assert git(repo, "status", "--porcelain") == f" M {PLAN}\n"
+
+
+def test_nothing_committed_when_nothing_changed(cli, repo):
+    cli(repo, "leave", "bob", "--today", TODAY)
+    head = git(repo, "rev-parse", "HEAD")
+    out = cli(repo, "leave", "bob", "--today", TODAY)
+    assert "nothing changed" in out.stdout and out.stderr == ""
+    assert git(repo, "rev-parse", "HEAD") == head
+
+
+def test_outside_a_git_repository_the_change_is_written_with_a_warning(cli, notes, tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = notes({"careerkit.yaml": "git: commit\n", "people/bob/profile.md": "---\nname: Bob\n---\n"})
+    out = cli(root, "leave", "bob", "--today", TODAY)
+    assert out.stderr == ("careerkit: warning: not committed (the notes are not in a git repository); "
+                          "the change is written\n")
+    assert "left: 2026-06-01" in (root / "people/bob/profile.md").read_text()
+
+
+@pytest.mark.parametrize("value, problem", [("always", True), ("yes", True), ("off", False), ("commit", False)])
+def test_an_invalid_git_setting_is_reported_by_check(cli, notes, value, problem):
+    root = notes({"careerkit.yaml": f"git: {value}\n"})
+    out = cli(root, "check", expect=1 if problem else 0)
+    message = "careerkit.yaml:1: error: `git` should be `commit` (or `off`); not committing"
+    assert (message in out.stdout) is problem

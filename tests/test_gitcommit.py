@@ -56,9 +56,11 @@ def last_commit(root) -> tuple[str, list[str]]:
     (["new", "checkin", "alice", "--date", TODAY], "careerkit: new check-in", ["people/alice/2026-06-01-checkin.md"]),
     (["new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY], "careerkit: new life story",
      ["people/zoe-obrien/2026-06-01-story.md", "people/zoe-obrien/profile.md"]),
+    (["note", "alice", "Would like to run the next retro", "--date", TODAY], "careerkit: new note",
+     ["people/alice/2026-06-01-note.md"]),
 ])
 def test_each_writing_command_commits_what_it_wrote(cli, repo, args, message, files):
-    out = cli(repo, *args, "--today", TODAY) if args[0] != "new" else cli(repo, *args)
+    out = cli(repo, *args, "--today", TODAY) if args[0] not in ("new", "note") else cli(repo, *args)
     assert out.stderr == ""
     got_message, got_files = last_commit(repo)
     assert got_message == message

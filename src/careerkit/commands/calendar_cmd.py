@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import TODAY_HELP, reports_errors, today_option
+from careerkit.commands.common import TODAY_HELP, committed, reports_errors, today_option
 
 
 @reports_errors
@@ -40,7 +40,6 @@ def calendar(
 
         key = add_calendar_key(team.root)
         if key is not None:
-            from careerkit.commands.common import committed
             from careerkit.settings import CONFIG_NAME
 
             typer.echo("careerkit: note: added a calendar_key to careerkit.yaml, which keeps the event ids stable "

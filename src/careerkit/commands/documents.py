@@ -88,8 +88,8 @@ def note(
     if created.profile:
         echo_line(repo.rel(created.profile))
     echo_line(repo.rel(created.path))
-    report_problems(created.problems)
     committed(repo.root, [created.path, created.profile], "new note")
+    report_problems(created.problems)
     if created.problems:
         raise typer.Exit(1)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from helpers import doc
@@ -103,3 +105,18 @@ def test_notes_written_at_the_same_moment_each_get_their_own_file(notes):
     assert len(set(printed)) == 5
     bodies = sorted(split(root / path)[1] for path in printed)
     assert bodies == [f"\nnote {n}\n" for n in range(5)]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
+def test_with_git_commit_the_note_is_committed_and_the_message_names_no_one(notes):
+    root = notes({"careerkit.yaml": "git: commit\n", "people/alice/s.md": doc("alice", "story", "2026-01-01")})
+    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
+           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    git = [["git", "init", "--quiet"], ["git", "add", "-A"], ["git", "commit", "--quiet", "-m", "start"]]
+    for argv in git:
+        subprocess.run(argv, cwd=root, env=os.environ | env, check=True)
+    result = run(root, "note", "alice", "Secret plans", "--date", "2026-03-04", env=env)
+    assert result.returncode == 0 and result.stderr == b""
+    show = subprocess.run(["git", "show", "--name-only", "--format=%B", "HEAD"], cwd=root, capture_output=True,
+                          text=True, check=True).stdout.split()
+    assert show == ["careerkit:", "new", "note", "people/alice/2026-03-04-note.md"]

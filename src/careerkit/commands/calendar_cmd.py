@@ -39,9 +39,11 @@ def calendar(
 
         key = add_calendar_key(team.root)
         if key is not None:
+            from careerkit.settings import CONFIG_NAME
+
             typer.echo("careerkit: note: added a calendar_key to careerkit.yaml, which keeps the event ids stable "
                        "and unguessable: commit it with the notes", err=True)
-            committed(team.root, [team.root / "careerkit.yaml"], "calendar key")
+            committed(team.root, [team.root / CONFIG_NAME], "calendar key")
     found = calendar_feed.entries(team, day)
     data = calendar_feed.to_ical(found, key or "", titles)
     if output is None or output == "-":

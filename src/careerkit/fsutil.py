@@ -140,14 +140,7 @@ def replace(path: Path, data: bytes, root: Path) -> None:
     if not resolves_inside(target, root):
         raise CareerkitError("is a link to outside the notes root; not changed", path=path.relative_to(root).as_posix())
     status = os.stat(target)
-    temp = _write_temp(target.parent, data, status.st_mode & 0o7777, (status.st_uid, status.st_gid))
-    try:
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _sync_folder(target.parent)
+    _move_into_place(_write_temp(target.parent, data, status.st_mode & 0o7777, (status.st_uid, status.st_gid)), target)
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -155,14 +148,18 @@ def write_private(path: Path, data: bytes) -> None:
 
     A link at `path` is replaced by the file, never written through.
     """
-    temp = _write_temp(path.parent, data, PRIVATE_FILE)
+    _move_into_place(_write_temp(path.parent, data, PRIVATE_FILE), path)
+
+
+def _move_into_place(temp: Path, target: Path) -> None:
+    """Rename a written temp file over `target` in one step (a crash leaves the old file or the new one)."""
     try:
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _sync_folder(path.parent)
+    _sync_folder(target.parent)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -143,30 +143,26 @@ def replace(path: Path, data: bytes, root: Path) -> None:
     if not resolves_inside(target, root):
         raise CareerkitError("is a link to outside the notes root; not changed", path=path.relative_to(root).as_posix())
     status = os.stat(target)
-    temp = _write_temp(target.parent, data, status.st_mode & 0o7777, (status.st_uid, status.st_gid))
+    _move_into_place(_write_temp(target.parent, data, status.st_mode & 0o7777, (status.st_uid, status.st_gid)), target)
+
+
+def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """A file of careerkit's own making (a calendar, a cache file), owner-only, in place of whatever was at
+    `path`, in one step. A link at `path` is replaced by the file, never written through. Without `durable`
+    nothing is forced to disk: for what careerkit can make again (its cache)."""
+    _move_into_place(_write_temp(path.parent, data, PRIVATE_FILE, durable=durable), path, durable)
+
+
+def _move_into_place(temp: Path, target: Path, durable: bool = True) -> None:
+    """Rename a written temp file over `target` in one step (a crash leaves the old file or the new one)."""
     try:
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _sync_folder(target.parent)
-
-
-def write_private(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """A file of careerkit's own making (a calendar, a cache file), owner-only, in place of whatever was at
-    `path`, in one step: a reader finds the old file or the new one, never half of one. A link at `path` is
-    replaced by the file, never written through. Without `durable` nothing is forced to disk: for what
-    careerkit can make again (its cache)."""
-    temp = _write_temp(path.parent, data, PRIVATE_FILE, durable=durable)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
     if durable:
-        _sync_folder(path.parent)
+        _sync_folder(target.parent)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -1,7 +1,7 @@
 """Action items of one person: where a new one goes, which copy to change, and how each one stands.
 
 `add`, `close` and `touch` make a change under the person's lock and say what
-they did; the rest are pure functions of what was read (careerkit.notes). The
+they did; the rest are pure functions of what was read (careerkit.loader). The
 byte-level editing is careerkit.edit; careerkit.commands.action only parses
 options and prints.
 """

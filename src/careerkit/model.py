@@ -1,7 +1,7 @@
 """The values careerkit reads from a notes repository: one home for each shared type.
 
 No I/O and no YAML here: the readers (careerkit.documents, careerkit.settings)
-make these values, careerkit.notes puts them together into a `Team`, and
+make these values, careerkit.loader puts them together into a `Team`, and
 everything else only reads them.
 
 The values are records (careerkit.records: cheaper to define than

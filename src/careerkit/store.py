@@ -178,8 +178,9 @@ def fingerprint() -> str:
     (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not).
 
     careerkit's part is a checksum of the text of the modules that read the files and decide what is
-    kept (about 120 KB, read in about 0.1 ms): two installs of the same code share a cache, and any change
-    to that code, even one that keeps the version, the sizes and the times of the files, makes a new one.
+    kept (its cost: docs/performance.md, "The code's fingerprint"): two installs of the same code share
+    a cache, and any change to that code, even one that keeps the version, the sizes and the times of the
+    files, makes a new one.
     """
     if not _FINGERPRINT:
         parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}", _pyyaml_files()]

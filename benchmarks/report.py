@@ -26,7 +26,19 @@ import time
 from datetime import date
 from pathlib import Path
 
-from run import DOCS_PER_PERSON, PROJECT, TODAY, Command, Runner, _row, _time_works, careerkit_argv, generate, ratio
+from run import (
+    DOCS_PER_PERSON,
+    PROJECT,
+    TODAY,
+    Command,
+    Runner,
+    _row,
+    _time_works,
+    careerkit_argv,
+    generate,
+    print_table,
+    ratio,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,10 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"careerkit report, {date.today()}: Python {platform.python_version()}, {os.cpu_count()} CPUs. "
           f"Median of {args.runs} whole-process runs, in turn; ratio to a warm `careerkit status`.")
     print(f"Report of the example team: {example_kib:.0f} KiB; of {size} documents: {large_kib:.0f} KiB.\n")
-    print("| documents | command | median s | min-max s | peak MiB | ratio |")
-    print("|---:|---|---:|---:|---:|---:|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(rows)
     return 0
 
 

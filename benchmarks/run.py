@@ -303,11 +303,16 @@ def main(argv: list[str] | None = None) -> int:
           "(start-up rows: to the minimal Typer app). Peak memory: "
           f"{'/usr/bin/time -v' if runner.use_time else 'not measured (no /usr/bin/time)'}. "
           f"Cold, warm and uncached output: {same}.\n")
+    print_table(rows)
+    return 0
+
+
+def print_table(rows: list[list[str]]) -> None:
+    """The rows as the Markdown table docs/performance.md holds."""
     print("| documents | command | median s | min-max s | peak MiB | ratio |")
     print("|---:|---|---:|---:|---:|---:|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    return 0
 
 
 if __name__ == "__main__":

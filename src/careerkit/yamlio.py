@@ -174,8 +174,9 @@ def _error_line(error: yaml.YAMLError, first_line: int, text: str) -> int:
 # What the parser's complaint means for a person fixing a note, in careerkit's words: PyYAML's pure-Python
 # parser and LibYAML word the same mistake differently, and their words change between releases. Each
 # row: the words to find in the parser's (context, problem), and what careerkit says instead.
+_TAB = "a tab where YAML needs spaces; indent with spaces only"
 _REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("tab",), "a tab where YAML needs spaces; indent with spaces only"),
+    (("tab",), _TAB),
     (("nesting depth",), f"lists or mappings nested more than {MAX_DEPTH} levels deep; not read"),
     (("mapping values are not allowed",),
      "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
@@ -213,7 +214,7 @@ def _reason(error: yaml.YAMLError, text: str) -> str:
     words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
     mark = getattr(error, "problem_mark", None)
     if "cannot start any token" in words and mark is not None and "\t" in _line(text, mark.line):
-        words = "tab"  # LibYAML does not say which character it stopped at
+        return _TAB  # LibYAML does not say which character it stopped at: the line does
     for needles, reason in _REASONS:
         if all(needle in words for needle in needles):
             return reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerkit import yamlio
-from careerkit.check import DOCUMENT_KEYS, _Walk
+from careerkit.check import DOCUMENT_KEYS, _lint_tree, _nothing_to_walk_for, _Walk
 from careerkit.documents import parse_document
 from careerkit.errors import CareerkitError
 from careerkit.model import ReadResult
@@ -102,6 +103,105 @@ def test_check_walks_any_node_tree(tokens):
     if tree is not None:
         for problem in _Walk(REL, 2, "document").run(tree, DOCUMENT_KEYS):
             assert problem.line is not None and problem.line >= 2 and "\n" not in problem.message
+
+
+# Words that are what they look like, for each kind of value; and (less often, so that many documents have
+# nothing to find) the YAML 1.1 surprises `check` explains, words like them that are not, and unknown keys.
+PLAIN = {"text": ["x", "open", "Read: a book", "'yes'", '"12:30"', "a-05", "x.07", "3:x", "~", ""],
+         "number": ["3", "10", "~"], "date": ["2026-01-01", "2025-10-05"]}
+WORDS = ["yes", "No", "off", "null", "5", "-3", "1.5", "1e3", "0", "08", "0755", "-017", "+0_7", "0o17", "0x1F",
+         "12:30", "1:2:3", "-1_0:30.5", "190:20:30", ".nan", ".NaN", "-.inf", "2026-02-30", "2026-01-01 10:00:00",
+         "2026-1-1", "!!int 5", "!!str 5", "!!float 1", "!!bool yes", "!!timestamp 2026-01-01", "!!binary YQ==",
+         "[a, 0755]", "{a: 12:30}", '{"a":0755}', "[1:30, yes]", "{title: 5}", "2026-01-01"]
+NAMES = ["acitons", "tilte", "deu", "mood", "x", "1", "yes", ".nan", "2026-01-01", '"title"', "!!str id"]
+NODES = st.recursive(  # any shape: a str is a word, a tuple a mapping's pairs, a list a list
+    st.sampled_from(WORDS),
+    lambda inner: st.lists(inner, min_size=1, max_size=3) | st.lists(
+        st.tuples(st.sampled_from(KEYS + NAMES), inner), min_size=1, max_size=4).map(tuple),
+    max_leaves=8,
+)
+
+
+class Flow(tuple):
+    """A mapping's pairs, written as JSON writes them: `{"id":3,"title":x}`."""
+
+
+def draw_node(data, expected):
+    """A node shaped as `expected` (careerkit.schema) says, now and then with something else in it."""
+    if data.draw(st.integers(0, 15)) == 0:
+        return data.draw(NODES)
+    if isinstance(expected, dict):
+        keys = data.draw(st.lists(st.sampled_from(list(expected)), unique=True, min_size=1, max_size=5))
+        if data.draw(st.integers(0, 3)) == 0:  # keys it does not know, or written twice
+            keys += data.draw(st.lists(st.sampled_from(NAMES + keys), min_size=1, max_size=2))
+        pairs = tuple((key, draw_node(data, expected.get(key))) for key in keys)
+        return Flow(pairs) if data.draw(st.integers(0, 3)) == 0 else pairs
+    if isinstance(expected, list):
+        return [draw_node(data, expected[0]) for _ in range(data.draw(st.integers(1, 3)))]
+    if expected is None or data.draw(st.integers(0, 7)) == 0:
+        return data.draw(st.sampled_from(WORDS))
+    return data.draw(st.sampled_from(PLAIN[expected]))
+
+
+def flow(node) -> str:
+    if isinstance(node, str):
+        return node
+    if isinstance(node, tuple):
+        return "{" + ",".join((key if key[0] in "!'\"" else json.dumps(key)) + ":" + flow(value)
+                              for key, value in node) + "}"
+    return "[" + ",".join(map(flow, node)) + "]"
+
+
+def block(node, indent: int) -> str:
+    """A node as block YAML after a key or `- ` (a str is a word, a tuple a mapping's pairs, a list a list)."""
+    pad = " " * indent
+    if isinstance(node, (str, Flow)):
+        return f" {flow(node)}\n"
+    if isinstance(node, tuple):
+        return "\n" + "".join(f"{pad}{key}:{block(value, indent + 2)}" for key, value in node)
+    lines = []
+    for item in node:
+        if isinstance(item, tuple) and not isinstance(item, Flow):  # `- key: value`, other keys lined up under it
+            (key, value), rest = item[0], item[1:]
+            lines.append(f"{pad}- {key}:{block(value, indent + 4)}"
+                         + "".join(f"{pad}  {k}:{block(v, indent + 4)}" for k, v in rest))
+        else:
+            lines.append(f"{pad}-{block(item, indent + 2)}")
+    return "\n" + "".join(lines)
+
+
+def assert_screened_like_walked(text: str) -> None:
+    kept: list[yamlio.Kept] = []
+    try:
+        yamlio.load(text, 2, tree=kept)
+    except CareerkitError:
+        return
+    if kept and _nothing_to_walk_for(kept[0], text):
+        assert _lint_tree(REL, kept[0].node, 2, "document") == _lint_tree(REL, kept[0].node, 2, "document", False)
+
+
+@FUZZ
+@given(st.data())
+def test_check_leaves_out_its_walk_only_where_it_finds_nothing(data):
+    """`check` walks a document's nodes only where its values or text show there may be something to find:
+    where they do not, walking finds nothing either."""
+    assert_screened_like_walked(block(draw_node(data, DOCUMENT_KEYS), 0).lstrip("\n"))
+
+
+@pytest.mark.parametrize("text", [
+    'actions: [{"id":0755, "title": x}]\n', 'values: ["a",-0755]\n', "actions:\n- id: 1\n  due: -017\n",
+    "actions:\n- id: 1\n  due: 1_0:30\n", "values: [a, 1:2]\n", "actions:\n- {id: 1, title: x, title: y}\n",
+    "values: {.nan: 1, .nan: 2}\n", "stage: !!bool yes\n", "learns_best: [2026-01-01]\n",
+    "dreams:\n- dream: x\n  skills:\n  - {skill: a, have: 3, hav: 2}\n",
+])
+def test_check_leaves_out_its_walk_only_where_it_finds_nothing_in_these(text):
+    assert_screened_like_walked(text)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(TOKENS), max_size=60))
+def test_check_leaves_out_its_walk_only_where_it_finds_nothing_in_any_text(tokens):
+    assert_screened_like_walked("".join(tokens))
 
 
 class _PyYAMLBuilt(yamlio._Loader):

@@ -42,10 +42,9 @@ from careerkit.settings import CONFIG_NAME, file_present, leaves_root
 # What each known key holds (careerkit.schema, which the readers use too).
 DOCUMENT_KEYS, PROFILE_KEYS, CONFIG_KEYS = schema.DOCUMENT, schema.PROFILE, schema.CONFIG
 # A line git writes into a file it could not merge.
+_MARKS = ("<<<<<<<", "=======", ">>>>>>>")
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$", re.MULTILINE)
 
-_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
-_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
 _SHOWN = 40  # a token longer than this is cut in messages
 
 
@@ -286,18 +285,21 @@ def _merge(loaded: list[Problem], found: list[Problem], surprises: set[tuple[str
     return list(dict.fromkeys(kept))
 
 
-def _lint_document(rel: str, text: str | None, split: frontmatter_text.Split | None, tree: Any) -> Lint:
+def _lint_document(rel: str, text: str | None, split: frontmatter_text.Split | None, kept: Any) -> Lint:
     """What we find in a document, from the text and the YAML tree the reader made of it (see Inspection)."""
     markers = _conflict_markers(rel, text)
     if split is None:
         return Lint(markers, [], []) if markers else NOTHING  # the loader has said why it was not read
-    if tree is None:  # the reader did not keep it (aliases, merge keys) or the YAML does not parse
+    if kept is None:  # the reader did not keep it (aliases, merge keys) or the YAML does not parse
         from careerkit import yamlio
 
         tree = yamlio.compose(split.yaml)
         if tree is None:
             return Lint(markers, [], []) if markers else NOTHING
-    lint = _lint_tree(rel, tree, split.first_yaml_line, "document")
+        lint = _lint_tree(rel, tree, split.first_yaml_line, "document")
+    else:
+        walk = not _nothing_to_walk_for(kept, split.yaml)
+        lint = _lint_tree(rel, kept.node, split.first_yaml_line, "document", walk)
     return lint._replace(problems=lint.problems + markers) if markers else lint
 
 
@@ -327,17 +329,63 @@ def _lint_file(root: Path, rel: str, path: Path, kind: str) -> Lint | None:
     return lint._replace(problems=lint.problems + markers)
 
 
-def _lint_tree(rel: str, tree: Any, first: int, kind: str) -> Lint:
-    walk = _Walk(rel, first, kind)
-    walk.run(tree, {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
-    problems, ids = walk.problems, []
+def _lint_tree(rel: str, tree: Any, first: int, kind: str, walk: bool = True) -> Lint:
+    """What we find in a node tree; without `walk`, only what the walk cannot (see `_nothing_to_walk_for`)."""
+    problems: list[Problem] = []
+    surprises: list[int] = []
+    if walk:
+        walker = _Walk(rel, first, kind)
+        problems = walker.run(tree, {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
+        surprises = sorted({line for _, line in walker.surprises if line is not None})
+    ids = []
     if kind == "document":
         from careerkit.ids import id_lines
 
         problems += _uneven_haves(rel, (tree, first))
         # An id the reader left out as too large is no action: it cannot repeat one (nor be written out).
         ids = [number for ident, line in id_lines(tree, first) if ident <= MAX_ID for number in (ident, line)]
-    return Lint(problems, sorted({line for _, line in walk.surprises if line is not None}), ids)
+    return Lint(problems, surprises, ids)
+
+
+def _nothing_to_walk_for(kept: Any, yaml_text: str) -> bool:
+    """Whether `_Walk` is sure to find nothing in a document's kept tree (careerkit.yamlio.Kept), told
+    without visiting its nodes: most notes have nothing for it to find, and the walk would cost a fifth
+    of reading them. No key written twice, no number in base 60 or 8, no explicit tag (`!!int 0755`), no
+    key a document does not know, no number, yes/no or date where text belongs."""
+    return not (kept.repeated_keys or kept.odd_numbers or "!" in yaml_text) and _as_expected(kept.value, DOCUMENT_KEYS)
+
+
+def _as_expected(value: Any, expected: Any) -> bool:
+    """Whether the built `value` has only known keys, and only text (or nothing) where `expected` says
+    text, down every part of the schema. (Where a value has another shape than expected, the walk looks
+    only for keys written twice and numbers in base 60 or 8, which the loader notes.)"""
+    if type(expected) is list:
+        if type(value) is not list:
+            return True
+        want = expected[0]
+        if want == TEXT:
+            return all(item is None or type(item) is str for item in value)
+        return all(_as_expected(item, want) for item in value)
+    if type(value) is not dict:
+        return True
+    if not value.keys() <= expected.keys():
+        return False
+    texts, inner = _PARTS.get(id(expected)) or _parts(expected)
+    for key in texts:
+        item = value.get(key)
+        if item is not None and type(item) is not str:
+            return False
+    return all(_as_expected(value[key], want) for key, want in inner if key in value)
+
+
+_PARTS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]] = {}
+
+
+def _parts(expected: dict[str, Any]) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
+    """The keys of a schema mapping that hold text, and those that hold a list or mapping (with what)."""
+    parts = _PARTS[id(expected)] = (schema.keys_holding(expected, TEXT),
+                                    tuple((key, want) for key, want in expected.items() if not isinstance(want, str)))
+    return parts
 
 
 class _Walk:
@@ -346,7 +394,9 @@ class _Walk:
     def __init__(self, rel: str, first: int, kind: str):
         import yaml
 
-        self.yaml = yaml
+        from careerkit.yamlio import OCTAL, SEXAGESIMAL
+
+        self.yaml, self.sexagesimal, self.octal = yaml, SEXAGESIMAL, OCTAL
         self.rel, self.first, self.kind = rel, first, kind
         self.problems: list[Problem] = []
         self.surprises: set[tuple[str, int | None]] = set()  # where a value is not what it looks like
@@ -416,11 +466,11 @@ class _Walk:
         token = node.value
         shown = token if len(token) <= _SHOWN else token[: _SHOWN - 1] + "…"
         known = expected is not None
-        if kind in ("int", "float") and _SEXAGESIMAL.match(token):
+        if kind in ("int", "float") and self.sexagesimal.match(token):
             value = _construct(node, kind)
             self.add(node, f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
                            f"60); write '{shown}' in quotes", "error" if known else "warning", True)
-        elif kind == "int" and _OCTAL.match(token):
+        elif kind == "int" and self.octal.match(token):
             value = as_text(_construct(node, kind))
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
             self.add(node, f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); "
@@ -483,8 +533,8 @@ def _conflict_markers(rel: str, text: str | None) -> list[Problem]:
     """An error at the first line git left from a merge it could not finish (none in a file not read)."""
     if text is None:
         return []  # the loader has said why
-    if "<<<<<<<" not in text and ">>>>>>>" not in text and "=======" not in text:
-        return []  # what the expression below needs, found far more quickly in a file without any
+    if not any(mark[0] in text and mark in text for mark in _MARKS):
+        return []  # what the expression below needs, found far more quickly (one character first) in most files
     found = _CONFLICT.search(text)
     if found is None:
         return []
@@ -502,8 +552,11 @@ def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
         return []
     root, first = found
     problems: list[Problem] = []
+    dreams = _items(_value(root, "dreams"))
+    if len(dreams) < 2:
+        return problems  # (the usual case)
     seen: dict[str, tuple[str, int, int]] = {}  # skill -> (have, line, dream number)
-    for number, dream in enumerate(_items(_value(root, "dreams")), 1):
+    for number, dream in enumerate(dreams, 1):
         for skill in _items(_value(dream, "skills")):
             name, have = _value(skill, "skill"), _value(skill, "have")
             if not isinstance(name, yaml.ScalarNode) or not isinstance(have, yaml.ScalarNode):

@@ -22,6 +22,7 @@ from careerkit.model import STAGE_RANK, STATUSES, Action, Document, Dream, Dream
 
 if TYPE_CHECKING:
     from careerkit.frontmatter_text import Split
+    from careerkit.yamlio import Kept
 
 MAX_ID = 10**15 - 1  # action ids are small whole numbers; a larger one is a slip (or an attack on int-to-text)
 ACTION_STAGES = ("plan", "checkin")
@@ -73,9 +74,9 @@ def cannot_read(error: OSError) -> str:
 
 
 # Called once for each document read with `inspect`: (relative path, its text or None when it could not be
-# read, its split or None, its YAML node tree or None when that was not kept). `check` looks at the tree
-# the reader built, rather than composing it again.
-Inspect = Callable[[str, "str | None", "Split | None", Any], None]
+# read, its split or None, its YAML node tree and value (careerkit.yamlio.Kept) or None when those were not
+# kept). `check` looks at the tree the reader built, rather than composing it again.
+Inspect = Callable[[str, "str | None", "Split | None", "Kept | None"], None]
 
 
 def read_document(root: Path, path: Path, person: str, inspect: Inspect | None = None) -> ReadResult:
@@ -97,7 +98,7 @@ def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None =
     from careerkit import frontmatter_text
 
     text = split = None
-    tree: list[Any] = []
+    tree: list[Kept] = []
     try:
         try:
             text = frontmatter_text.decode(data)
@@ -106,7 +107,7 @@ def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None =
         except CareerkitError as error:
             return ReadResult(None, [Problem(rel, error.line, error.message)])
         try:
-            return _Reader(rel, person, split, raw, tree[0] if tree else None).read()
+            return _Reader(rel, person, split, raw, tree[0].node if tree else None).read()
         except Exception as error:  # a bug, not the file's fault: the other documents are still read
             if os.environ.get("CAREERKIT_DEBUG"):
                 raise
@@ -117,7 +118,7 @@ def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None =
             inspect(rel, text, split, tree[0] if tree else None)
 
 
-def _load_yaml(split: "Split", tree: list[Any] | None = None) -> Any:
+def _load_yaml(split: "Split", tree: "list[Kept] | None" = None) -> Any:
     from careerkit import yamlio
 
     return yamlio.load(split.yaml, split.first_yaml_line, tree=tree)

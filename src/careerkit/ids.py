@@ -68,21 +68,16 @@ def id_lines(root: Any, first: int) -> list[tuple[int, int]]:
     """(id, line) of each action in a document's YAML node tree, in order."""
     import yaml
 
-    from careerkit.yamlio import last_pair
+    from careerkit.yamlio import last_pair, scalar_int
 
     actions = pair[1] if (pair := last_pair(root, "actions")) is not None else None
     if not isinstance(actions, yaml.SequenceNode):
         return []
     found = []
     for item in actions.value:
-        if not isinstance(item, yaml.MappingNode):
-            continue
         ident = pair[1] if (pair := last_pair(item, "id")) is not None else None
         if isinstance(ident, yaml.ScalarNode) and ident.tag == "tag:yaml.org,2002:int":
-            try:
-                value = yaml.constructor.SafeConstructor().construct_yaml_int(ident)
-            except Exception:
-                continue
-            if isinstance(value, int) and value >= 1:
+            value = scalar_int(ident)
+            if value is not None and value >= 1:
                 found.append((value, first + ident.start_mark.line))
     return found

@@ -46,15 +46,23 @@ class InvalidDate(Record):
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
+    repeated_keys = False  # (see `_build`)
+    odd_numbers = False  # (see `resolve`)
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """The tag of a plain scalar, remembered: notes repeat their words (open, done, dates, names) a lot,
         and PyYAML tries its regular expressions on every one (docs/performance.md, "Faster YAML").
-        It depends on the text alone: the safe loader has no resolvers that look at a node's place."""
+        It depends on the text alone: the safe loader has no resolvers that look at a node's place.
+
+        A number YAML 1.1 reads in base 60 or 8 is not remembered: each time it is read, it is noted
+        in `odd_numbers`, so that `check` knows where it need not look for one."""
         if kind is yaml.ScalarNode and implicit[0]:
             tag = _RESOLVED.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
-                if len(_RESOLVED) < MAX_RESOLVED:
+                if tag in _NUMBERS and (SEXAGESIMAL.match(value) or OCTAL.match(value)):
+                    self.odd_numbers = True
+                elif len(_RESOLVED) < MAX_RESOLVED:
                     _RESOLVED[value] = tag
             return tag
         return super().resolve(kind, value, implicit)
@@ -126,6 +134,8 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                     raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                             "found unhashable key", key_node.start_mark)
                 mapping[key] = self._build(value_node)
+            if len(mapping) != len(node.value):
+                self.repeated_keys = True  # two keys built the same value: `check` looks for a key written twice
             return mapping
         elif kind is yaml.SequenceNode and tag == _SEQ:
             return [self._build(child) for child in node.value]
@@ -149,6 +159,11 @@ class _AliasCheckingLoader(_Loader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _STR, _MAP, _SEQ, _INT, _NULL, _BOOL, _TIMESTAMP = (
     f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "int", "null", "bool", "timestamp"))
+_NUMBERS = (_INT, "tag:yaml.org,2002:float")
+# Numbers YAML 1.1 reads in base 60 (`12:30` is 750) or base 8 (`0755` is 493): in a plain scalar resolved as an
+# int or float, what `check` explains.
+SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+OCTAL = re.compile(r"[-+]?0[0-7_]+$")
 _SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: PyYAML rewrites those
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _MAX_DIGITS = 4000  # Python refuses to read longer numbers from text (and PyYAML's error says so)
@@ -308,11 +323,20 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Any] | None = None) -> Any:
+class Kept(Record):
+    """What `load` keeps for `check` beside the value: the node tree the value was built from, as composed."""
+
+    node: Any  # the root node (no aliases: text with anchors is not kept)
+    value: Any  # the value built from it
+    repeated_keys: bool  # some mapping has two keys that build the same value (such as a key written twice)
+    odd_numbers: bool  # some plain scalar is a number in base 60 or 8 (see `_Loader.resolve`)
+
+
+def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Kept] | None = None) -> Any:
     """Parse YAML text that starts on line `first_line` of its file; errors call the text `what`.
 
-    With `tree`, the node tree the value was built from is added to it when it is still as composed
-    (see `_load_keeping`), so that `check` need not compose the same text again.
+    With `tree`, a `Kept` is added to it when the node tree is still as composed (see `_load_keeping`),
+    so that `check` need not compose the same text again.
     """
     try:
         _check_depth(text)
@@ -343,7 +367,7 @@ class _KeepingLoader(_Loader):
         return super().construct_object(node, deep)
 
 
-def _load_keeping(text: str, tree: list[Any]) -> Any:
+def _load_keeping(text: str, tree: list[Kept]) -> Any:
     """`yaml.load(text, Loader=_Loader)`, adding the node tree to `tree` when it is left as composed."""
     loader = _KeepingLoader(text)
     try:
@@ -352,7 +376,7 @@ def _load_keeping(text: str, tree: list[Any]) -> Any:
             return None
         value = loader.construct_document(node)
         if loader.as_composed:
-            tree.append(node)
+            tree.append(Kept(node, value, loader.repeated_keys, loader.odd_numbers))
         return value
     finally:
         loader.dispose()
@@ -368,6 +392,18 @@ def compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=_Loader)
     except Exception:
         return None
+
+
+def scalar_int(node: yaml.ScalarNode) -> int | None:
+    """The value of a scalar node tagged as an int, as PyYAML builds it (None when it cannot be built)."""
+    text = node.value
+    if len(text) < _MAX_DIGITS and _DECIMAL.fullmatch(text):
+        return int(text)  # the usual case, as in `_Loader._build`
+    try:
+        value = yaml.constructor.SafeConstructor().construct_yaml_int(node)
+    except Exception:
+        return None
+    return value if isinstance(value, int) else None
 
 
 def locate(root: yaml.Node | None, keys: tuple[str | int, ...]) -> int | None:
@@ -402,7 +438,7 @@ def last_pair(mapping: Any, key: str, *, text_key: bool = False) -> tuple[yaml.N
     found = None
     if isinstance(mapping, yaml.MappingNode):
         for key_node, value_node in mapping.value:
-            if (isinstance(key_node, yaml.ScalarNode) and key_node.value == key
+            if (key_node.value == key and isinstance(key_node, yaml.ScalarNode)
                     and (not text_key or key_node.tag.endswith(":str"))):
                 found = (key_node, value_node)
     return found

@@ -297,9 +297,10 @@ def _lint_document(rel: str, text: str | None, split: frontmatter_text.Split | N
         if tree is None:
             return Lint(markers, [], []) if markers else NOTHING
         lint = _lint_tree(rel, tree, split.first_yaml_line, "document")
+    elif _nothing_to_walk_for(kept, split.yaml):
+        lint = _unwalked(rel, kept, split.first_yaml_line)
     else:
-        walk = not _nothing_to_walk_for(kept, split.yaml)
-        lint = _lint_tree(rel, kept.node, split.first_yaml_line, "document", walk)
+        lint = _lint_tree(rel, kept.node, split.first_yaml_line, "document")
     return lint._replace(problems=lint.problems + markers) if markers else lint
 
 
@@ -329,22 +330,47 @@ def _lint_file(root: Path, rel: str, path: Path, kind: str) -> Lint | None:
     return lint._replace(problems=lint.problems + markers)
 
 
-def _lint_tree(rel: str, tree: Any, first: int, kind: str, walk: bool = True) -> Lint:
-    """What we find in a node tree; without `walk`, only what the walk cannot (see `_nothing_to_walk_for`)."""
-    problems: list[Problem] = []
-    surprises: list[int] = []
-    if walk:
-        walker = _Walk(rel, first, kind)
-        problems = walker.run(tree, {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
-        surprises = sorted({line for _, line in walker.surprises if line is not None})
-    ids = []
+def _lint_tree(rel: str, tree: Any, first: int, kind: str) -> Lint:
+    walk = _Walk(rel, first, kind)
+    walk.run(tree, {"config": CONFIG_KEYS, "profile": PROFILE_KEYS}.get(kind, DOCUMENT_KEYS))
+    problems, ids = walk.problems, []
     if kind == "document":
-        from careerkit.ids import id_lines
-
         problems += _uneven_haves(rel, (tree, first))
-        # An id the reader left out as too large is no action: it cannot repeat one (nor be written out).
-        ids = [number for ident, line in id_lines(tree, first) if ident <= MAX_ID for number in (ident, line)]
-    return Lint(problems, surprises, ids)
+        ids = _action_ids(tree, first)
+    return Lint(problems, sorted({line for _, line in walk.surprises if line is not None}), ids)
+
+
+def _unwalked(rel: str, kept: Any, first: int) -> Lint:
+    """What `_lint_tree` finds in a document that `_nothing_to_walk_for` has passed, told from its values
+    where they can tell: each key is written once, as text, so each value is the one its key's node holds."""
+    value = kept.value
+    if type(value) is not dict:
+        return NOTHING
+    dreams, actions = value.get("dreams"), value.get("actions")
+    problems = _uneven_haves(rel, (kept.node, first)) if type(dreams) is list and len(dreams) > 1 else []
+    ids: list[int] = []
+    if type(actions) is list and actions:  # `_action_ids`, with the ids as built and only their lines from nodes
+        items = _node_of(kept.node, "actions").value
+        for action, node in zip(actions, items, strict=True):
+            ident = action.get("id") if type(action) is dict else None
+            if type(ident) is int and 1 <= ident <= MAX_ID:
+                ids += (ident, first + _node_of(node, "id").start_mark.line)
+    return Lint(problems, [], ids) if problems or ids else NOTHING
+
+
+def _node_of(mapping: Any, key: str) -> Any:
+    """The value node of `key` in a mapping node known to hold it once."""
+    for key_node, value_node in mapping.value:
+        if key_node.value == key:
+            return value_node
+    raise KeyError(key)
+
+
+def _action_ids(tree: Any, first: int) -> list[int]:
+    from careerkit.ids import id_lines
+
+    # An id the reader left out as too large is no action: it cannot repeat one (nor be written out).
+    return [number for ident, line in id_lines(tree, first) if ident <= MAX_ID for number in (ident, line)]
 
 
 def _nothing_to_walk_for(kept: Any, yaml_text: str) -> bool:
@@ -352,40 +378,47 @@ def _nothing_to_walk_for(kept: Any, yaml_text: str) -> bool:
     without visiting its nodes: most notes have nothing for it to find, and the walk would cost a fifth
     of reading them. No key written twice, no number in base 60 or 8, no explicit tag (`!!int 0755`), no
     key a document does not know, no number, yes/no or date where text belongs."""
-    return not (kept.repeated_keys or kept.odd_numbers or "!" in yaml_text) and _as_expected(kept.value, DOCUMENT_KEYS)
+    return not (kept.repeated_keys or kept.odd_numbers or "!" in yaml_text) \
+        and _as_expected(kept.value, _DOCUMENT_SHAPE)
 
 
-def _as_expected(value: Any, expected: Any) -> bool:
-    """Whether the built `value` has only known keys, and only text (or nothing) where `expected` says
-    text, down every part of the schema. (Where a value has another shape than expected, the walk looks
-    only for keys written twice and numbers in base 60 or 8, which the loader notes.)"""
-    if type(expected) is list:
-        if type(value) is not list:
-            return True
-        want = expected[0]
-        if want == TEXT:
-            return all(item is None or type(item) is str for item in value)
-        return all(_as_expected(item, want) for item in value)
+def _as_expected(value: Any, shape: Any) -> bool:
+    """Whether the built `value` has only known keys, and only text (or nothing) where the schema says text,
+    down every part of the schema (`shape`, see `_shape`). (Where a value has another shape than expected,
+    the walk looks only for keys written twice and numbers in base 60 or 8, which the loader notes.)"""
     if type(value) is not dict:
         return True
-    if not value.keys() <= expected.keys():
+    keys, texts, inner = shape
+    if not value.keys() <= keys:
         return False
-    texts, inner = _PARTS.get(id(expected)) or _parts(expected)
     for key in texts:
         item = value.get(key)
         if item is not None and type(item) is not str:
             return False
-    return all(_as_expected(value[key], want) for key, want in inner if key in value)
+    for key, many, want in inner:
+        item = value.get(key)
+        for part in (item if type(item) is list else ()) if many else (item,):
+            if want is None:
+                if part is not None and type(part) is not str:
+                    return False
+            elif not _as_expected(part, want):
+                return False
+    return True
 
 
-_PARTS: dict[int, tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]] = {}
+def _shape(mapping: dict[str, Any]) -> tuple[Any, tuple[str, ...], tuple[tuple[str, bool, Any], ...]]:
+    """A schema mapping as `_as_expected` reads it: its keys, those that hold text, and those that hold a
+    mapping or a list of text or mappings, as (key, whether a list, None for text or the mapping's shape)."""
+    inner = []
+    for key, want in mapping.items():
+        many = isinstance(want, list)
+        part = want[0] if many else want
+        if isinstance(part, dict) or (many and part == TEXT):
+            inner.append((key, many, _shape(part) if isinstance(part, dict) else None))
+    return mapping.keys(), schema.keys_holding(mapping, TEXT), tuple(inner)
 
 
-def _parts(expected: dict[str, Any]) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
-    """The keys of a schema mapping that hold text, and those that hold a list or mapping (with what)."""
-    parts = _PARTS[id(expected)] = (schema.keys_holding(expected, TEXT),
-                                    tuple((key, want) for key, want in expected.items() if not isinstance(want, str)))
-    return parts
+_DOCUMENT_SHAPE = _shape(DOCUMENT_KEYS)
 
 
 class _Walk:

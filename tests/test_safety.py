@@ -530,6 +530,20 @@ def test_escape_sequences_and_line_breaks_in_values_are_shown_inert(cli, notes):
     assert findings[0]["title"] == TRICKY  # JSON keeps the value exactly
 
 
+def test_every_character_that_could_drive_a_terminal_is_escaped():
+    """Each control, separator, direction mark and lone surrogate: none reaches the terminal raw, alone or
+    between letters (the common case, text with none of them, takes a quicker path)."""
+    from careerkit.printable import printable
+
+    dangerous = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                 *range(0x2028, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000, 97), 0xDFFF]
+    for code in dangerous:
+        for text in (chr(code), f"Alice {chr(code)}Bob"):
+            shown = printable(text)
+            assert chr(code) not in shown and "\\" in shown, hex(code)
+    assert printable("Zoë O'Brien: résumé, 東京, 🙂\tdone") == "Zoë O'Brien: résumé, 東京, 🙂\tdone"
+
+
 def test_a_new_document_holds_no_raw_escape_sequence(cli, notes):
     root = notes({PLAN: plan(action(1, title="Ring \x07 and \x1b[2J clear"))})
     path = cli(root, "new", "checkin", "alice", "--date", "2026-06-02").stdout.strip()

@@ -274,7 +274,7 @@ class CachedReads(Reads):
         if key is not None and payload is not None:
             self._store(name).put(person, key, payload)
 
-    def _signature(self, person: str, files: DocumentFiles) -> tuple[str, list[Any]] | None:
+    def _signature(self, person: str, files: DocumentFiles) -> tuple[str, str] | None:
         """What identifies this version of all the person's files: their names (and where `people/` and
         their folder lead, when those are links), and the `_stat_key` of each, one after the other;
         None when one of them is too new to cache. This runs for every file of a warm run: plain files
@@ -304,7 +304,8 @@ class CachedReads(Reads):
                 newest = max(newest, key[1], key[3])
         if newest >= self.started - RACY_NS:
             return None
-        return "\n".join([*lines, *names]), stats
+        # One text, not a list of numbers: a warm run reads back thousands of them, and JSON reads a text faster.
+        return "\n".join([*lines, *names]), repr(stats)
 
     def _stat_key(self, path: Path | str) -> Key | None:
         """What identifies this version of a plain file; None when it cannot be cached.

@@ -13,16 +13,19 @@ from collections.abc import Iterator
 # What the shipped templates write around a person's words (this release's and earlier ones): the
 # "date · ..." line under the title, the "**Why this ...:**" paragraph, and sections of questions
 # and listening tips. None of it is ever a note's summary.
-_TEMPLATE_LINE = r"\d{4}-\d{2}-\d{2} · |\*\*Why this [a-z -]*:\*\*"
-_TEMPLATE_SECTIONS = ("questions", "while you listen", "while they talk", "the invite", "why this",
-                      "if the talk turns")
+_TEMPLATE_LINE = r"\d{4}-\d{2}-\d{2} · |\*\*Why this (note|talk):\*\*"
+_TEMPLATE_SECTIONS = frozenset({"questions to have ready", "questions worth asking when there is a moment",
+                                "while you listen", "while they talk", "the invite", "why this talk",
+                                "if the talk turns to..."})  # exactly: `## Questions she asked` is theirs
+_MARKERS = r"^(?:[-*+]\s+|>\s*)+"  # of list items and quotes, before a person's words
 _MAX_ASKED = 5
 
 
 def own_lines(body: str) -> Iterator[str | None]:
     """The lines a person wrote in a body, stripped of list markers; None where a paragraph ends.
 
-    Left out: HTML comments, headings, rules, quotes, and what a template writes (see above).
+    Left out: HTML comments, headings, rules, and what a template writes (see above). A quote is kept
+    (a note often quotes the person), without its `>`.
     """
     in_comment = in_section = in_paragraph = False  # the last two: template text being skipped
     for line in body.splitlines():
@@ -35,7 +38,7 @@ def own_lines(body: str) -> Iterator[str | None]:
             in_comment = "-->" not in rest
             stripped = "" if in_comment else rest.split("-->", 1)[1].strip()
         if stripped.startswith("#"):
-            in_section = stripped.lstrip("#").strip().lower().startswith(_TEMPLATE_SECTIONS)
+            in_section = stripped.lstrip("#").strip().casefold() in _TEMPLATE_SECTIONS
             in_paragraph = False
             yield None
             continue
@@ -47,10 +50,10 @@ def own_lines(body: str) -> Iterator[str | None]:
             in_paragraph = stripped.startswith("**")
             yield None
             continue
-        if in_section or in_paragraph or stripped.startswith(("---", "***", ">", "===")):
+        if in_section or in_paragraph or stripped.startswith(("---", "***", "===")):
             yield None
             continue
-        yield stripped.lstrip("-*+ ").strip() or None
+        yield re.sub(_MARKERS, "", stripped).strip() or None  # a list item or a quote: its words
 
 
 def asked(body: str) -> list[str]:

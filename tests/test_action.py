@@ -495,7 +495,7 @@ def test_an_unreadable_document_of_that_person_stops_every_edit(cli, notes, args
     lines = result.stderr.splitlines()
     assert lines[0].startswith("people/alice/2026-05-10-note.md:3: could not parse frontmatter")
     assert lines[1:] == ["careerkit: not changed: fix the document above first "
-                         "(a document that cannot be read may hold the action or its id)"]
+                         "(what cannot be read there may hold the action or its id)"]
     assert SECRET not in result.stdout + result.stderr
     assert files(root) == before
 

@@ -176,6 +176,18 @@ def test_a_notes_summary_is_never_what_a_template_wrote(cli, notes, body, summar
     assert f"note     {summary}  (" in cli(root, "log", "alice").stdout
 
 
+def test_what_the_notes_own_note_template_writes_is_never_the_summary(cli, notes):
+    template = ("# {{ name }}, {{ date }}\n\nWritten on {{ date }} by the manager.\n"
+                "Seen: {% if last_checkin %}since {{ last_checkin }}{% else %}first note{% endif %} (fill in)\n")
+    root = notes({"templates/note.md.j2": template})
+    path = cli(root, "new", "note", "alice", "--date", "2026-01-05").stdout.strip()
+    text = (root / path).read_text(encoding="utf-8")
+    assert "Written on 2026-01-05 by the manager.\nSeen: first note (fill in)" in text
+    (root / path).write_text(text + "\nShe wants to mentor juniors.\n", encoding="utf-8")
+    assert "2026-01-05: She wants to mentor juniors. (" in cli(root, "agenda", "alice", "--today", "2026-01-06").stdout
+    assert "note     She wants to mentor juniors.  (" in cli(root, "log", "alice").stdout
+
+
 @pytest.mark.parametrize(("profile", "header", "listed"), [
     ("paused_until: 2026-03-01", "Paused until 2026-03-01: nothing is reported for them before then", True),
     ("left: 2026-02-01", "Left the team on 2026-02-01", False),

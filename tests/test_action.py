@@ -495,7 +495,7 @@ def test_an_unreadable_document_of_that_person_stops_every_edit(cli, notes, args
     lines = result.stderr.splitlines()
     assert lines[0].startswith("people/alice/2026-05-10-note.md:3: could not parse frontmatter")
     assert lines[1:] == ["careerkit: not changed: fix the document above first "
-                         "(a document that cannot be read may hold the action or its id)"]
+                         "(what cannot be read there may hold the action or its id)"]
     assert SECRET not in result.stdout + result.stderr
     assert files(root) == before
 
@@ -522,7 +522,7 @@ def test_a_form_careerkit_does_not_change_is_refused_naming_the_file(cli, notes)
     root = notes({PLAN: plan.encode()})
     before = files(root)
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY, expect=1)
-    assert result.stderr == (f"careerkit: {PLAN}: action 1: `status` is written in a form careerkit does not change "
+    assert result.stderr == (f"{PLAN}: action 1: `status` is written in a form careerkit does not change "
                              "(a block scalar, a list or an alias); edit it by hand\n")
     assert files(root) == before
 
@@ -570,7 +570,7 @@ def test_a_link_out_of_the_persons_folder_is_read_but_never_written(cli, notes):
     link.symlink_to(root / "archive/plan.md")
     before = read(root, "archive/plan.md")
     result = cli(root, "action", "done", "alice", "3", "--today", TODAY, expect=1)
-    assert result.stderr == ("careerkit: people/alice/2026-05-20-plan.md: is a link to outside this person's folder; "
+    assert result.stderr == ("people/alice/2026-05-20-plan.md: is a link to outside this person's folder; "
                              "not changed\n")
     assert link.is_symlink() and read(root, "archive/plan.md") == before
     assert "Action 3" in cli(root, "action", "list", "alice", "--today", TODAY).stdout  # it is still read
@@ -581,7 +581,7 @@ def test_a_read_only_document_is_not_changed(cli, notes):
     (root / PLAN).chmod(0o444)
     result = cli(root, "action", "touch", "alice", "2", "--today", TODAY, expect=1)
     message = "is read-only; not changed (make it writable to let careerkit edit it)"
-    assert result.stderr == f"careerkit: {PLAN}: {message}\n"
+    assert result.stderr == f"{PLAN}: {message}\n"
     assert read(root) == HAND_PLAN
 
 
@@ -625,7 +625,7 @@ def test_a_crash_while_writing_leaves_the_old_file_whole(cli, notes, monkeypatch
     else:
         monkeypatch.setattr(fsutil.os, fails, broken)
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY, expect=1)
-    assert result.stderr == f"careerkit: {PLAN}: cannot write file: no space left on device\n"
+    assert result.stderr == f"{PLAN}: cannot write file: no space left on device\n"
     assert files(root) == before  # no temporary file left behind either
 
 
@@ -638,5 +638,5 @@ def test_a_folder_that_cannot_be_written_is_reported(cli, notes, monkeypatch):
 
     monkeypatch.setattr(fsutil.tempfile, "mkstemp", read_only_folder)
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY, expect=1)
-    assert result.stderr == f"careerkit: {PLAN}: cannot write file: permission denied\n"
+    assert result.stderr == f"{PLAN}: cannot write file: permission denied\n"
     assert files(root) == before

@@ -239,6 +239,29 @@ def test_a_changed_setting_and_profile(cli, notes, trusting):
     assert kinds() == {"checkin-due", "action-stale", "no-progress"}
 
 
+def test_a_changed_note_template_changes_the_summary_as_an_uncached_run_does(cli, notes, trusting, monkeypatch):
+    """A note's summary skips what the notes' own note template writes: its text is part of what a note reads as."""
+    note = "people/alice/2026-05-02-note.md"
+    root = notes({"templates/note.md.j2": "Written on {{ date }} by the manager.\n",
+                  note: doc("alice", "note", "2026-05-02",
+                            body="Written on 2026-05-02 by the manager.\n\nLoves SQL.\n")})
+    age(root / "templates/note.md.j2", root / note)
+
+    def summaries():
+        cached = cli(root, "log", "alice").stdout
+        monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
+        uncached = cli(root, "log", "alice").stdout
+        monkeypatch.delenv("CAREERKIT_NO_CACHE")
+        assert cached == uncached
+        return cached
+
+    assert "Loves SQL." in summaries() and "Loves SQL." in summaries()  # cold, then warm
+    (root / "templates/note.md.j2").write_text("Taken down on {{ date }}.\n", encoding="utf-8")
+    assert "Written on 2026-05-02 by the manager." in summaries()  # now a line of theirs
+    (root / "templates/note.md.j2").unlink()
+    assert "Written on 2026-05-02 by the manager." in summaries()
+
+
 def test_unreadable_files_and_bad_settings_are_reported_the_same_when_warm(cli, notes, trusting):
     root = notes({
         "careerkit.yaml": "stale_after_days: soon\n",

@@ -85,6 +85,14 @@ def test_new_turns_a_name_into_a_slug_and_keeps_the_name_in_the_profile(cli, not
     assert "Zoë O'Brien" in (root / "people/zoe-obrien/2026-03-04-story.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("args", [("new", "story", "alice"), ("note", "alice", "Said it.")])
+def test_today_dates_a_new_document_as_it_dates_the_other_commands(cli, notes, args):
+    root = notes({})
+    path = cli(root, *args, "--today", "2026-03-04").stdout.strip()
+    assert path.endswith("people/alice/2026-03-04-" + ("story.md" if args[0] == "new" else "note.md"))
+    assert frontmatter(root / path)["date"] == date(2026, 3, 4)
+
+
 def test_a_second_document_on_the_same_day_gets_a_suffix_and_nothing_is_overwritten(cli, notes):
     hand_written = "---\nstage: note\ndate: 2026-03-04\n---\nhand-written, keep me\n"
     root = notes({"people/alice/2026-03-04-note.md": hand_written})

@@ -163,11 +163,29 @@ def test_the_newest_note_is_shown_even_before_the_last_checkin(cli, notes):
     ("# Note\n\n<!--\nguidance\n-->\n\n## While you listen\n\n- Ask, then wait.\n\n## What they said\n\n"
      "- Likes pairing.\n", "Likes pairing."),
     ("# Note\n\n<!-- one line --> Said it in passing.\n", "Said it in passing."),
+    # What a person wrote, even where it looks like a template's words: a quote, a heading of their own.
+    ('## What they said\n\n> "I would love to lead the next migration," she said.\n',
+     '"I would love to lead the next migration," she said.'),
+    ("## Questions she asked me\n\nWhether the guild has room for one more.\n",
+     "Whether the guild has room for one more."),
+    ("## Why this matters to her\n\n**Why this came up:** the reorg.\n", "**Why this came up:** the reorg."),
 ])
 def test_a_notes_summary_is_never_what_a_template_wrote(cli, notes, body, summary):
     root = notes({"people/alice/2026-08-20-note.md": doc("alice", "note", "2026-08-20", body=body)})
     assert f"2026-08-20: {summary} (" in cli(root, "agenda", "alice", "--today", "2026-08-21").stdout
     assert f"note     {summary}  (" in cli(root, "log", "alice").stdout
+
+
+def test_what_the_notes_own_note_template_writes_is_never_the_summary(cli, notes):
+    template = ("# {{ name }}, {{ date }}\n\nWritten on {{ date }} by the manager.\n"
+                "Seen: {% if last_checkin %}since {{ last_checkin }}{% else %}first note{% endif %} (fill in)\n")
+    root = notes({"templates/note.md.j2": template})
+    path = cli(root, "new", "note", "alice", "--date", "2026-01-05").stdout.strip()
+    text = (root / path).read_text(encoding="utf-8")
+    assert "Written on 2026-01-05 by the manager.\nSeen: first note (fill in)" in text
+    (root / path).write_text(text + "\nShe wants to mentor juniors.\n", encoding="utf-8")
+    assert "2026-01-05: She wants to mentor juniors. (" in cli(root, "agenda", "alice", "--today", "2026-01-06").stdout
+    assert "note     She wants to mentor juniors.  (" in cli(root, "log", "alice").stdout
 
 
 @pytest.mark.parametrize(("profile", "header", "listed"), [
@@ -186,6 +204,19 @@ def test_agenda_and_status_say_who_is_paused_or_has_left(cli, notes, profile, he
     assert ("paused until 2026-03-01" if listed else "left on 2026-02-01") in everyone
     data = json.loads(cli(root, "status", "--today", "2026-02-10", "--json", "--all").stdout)
     assert data[0]["paused_until" if listed else "left"] == profile.split(": ")[1]
+
+
+@pytest.mark.parametrize(("documents", "opening"), [
+    ({}, "life story"),
+    ({"people/ida/s.md": doc("ida", "story", "2026-01-02")}, "dreams"),
+])
+def test_someone_back_from_a_pause_before_the_three_conversations_gets_the_next_ones_opening(
+        cli, notes, documents, opening):
+    root = notes({"people/ida/profile.md": "---\nname: Ida\npaused_until: 2026-01-25\n---\n", **documents})
+    text = cli(root, "agenda", "ida", "--today", "2026-01-24").stdout
+    questions = text.split(f"### To open the {opening} conversation\n", 1)[1]
+    assert "ease back in" in questions  # back from a break: how they are, first
+    assert "plan" not in questions.lower()  # they have none: no question may speak of one
 
 
 def test_log_lists_documents_in_date_order(cli, notes):

@@ -46,7 +46,7 @@ def test_add_never_overwrites_a_profile(cli, notes):
     root = notes({"people/priya-nair/profile.md": "---\nname: Priya\n---\nMy own words.\n"})
     before = (root / "people/priya-nair/profile.md").read_bytes()
     out = cli(root, "add", "priya-nair", "--name", "Someone Else", expect=1)
-    assert out.stderr == ("careerkit: people/priya-nair/profile.md: already exists; not changed "
+    assert out.stderr == ("people/priya-nair/profile.md: already exists; not changed "
                           "(edit it by hand, or use `careerkit leave` or `careerkit pause`)\n")
     assert (root / "people/priya-nair/profile.md").read_bytes() == before
 
@@ -116,7 +116,7 @@ def test_leave_refuses_a_profile_it_cannot_edit_byte_exactly(cli, notes):
     text = "---\nname: Bob\nleft: |\n  some day\n---\n"
     root = notes({"people/bob/profile.md": text})
     out = cli(root, "leave", "bob", expect=1)
-    assert out.stderr.startswith("careerkit: people/bob/profile.md: ")
+    assert out.stderr.startswith("people/bob/profile.md: ")
     assert (root / "people/bob/profile.md").read_text() == text
 
 

@@ -114,7 +114,7 @@ def test_an_edit_waits_for_the_lock_and_gives_up_with_nothing_written(cli, lock_
     before = everything(root)
     for args in (("action", "add", "alice", "New"), ("action", "done", "alice", "1"), ("new", "note", "alice")):
         result = cli(root, *args, expect=1)
-        assert result.stderr.startswith("careerkit: people/alice: another careerkit run has been changing"), args
+        assert result.stderr.startswith("people/alice: another careerkit run has been changing"), args
     assert everything(root) == before
 
 
@@ -178,7 +178,7 @@ def test_a_hostile_or_broken_template_is_one_line_and_writes_nothing(cli, notes,
     root = notes({"templates/note.md.j2": template})
     before = everything(root)
     result = cli(root, "new", "note", "Zoe Newcomer", "--name", "Zoe Newcomer", expect=1)
-    assert result.stderr.startswith(f"careerkit: templates/note.md.j2:{line}: {message}"), result.stderr
+    assert result.stderr.startswith(f"templates/note.md.j2:{line}: {message}"), result.stderr
     assert result.stderr.count("\n") == 1 and result.stdout == ""
     assert everything(root) == before and not (root / "people").exists()  # no document, profile or folder
     assert not (root / "RAN").exists() and not Path("RAN").exists()
@@ -188,7 +188,7 @@ def test_a_template_that_builds_gigabytes_is_stopped(cli, notes):
     template = "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
     root = notes({"templates/note.md.j2": template, PLAN: plan()})
     result = cli(root, "new", "note", "alice", expect=1)
-    assert result.stderr.startswith("careerkit: templates/note.md.j2:1: template "), result.stderr
+    assert result.stderr.startswith("templates/note.md.j2:1: template "), result.stderr
     assert any(what in result.stderr for what in ("memory", "took longer"))
     assert not list((root / "people/alice").glob("*-note.md"))
 
@@ -218,12 +218,12 @@ def test_a_template_that_links_outside_the_root_is_refused(cli, notes, tmp_path,
         (root / "templates").symlink_to(outside, target_is_directory=True)
     before = everything(root)
     result = cli(root, "new", "note", "alice", expect=1)
-    assert result.stderr == "careerkit: templates/note.md.j2:1: link to outside the notes root; not used\n"
+    assert result.stderr == "templates/note.md.j2:1: link to outside the notes root; not used\n"
     assert everything(root) == before
     assert MARKER not in result.stdout + result.stderr
     if how == "folder":
         result = cli(root, "templates", "copy", "plan", expect=1)
-        assert result.stderr == "careerkit: templates: is a link to outside the notes root; nothing written\n"
+        assert result.stderr == "templates: is a link to outside the notes root; nothing written\n"
         assert sorted(p.name for p in outside.iterdir()) == ["id_rsa", "note.md.j2"]
 
 
@@ -240,7 +240,7 @@ def test_a_template_that_is_a_pipe_is_refused_without_waiting(cli, notes):
     (root / "templates").mkdir()
     os.mkfifo(root / "templates/note.md.j2")
     result = cli(root, "new", "note", "alice", expect=1)
-    assert result.stderr == "careerkit: templates/note.md.j2:1: is not a regular file; not used\n"
+    assert result.stderr == "templates/note.md.j2:1: is not a regular file; not used\n"
 
 
 # -- 4. init: .git owner-only ---------------------------------------------------------------------
@@ -298,7 +298,7 @@ def test_new_never_writes_through_a_person_folder_that_is_a_link(cli, notes, per
                  ("action", "add", person, "Sneaky")):
         result = cli(root, *args, expect=None)
         assert result.exit_code == 1, (args, result.stderr)
-        assert result.stderr == (f"careerkit: people/{person}: is a link; careerkit writes only into real "
+        assert result.stderr == (f"people/{person}: is a link; careerkit writes only into real "
                                  "folders (make it a folder, or move the notes into one); nothing written\n")
     assert everything(root) == before
 
@@ -307,7 +307,7 @@ def test_new_never_writes_when_people_is_a_link(cli, notes):
     root = notes({"elsewhere/alice/.keep": ""})
     (root / "people").symlink_to("elsewhere", target_is_directory=True)
     result = cli(root, "new", "note", "alice", expect=1)
-    assert result.stderr.startswith("careerkit: people: is a link;")
+    assert result.stderr.startswith("people: is a link;")
     assert sorted(p.name for p in (root / "elsewhere/alice").iterdir()) == [".keep"]
 
 
@@ -530,6 +530,20 @@ def test_escape_sequences_and_line_breaks_in_values_are_shown_inert(cli, notes):
     assert findings[0]["title"] == TRICKY  # JSON keeps the value exactly
 
 
+def test_every_character_that_could_drive_a_terminal_is_escaped():
+    """Each control, separator, direction mark and lone surrogate: none reaches the terminal raw, alone or
+    between letters (the common case, text with none of them, takes a quicker path)."""
+    from careerkit.printable import printable
+
+    dangerous = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                 *range(0x2028, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000, 97), 0xDFFF]
+    for code in dangerous:
+        for text in (chr(code), f"Alice {chr(code)}Bob"):
+            shown = printable(text)
+            assert chr(code) not in shown and "\\" in shown, hex(code)
+    assert printable("Zoë O'Brien: résumé, 東京, 🙂\tdone") == "Zoë O'Brien: résumé, 東京, 🙂\tdone"
+
+
 def test_a_new_document_holds_no_raw_escape_sequence(cli, notes):
     root = notes({PLAN: plan(action(1, title="Ring \x07 and \x1b[2J clear"))})
     path = cli(root, "new", "checkin", "alice", "--date", "2026-06-02").stdout.strip()
@@ -564,7 +578,7 @@ def test_names_that_make_one_slug_are_not_merged_in_silence(cli, notes):
     assert cli(root, "new", "note", "zoe", "--date", "2026-01-04").stderr == ""
     before = everything(root)
     result = cli(root, "new", "note", "Zoe", "--name", "Zoe Smith", expect=1)
-    assert result.stderr == ("careerkit: people/zoe/profile.md: the profile names 'Zoë', not 'Zoe Smith'; nothing "
+    assert result.stderr == ("people/zoe/profile.md: the profile names 'Zoë', not 'Zoe Smith'; nothing "
                              "written (for someone else, use a name that makes another folder; to rename, edit the "
                              "profile)\n")
     assert everything(root) == before

@@ -165,7 +165,7 @@ def _editing(notes: Notes, person: str) -> Iterator[tuple[Team, PersonNotes]]:
         blocking = blocking_problems(team, slug)
         if blocking:
             raise CareerkitError(f"not changed: fix the {'document' if len(blocking) == 1 else 'documents'} above "
-                                 "first (a document that cannot be read may hold the action or its id)",
+                                 "first (what cannot be read there may hold the action or its id)",
                                  problems=blocking)
         yield team, team.people[0]
 

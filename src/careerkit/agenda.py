@@ -140,10 +140,12 @@ def _state(action: Action, state: str, today: date, late: bool = True) -> OpenAc
 def _questions(agenda: Agenda) -> list[str]:
     if agenda.away == "left":
         return []
-    if agenda.away == "paused":
+    if agenda.away == "paused" and agenda.next_conversation is None:
         return list(RETURNING)
     if agenda.next_conversation is not None:
         openings = list(OPENINGS[agenda.next_conversation])
+        if agenda.away == "paused":  # back from a break before the three conversations: ease in, then open the next
+            openings.insert(0, RETURNING[0])
         story = agenda.person.newest("story")
         if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
             # Share the values back before the dreams are held up against them; they have the final say.

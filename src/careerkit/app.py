@@ -99,7 +99,8 @@ def _reported() -> Iterator[None]:
         from careerkit.commands.common import echo_line, report_problems
 
         report_problems(error.problems)
-        echo_line(f"careerkit: {error}", err=True)
+        # An error in a file reads `path:line: message`, as every problem found in a file does (SPEC.md).
+        echo_line(str(error) if error.path is not None else f"careerkit: {error}", err=True)
         raise typer.Exit(error.exit_code) from None
     except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
         import os

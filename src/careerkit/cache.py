@@ -66,7 +66,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit import codec, documents
+from careerkit import codec, documents, templates
 from careerkit import store as cache_store
 from careerkit.model import (
     Condensed,
@@ -187,6 +187,7 @@ class CachedReads(Reads):
         self._prefix = os.path.join(str(root), "")
         self._real_root = os.path.join(os.path.realpath(root), "")
         self._wrote = False
+        self._template: Key | None = None
 
     # -- the three kinds of file ------------------------------------------
 
@@ -209,7 +210,7 @@ class CachedReads(Reads):
             store = self._store(f"{person}.json")
             rel = self._rel(path)
             rels.append(rel)
-            key = keys[index] = self._stat_key(path)
+            key = keys[index] = self._document_key(path)
             if key is not None:
                 store.seen.add(rel)
                 hit = store.get(rel, key, codec.decode_read_result)
@@ -274,7 +275,7 @@ class CachedReads(Reads):
         if key is not None and payload is not None:
             self._store(name).put(person, key, payload)
 
-    def _signature(self, person: str, files: DocumentFiles) -> tuple[str, list[Any]] | None:
+    def _signature(self, person: str, files: DocumentFiles) -> tuple[str, str] | None:
         """What identifies this version of all the person's files: their names (and where `people/` and
         their folder lead, when those are links), and the `_stat_key` of each, one after the other;
         None when one of them is too new to cache. This runs for every file of a warm run: plain files
@@ -282,6 +283,7 @@ class CachedReads(Reads):
         names = [*files.names, PROFILE]
         lines = [f"{rel} -> {os.path.realpath(self.root / rel)}" for rel in ("people", f"people/{person}")
                  if os.path.islink(self.root / rel)]
+        lines.append(repr(self._note_template()))
         folder = os.path.join(files.folder, "")
         stats: list[Any] = []
         newest = 0
@@ -304,7 +306,24 @@ class CachedReads(Reads):
                 newest = max(newest, key[1], key[3])
         if newest >= self.started - RACY_NS:
             return None
-        return "\n".join([*lines, *names]), stats
+        # One text, not a list of numbers: a warm run reads back thousands of them, and JSON reads a text faster.
+        return "\n".join([*lines, *names]), repr(stats)
+
+    def _document_key(self, path: Path) -> Key | None:
+        """What identifies what a document reads as: its `_stat_key`, and the notes' own note template."""
+        key = self._stat_key(path)
+        return None if key is None else (*key, *self._note_template())
+
+    def _note_template(self) -> Key:
+        """The notes' own note template, whose lines are never a note's summary (careerkit.body): a document
+        read beside another version of it may read differently. Looked at once a run."""
+        if self._template is None:
+            path = templates.own_path(self.root, "note")
+            key = self._stat_key(path) if os.path.lexists(path) else ("none",)
+            if key is not None and len(key) > 1 and self._racy(key):
+                key = ("changing", self.started)  # may change again unseen: what is read now is not reused
+            self._template = ("note template", *(key or ("not a file",)))
+        return self._template
 
     def _stat_key(self, path: Path | str) -> Key | None:
         """What identifies this version of a plain file; None when it cannot be cached.

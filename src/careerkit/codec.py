@@ -175,7 +175,7 @@ def _record_decoder(cls: Any) -> Decode:
                 value = value.copy()
                 for index, convert in calls:
                     value[index] = convert(value[index])
-            return cls(*value)
+            return tuple.__new__(cls, value)  # every field is there (the shape says so): no need of __new__
 
         return decode_checked
 

@@ -90,11 +90,15 @@ def read_document(root: Path, path: Path, person: str, inspect: Inspect | None =
         if isinstance(error, OSError):
             return ReadResult(None, [Problem(rel, 1, cannot_read(error))])
         return ReadResult(None, [Problem(rel, error.line or 1, error.message)])
-    return parse_document(data, rel, person, inspect)
+    return parse_document(data, rel, person, inspect, root=root)
 
 
-def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None = None) -> ReadResult:
-    """Parse the bytes of the document at `rel` (relative path, for messages); never raises."""
+def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None = None,
+                   root: Path | None = None) -> ReadResult:
+    """Parse the bytes of the document at `rel` (relative path, for messages); never raises.
+
+    `root`: the notes it is in, whose own note template (if any) says which lines of a note are not its summary.
+    """
     from careerkit import frontmatter_text
 
     text = split = None
@@ -107,7 +111,7 @@ def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None =
         except CareerkitError as error:
             return ReadResult(None, [Problem(rel, error.line, error.message)])
         try:
-            return _Reader(rel, person, split, raw, tree[0].node if tree else None).read()
+            return _Reader(rel, person, split, raw, tree[0].node if tree else None, root).read()
         except Exception as error:  # a bug, not the file's fault: the other documents are still read
             if os.environ.get("CAREERKIT_DEBUG"):
                 raise
@@ -127,8 +131,8 @@ def _load_yaml(split: "Split", tree: "list[Kept] | None" = None) -> Any:
 class _Reader:
     """Turns the parsed frontmatter of one document into a Document and Problems."""
 
-    def __init__(self, rel: str, person: str, split: "Split", raw: Any, nodes: Any = None):
-        self.rel, self.person, self.split, self.raw = rel, person, split, raw
+    def __init__(self, rel: str, person: str, split: "Split", raw: Any, nodes: Any = None, root: Path | None = None):
+        self.rel, self.person, self.split, self.raw, self.root = rel, person, split, raw, root
         self.problems: list[Problem] = []
         self._nodes: Any = nodes  # the YAML's node tree, composed on first use when not given
 
@@ -383,10 +387,11 @@ class _Reader:
             return _shorten(text)
         if stage != "note":
             return ""
-        from careerkit.body import own_lines
+        from careerkit.body import own_lines, own_template_lines
 
+        template = own_template_lines(self.root) if self.root is not None else ()
         paragraph: list[str] = []
-        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS]):
+        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS], template):
             if line is None:
                 if paragraph:
                     break

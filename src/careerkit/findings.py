@@ -278,9 +278,10 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
                     "finished every action of their own since the plan: celebrate, then choose the next steps")
             else:
                 add("plan-without-actions", plan.path, plan.date, "the plan has no action of their own yet")
-        worked_on = {_skill_key(action.skill) for action in open_actions if action.skill}
-        bare = [skill.skill for skill in plan.skills
-                if not skill.resources and _skill_key(skill.skill) not in worked_on]
+        bare = [skill.skill for skill in plan.skills if not skill.resources]
+        if bare:  # (most plans give every skill its resources: then no action needs a look)
+            worked_on = {_skill_key(action.skill) for action in open_actions if action.skill}
+            bare = [name for name in bare if _skill_key(name) not in worked_on]
         if bare:
             add("resources-missing", plan.path, plan.date,
                 f"no people or resources to learn from for {plural(len(bare), 'skill')}: {', '.join(bare)}")

@@ -176,6 +176,9 @@ class NotesLayout:
             name = entry.name
             if name.startswith(".") or not name.endswith(".md") or name == PROFILE:
                 continue
+            if entry.is_file(follow_symlinks=False) and utf8_name(name):  # the usual case (this runs per file)
+                files.names.append(name)
+                continue
             rel = f"people/{slug}/{shown_name(name)}"
             link = _link_problem(Path(entry.path), self.root) if entry.is_symlink() else None
             if not utf8_name(name):

@@ -31,6 +31,8 @@ def printable(text: str, keep_newlines: bool = False) -> str:
 
     For text output and document bodies only: JSON output keeps every value exactly as it was read.
     """
+    if text.isprintable():  # the usual case, in one C call: each character `_UNPRINTABLE` names is not
+        return text
     pattern = _UNPRINTABLE_BLOCK if keep_newlines else _UNPRINTABLE_LINE
     return re.sub(pattern, _escape, text) if re.search(pattern, text) else text
 

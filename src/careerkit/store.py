@@ -38,7 +38,7 @@ CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSki
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("body", "cache", "check", "codec", "dates", "documents", "errors", "frontmatter_text", "fsutil",
                   "ids", "loader", "locks", "model", "notes", "parallel", "records", "schema", "settings", "slugs",
-                  "store", "yamlio")
+                  "store", "templates", "yamlio")
 
 
 class Store:

@@ -35,11 +35,16 @@ def override_dir(root: Path) -> Path:
     return root / "templates"
 
 
+def own_path(root: Path, stage: str) -> Path:
+    """Where the notes keep their own template for `stage` (used instead of the shipped one when it is there)."""
+    return override_dir(root) / file_name(stage)
+
+
 def listing(root: Path) -> list[tuple[str, Path, bool]]:
     """(stage, the file used, whether the notes repository overrides it) for each stage."""
     rows = []
     for stage in STAGES:
-        own = override_dir(root) / file_name(stage)
+        own = own_path(root, stage)
         rows.append((stage, own, True) if own.is_file() else (stage, shipped_dir() / file_name(stage), False))
     return rows
 
@@ -213,6 +218,11 @@ def _loader(root: Path) -> Any:
             raise jinja2.TemplateNotFound(template)
 
     return Loader()
+
+
+def read_own(root: Path, path: Path) -> str:
+    """The text of the notes' own template at `path` (under `templates/`), with every check `new` makes."""
+    return _read(root, path, root)
 
 
 def _read(root: Path, path: Path, inside: Path) -> str:

@@ -14,7 +14,8 @@ def new(
     ctx: typer.Context,
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
     person: str = typer.Argument(..., metavar="PERSON", help="A slug (alice) or a name (\"Zoë O'Brien\")."),
-    date: Optional[str] = typer.Option(None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."),  # noqa: UP045
+    date: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--date", "--today", help="The conversation's date, YYYY-MM-DD (default: today)."),
     name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
     edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),
 ) -> None:
@@ -65,7 +66,8 @@ def note(
         ..., metavar="PERSON", help="Their full slug or name (a new name starts a new person)."),
     text: Optional[str] = typer.Argument(  # noqa: UP045
         None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."),
-    date: Optional[str] = typer.Option(None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."),  # noqa: UP045
+    date: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--date", "--today", help="The day it was said, YYYY-MM-DD (default: today)."),
     name: Optional[str] = typer.Option(  # noqa: UP045
         None, "--name", help="For a new person: their full name, kept in their profile."),
 ) -> None:

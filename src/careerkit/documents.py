@@ -347,9 +347,7 @@ class _Reader:
                         f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out")
             return None
         dates: dict[str, date | None] = {}
-        from careerkit.schema import ACTION_DATES
-
-        for key in ACTION_DATES:
+        for key in _action_dates():
             raw_value = item.get(key)
             dates[key] = value_to_date(raw_value) if raw_value is not None else None
             if raw_value is not None and dates[key] is None:
@@ -400,6 +398,20 @@ class _Reader:
             if sum(map(len, paragraph)) > SUMMARY_CHARS:
                 break
         return _shorten(" ".join(paragraph))
+
+
+def _action_dates() -> tuple[str, ...]:
+    """careerkit.schema.ACTION_DATES, imported on first use (a warm run reads no document) and then kept:
+    an import statement for each action would cost more than the rest of reading its dates."""
+    global _ACTION_DATES
+    if _ACTION_DATES is None:
+        from careerkit.schema import ACTION_DATES
+
+        _ACTION_DATES = ACTION_DATES
+    return _ACTION_DATES
+
+
+_ACTION_DATES: tuple[str, ...] | None = None
 
 
 def _asked(body: str) -> list[str]:

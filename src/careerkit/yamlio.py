@@ -130,7 +130,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 if key_node.tag in _SPECIAL_KEYS:
                     return self.construct_object(node, deep=True)
                 key = self._build(key_node)
-                if not isinstance(key, Hashable):  # what PyYAML refuses, the same way
+                if type(key) is not str and not isinstance(key, Hashable):  # what PyYAML refuses, the same way
                     raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                             "found unhashable key", key_node.start_mark)
                 mapping[key] = self._build(value_node)

@@ -18,6 +18,7 @@ refused before construction; a value whose explicit tag cannot be built
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Hashable
 from datetime import date
@@ -66,6 +67,13 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                     _RESOLVED[value] = tag
             return tag
         return super().resolve(kind, value, implicit)
+
+    # PyYAML's composer asks the resolver to follow it down and up each node, for resolvers that look at
+    # a node's place; the safe loader has none (see `resolve`), so each is a call that does nothing, and
+    # there are two for every node. These builtins take the same arguments and do nothing, without a
+    # Python call.
+    descend_resolver = operator.is_  # (parent, index) -> a bool nobody reads
+    ascend_resolver = tuple  # () -> ()
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         try:

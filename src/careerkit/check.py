@@ -42,7 +42,6 @@ from careerkit.settings import CONFIG_NAME, file_present, leaves_root
 # What each known key holds (careerkit.schema, which the readers use too).
 DOCUMENT_KEYS, PROFILE_KEYS, CONFIG_KEYS = schema.DOCUMENT, schema.PROFILE, schema.CONFIG
 # A line git writes into a file it could not merge.
-_MARKS = ("<<<<<<<", "=======", ">>>>>>>")
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$", re.MULTILINE)
 
 _SHOWN = 40  # a token longer than this is cut in messages
@@ -350,8 +349,7 @@ def _unwalked(rel: str, kept: Any, first: int) -> Lint:
     problems = _uneven_haves(rel, (kept.node, first)) if type(dreams) is list and len(dreams) > 1 else []
     ids: list[int] = []
     if type(actions) is list and actions:  # `_action_ids`, with the ids as built and only their lines from nodes
-        items = _node_of(kept.node, "actions").value
-        for action, node in zip(actions, items, strict=True):
+        for action, node in zip(actions, _node_of(kept.node, "actions").value, strict=True):
             ident = action.get("id") if type(action) is dict else None
             if type(ident) is int and 1 <= ident <= MAX_ID:
                 ids += (ident, first + _node_of(node, "id").start_mark.line)
@@ -566,7 +564,8 @@ def _conflict_markers(rel: str, text: str | None) -> list[Problem]:
     """An error at the first line git left from a merge it could not finish (none in a file not read)."""
     if text is None:
         return []  # the loader has said why
-    if not any(mark[0] in text and mark in text for mark in _MARKS):
+    if not (("<" in text and "<<<<<<<" in text) or ("=" in text and "=======" in text)
+            or (">" in text and ">>>>>>>" in text)):
         return []  # what the expression below needs, found far more quickly (one character first) in most files
     found = _CONFLICT.search(text)
     if found is None:

@@ -13,7 +13,9 @@ reader built its values from), to find what the loaded data can no longer show:
 
 The node tree is walked iteratively with a set of visited nodes, so aliases
 (shared nodes, even a cycle) cost nothing extra, and let go of as soon as the
-file is done. What is found in each file, and in each person's files, is kept
+file is done. A document is walked only where its values, and what the loader
+noted while building them, show there may be something to find (most notes:
+nothing; see `_nothing_to_walk_for`). What is found in each file, and in each person's files, is kept
 in the cache (careerkit.cache) until one of them changes. Nothing here prints:
 the command layer formats the sorted `Problem`s.
 """

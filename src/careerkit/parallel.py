@@ -31,7 +31,7 @@ class Inspection(Record):
     name: str
     context: str  # what decides the result besides the file and the code (part of the key)
     kind: Any  # the type of the result, a record (to decode it from the cache)
-    run: Callable[[str, Any, Any, Any], Any]  # (relative path, text, Split, node tree; each or None) -> result
+    run: Callable[[str, Any, Any, Any], Any]  # (relative path, text, Split, yamlio.Kept; each or None) -> result
 
 
 Fresh = tuple[ReadResult, Any, "bytes | None", "bytes | None"]  # result, inspection's, and their JSON to cache

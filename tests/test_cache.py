@@ -262,6 +262,31 @@ def test_a_changed_note_template_changes_the_summary_as_an_uncached_run_does(cli
     assert "Written on 2026-05-02 by the manager." in summaries()
 
 
+def test_a_templates_folder_relinked_reads_as_an_uncached_run_does(cli, notes, trusting, monkeypatch, tmp_path):
+    """`templates/` a link to a folder outside the notes, then the same folder moved in: the note template's
+    own stat is the same both times, but only the second is used."""
+    note = "people/alice/2026-05-02-note.md"
+    root = notes({note: doc("alice", "note", "2026-05-02", body="Mood: tired\nExtra line\n")})
+    outside = tmp_path / "outside-templates"
+    outside.mkdir()
+    (outside / "note.md.j2").write_text("Mood: {{ mood }}\n", encoding="utf-8")
+    (root / "templates").symlink_to(outside)
+    age(outside / "note.md.j2", root / note)
+
+    def summary():
+        cached = cli(root, "log", "alice").stdout
+        monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
+        uncached = cli(root, "log", "alice").stdout
+        monkeypatch.delenv("CAREERKIT_NO_CACHE")
+        assert cached == uncached
+        return cached
+
+    assert "Mood: tired Extra line" in summary()  # the template outside the root is not used
+    (root / "templates").unlink()
+    outside.rename(root / "templates")
+    assert "Mood" not in summary() and "note     Extra line  (" in summary()
+
+
 def test_unreadable_files_and_bad_settings_are_reported_the_same_when_warm(cli, notes, trusting):
     root = notes({
         "careerkit.yaml": "stale_after_days: soon\n",
@@ -362,6 +387,24 @@ def test_a_broken_cache_file_is_ignored_and_rebuilt(cli, team, trusting, parses,
         parses.clear()
         cli(team, "due", "--today", TODAY, "--json")
         assert parses == []  # rebuilt
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link out", "link to a device"])
+def test_a_cache_file_that_is_not_a_regular_file_is_never_read(cli, team, trusting, tmp_path, kind):
+    """A pipe would block every command; a link could lead a read out of the notes, or to a device that
+    never ends: each is passed over, and the cache rebuilt in its place."""
+    due(cli, team)
+    people = team / ".careerkit/reads/_people.json"
+    people.unlink()
+    if kind == "pipe":
+        os.mkfifo(people)
+    else:
+        outside = tmp_path / "elsewhere.json"
+        outside.write_text("{}", encoding="utf-8")
+        people.symlink_to(outside if kind == "link out" else Path("/dev/zero"))
+    report, _ = due(cli, team)
+    assert titles(report) == ["Alpha", "Gamma"]
+    assert people.is_file() and not people.is_symlink()
 
 
 def test_a_deleted_cache_folder_is_rebuilt(cli, team, trusting, parses):

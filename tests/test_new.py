@@ -91,6 +91,10 @@ def test_today_dates_a_new_document_as_it_dates_the_other_commands(cli, notes, a
     path = cli(root, *args, "--today", "2026-03-04").stdout.strip()
     assert path.endswith("people/alice/2026-03-04-" + ("story.md" if args[0] == "new" else "note.md"))
     assert frontmatter(root / path)["date"] == date(2026, 3, 4)
+    bad = cli(root, *args, "--today", "2026-13-01", expect=2)
+    assert bad.stderr == "careerkit: --today: 2026-13-01 is not a real date\n"
+    both = cli(root, *args, "--date", "2026-03-05", "--today", "2026-03-06", expect=2)
+    assert both.stderr == "careerkit: --date 2026-03-05 and --today 2026-03-06 name two days: give one of them\n"
 
 
 def test_a_second_document_on_the_same_day_gets_a_suffix_and_nothing_is_overwritten(cli, notes):

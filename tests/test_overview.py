@@ -188,6 +188,48 @@ def test_what_the_notes_own_note_template_writes_is_never_the_summary(cli, notes
     assert "note     She wants to mentor juniors.  (" in cli(root, "log", "alice").stdout
 
 
+@pytest.mark.parametrize(("template", "written", "theirs"), [
+    # A whole line under an `if`: whichever branch it wrote is the template's.
+    ("{% if last_checkin %}Since the check-in of {{ last_checkin }}.{% else %}First note.{% endif %}\n",
+     "First note.", "She wants to teach."),
+    ("{{ date }}: {% if last_checkin %}after {{ last_checkin }}{% else %}no check-in yet{% endif %}, as noted\n",
+     "2026-01-05: no check-in yet, as noted", "She wants to teach."),
+    ("{% raw %}Use {{ braces }} here{% endraw %}\n", "Use {{ braces }} here", "She wants to teach."),
+    # Too few fixed words to tell: a line of theirs with "and" in it, or starting "Note", stays theirs.
+    ("{{ name }} and {{ date }}\n", None, "She and I talked about the platform team."),
+    ("Note{{ date }}\n", None, "Notebook in hand, she listed three wishes."),
+])
+def test_a_line_the_notes_own_template_writes_is_never_the_summary_and_no_line_of_theirs_is_hidden(
+        cli, notes, template, written, theirs):
+    root = notes({"templates/note.md.j2": template})
+    if written is None:  # written by hand: the template must not hide it
+        (root / "people/alice").mkdir(parents=True)
+        (root / "people/alice/2026-01-05-note.md").write_text(doc("alice", "note", "2026-01-05", body=theirs + "\n"),
+                                                              encoding="utf-8")
+    else:
+        path = cli(root, "new", "note", "alice", "--date", "2026-01-05").stdout.strip()
+        text = (root / path).read_text(encoding="utf-8")
+        assert f"\n{written}\n" in text
+        (root / path).write_text(text + "\n" + theirs + "\n", encoding="utf-8")
+    assert f"note     {theirs}  (" in cli(root, "log", "alice").stdout
+
+
+def test_a_template_line_and_a_long_note_line_alike_do_not_slow_reading_down(cli, notes):
+    """Four expressions on a line, and a line of thousands of names that starts the same way: fitting one to
+    the other takes time in proportion to the line (a pattern that backtracks would take hours)."""
+    names = "Ann, Bob, " * 2000
+    root = notes({"templates/note.md.j2": "Present: {{ a }}, {{ b }}, {{ c }}, {{ d }} and me.\n" * 3000,
+                  "people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05",
+                                                         body=f"Present: {names}nobody else\n")})
+    assert f"note     Present: {names[:40]}" in cli(root, "log", "alice").stdout
+
+
+def test_a_heading_a_comment_or_a_rule_inside_a_quote_is_not_the_summary(cli, notes):
+    body = "> ## What she said\n> <!-- paste below -->\n> ---\n> I want to lead the guild.\n"
+    root = notes({"people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05", body=body)})
+    assert "note     I want to lead the guild.  (" in cli(root, "log", "alice").stdout
+
+
 @pytest.mark.parametrize(("profile", "header", "listed"), [
     ("paused_until: 2026-03-01", "Paused until 2026-03-01: nothing is reported for them before then", True),
     ("left: 2026-02-01", "Left the team on 2026-02-01", False),

@@ -319,10 +319,18 @@ class CachedReads(Reads):
         read beside another version of it may read differently. Looked at once a run."""
         if self._template is None:
             path = templates.own_path(self.root, "note")
-            key = self._stat_key(path) if os.path.lexists(path) else ("none",)
-            if key is not None and len(key) > 1 and self._racy(key):
-                key = ("changing", self.started)  # may change again unseen: what is read now is not reused
-            self._template = ("note template", *(key or ("not a file",)))
+            key: Key = ("none",)
+            if os.path.lexists(path):  # where it leads (`templates/` may be a link too), and what it is there
+                target = os.path.realpath(path)
+                try:
+                    st = os.stat(target)
+                    key = (target, os.path.join(target, "").startswith(self._real_root), st.st_mode, st.st_size,
+                           st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+                except (OSError, ValueError):
+                    key = (target, "cannot be read")
+                if len(key) > 2 and max(key[4], key[6]) >= self.started - RACY_NS:
+                    key = ("changing", self.started)  # may change again unseen: what is read now is not reused
+            self._template = ("note template", *key)
         return self._template
 
     def _stat_key(self, path: Path | str) -> Key | None:

@@ -385,9 +385,10 @@ class _Reader:
             return _shorten(text)
         if stage != "note":
             return ""
-        from careerkit.body import own_lines, own_template_lines
+        from careerkit.body import own_lines
+        from careerkit.template_lines import own_template_shapes
 
-        template = own_template_lines(self.root) if self.root is not None else ()
+        template = own_template_shapes(self.root) if self.root is not None else ()
         paragraph: list[str] = []
         for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS], template):
             if line is None:

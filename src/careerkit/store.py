@@ -4,6 +4,7 @@ lives in, and when it may be trusted at all. What an entry holds and when it is 
 import contextlib
 import json
 import os
+import stat
 import sys
 import time
 import zlib
@@ -38,7 +39,7 @@ CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSki
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
 READER_MODULES = ("body", "cache", "check", "codec", "dates", "documents", "errors", "frontmatter_text", "fsutil",
                   "ids", "loader", "locks", "model", "notes", "parallel", "records", "schema", "settings", "slugs",
-                  "store", "templates", "yamlio")
+                  "store", "template_lines", "templates", "yamlio")
 
 
 class Store:
@@ -58,8 +59,7 @@ class Store:
     @classmethod
     def load(cls, path: Path) -> "Store":
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
+            data = _read_regular_file(path)
             header, _, body = data.partition(b"\n")
             meta = json.loads(header)
             if (not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("fingerprint") != fingerprint()
@@ -112,6 +112,16 @@ class Store:
         body = b"{" + b",".join(parts) + b"}"
         header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a cache file; OSError for anything else in its place: never read through a link (it could
+    lead out of the notes), nor from a pipe (it would block) or a device (it may never end)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(path, flags), "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        return stream.read()
 
 
 def cache_dir_usable(folder: Path) -> bool:

@@ -1,11 +1,16 @@
 """`careerkit new`: scaffold the document for a conversation stage."""
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from careerkit.commands.common import committed, echo_line, report_problems, writable_notes
+from careerkit.commands.common import TODAY_HELP, committed, echo_line, report_problems, writable_notes
+from careerkit.errors import UsageError
 
+if TYPE_CHECKING:
+    import datetime
+
+SAME_AS_DATE = TODAY_HELP + " Here, the same as --date."
 STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in",
                "note": "note"}
 
@@ -15,18 +20,16 @@ def new(
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
     person: str = typer.Argument(..., metavar="PERSON", help="A slug (alice) or a name (\"Zoë O'Brien\")."),
     date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", "--today", help="The conversation's date, YYYY-MM-DD (default: today)."),
+        None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."),
+    today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
     name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
     edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),
 ) -> None:
     """Write a new STAGE document for PERSON, pre-filled from their earlier documents."""
-    import datetime
-
-    from careerkit.dates import parse_cli_date
     from careerkit.scaffold import check_stage, create
 
     check_stage(stage)
-    day = parse_cli_date(date, "--date") if date else datetime.date.today()
+    day = _document_day(date, today)
     repo = writable_notes(ctx)
     created = create(repo, stage, person, day, name)
     if created.note:
@@ -41,6 +44,18 @@ def new(
     committed(repo.root, [created.path, created.profile], f"new {STAGE_WORDS.get(stage, stage)}")
     if created.problems:
         raise typer.Exit(1)
+
+
+def _document_day(date: str | None, today: str | None) -> "datetime.date":
+    """The new document's date: `--date`, or `--today` as the other commands name the day, else today."""
+    import datetime
+
+    from careerkit.dates import parse_cli_date
+
+    if date and today and date != today:
+        raise UsageError(f"--date {date} and --today {today} name two days: give one of them")
+    given, option = (date, "--date") if date else (today, "--today")
+    return parse_cli_date(given, option) if given else datetime.date.today()
 
 
 def _open_in_editor(path: str) -> None:
@@ -67,7 +82,8 @@ def note(
     text: Optional[str] = typer.Argument(  # noqa: UP045
         None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."),
     date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", "--today", help="The day it was said, YYYY-MM-DD (default: today)."),
+        None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."),
+    today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
     name: Optional[str] = typer.Option(  # noqa: UP045
         None, "--name", help="For a new person: their full name, kept in their profile."),
 ) -> None:
@@ -75,12 +91,9 @@ def note(
 
     The text becomes the note's first paragraph, exactly as given.
     """
-    import datetime
-
-    from careerkit.dates import parse_cli_date
     from careerkit.scaffold import create
 
-    day = parse_cli_date(date, "--date") if date else datetime.date.today()
+    day = _document_day(date, today)
     repo = writable_notes(ctx)
     created = create(repo, "note", person, day, name, text=_read_text(text))
     if created.note:

@@ -239,6 +239,16 @@ def test_a_changed_setting_and_profile(cli, notes, trusting):
     assert kinds() == {"checkin-due", "action-stale", "no-progress"}
 
 
+def log_as_uncached(cli, root, monkeypatch):
+    """`careerkit log alice`, through the cache; asserted to print what an uncached run prints."""
+    cached = cli(root, "log", "alice").stdout
+    monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
+    uncached = cli(root, "log", "alice").stdout
+    monkeypatch.delenv("CAREERKIT_NO_CACHE")
+    assert cached == uncached
+    return cached
+
+
 def test_a_changed_note_template_changes_the_summary_as_an_uncached_run_does(cli, notes, trusting, monkeypatch):
     """A note's summary skips what the notes' own note template writes: its text is part of what a note reads as."""
     note = "people/alice/2026-05-02-note.md"
@@ -248,12 +258,7 @@ def test_a_changed_note_template_changes_the_summary_as_an_uncached_run_does(cli
     age(root / "templates/note.md.j2", root / note)
 
     def summaries():
-        cached = cli(root, "log", "alice").stdout
-        monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
-        uncached = cli(root, "log", "alice").stdout
-        monkeypatch.delenv("CAREERKIT_NO_CACHE")
-        assert cached == uncached
-        return cached
+        return log_as_uncached(cli, root, monkeypatch)
 
     assert "Loves SQL." in summaries() and "Loves SQL." in summaries()  # cold, then warm
     (root / "templates/note.md.j2").write_text("Taken down on {{ date }}.\n", encoding="utf-8")
@@ -274,12 +279,7 @@ def test_a_templates_folder_relinked_reads_as_an_uncached_run_does(cli, notes, t
     age(outside / "note.md.j2", root / note)
 
     def summary():
-        cached = cli(root, "log", "alice").stdout
-        monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
-        uncached = cli(root, "log", "alice").stdout
-        monkeypatch.delenv("CAREERKIT_NO_CACHE")
-        assert cached == uncached
-        return cached
+        return log_as_uncached(cli, root, monkeypatch)
 
     assert "Mood: tired Extra line" in summary()  # the template outside the root is not used
     (root / "templates").unlink()

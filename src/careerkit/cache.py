@@ -29,7 +29,8 @@ those of every file in their folder, the list of files itself, and where
 `people/` and their folder lead when they are links), so a changed, added,
 removed, renamed or relinked file is never served stale, nor a link that a
 copy of the notes (`cp -a`) or a moved folder now leads outside the root.
-What `check` found is also keyed by the settings. A file whose mtime or
+What `check` found is also keyed by the settings, and every document by
+the notes' own note template (where it leads, and its stat). A file whose mtime or
 ctime falls within RACY_NS of the moment this run started is read but not
 cached: it could change again within the same timestamp tick without its
 stat changing (git calls these entries "racy"); it is cached by a later run.
@@ -315,8 +316,8 @@ class CachedReads(Reads):
         return None if key is None else (*key, *self._note_template())
 
     def _note_template(self) -> Key:
-        """The notes' own note template, whose lines are never a note's summary (careerkit.body): a document
-        read beside another version of it may read differently. Looked at once a run."""
+        """The notes' own note template, whose lines are never a note's summary (careerkit.template_lines): a
+        document read beside another version of it may read differently. Looked at once a run."""
         if self._template is None:
             path = templates.own_path(self.root, "note")
             key: Key = ("none",)

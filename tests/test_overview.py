@@ -224,6 +224,12 @@ def test_a_template_line_and_a_long_note_line_alike_do_not_slow_reading_down(cli
     assert f"note     Present: {names[:40]}" in cli(root, "log", "alice").stdout
 
 
+def test_a_template_line_of_blocks_nested_thousands_deep_is_passed_over(cli, notes):
+    root = notes({"templates/note.md.j2": "{% if a %}" * 5000 + "Deep" + "{% endif %}" * 5000 + "\n",
+                  "people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05", body="Likes depth.\n")})
+    assert "note     Likes depth.  (" in cli(root, "log", "alice").stdout
+
+
 def test_a_heading_a_comment_or_a_rule_inside_a_quote_is_not_the_summary(cli, notes):
     body = "> ## What she said\n> <!-- paste below -->\n> ---\n> I want to lead the guild.\n"
     root = notes({"people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05", body=body)})

@@ -23,6 +23,7 @@ from pathlib import Path
 Shape = tuple[str | None, ...]  # fixed words, and None where anything may stand
 
 MAX_BRANCHES = 16  # shapes from one template line (`{% if %}`s multiply them); more: the line gives none
+MAX_STATEMENTS = 64  # `{% ... %}` on one template line; more: the line gives no shape
 MAX_SHAPES = 2000  # a template is a page or two; shapes past this many are not kept
 _OPENER = re.compile(r"\{[{%#]")
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
@@ -118,6 +119,8 @@ def _tokens(line: str) -> Iterator[tuple[str, str]]:
 
 def _renderings(tokens: list[tuple[str, str]]) -> list[list[str | None]]:
     """What the line can write, as lists of fixed words and None (anything); none when there are too many."""
+    if sum(kind not in ("text", "expr") for kind, _ in tokens) > MAX_STATEMENTS:
+        return []  # more branches than MAX_BRANCHES anyway (and blocks nested that deep would recurse as deep)
     position = 0
 
     def sequence(stops: frozenset[str]) -> list[list[str | None]] | None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from careerkit.template_lines import Shape
+from careerkit.template_lines import Shape, fits
 
 # What the shipped templates write around a person's words (this release's and earlier ones): the
 # "date · ..." line under the title, the "**Why this ...:**" paragraph, and sections of questions
@@ -64,8 +62,6 @@ def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]
 
 
 def _written_by(line: str, template: Sequence[Shape]) -> bool:
-    from careerkit.template_lines import fits
-
     return any(fits(line, shape) for shape in template)
 
 

@@ -56,12 +56,12 @@ def own_template_shapes(root: Path) -> tuple[Shape, ...]:
 
 def shapes(source: str) -> tuple[Shape, ...]:
     """The shapes of the lines of a template that are worth trusting (see the module's docstring)."""
-    found: list[Shape] = []
+    found: dict[Shape, None] = {}  # in the template's order, each once
     for line in source.splitlines():
         for rendering in _renderings(list(_tokens(line.strip()))):
             shape = _shape(rendering)
-            if _trusted(shape) and shape not in found:
-                found.append(shape)
+            if _trusted(shape):
+                found[shape] = None
                 if len(found) == MAX_SHAPES:
                     return tuple(found)
     return tuple(found)

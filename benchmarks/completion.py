@@ -51,8 +51,9 @@ class Command:
 
 def run(command: Command, env: dict[str, str], record: bool = True) -> None:
     start = time.perf_counter()
-    process = subprocess.Popen(command.argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        command.argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -91,8 +92,16 @@ def careerkit(src: Path, root: Path, *args: str, **env: str) -> list[str]:
 def completing(src: Path, root: Path, line: str) -> list[str]:
     """The shell's request to complete the last word of `line` (after `careerkit --root ROOT`)."""
     words = ["careerkit", "--root", str(root), *line.split(" ")]
-    return ["env", f"PYTHONPATH={src}", "_CAREERKIT_COMPLETE=bash_complete", f"COMP_WORDS={' '.join(words)}",
-            f"COMP_CWORD={len(words) - 1}", sys.executable, "-m", "careerkit"]
+    return [
+        "env",
+        f"PYTHONPATH={src}",
+        "_CAREERKIT_COMPLETE=bash_complete",
+        f"COMP_WORDS={' '.join(words)}",
+        f"COMP_CWORD={len(words) - 1}",
+        sys.executable,
+        "-m",
+        "careerkit",
+    ]
 
 
 def main() -> None:
@@ -100,9 +109,15 @@ def main() -> None:
     parser.add_argument("--before", default=None, help="the commit to compare with (default: merge-base with main)")
     parser.add_argument("--runs", type=int, default=11)
     options = parser.parse_args()
-    before_ref = options.before or subprocess.run(
-        ["git", "-C", str(PROJECT), "merge-base", "HEAD", "main"], capture_output=True, text=True, check=True,
-    ).stdout.strip()
+    before_ref = (
+        options.before
+        or subprocess.run(
+            ["git", "-C", str(PROJECT), "merge-base", "HEAD", "main"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     with tempfile.TemporaryDirectory(prefix="careerkit-completion-") as temp:
         work = Path(temp)
         before = export(before_ref, work)
@@ -126,15 +141,20 @@ def main() -> None:
             Command("completing `careerkit action done dana `", completing(after, team, "action done dana ")),
         ]
         turns(commands, env, options.runs)
-    print(f"before = {before_ref[:12]}, after = this checkout; {options.runs} runs each, Python "
-          f"{sys.version.split()[0]}\n")
-    print("| command | wall s, median | wall s, min | CPU s, median | wall to `status` before | "
-          "CPU to `status` before |")
+    print(
+        f"before = {before_ref[:12]}, after = this checkout; {options.runs} runs each, Python "
+        f"{sys.version.split()[0]}\n"
+    )
+    print(
+        "| command | wall s, median | wall s, min | CPU s, median | wall to `status` before | CPU to `status` before |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     walls, cpus = [c.walls for c in commands], [c.cpus for c in commands]
     for index, command in enumerate(commands):
-        print(f"| {command.name} | {statistics.median(command.walls):.3f} | {min(command.walls):.3f} | "
-              f"{statistics.median(command.cpus):.3f} | {ratio(walls, index):.2f}x | {ratio(cpus, index):.2f}x |")
+        print(
+            f"| {command.name} | {statistics.median(command.walls):.3f} | {min(command.walls):.3f} | "
+            f"{statistics.median(command.cpus):.3f} | {ratio(walls, index):.2f}x | {ratio(cpus, index):.2f}x |"
+        )
 
 
 if __name__ == "__main__":

@@ -55,15 +55,26 @@ def main() -> None:
             for label, src in versions.items():
                 env = {key: value for key, value in os.environ.items() if key != "CAREERKIT_ROOT"}
                 env["PYTHONPATH"] = str(src)
-                command = [sys.executable, "-m", "careerkit", "--root", str(roots[label]), "action", "add", "alice",
-                           f"Step {run}"]
+                command = [
+                    sys.executable,
+                    "-m",
+                    "careerkit",
+                    "--root",
+                    str(roots[label]),
+                    "action",
+                    "add",
+                    "alice",
+                    f"Step {run}",
+                ]
                 start = time.perf_counter()
                 subprocess.run(command, env=env, check=True, capture_output=True)
                 if run:  # the first run of each warms the cache and the disk
                     times[label].append(time.perf_counter() - start)
     for label, measured in times.items():
-        print(f"{label}: action add, median {statistics.median(measured) * 1000:.1f} ms over {len(measured)} runs "
-              f"(min {min(measured) * 1000:.1f}, max {max(measured) * 1000:.1f})")
+        print(
+            f"{label}: action add, median {statistics.median(measured) * 1000:.1f} ms over {len(measured)} runs "
+            f"(min {min(measured) * 1000:.1f}, max {max(measured) * 1000:.1f})"
+        )
 
 
 if __name__ == "__main__":

@@ -25,34 +25,159 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-FIRST = ["Amara", "Ben", "Chen", "Dana", "Emil", "Zoë", "Farah", "Gus", "Hana", "Ivo", "Jun", "Kofi", "Lena",
-         "Mateo", "Nia", "Oskar", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Una", "Vera", "Wim", "Xia", "Yusuf"]
-LAST = ["Okafor", "Meyer", "Li", "Kowalski", "Larsen", "O'Brien", "Haddad", "Novak", "Sato", "Petrov", "Silva",
-        "Mensah", "Berg", "Rossi", "Nakamura", "Fischer", "Costa", "Jansen", "Ivanova", "Dubois"]
-ROLES = ["Backend engineer", "Frontend engineer", "Data analyst", "Product designer", "Engineering manager",
-         "Site reliability engineer", "QA engineer", "Product manager", "Technical writer"]
-VALUES = ["autonomy", "craft", "financial independence", "family time", "being useful", "learning", "recognition",
-          "stability", "adventure", "community", "health", "creativity"]
-DREAMS = ["Lead a platform team", "Staff engineer for the platform group", "Teach an evening course",
-          "Start a small workshop", "Write a book on testing", "Move into product management",
-          "Run the company's design system", "Work a year abroad", "Speak at a large conference",
-          "Found a non-profit for coding clubs"]
-SKILLS = ["people management", "system design", "technical writing", "facilitation", "public speaking",
-          "curriculum design", "woodworking", "bookkeeping", "negotiation", "data modelling", "hiring",
-          "incident response", "product discovery", "mentoring", "budgeting", "accessibility"]
-RESOURCES = ["Mentor: Ines Duarte", "Book: The Manager's Path", "Internal workshop: Running Good Meetings",
-             "Architecture guild, first Thursday", "Online course, part one", "Shadow Tomás at planning",
-             "Pair with Lars on design reviews", "Book: Designing Data-Intensive Applications"]
+FIRST = [
+    "Amara",
+    "Ben",
+    "Chen",
+    "Dana",
+    "Emil",
+    "Zoë",
+    "Farah",
+    "Gus",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nia",
+    "Oskar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tariq",
+    "Una",
+    "Vera",
+    "Wim",
+    "Xia",
+    "Yusuf",
+]
+LAST = [
+    "Okafor",
+    "Meyer",
+    "Li",
+    "Kowalski",
+    "Larsen",
+    "O'Brien",
+    "Haddad",
+    "Novak",
+    "Sato",
+    "Petrov",
+    "Silva",
+    "Mensah",
+    "Berg",
+    "Rossi",
+    "Nakamura",
+    "Fischer",
+    "Costa",
+    "Jansen",
+    "Ivanova",
+    "Dubois",
+]
+ROLES = [
+    "Backend engineer",
+    "Frontend engineer",
+    "Data analyst",
+    "Product designer",
+    "Engineering manager",
+    "Site reliability engineer",
+    "QA engineer",
+    "Product manager",
+    "Technical writer",
+]
+VALUES = [
+    "autonomy",
+    "craft",
+    "financial independence",
+    "family time",
+    "being useful",
+    "learning",
+    "recognition",
+    "stability",
+    "adventure",
+    "community",
+    "health",
+    "creativity",
+]
+DREAMS = [
+    "Lead a platform team",
+    "Staff engineer for the platform group",
+    "Teach an evening course",
+    "Start a small workshop",
+    "Write a book on testing",
+    "Move into product management",
+    "Run the company's design system",
+    "Work a year abroad",
+    "Speak at a large conference",
+    "Found a non-profit for coding clubs",
+]
+SKILLS = [
+    "people management",
+    "system design",
+    "technical writing",
+    "facilitation",
+    "public speaking",
+    "curriculum design",
+    "woodworking",
+    "bookkeeping",
+    "negotiation",
+    "data modelling",
+    "hiring",
+    "incident response",
+    "product discovery",
+    "mentoring",
+    "budgeting",
+    "accessibility",
+]
+RESOURCES = [
+    "Mentor: Ines Duarte",
+    "Book: The Manager's Path",
+    "Internal workshop: Running Good Meetings",
+    "Architecture guild, first Thursday",
+    "Online course, part one",
+    "Shadow Tomás at planning",
+    "Pair with Lars on design reviews",
+    "Book: Designing Data-Intensive Applications",
+]
 LEARNS = ["pairing", "reading", "short courses", "doing it for real", "mentoring", "videos", "writing it down"]
-VERBS = ["Shadow", "Pair with", "Draft", "Review", "Run", "Present", "Write up", "Read", "Ask", "Book",
-         "Interview", "Prototype", "Organise", "Summarise", "Mentor"]
-OBJECTS = ["two hiring loops", "the billing design review", "the platform retro", "a lightning talk",
-           "the on-call handbook", "a chapter of the book", "the Q1 planning session", "a customer interview",
-           "the incident review", "the onboarding guide", "a brown-bag session", "the roadmap draft"]
-PROSE = ("the a we she he they it talked about plan week project team said wants to learn more next time "
-         "felt good hard slow progress idea meeting feedback asked manager career skill goal open question "
-         "agreed tried again later because while doing work with people review design write course mentor "
-         "book dream story values family growth role promotion trust listen candor challenge care")
+VERBS = [
+    "Shadow",
+    "Pair with",
+    "Draft",
+    "Review",
+    "Run",
+    "Present",
+    "Write up",
+    "Read",
+    "Ask",
+    "Book",
+    "Interview",
+    "Prototype",
+    "Organise",
+    "Summarise",
+    "Mentor",
+]
+OBJECTS = [
+    "two hiring loops",
+    "the billing design review",
+    "the platform retro",
+    "a lightning talk",
+    "the on-call handbook",
+    "a chapter of the book",
+    "the Q1 planning session",
+    "a customer interview",
+    "the incident review",
+    "the onboarding guide",
+    "a brown-bag session",
+    "the roadmap draft",
+]
+PROSE = (
+    "the a we she he they it talked about plan week project team said wants to learn more next time "
+    "felt good hard slow progress idea meeting feedback asked manager career skill goal open question "
+    "agreed tried again later because while doing work with people review design write course mentor "
+    "book dream story values family growth role promotion trust listen candor challenge care"
+)
 WORDS = PROSE.split()
 # A document's frontmatter: lines of text, and actions (dicts) written out once the history is complete
 Lines = list[str | dict[str, object]]
@@ -214,7 +339,9 @@ def generate(out: Path, people: int, docs: int, seed: int, end: date, body_chars
     (out / "people").mkdir(parents=True, exist_ok=True)
     (out / "careerkit.yaml").write_text(
         "# Generated for the careerkit benchmarks.\ncheckin_every_days: 30\n"
-        "conversation_every_days: 182\nstale_after_days: 21\n", encoding="utf-8")
+        "conversation_every_days: 182\nstale_after_days: 21\n",
+        encoding="utf-8",
+    )
     total_docs = total_actions = 0
     for index in range(people):
         person = Person(rng, index)
@@ -257,8 +384,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=200, help="number of people (default 200)")
     parser.add_argument("--docs", type=int, default=50, help="documents per person (default 50)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--end", type=date.fromisoformat, default=date(2026, 11, 20),
-                        help="the date near which each history ends (default 2026-11-20)")
+    parser.add_argument(
+        "--end",
+        type=date.fromisoformat,
+        default=date(2026, 11, 20),
+        help="the date near which each history ends (default 2026-11-20)",
+    )
     parser.add_argument("--body-chars", type=int, default=3300, help="Markdown body size per document")
     args = parser.parse_args(argv)
     if args.people < 1 or args.docs < 1:
@@ -267,8 +398,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.out} exists and is not empty")
     documents, actions = generate(args.out, args.people, args.docs, args.seed, args.end, args.body_chars)
     size = sum(path.stat().st_size for path in args.out.rglob("*.md"))
-    print(f"{args.out}: {args.people} people, {documents} documents, {actions} action items, "
-          f"{size / 1e6:.1f} MB", file=sys.stderr)
+    print(
+        f"{args.out}: {args.people} people, {documents} documents, {actions} action items, {size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -36,8 +36,14 @@ VALGRIND = "valgrind"
 def instructions(argv: list[str], env: dict[str, str]) -> int:
     """The instructions one run of `argv` executes (its own process; forked workers counted too)."""
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    result = subprocess.run([VALGRIND, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    result = subprocess.run(
+        [VALGRIND, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     counts = [int(found.replace(",", "")) for found in re.findall(r"Collected : ([\d,]+)", result.stderr)]
     if not counts:
         raise SystemExit(f"valgrind counted nothing for {' '.join(argv)}:\n{result.stderr[-2000:]}")
@@ -51,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which(VALGRIND) is None:
         parser.error("valgrind is not installed (apt-get install valgrind)")
     work = Path(tempfile.mkdtemp(prefix="careerkit-instructions-"))
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONDONTWRITEBYTECODE", "CAREERKIT_NO_CACHE", "CAREERKIT_ROOT")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONDONTWRITEBYTECODE", "CAREERKIT_NO_CACHE", "CAREERKIT_ROOT")
+    }
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     try:
         root = work / "notes"
@@ -73,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             ("9 people", "careerkit due, examples/ (warm)", [*careerkit, "--root", str(team), "due", "--today", TODAY]),
         ]
         counts = [instructions(command, env) for _, _, command in commands]
-        rows = [[where, name, f"{count / 1e6:,.0f}", f"{count / counts[0]:.3f}x"]
-                for (where, name, _), count in zip(commands, counts, strict=True)]
+        rows = [
+            [where, name, f"{count / 1e6:,.0f}", f"{count / counts[0]:.3f}x"]
+            for (where, name, _), count in zip(commands, counts, strict=True)
+        ]
         print(f"Instructions of one run (callgrind), in millions; ratio to the plain loop over {size} documents.\n")
         print("| documents | command | instructions (M) | ratio |\n|---:|---|---:|---:|")
         for row in rows:

@@ -86,8 +86,9 @@ class Runner:
         command.prepare()
         argv = [TIME, "-v", *command.argv] if self.use_time else command.argv
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, env=self.env)
+        process = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env
+        )
         _, stderr = process.communicate()
         wall = time.perf_counter() - start
         if process.returncode not in (0, 1):  # due exits 1 only for unreadable files; there are none
@@ -133,8 +134,11 @@ def ratio(rounds: list[list[float]], a: int, b: int) -> float:
 
 
 def generate(out: Path, people: int, docs: int) -> None:
-    subprocess.run([sys.executable, str(HERE / "generate.py"), str(out), "--people", str(people), "--docs", str(docs)],
-                   check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), str(out), "--people", str(people), "--docs", str(docs)],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def measure_size(runner: Runner, work: Path, documents: int, runs: int) -> list[list[str]]:
@@ -167,10 +171,17 @@ def measure_size(runner: Runner, work: Path, documents: int, runs: int) -> list[
     main = runner.turns([cold, warm, status, check_cold, check_warm, plain, floor], runs)
     second = runner.turns([touched, touched_check, plain_again], runs)
     rows = []
-    for command, rel in ((cold, ratio(main, 0, 5)), (warm, ratio(main, 1, 5)), (status, ratio(main, 2, 5)),
-                         (touched, ratio(second, 0, 2)), (check_cold, ratio(main, 3, 5)),
-                         (check_warm, ratio(main, 4, 5)), (touched_check, ratio(second, 1, 2)),
-                         (plain, 1.0), (floor, ratio(main, 6, 5))):
+    for command, rel in (
+        (cold, ratio(main, 0, 5)),
+        (warm, ratio(main, 1, 5)),
+        (status, ratio(main, 2, 5)),
+        (touched, ratio(second, 0, 2)),
+        (check_cold, ratio(main, 3, 5)),
+        (check_warm, ratio(main, 4, 5)),
+        (touched_check, ratio(second, 1, 2)),
+        (plain, 1.0),
+        (floor, ratio(main, 6, 5)),
+    ):
         rows.append(_row(f"{documents:,}", command, rel))
     return rows
 
@@ -187,12 +198,18 @@ def measure_large(runner: Runner, work: Path, documents: int, runs: int) -> list
 
     due = [*careerkit_argv(), "--root", str(root), "due", "--today", TODAY]
     check = [*careerkit_argv(), "--root", str(root), "check"]
-    commands = [Command("careerkit due, cold (no cache)", due, forget), Command("careerkit due, warm", due),
-                Command("careerkit check, cold (no cache)", check, forget), Command("careerkit check, warm", check),
-                Command("plain `frontmatter.load` loop", [sys.executable, str(HERE / "plain_loop.py"), str(root)])]
+    commands = [
+        Command("careerkit due, cold (no cache)", due, forget),
+        Command("careerkit due, warm", due),
+        Command("careerkit check, cold (no cache)", check, forget),
+        Command("careerkit check, warm", check),
+        Command("plain `frontmatter.load` loop", [sys.executable, str(HERE / "plain_loop.py"), str(root)]),
+    ]
     rounds = runner.turns(commands, runs)
-    return [_row(f"{documents:,}", command, ratio(rounds, index, len(commands) - 1))
-            for index, command in enumerate(commands)]
+    return [
+        _row(f"{documents:,}", command, ratio(rounds, index, len(commands) - 1))
+        for index, command in enumerate(commands)
+    ]
 
 
 def _row(size: str, command: Command, rel: float) -> list[str]:
@@ -208,14 +225,17 @@ def measure_startup(runner: Runner, work: Path, runs: int, other: str | None) ->
     name = f"minimal Typer app, two commands (typer {typer_version(sys.executable)})"
     typer_app = Command(name, [sys.executable, *app])
     due = Command("careerkit due, 6 people (warm)", [*careerkit_argv(), "--root", str(team), "due", "--today", TODAY])
-    same_gc = Command("the same app, garbage collector as careerkit's", [sys.executable, app[0], "--gc-as-careerkit",
-                                                                          *app[1:]])
+    same_gc = Command(
+        "the same app, garbage collector as careerkit's", [sys.executable, app[0], "--gc-as-careerkit", *app[1:]]
+    )
     commands = [typer_app, due, same_gc]
     if other:
         commands.append(Command(f"minimal Typer app, typer {typer_version(other)} ({other})", [other, *app]))
     rounds = runner.turns(commands, runs)
-    rows = [_row("6 people", command, 1.0 if index == 0 else ratio(rounds, index, 0))
-            for index, command in enumerate(commands)]
+    rows = [
+        _row("6 people", command, 1.0 if index == 0 else ratio(rounds, index, 0))
+        for index, command in enumerate(commands)
+    ]
     # careerkit's own imports and work: `due` to the app that shuts down as cheaply as careerkit does
     own = Command("careerkit due, to the app above", due.argv, walls=due.walls, peaks=due.peaks)
     rows.insert(3, _row("6 people", own, ratio(rounds, 1, 2)))
@@ -265,12 +285,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="numbers of documents (default 100,1000,10000)")
     parser.add_argument("--runs", type=int, default=5, help="counted runs of each command (default 5)")
-    parser.add_argument("--large", type=int, default=50_000,
-                        help="documents in the repository measured for peak memory (default 50000; 0: none)")
+    parser.add_argument(
+        "--large",
+        type=int,
+        default=50_000,
+        help="documents in the repository measured for peak memory (default 50000; 0: none)",
+    )
     parser.add_argument("--large-runs", type=int, default=3, help="counted runs at --large (default 3)")
     parser.add_argument("--work", type=Path, help="keep the generated repositories in this new folder")
-    parser.add_argument("--other-typer", metavar="PYTHON",
-                        help="also time the minimal Typer app under this Python (another Typer version installed)")
+    parser.add_argument(
+        "--other-typer",
+        metavar="PYTHON",
+        help="also time the minimal Typer app under this Python (another Typer version installed)",
+    )
     args = parser.parse_args(argv)
     try:
         sizes = [int(size.replace("_", "")) for size in args.sizes.split(",")]
@@ -282,8 +309,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--work: {args.work} is not empty")
     work = args.work or Path(tempfile.mkdtemp(prefix="careerkit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONDONTWRITEBYTECODE", "CAREERKIT_NO_CACHE", "CAREERKIT_ROOT")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONDONTWRITEBYTECODE", "CAREERKIT_NO_CACHE", "CAREERKIT_ROOT")
+    }
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     runner = Runner(env, _time_works())
     try:
@@ -297,12 +327,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"careerkit benchmarks, {date.today()}: Python {platform.python_version()} on {platform.system()} "
-          f"{platform.machine()}, {os.cpu_count()} CPUs; {versions()}.")
-    print(f"Median of {args.runs} whole-process runs each, run in turn; the ratio is to the plain loop "
-          "(start-up rows: to the minimal Typer app). Peak memory: "
-          f"{'/usr/bin/time -v' if runner.use_time else 'not measured (no /usr/bin/time)'}. "
-          f"Cold, warm and uncached output: {same}.\n")
+    print(
+        f"careerkit benchmarks, {date.today()}: Python {platform.python_version()} on {platform.system()} "
+        f"{platform.machine()}, {os.cpu_count()} CPUs; {versions()}."
+    )
+    print(
+        f"Median of {args.runs} whole-process runs each, run in turn; the ratio is to the plain loop "
+        "(start-up rows: to the minimal Typer app). Peak memory: "
+        f"{'/usr/bin/time -v' if runner.use_time else 'not measured (no /usr/bin/time)'}. "
+        f"Cold, warm and uncached output: {same}.\n"
+    )
     print_table(rows)
     return 0
 

@@ -68,8 +68,11 @@ def read(root: Path, rel: str = PLAN) -> str:
 
 def files(root: Path) -> dict[str, bytes]:
     """Every file under people/, by relative path: to show that nothing changed."""
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted((root / "people").rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted((root / "people").rglob("*"))
+        if path.is_file()
+    }
 
 
 def hand_plan(notes, newline: str = "\n", **more: str | bytes) -> Path:
@@ -91,12 +94,14 @@ def test_add_appends_after_the_last_action_in_its_style(cli, notes, newline):
     result = cli(root, "action", "add", "alice", "Write the design doc", "--due", "2026-07-01", "--today", TODAY)
     assert result.stdout == f"action 3 added: {PLAN}\n"
     assert result.stderr == ""
-    new_item = ("        updated: 2026-05-20\n"
-                "    -   id: 3\n"
-                "        title: 'Write the design doc'\n"  # quoted as its neighbour's title is
-                "        due: 2026-07-01\n"
-                "        status: open\n"
-                "        updated: 2026-06-01\n")
+    new_item = (
+        "        updated: 2026-05-20\n"
+        "    -   id: 3\n"
+        "        title: 'Write the design doc'\n"  # quoted as its neighbour's title is
+        "        due: 2026-07-01\n"
+        "        status: open\n"
+        "        updated: 2026-06-01\n"
+    )
     expected = swap(HAND_PLAN, "        updated: 2026-05-20\n", new_item)
     assert read(root) == (expected if newline == "\n" else crlf(expected))
 
@@ -104,48 +109,81 @@ def test_add_appends_after_the_last_action_in_its_style(cli, notes, newline):
 def test_add_writes_every_option_in_the_order_of_the_spec(cli, notes):
     plan = "---\nperson: alice\nstage: plan\ndate: 2026-05-01\nactions: [{id: 1, title: Ship it}]  # one so far\n---\n"
     root = notes({PLAN: plan.encode()})
-    cli(root, "action", "add", "alice", "Pair on the RFC", "--owner", "bob", "--skill", "system design",
-        "--due", "2026-07-01", "--today", TODAY)
-    assert read(root) == swap(plan, "{id: 1, title: Ship it}",
-                              "{id: 1, title: Ship it}, {id: 2, title: Pair on the RFC, owner: bob, "
-                              "skill: system design, due: 2026-07-01, status: open, updated: 2026-06-01}")
+    cli(
+        root,
+        "action",
+        "add",
+        "alice",
+        "Pair on the RFC",
+        "--owner",
+        "bob",
+        "--skill",
+        "system design",
+        "--due",
+        "2026-07-01",
+        "--today",
+        TODAY,
+    )
+    assert read(root) == swap(
+        plan,
+        "{id: 1, title: Ship it}",
+        "{id: 1, title: Ship it}, {id: 2, title: Pair on the RFC, owner: bob, "
+        "skill: system design, due: 2026-07-01, status: open, updated: 2026-06-01}",
+    )
 
 
-@pytest.mark.parametrize(("title", "written"), [
-    ("Read a book", "Read a book"),
-    ("Zoë's plan", "Zoë's plan"),
-    ("Zoë's #1 goal", "'Zoë''s #1 goal'"),
-    ("Lead: the Q3 review", "'Lead: the Q3 review'"),
-    ("yes", "'yes'"),
-    ("2026-07-01", "'2026-07-01'"),
-    ("C# and F#", "C# and F#"),
-    ("Ask: #hiring", "'Ask: #hiring'"),
-    ("  spaced out  ", "spaced out"),
-])
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("Read a book", "Read a book"),
+        ("Zoë's plan", "Zoë's plan"),
+        ("Zoë's #1 goal", "'Zoë''s #1 goal'"),
+        ("Lead: the Q3 review", "'Lead: the Q3 review'"),
+        ("yes", "'yes'"),
+        ("2026-07-01", "'2026-07-01'"),
+        ("C# and F#", "C# and F#"),
+        ("Ask: #hiring", "'Ask: #hiring'"),
+        ("  spaced out  ", "spaced out"),
+    ],
+)
 def test_add_quotes_a_title_only_when_it_must(cli, notes, title, written):
     plan = "---\nstage: plan\ndate: 2026-05-01\nactions:\n  - id: 1\n    title: Ship it\n---\n"
     root = notes({PLAN: plan.encode()})
     cli(root, "action", "add", "alice", title, "--today", TODAY)
-    assert read(root) == swap(plan, "    title: Ship it\n", "    title: Ship it\n"
-                              f"  - id: 2\n    title: {written}\n    status: open\n    updated: 2026-06-01\n")
+    assert read(root) == swap(
+        plan,
+        "    title: Ship it\n",
+        f"    title: Ship it\n  - id: 2\n    title: {written}\n    status: open\n    updated: 2026-06-01\n",
+    )
     assert json.loads(cli(root, "action", "list", "alice", "--json").stdout)[1]["title"] == title.strip()
 
 
 def test_add_starts_a_list_in_the_style_of_the_files_other_lists(cli, notes):
-    plan = ("---\r\nperson: alice\r\nstage: plan\r\ndate: 2026-05-01\r\nlearns_best:\r\n-   pairing\r\n-   reading\r\n"
-            "# no actions yet\r\n---\r\nBody.\r\n")
+    plan = (
+        "---\r\nperson: alice\r\nstage: plan\r\ndate: 2026-05-01\r\nlearns_best:\r\n-   pairing\r\n-   reading\r\n"
+        "# no actions yet\r\n---\r\nBody.\r\n"
+    )
     root = notes({PLAN: plan.encode()})
     cli(root, "action", "add", "alice", "Read a book", "--today", TODAY)
-    assert read(root) == swap(plan, "-   reading\r\n", "-   reading\r\nactions:\r\n-   id: 1\r\n"
-                              "    title: Read a book\r\n    status: open\r\n    updated: 2026-06-01\r\n")
+    assert read(root) == swap(
+        plan,
+        "-   reading\r\n",
+        "-   reading\r\nactions:\r\n-   id: 1\r\n"
+        "    title: Read a book\r\n    status: open\r\n    updated: 2026-06-01\r\n",
+    )
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("actions:\n", "actions:\n  - id: 1\n    title: Read a book\n    status: open\n    updated: 2026-06-01\n"),
-    ("actions: []   # none yet\n",
-     "actions:   # none yet\n  - id: 1\n    title: Read a book\n    status: open\n    updated: 2026-06-01\n"),
-    ("actions: ~\n", "actions:\n  - id: 1\n    title: Read a book\n    status: open\n    updated: 2026-06-01\n"),
-])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("actions:\n", "actions:\n  - id: 1\n    title: Read a book\n    status: open\n    updated: 2026-06-01\n"),
+        (
+            "actions: []   # none yet\n",
+            "actions:   # none yet\n  - id: 1\n    title: Read a book\n    status: open\n    updated: 2026-06-01\n",
+        ),
+        ("actions: ~\n", "actions:\n  - id: 1\n    title: Read a book\n    status: open\n    updated: 2026-06-01\n"),
+    ],
+)
 def test_add_to_an_empty_actions_list(cli, notes, written, expected):
     plan = f"---\nstage: plan\ndate: 2026-05-01\n{written}---\n"
     root = notes({PLAN: plan.encode()})
@@ -158,58 +196,69 @@ def test_add_to_a_plan_whose_frontmatter_is_empty(cli, notes, newline):
     plan = "\ufeff---\n...\nThe stage and date come from the file name.\n".replace("\n", newline)
     root = notes({PLAN: plan.encode()})
     cli(root, "action", "add", "alice", "Read a book", "--today", TODAY)
-    assert read(root) == ("\ufeff---\nactions:\n  - id: 1\n    title: Read a book\n    status: open\n"
-                          "    updated: 2026-06-01\n...\nThe stage and date come from the file name.\n"
-                          ).replace("\n", newline)
+    assert read(root) == (
+        "\ufeff---\nactions:\n  - id: 1\n    title: Read a book\n    status: open\n"
+        "    updated: 2026-06-01\n...\nThe stage and date come from the file name.\n"
+    ).replace("\n", newline)
 
 
 def test_add_goes_to_the_newest_plan_or_checkin_with_the_next_id_of_any_document(cli, notes):
-    root = notes({
-        "people/alice/2026-03-01-plan.md": doc("alice", "plan", "2026-03-01", actions=[action(4), action(7)]),
-        "people/alice/2026-05-01-checkin.md": "---\nperson: alice\nstage: checkin\ndate: 2026-05-01\n---\nOK.\n",
-        "people/alice/2026-05-20-note.md": doc("alice", "note", "2026-05-20", actions=[action(2)]),
-    })
+    root = notes(
+        {
+            "people/alice/2026-03-01-plan.md": doc("alice", "plan", "2026-03-01", actions=[action(4), action(7)]),
+            "people/alice/2026-05-01-checkin.md": "---\nperson: alice\nstage: checkin\ndate: 2026-05-01\n---\nOK.\n",
+            "people/alice/2026-05-20-note.md": doc("alice", "note", "2026-05-20", actions=[action(2)]),
+        }
+    )
     before = files(root)
     result = cli(root, "action", "add", "alice", "Read a book", "--today", TODAY)
     assert result.stdout == "action 8 added: people/alice/2026-05-01-checkin.md\n"
     assert read(root, "people/alice/2026-05-01-checkin.md") == (
         "---\nperson: alice\nstage: checkin\ndate: 2026-05-01\nactions:\n  - id: 8\n    title: Read a book\n"
-        "    status: open\n    updated: 2026-06-01\n---\nOK.\n")
+        "    status: open\n    updated: 2026-06-01\n---\nOK.\n"
+    )
     after = files(root)
     del before["people/alice/2026-05-01-checkin.md"], after["people/alice/2026-05-01-checkin.md"]
     assert after == before
 
 
-@pytest.mark.parametrize(("today", "due", "expected"), [
-    ("2026-06-01", "+0d", "2026-06-01"),
-    ("2026-06-01", "+3d", "2026-06-04"),
-    ("2026-06-29", "+3d", "2026-07-02"),
-    ("2026-06-01", "+2w", "2026-06-15"),
-    ("2026-12-25", "+1w", "2027-01-01"),
-    ("2026-06-15", "+1m", "2026-07-15"),
-    ("2026-01-31", "+1m", "2026-02-28"),
-    ("2024-01-31", "+1m", "2024-02-29"),
-    ("2026-03-31", "+1m", "2026-04-30"),
-    ("2026-12-31", "+1m", "2027-01-31"),
-    ("2024-02-29", "+12m", "2025-02-28"),
-    ("2026-06-01", "2026-06-30", "2026-06-30"),
-])
+@pytest.mark.parametrize(
+    ("today", "due", "expected"),
+    [
+        ("2026-06-01", "+0d", "2026-06-01"),
+        ("2026-06-01", "+3d", "2026-06-04"),
+        ("2026-06-29", "+3d", "2026-07-02"),
+        ("2026-06-01", "+2w", "2026-06-15"),
+        ("2026-12-25", "+1w", "2027-01-01"),
+        ("2026-06-15", "+1m", "2026-07-15"),
+        ("2026-01-31", "+1m", "2026-02-28"),
+        ("2024-01-31", "+1m", "2024-02-29"),
+        ("2026-03-31", "+1m", "2026-04-30"),
+        ("2026-12-31", "+1m", "2027-01-31"),
+        ("2024-02-29", "+12m", "2025-02-28"),
+        ("2026-06-01", "2026-06-30", "2026-06-30"),
+    ],
+)
 def test_add_due_dates_absolute_and_relative(cli, notes, today, due, expected):
     root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1)])})
     cli(root, "action", "add", "alice", "Ship it", "--due", due, "--today", today)
-    assert read(root).endswith(f"- id: 2\n  title: Ship it\n  due: {expected}\n  status: open\n  updated: {today}\n"
-                               "---\nNotes.\n")
+    assert read(root).endswith(
+        f"- id: 2\n  title: Ship it\n  due: {expected}\n  status: open\n  updated: {today}\n---\nNotes.\n"
+    )
 
 
-@pytest.mark.parametrize(("due", "message"), [
-    ("2026-02-30", "careerkit: --due: 2026-02-30 is not a real date\n"),
-    ("2026-13-01", "careerkit: --due: 2026-13-01 is not a real date\n"),
-    ("tomorrow", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got 'tomorrow'\n"),
-    ("+3", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '+3'\n"),
-    ("-3d", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '-3d'\n"),
-    ("+9999w", "careerkit: --due: +9999w from 9999-12-15 is past the last date there is\n"),
-    ("+1m", "careerkit: --due: +1m from 9999-12-15 is past the last date there is\n"),
-])
+@pytest.mark.parametrize(
+    ("due", "message"),
+    [
+        ("2026-02-30", "careerkit: --due: 2026-02-30 is not a real date\n"),
+        ("2026-13-01", "careerkit: --due: 2026-13-01 is not a real date\n"),
+        ("tomorrow", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got 'tomorrow'\n"),
+        ("+3", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '+3'\n"),
+        ("-3d", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '-3d'\n"),
+        ("+9999w", "careerkit: --due: +9999w from 9999-12-15 is past the last date there is\n"),
+        ("+1m", "careerkit: --due: +1m from 9999-12-15 is past the last date there is\n"),
+    ],
+)
 def test_add_refuses_a_bad_due_date(cli, notes, due, message):
     root = hand_plan(notes)
     before = files(root)
@@ -224,16 +273,20 @@ def test_add_refuses_without_a_plan_and_says_how_to_make_one(cli, notes, only):
     root = notes({f"people/alice/{only}": doc("alice", only[11:-3], "2026-05-01")})
     before = files(root)
     result = cli(root, "action", "add", "alice", "Read a book", "--today", TODAY, expect=1)
-    assert result.stderr == ("careerkit: alice has no plan yet: make one with `careerkit new plan alice`, "
-                             "then add actions\n")
+    assert result.stderr == (
+        "careerkit: alice has no plan yet: make one with `careerkit new plan alice`, then add actions\n"
+    )
     assert result.stdout == ""
     assert files(root) == before
 
 
-@pytest.mark.parametrize(("title", "message"), [
-    ("   ", "careerkit: TITLE: must not be empty\n"),
-    ("two\nlines", "careerkit: TITLE: must be a single line of text (no line breaks or control characters)\n"),
-])
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("   ", "careerkit: TITLE: must not be empty\n"),
+        ("two\nlines", "careerkit: TITLE: must be a single line of text (no line breaks or control characters)\n"),
+    ],
+)
 def test_add_refuses_a_title_that_is_not_one_line(cli, notes, title, message):
     root = hand_plan(notes)
     before = files(root)
@@ -250,10 +303,15 @@ def test_add_without_today_uses_the_local_date(cli, notes):
 
 
 def test_add_finds_the_person_by_name(cli, notes):
-    root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1)]),
-                  "people/alice/profile.md": "---\nname: Alice Liddell\n---\n"})
-    assert cli(root, "action", "add", "Alice Liddell", "Ship it", "--today", TODAY).stdout == \
-        f"action 2 added: {PLAN}\n"
+    root = notes(
+        {
+            PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1)]),
+            "people/alice/profile.md": "---\nname: Alice Liddell\n---\n",
+        }
+    )
+    assert (
+        cli(root, "action", "add", "Alice Liddell", "Ship it", "--today", TODAY).stdout == f"action 2 added: {PLAN}\n"
+    )
 
 
 def test_add_notes_a_skill_that_the_plan_does_not_name(cli, notes):
@@ -279,18 +337,23 @@ def test_done_sets_status_and_closed(cli, notes, newline):
 def test_drop_sets_status_and_closed_after_the_last_key(cli, notes, newline):
     root = hand_plan(notes, newline)
     assert cli(root, "action", "drop", "alice", "2", "--today", TODAY).stdout == f"action 2 dropped: {PLAN}\n"
-    expected = swap(HAND_PLAN, "        status: open\n        updated: 2026-05-20\n",
-                    "        status: dropped\n        updated: 2026-05-20\n        closed: 2026-06-01\n")
+    expected = swap(
+        HAND_PLAN,
+        "        status: open\n        updated: 2026-05-20\n",
+        "        status: dropped\n        updated: 2026-05-20\n        closed: 2026-06-01\n",
+    )
     assert read(root) == (expected if newline == "\n" else crlf(expected))
 
 
 def test_done_fills_an_empty_closed_and_keeps_quotes_and_comments(cli, notes):
-    plan = ("---\nstage: plan\ndate: 2026-05-01\nactions:\n"
-            "- id: 1\n"
-            "  status: \"open\"   # still going\n"
-            "  closed:   # the day it ends\n"
-            "  title: Ship it\n"
-            "---\n")
+    plan = (
+        "---\nstage: plan\ndate: 2026-05-01\nactions:\n"
+        "- id: 1\n"
+        '  status: "open"   # still going\n'
+        "  closed:   # the day it ends\n"
+        "  title: Ship it\n"
+        "---\n"
+    )
     root = notes({PLAN: plan.encode()})
     cli(root, "action", "done", "alice", "1", "--today", TODAY)
     assert read(root) == swap(swap(plan, '"open"   #', '"done"   #'), "closed:   #", "closed: 2026-06-01   #")
@@ -304,8 +367,9 @@ def test_done_on_a_flow_item(cli, notes):
 
 
 def test_done_on_an_action_that_is_already_done_changes_nothing(cli, notes):
-    root = notes({PLAN: doc("alice", "plan", "2026-05-01",
-                            actions=[action(1, status="done", closed="2026-05-02"), action(2)])})
+    root = notes(
+        {PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, status="done", closed="2026-05-02"), action(2)])}
+    )
     before = files(root)
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY)
     assert result.stdout == f"action 1 is already done since 2026-05-02; nothing changed: {PLAN}\n"
@@ -316,22 +380,26 @@ def test_drop_on_a_done_action_drops_it_today(cli, notes):
     plan = "---\nstage: plan\ndate: 2026-05-01\nactions:\n- id: 1\n  status: done\n  closed: 2026-05-02\n---\n"
     root = notes({PLAN: plan.encode()})
     cli(root, "action", "drop", "alice", "1", "--today", TODAY)
-    assert read(root) == swap(plan, "  status: done\n  closed: 2026-05-02\n",
-                              "  status: dropped\n  closed: 2026-06-01\n")
+    assert read(root) == swap(
+        plan, "  status: done\n  closed: 2026-05-02\n", "  status: dropped\n  closed: 2026-06-01\n"
+    )
 
 
 def test_done_changes_the_newest_copy_of_a_repeated_id(cli, notes):
-    root = notes({
-        PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, "Ship it")]),
-        "people/alice/2026-05-20-checkin.md": doc("alice", "checkin", "2026-05-20", actions=[action(1, "Ship it")]),
-    })
+    root = notes(
+        {
+            PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, "Ship it")]),
+            "people/alice/2026-05-20-checkin.md": doc("alice", "checkin", "2026-05-20", actions=[action(1, "Ship it")]),
+        }
+    )
     plan_before = read(root)
     checkin_before = read(root, "people/alice/2026-05-20-checkin.md")
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY)
     assert result.stdout == "action 1 done: people/alice/2026-05-20-checkin.md\n"
     assert read(root) == plan_before
     assert read(root, "people/alice/2026-05-20-checkin.md") == swap(
-        checkin_before, "  title: Ship it\n", "  title: Ship it\n  status: done\n  closed: 2026-06-01\n")
+        checkin_before, "  title: Ship it\n", "  title: Ship it\n  status: done\n  closed: 2026-06-01\n"
+    )
 
 
 @pytest.mark.parametrize("command", ["done", "drop", "touch"])
@@ -339,14 +407,23 @@ def test_an_unknown_id_changes_nothing(cli, notes, command):
     root = hand_plan(notes)
     before = files(root)
     result = cli(root, "action", command, "alice", "9", "--today", TODAY, expect=2)
-    assert result.stderr == "careerkit: alice has no action 9 (their actions are 1-2; " \
-                            "see careerkit action list alice --all)\n"
+    assert (
+        result.stderr == "careerkit: alice has no action 9 (their actions are 1-2; "
+        "see careerkit action list alice --all)\n"
+    )
     assert files(root) == before
 
 
-@pytest.mark.parametrize("args", [
-    ["add", "bob", "Ship it"], ["done", "bob", "1"], ["drop", "bob", "1"], ["touch", "bob", "1"], ["list", "bob"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "bob", "Ship it"],
+        ["done", "bob", "1"],
+        ["drop", "bob", "1"],
+        ["touch", "bob", "1"],
+        ["list", "bob"],
+    ],
+)
 def test_an_unknown_person_is_a_usage_error(cli, notes, args):
     root = hand_plan(notes)
     before = files(root)
@@ -369,8 +446,9 @@ def test_touch_replaces_updated_in_place(cli, notes, newline):
 def test_touch_adds_updated_when_there_is_none(cli, notes):
     root = hand_plan(notes)
     cli(root, "action", "touch", "alice", "1", "--today", TODAY)
-    assert read(root) == swap(HAND_PLAN, "        status: open\n\n",
-                              "        status: open\n        updated: 2026-06-01\n\n")
+    assert read(root) == swap(
+        HAND_PLAN, "        status: open\n\n", "        status: open\n        updated: 2026-06-01\n\n"
+    )
 
 
 def test_touch_twice_on_one_day_changes_nothing_the_second_time(cli, notes):
@@ -387,8 +465,10 @@ def test_touch_refuses_a_closed_action(cli, notes, status):
     root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, status=status, closed="2026-05-02")])})
     before = files(root)
     result = cli(root, "action", "touch", "alice", "1", "--today", TODAY, expect=1)
-    assert result.stderr == (f"careerkit: action 1 is {status}: touch records progress on open actions "
-                             f"(to reopen it, set `status: open` in {PLAN})\n")
+    assert result.stderr == (
+        f"careerkit: action 1 is {status}: touch records progress on open actions "
+        f"(to reopen it, set `status: open` in {PLAN})\n"
+    )
     assert files(root) == before
 
 
@@ -396,14 +476,23 @@ def test_touch_refuses_a_closed_action(cli, notes, status):
 
 
 def listed(notes):
-    return notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[
-        action(1, "Ship it", due="2026-05-20"),
-        action(2, "Demo", due=TODAY),
-        action(3, "Read a book", updated="2026-04-25"),  # 37 days ago: the cadence (30) and a week
-        action(4, "Pair on the RFC", due="2026-07-01", updated="2026-05-30", owner="bob", skill="design"),
-        action(5, "Old idea", status="done", closed="2026-05-15"),
-        action(6, "Dead end", status="dropped", closed="2026-05-16", due="2026-05-10"),
-    ])})
+    return notes(
+        {
+            PLAN: doc(
+                "alice",
+                "plan",
+                "2026-05-01",
+                actions=[
+                    action(1, "Ship it", due="2026-05-20"),
+                    action(2, "Demo", due=TODAY),
+                    action(3, "Read a book", updated="2026-04-25"),  # 37 days ago: the cadence (30) and a week
+                    action(4, "Pair on the RFC", due="2026-07-01", updated="2026-05-30", owner="bob", skill="design"),
+                    action(5, "Old idea", status="done", closed="2026-05-15"),
+                    action(6, "Dead end", status="dropped", closed="2026-05-16", due="2026-05-10"),
+                ],
+            )
+        }
+    )
 
 
 def test_list_shows_open_actions_and_how_each_stands(cli, notes):
@@ -432,21 +521,50 @@ def test_list_all_adds_closed_actions_in_aligned_columns(cli, notes):
 def test_list_json_has_exactly_these_keys(cli, notes):
     rows = json.loads(cli(listed(notes), "action", "list", "alice", "--all", "--json", "--today", TODAY).stdout)
     assert [list(row) for row in rows] == [
-        ["id", "title", "status", "state", "owner", "due", "updated", "closed", "skill", "file"]] * 6
-    assert rows[3] == {"id": 4, "title": "Pair on the RFC", "status": "open", "state": "on track", "owner": "bob",
-                       "due": "2026-07-01", "updated": "2026-05-30", "closed": None, "skill": "design", "file": PLAN}
-    assert rows[4] == {"id": 5, "title": "Old idea", "status": "done", "state": "done", "owner": "alice",
-                       "due": None, "updated": None, "closed": "2026-05-15", "skill": None, "file": PLAN}
+        ["id", "title", "status", "state", "owner", "due", "updated", "closed", "skill", "file"]
+    ] * 6
+    assert rows[3] == {
+        "id": 4,
+        "title": "Pair on the RFC",
+        "status": "open",
+        "state": "on track",
+        "owner": "bob",
+        "due": "2026-07-01",
+        "updated": "2026-05-30",
+        "closed": None,
+        "skill": "design",
+        "file": PLAN,
+    }
+    assert rows[4] == {
+        "id": 5,
+        "title": "Old idea",
+        "status": "done",
+        "state": "done",
+        "owner": "alice",
+        "due": None,
+        "updated": None,
+        "closed": "2026-05-15",
+        "skill": None,
+        "file": PLAN,
+    }
     assert [(row["id"], row["state"]) for row in rows] == [
-        (1, "overdue"), (2, "due today"), (3, "stale"), (4, "on track"), (5, "done"), (6, "dropped")]
+        (1, "overdue"),
+        (2, "due today"),
+        (3, "stale"),
+        (4, "on track"),
+        (5, "done"),
+        (6, "dropped"),
+    ]
     opened = json.loads(cli(listed(notes), "action", "list", "alice", "--json", "--today", TODAY).stdout)
     assert [row["id"] for row in opened] == [1, 2, 3, 4]
 
 
 def test_list_without_actions_says_how_to_add_one(cli, notes):
     root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, status="done", closed=TODAY)])})
-    assert cli(root, "action", "list", "alice").stdout == \
-        "No open actions for alice. Add one: careerkit action add alice \"TITLE\" --due +2w\n"
+    assert (
+        cli(root, "action", "list", "alice").stdout
+        == 'No open actions for alice. Add one: careerkit action add alice "TITLE" --due +2w\n'
+    )
     assert json.loads(cli(root, "action", "list", "alice", "--json").stdout) == []
 
 
@@ -460,13 +578,15 @@ def test_touch_makes_a_stale_action_no_longer_stale(cli, notes):
     cli(root, "action", "touch", "alice", "1", "--today", TODAY)
     assert ("action-stale", 1) not in findings(cli, root)
     assert ("no-progress", None) not in findings(cli, root)
-    assert [row["state"] for row in json.loads(cli(root, "action", "list", "alice", "--json",
-                                                   "--today", TODAY).stdout)] == ["on track"]
+    assert [
+        row["state"] for row in json.loads(cli(root, "action", "list", "alice", "--json", "--today", TODAY).stdout)
+    ] == ["on track"]
 
 
 def test_done_clears_an_overdue_action_and_the_last_one_leaves_the_plan_out_of_actions(cli, notes):
-    root = notes({PLAN: doc("alice", "plan", "2026-05-25", actions=[action(1, due="2026-05-30"),
-                                                                    action(2, due="2026-07-01")])})
+    root = notes(
+        {PLAN: doc("alice", "plan", "2026-05-25", actions=[action(1, due="2026-05-30"), action(2, due="2026-07-01")])}
+    )
     assert findings(cli, root) == [("action-due", 1)]
     cli(root, "action", "done", "alice", "1", "--today", TODAY)
     assert findings(cli, root) == []
@@ -494,16 +614,23 @@ def test_an_unreadable_document_of_that_person_stops_every_edit(cli, notes, args
     result = cli(root, "action", *args, "--today", TODAY, expect=1)
     lines = result.stderr.splitlines()
     assert lines[0].startswith("people/alice/2026-05-10-note.md:3: could not parse frontmatter")
-    assert lines[1:] == ["careerkit: not changed: fix the document above first "
-                         "(what cannot be read there may hold the action or its id)"]
+    assert lines[1:] == [
+        "careerkit: not changed: fix the document above first (what cannot be read there may hold the action or its id)"
+    ]
     assert SECRET not in result.stdout + result.stderr
     assert files(root) == before
 
 
 @pytest.mark.parametrize("args", EDITS)
 def test_an_action_left_out_stops_every_edit(cli, notes, args):
-    root = hand_plan(notes, **{"people/alice/2026-05-10-checkin.md":
-                               doc("alice", "checkin", "2026-05-10", actions=[action(7, status="finished")])})
+    root = hand_plan(
+        notes,
+        **{
+            "people/alice/2026-05-10-checkin.md": doc(
+                "alice", "checkin", "2026-05-10", actions=[action(7, status="finished")]
+            )
+        },
+    )
     before = files(root)
     result = cli(root, "action", *args, "--today", TODAY, expect=1)
     assert "people/alice/2026-05-10-checkin.md:" in result.stderr
@@ -522,8 +649,10 @@ def test_a_form_careerkit_does_not_change_is_refused_naming_the_file(cli, notes)
     root = notes({PLAN: plan.encode()})
     before = files(root)
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY, expect=1)
-    assert result.stderr == (f"{PLAN}: action 1: `status` is written in a form careerkit does not change "
-                             "(a block scalar, a list or an alias); edit it by hand\n")
+    assert result.stderr == (
+        f"{PLAN}: action 1: `status` is written in a form careerkit does not change "
+        "(a block scalar, a list or an alias); edit it by hand\n"
+    )
     assert files(root) == before
 
 
@@ -535,8 +664,9 @@ def test_an_edit_that_would_not_read_back_is_refused(notes, monkeypatch):
     monkeypatch.setattr(edit, "render", lambda value, flow=False: "[oops]")  # a bug that writes a list
     with pytest.raises(edit.EditRefused) as refused:
         edit.edit_file(root, root / PLAN, lambda text: edit.set_action_fields(text, 1, {"status": "done"}))
-    assert str(refused.value) == f"{PLAN}:2: the change would not read back as intended; nothing written " \
-                                 "(edit it by hand)"
+    assert (
+        str(refused.value) == f"{PLAN}:2: the change would not read back as intended; nothing written (edit it by hand)"
+    )
     assert files(root) == before
 
 
@@ -549,15 +679,17 @@ def test_a_document_linked_from_outside_the_notes_root_is_never_written(cli, not
     link.symlink_to(outside)
     target_before = outside.read_bytes()
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY, expect=1)
-    assert result.stderr.splitlines()[0] == \
-        "people/alice/2026-05-20-plan.md:1: link to outside the notes root; not read"
+    assert (
+        result.stderr.splitlines()[0] == "people/alice/2026-05-20-plan.md:1: link to outside the notes root; not read"
+    )
     assert outside.read_bytes() == target_before
     assert read(root) == HAND_PLAN
     # and the edit itself refuses such a link, whatever asked for it
     with pytest.raises(edit.EditRefused) as refused:
         edit.edit_file(root, link, lambda text: edit.set_action_fields(text, 1, {"status": "done"}))
-    assert str(refused.value) == ("people/alice/2026-05-20-plan.md: is a link to outside this person's folder; "
-                                  "not changed")
+    assert str(refused.value) == (
+        "people/alice/2026-05-20-plan.md: is a link to outside this person's folder; not changed"
+    )
     assert outside.read_bytes() == target_before
     assert link.is_symlink()
 
@@ -570,8 +702,9 @@ def test_a_link_out_of_the_persons_folder_is_read_but_never_written(cli, notes):
     link.symlink_to(root / "archive/plan.md")
     before = read(root, "archive/plan.md")
     result = cli(root, "action", "done", "alice", "3", "--today", TODAY, expect=1)
-    assert result.stderr == ("people/alice/2026-05-20-plan.md: is a link to outside this person's folder; "
-                             "not changed\n")
+    assert result.stderr == (
+        "people/alice/2026-05-20-plan.md: is a link to outside this person's folder; not changed\n"
+    )
     assert link.is_symlink() and read(root, "archive/plan.md") == before
     assert "Action 3" in cli(root, "action", "list", "alice", "--today", TODAY).stdout  # it is still read
 

@@ -40,7 +40,7 @@ def test_no_module_imports_one_that_imports_it_back():
     def visit(name: str, path: list[str]) -> None:
         for imported in graph[name]:
             if imported in path:
-                cycles.append([*path[path.index(imported):], imported])
+                cycles.append([*path[path.index(imported) :], imported])
             elif imported not in done:
                 visit(imported, [*path, imported])
         done.add(name)
@@ -55,7 +55,11 @@ def test_the_domain_core_knows_nothing_of_the_terminal():
     """Only the command layer imports Typer or Click; the core takes and returns values."""
     modules = _modules()
     known = set(modules)
-    offenders = sorted(name for name, tree in modules.items()
-                       if not name.startswith("careerkit.commands") and name not in COMMAND_LAYER
-                       and {"typer", "click"} & {imported.split(".")[0] for imported in _imports(tree, known)})
+    offenders = sorted(
+        name
+        for name, tree in modules.items()
+        if not name.startswith("careerkit.commands")
+        and name not in COMMAND_LAYER
+        and {"typer", "click"} & {imported.split(".")[0] for imported in _imports(tree, known)}
+    )
     assert offenders == []

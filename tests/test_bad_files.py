@@ -135,7 +135,8 @@ def person_folder_outside(root: Path, outside: Path) -> None:
 
 def non_utf8_name(root: Path, outside: Path) -> None:
     (root / "people/alice").joinpath(os.fsdecode(b"2026-03-15-note\xff.md")).write_text(
-        NOTE.format(day="2026-03-15"), encoding="utf-8")
+        NOTE.format(day="2026-03-15"), encoding="utf-8"
+    )
 
 
 def folder_loop(root: Path, outside: Path) -> None:
@@ -148,72 +149,111 @@ def settings_outside(root: Path, outside: Path) -> None:
     (root / "careerkit.yaml").symlink_to(outside / "careerkit.yaml")
 
 
-BOM_CRLF = ("\ufeff---\r\nperson: alice\r\nstage: note\r\ndate: 2026-03-01\r\n---\r\n\r\nWritten on Windows.\r\n"
-            ).encode("utf-8")
+BOM_CRLF = (
+    "\ufeff---\r\nperson: alice\r\nstage: note\r\ndate: 2026-03-01\r\n---\r\n\r\nWritten on Windows.\r\n"
+).encode("utf-8")
 LATIN1 = "---\nperson: alice\nstage: note\ndate: 2026-03-03\n---\n\nSECRET-NOTE-TEXT in a café\n".encode("latin-1")
 UTF16 = NOTE.format(day="2026-03-14").encode("utf-16")
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR SECRET-NOTE-TEXT \x00\xff\xfe"
 PARSE = "could not parse frontmatter: "
-LEFT_OUT = ("action 3: status False is not open, done or dropped (YAML read an unquoted word as false; "
-            "write open, done or dropped); left out")
+LEFT_OUT = (
+    "action 3: status False is not open, done or dropped (YAML read an unquoted word as false; "
+    "write open, done or dropped); left out"
+)
 A = "people/alice/"
 
 CASES = [
     # committed in tests/corpus/people/alice/
     Case(A + "2026-02-01-checkin.md", ":1: frontmatter opened on line 1 is never closed with ---"),
     Case(A + "2026-02-02-note.md", ":1: frontmatter is a list, not a mapping of keys"),
-    Case(A + "2026-02-03-note.md", ":1: frontmatter is a single value, not a mapping of keys "
-                                   "(a note that starts with a --- rule needs frontmatter above it)"),
-    Case(A + "2026-02-04-note.md", ":1: frontmatter is a single value, not a mapping of keys "
-                                   "(a note that starts with a --- rule needs frontmatter above it)"),
+    Case(
+        A + "2026-02-03-note.md",
+        ":1: frontmatter is a single value, not a mapping of keys "
+        "(a note that starts with a --- rule needs frontmatter above it)",
+    ),
+    Case(
+        A + "2026-02-04-note.md",
+        ":1: frontmatter is a single value, not a mapping of keys "
+        "(a note that starts with a --- rule needs frontmatter above it)",
+    ),
     Case(A + "2026-02-05-note.md", None),  # frontmatter, then a body that starts with a rule: fine
-    Case(A + "2026-02-06-plan.md",
-         f":5: {PARSE}a list in [ ] is not closed with ], or its items are not separated by commas"),
+    Case(
+        A + "2026-02-06-plan.md",
+        f":5: {PARSE}a list in [ ] is not closed with ], or its items are not separated by commas",
+    ),
     Case(A + "2026-02-07-plan.md", ":4: date 2024-13-45 is not a real date (YYYY-MM-DD)"),
     Case(A + "2026-02-08-checkin.md", ":7: `actions` should be a list of action items"),
-    Case(A + "2026-02-09-checkin.md", None,
-         check=(":6: error: duplicate key (first on line 5): YAML keeps only the last one",)),
-    Case(A + "2026-02-10-checkin.md",
-         ":7: duplicate action id 1: also used at people/alice/2026-01-05-plan.md:10; ids are unique per person"),
+    Case(
+        A + "2026-02-09-checkin.md",
+        None,
+        check=(":6: error: duplicate key (first on line 5): YAML keeps only the last one",),
+    ),
+    Case(
+        A + "2026-02-10-checkin.md",
+        ":7: duplicate action id 1: also used at people/alice/2026-01-05-plan.md:10; ids are unique per person",
+    ),
     Case(A + "2026-02-11-note.md", ":3: unknown stage 'retro': use story, dreams, plan, checkin or note"),
-    Case(A + "2026-02-12-note.md", f":5: {PARSE}a YAML tag that careerkit does not read (such as !!python/...); "
-                                   "remove the tag"),
+    Case(
+        A + "2026-02-12-note.md",
+        f":5: {PARSE}a YAML tag that careerkit does not read (such as !!python/...); remove the tag",
+    ),
     Case(A + "2026-02-13-note.md", ":10: frontmatter aliases (*name) expand to more than 100,000 values; not read"),
-    Case(A + "2026-02-14-checkin.md", f":8: {LEFT_OUT}", check=(
-        ":8: error: `no` was read as false, not text (YAML 1.1 reads unquoted yes, no, on and off as true or false); "
-        "write 'no' in quotes",
-        f":8: error: {LEFT_OUT}",
-    )),
-    Case(A + "2026-02-15-checkin.md", ":7: action id (a number of more than 15 digits) is not a positive whole number; "
-                                      "left out"),
+    Case(
+        A + "2026-02-14-checkin.md",
+        f":8: {LEFT_OUT}",
+        check=(
+            ":8: error: `no` was read as false, not text "
+            "(YAML 1.1 reads unquoted yes, no, on and off as true or false); "
+            "write 'no' in quotes",
+            f":8: error: {LEFT_OUT}",
+        ),
+    ),
+    Case(
+        A + "2026-02-15-checkin.md",
+        ":7: action id (a number of more than 15 digits) is not a positive whole number; left out",
+    ),
     Case(A + "2026-02-16-checkin.md", None),  # escape sequences in a title: shown inert (see assert_clean)
     # made here
     Case(A + "2026-03-01-note.md", None, make=write(A + "2026-03-01-note.md", BOM_CRLF)),
     Case(A + "2026-03-02-note.md", ":1: binary file, not Markdown text", make=write(A + "2026-03-02-note.md", BINARY)),
     Case(A + "2026-03-03-note.md", ":7: not UTF-8 text", make=write(A + "2026-03-03-note.md", LATIN1)),
-    Case(A + "2026-03-04-note.md", ":1: empty file: a document needs frontmatter",
-         make=write(A + "2026-03-04-note.md", b"")),
+    Case(
+        A + "2026-03-04-note.md",
+        ":1: empty file: a document needs frontmatter",
+        make=write(A + "2026-03-04-note.md", b""),
+    ),
     Case(A + "2026-03-05-note.md", ":1: file is larger than 16 MiB; not read", make=huge),
     Case(A + "2026-03-06-note.md", ":5: frontmatter is nested more than 100 levels deep; not read", make=deep),
     Case(A + "2026-03-07-note.md", ":1: link to outside the notes root; not read", make=link_outside),
     Case(A + "2026-03-08-note.md", None, make=link_inside),
     Case(A + "2026-03-09-note.md", ":1: broken link (its target does not exist); not read", make=link_broken),
     Case(A + "2026-03-10-note.md", ":1: cannot read file: permission denied", make=unreadable_file),
-    Case(A + "2026-03-11-plan.md", ": is a folder, not a Markdown document; not read",
-         make=folder_named_like_a_document),
+    Case(
+        A + "2026-03-11-plan.md", ": is a folder, not a Markdown document; not read", make=folder_named_like_a_document
+    ),
     Case(A + "2026-03-12-note.md", ":1: is not a regular file (a pipe, socket or device); not read", make=pipe),
     Case(A + "2026-03-13-note.md", ":1: link that cannot be followed (a loop?); not read", make=link_loop),
     Case(A + "2026-03-14-note.md", ":1: UTF-16 text: save it as UTF-8", make=write(A + "2026-03-14-note.md", UTF16)),
     Case(A + "2026-03-15-note\\xff.md", ": file name is not valid UTF-8; not read (rename it)", make=non_utf8_name),
     Case("people/bob", ": cannot read folder: permission denied", person_level=False, make=unreadable_folder),
     Case("people/x", ": link that cannot be followed (a loop?); skipped", person_level=False, make=folder_loop),
-    Case("people/Bad Name", ": folder name is not a valid person slug (rename it to bad-name); this person is not read",
-         make=bad_slug_folder),
-    Case("people/carol", ": folder is a link to outside the notes root; skipped", person_level=False,
-         make=person_folder_outside),
+    Case(
+        "people/Bad Name",
+        ": folder name is not a valid person slug (rename it to bad-name); this person is not read",
+        make=bad_slug_folder,
+    ),
+    Case(
+        "people/carol",
+        ": folder is a link to outside the notes root; skipped",
+        person_level=False,
+        make=person_folder_outside,
+    ),
     Case("careerkit.yaml", ":1: link to outside the notes root; not read, defaults used", make=settings_outside),
-    Case(A + "profile.md", ":3: `checkin_every_days` should be a whole number of days (1 or more); using the default",
-         make=write(A + "profile.md", b"---\nname: Alice Example\ncheckin_every_days: [SECRET-NOTE-TEXT]\n---\n")),
+    Case(
+        A + "profile.md",
+        ":3: `checkin_every_days` should be a whole number of days (1 or more); using the default",
+        make=write(A + "profile.md", b"---\nname: Alice Example\ncheckin_every_days: [SECRET-NOTE-TEXT]\n---\n"),
+    ),
 ]
 PERMISSION_CASES = {A + "2026-03-10-note.md", "people/bob"}
 
@@ -347,8 +387,9 @@ def test_the_whole_corpus_at_once_cold_and_warm(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "RACY_NS", 0)  # the files were just written: cache them anyway
     parsed: list[str] = []
     real = documents.read_document
-    monkeypatch.setattr(documents, "read_document",
-                        lambda root, path, *rest: parsed.append(path.name) or real(root, path, *rest))
+    monkeypatch.setattr(
+        documents, "read_document", lambda root, path, *rest: parsed.append(path.name) or real(root, path, *rest)
+    )
     cases = [case for case in CASES if case.path != "careerkit.yaml"]
     root = build(tmp_path, cases, monkeypatch)
     run_all(cli, root, cases, tmp_path)
@@ -379,21 +420,27 @@ def test_chmod_000_is_really_unreadable_here(tmp_path, monkeypatch):
         (root / "people/alice/2026-03-10-note.md").read_bytes()
 
 
-@pytest.mark.parametrize("nesting", ["[" * 200_000 + "]" * 200_000, "- " * 200_000 + "x",
-                                     "{a: " * 100_000 + "1" + "}" * 100_000, "? " * 200_000 + "x"],
-                         ids=["flow-lists", "block-lists", "flow-mappings", "complex-keys"])
+@pytest.mark.parametrize(
+    "nesting",
+    ["[" * 200_000 + "]" * 200_000, "- " * 200_000 + "x", "{a: " * 100_000 + "1" + "}" * 100_000, "? " * 200_000 + "x"],
+    ids=["flow-lists", "block-lists", "flow-mappings", "complex-keys"],
+)
 def test_nesting_that_crashes_libyaml_is_refused_before_it_is_parsed(nesting):
     """LibYAML's composer recurses on the C stack: somewhere past 20,000 levels the interpreter dies
     (measured: 100,000 `[` or `- ` is a segmentation fault). Run in a child process so a crash shows."""
-    code = ("import sys\nfrom careerkit.documents import parse_document\n"
-            "result = parse_document(sys.stdin.buffer.read(), 'people/a/2026-01-01-note.md', 'a')\n"
-            "print(result.document, [str(p) for p in result.problems])\n")
+    code = (
+        "import sys\nfrom careerkit.documents import parse_document\n"
+        "result = parse_document(sys.stdin.buffer.read(), 'people/a/2026-01-01-note.md', 'a')\n"
+        "print(result.document, [str(p) for p in result.problems])\n"
+    )
     text = f"---\nstage: note\ndate: 2026-01-01\nx:\n  {nesting}\n---\n"
-    result = subprocess.run([sys.executable, "-c", code], input=text.encode("utf-8"), capture_output=True,
-                            timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=text.encode("utf-8"), capture_output=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[-500:]
     assert result.stdout.decode("utf-8").strip() == (
-        "None ['people/a/2026-01-01-note.md:5: frontmatter is nested more than 100 levels deep; not read']")
+        "None ['people/a/2026-01-01-note.md:5: frontmatter is nested more than 100 levels deep; not read']"
+    )
 
 
 def test_a_profile_that_links_outside_the_root_is_not_read(cli, tmp_path):
@@ -409,28 +456,41 @@ def test_a_profile_that_links_outside_the_root_is_not_read(cli, tmp_path):
         result = cli(root, *args, expect=1)
         assert_clean(result, args)
         assert (result.stdout if args[0] == "check" else result.stderr).splitlines()[0] == (
-            line.replace(": link", ": error: link") if args[0] == "check" else line)
+            line.replace(": link", ": error: link") if args[0] == "check" else line
+        )
 
 
 COMMON_MISTAKES = [
     # (frontmatter lines after `date:` on line 4, the line careerkit names, what it says)
     ("actions:\n\t- id: 1\n", 6, "a tab where YAML needs spaces; indent with spaces only"),
     ("values:\n  - autonomy\n\t- craft\n", 7, "a tab where YAML needs spaces; indent with spaces only"),
-    ("actions:\n  - id: 1\n    title: Read: the book\n", 7,
-     "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
-     "or give the line above its missing colon"),
+    (
+        "actions:\n  - id: 1\n    title: Read: the book\n",
+        7,
+        "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
+        "or give the line above its missing colon",
+    ),
     ("values: [autonomy, craft\n", 5, "a list in [ ] is not closed with ], or its items are not separated by commas"),
     ("values: 'autonomy\n", 5, "a quote that is opened here is never closed; add the closing quote"),
-    ("values:\n  - autonomy\n - craft\n", 7, "this line does not line up with the keys around it (or text "
-                                            "follows a closing quote or bracket); check its indentation and quotes"),
+    (
+        "values:\n  - autonomy\n - craft\n",
+        7,
+        "this line does not line up with the keys around it (or text "
+        "follows a closing quote or bracket); check its indentation and quotes",
+    ),
     ("owner: @bob\n", 5, "a value that cannot start with this character (such as @, ` or %); put the value in quotes"),
 ]
 
 
 @pytest.mark.parametrize(("lines", "line", "reason"), COMMON_MISTAKES)
 def test_common_yaml_mistakes_are_explained_in_plain_words_at_their_line(cli, notes, lines, line, reason):
-    root = notes({"people/alice/2026-01-05-story.md": "---\nperson: alice\nstage: story\ndate: 2026-01-05\n"
-                  + lines + "---\nSECRET-NOTE-TEXT\n"})
+    root = notes(
+        {
+            "people/alice/2026-01-05-story.md": "---\nperson: alice\nstage: story\ndate: 2026-01-05\n"
+            + lines
+            + "---\nSECRET-NOTE-TEXT\n"
+        }
+    )
     result = cli(root, "due", "--today", "2026-06-01", expect=1)
     assert result.stderr == f"people/alice/2026-01-05-story.md:{line}: could not parse frontmatter: {reason}\n"
 

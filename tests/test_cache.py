@@ -76,19 +76,27 @@ def age(*paths: Path) -> None:
 
 
 def plan(title: str, ident: int = 1) -> str:
-    return doc("alice", "plan", "2026-01-01", actions=[action(ident, title, due="2026-02-01")],
-               skills=[{"skill": "design", "resources": ["Mentor: Bob"]}])
+    return doc(
+        "alice",
+        "plan",
+        "2026-01-01",
+        actions=[action(ident, title, due="2026-02-01")],
+        skills=[{"skill": "design", "resources": ["Mentor: Bob"]}],
+    )
 
 
 @pytest.fixture
 def team(notes):
     """alice with a plan (action 'Alpha') and a check-in (action 'Gamma'); bob with a story."""
-    return notes({
-        "people/alice/2026-01-01-plan.md": plan("Alpha"),
-        "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01",
-                                                  actions=[action(2, "Gamma", due="2026-03-01")]),
-        "people/bob/2026-01-10-story.md": doc("bob", "story", "2026-01-10"),
-    })
+    return notes(
+        {
+            "people/alice/2026-01-01-plan.md": plan("Alpha"),
+            "people/alice/2026-02-01-checkin.md": doc(
+                "alice", "checkin", "2026-02-01", actions=[action(2, "Gamma", due="2026-03-01")]
+            ),
+            "people/bob/2026-01-10-story.md": doc("bob", "story", "2026-01-10"),
+        }
+    )
 
 
 # -- a warm run ----------------------------------------------------------------------
@@ -96,8 +104,11 @@ def team(notes):
 
 def test_a_warm_run_parses_nothing_and_prints_the_same(cli, team, trusting, parses):
     cold, _ = due(cli, team)
-    assert sorted(parses) == ["people/alice/2026-01-01-plan.md", "people/alice/2026-02-01-checkin.md",
-                              "people/bob/2026-01-10-story.md"]
+    assert sorted(parses) == [
+        "people/alice/2026-01-01-plan.md",
+        "people/alice/2026-02-01-checkin.md",
+        "people/bob/2026-01-10-story.md",
+    ]
     written = (team / ".careerkit/reads/alice.json").stat()
     parses.clear()
     warm, _ = due(cli, team)
@@ -186,7 +197,8 @@ def test_a_same_size_same_mtime_replacement_is_caught_by_the_inode(cli, team, tr
 def test_an_added_file(cli, team, trusting):
     due(cli, team)
     (team / "people/alice/2026-03-01-checkin.md").write_text(
-        doc("alice", "checkin", "2026-03-01", actions=[action(3, "Delta", due="2026-04-01")]), encoding="utf-8")
+        doc("alice", "checkin", "2026-03-01", actions=[action(3, "Delta", due="2026-04-01")]), encoding="utf-8"
+    )
     assert titles(due(cli, team)[0]) == ["Alpha", "Delta", "Gamma"]
 
 
@@ -217,12 +229,15 @@ def test_a_removed_person(cli, team, trusting):
 
 
 def test_a_changed_setting_and_profile(cli, notes, trusting):
-    root = notes({
-        "careerkit.yaml": "stale_after_days: 21\n",
-        "people/alice/profile.md": "---\nname: Alice\ncheckin_every_days: 30\n---\n",
-        "people/alice/2026-05-01-plan.md": doc("alice", "plan", "2026-05-01", actions=[action(1, "Alpha")],
-                                               skills=[{"skill": "x", "resources": ["y"]}]),
-    })
+    root = notes(
+        {
+            "careerkit.yaml": "stale_after_days: 21\n",
+            "people/alice/profile.md": "---\nname: Alice\ncheckin_every_days: 30\n---\n",
+            "people/alice/2026-05-01-plan.md": doc(
+                "alice", "plan", "2026-05-01", actions=[action(1, "Alpha")], skills=[{"skill": "x", "resources": ["y"]}]
+            ),
+        }
+    )
     age(root / "careerkit.yaml", root / "people/alice/profile.md")
 
     def kinds():
@@ -252,9 +267,12 @@ def log_as_uncached(cli, root, monkeypatch):
 def test_a_changed_note_template_changes_the_summary_as_an_uncached_run_does(cli, notes, trusting, monkeypatch):
     """A note's summary skips what the notes' own note template writes: its text is part of what a note reads as."""
     note = "people/alice/2026-05-02-note.md"
-    root = notes({"templates/note.md.j2": "Written on {{ date }} by the manager.\n",
-                  note: doc("alice", "note", "2026-05-02",
-                            body="Written on 2026-05-02 by the manager.\n\nLoves SQL.\n")})
+    root = notes(
+        {
+            "templates/note.md.j2": "Written on {{ date }} by the manager.\n",
+            note: doc("alice", "note", "2026-05-02", body="Written on 2026-05-02 by the manager.\n\nLoves SQL.\n"),
+        }
+    )
     age(root / "templates/note.md.j2", root / note)
 
     def summaries():
@@ -288,11 +306,13 @@ def test_a_templates_folder_relinked_reads_as_an_uncached_run_does(cli, notes, t
 
 
 def test_unreadable_files_and_bad_settings_are_reported_the_same_when_warm(cli, notes, trusting):
-    root = notes({
-        "careerkit.yaml": "stale_after_days: soon\n",
-        "people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: [\n---\n",
-        "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01", actions=[{"id": "x"}]),
-    })
+    root = notes(
+        {
+            "careerkit.yaml": "stale_after_days: soon\n",
+            "people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: [\n---\n",
+            "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01", actions=[{"id": "x"}]),
+        }
+    )
     cold = cli(root, "due", "--today", TODAY, "--json", expect=1)
     warm = cli(root, "due", "--today", TODAY, "--json", expect=1)
     assert (warm.stdout, warm.stderr) == (cold.stdout, cold.stderr)
@@ -359,8 +379,12 @@ def corrupt_with(kind: str, path: Path) -> None:
         header, _, _ = path.read_bytes().partition(b"\n")
         st = (path.parents[2] / "people/alice/2026-01-01-plan.md").stat()
         key = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
-        body = json.dumps({"people/alice/2026-01-01-plan.md": [*key, [["not", "a document"], []]],
-                           "people/alice/2026-02-01-checkin.md": "x"}).encode()
+        body = json.dumps(
+            {
+                "people/alice/2026-01-01-plan.md": [*key, [["not", "a document"], []]],
+                "people/alice/2026-02-01-checkin.md": "x",
+            }
+        ).encode()
         meta = json.loads(header)
         meta["crc32"] = zlib.crc32(body)
         path.write_bytes(json.dumps(meta).encode() + b"\n" + body)
@@ -373,8 +397,9 @@ def corrupt_with(kind: str, path: Path) -> None:
         raise AssertionError(kind)
 
 
-@pytest.mark.parametrize("kind", ["garbage", "truncated", "wrong version", "edited entries", "wrong shapes", "empty",
-                                  "directory"])
+@pytest.mark.parametrize(
+    "kind", ["garbage", "truncated", "wrong version", "edited entries", "wrong shapes", "empty", "directory"]
+)
 def test_a_broken_cache_file_is_ignored_and_rebuilt(cli, team, trusting, parses, kind):
     expected = cli(team, "due", "--today", TODAY, "--json")
     corrupt_with(kind, team / ".careerkit/reads/alice.json")
@@ -422,6 +447,7 @@ def test_a_read_only_cache_folder_is_used_and_never_an_error(cli, team, trusting
     for path in (folder / "reads", folder):
         path.chmod(0o500)
     try:
+
         def refuse(path, data):
             raise PermissionError(13, "Permission denied")  # what a non-root user meets
 
@@ -480,11 +506,13 @@ def test_the_cache_is_private_and_ignored_by_git(cli, team, trusting):
 
 
 def test_a_warm_run_imports_no_yaml_or_jinja(team):
-    code = ("import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
-            f"sys.argv = ['careerkit', '--root', {str(team)!r}, 'due', '--today', {TODAY!r}]\n"
-            "from careerkit.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('HEAVY', [m for m in ('yaml', 'jinja2', 'frontmatter') if m in sys.modules])\n")
+    code = (
+        "import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
+        f"sys.argv = ['careerkit', '--root', {str(team)!r}, 'due', '--today', {TODAY!r}]\n"
+        "from careerkit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY', [m for m in ('yaml', 'jinja2', 'frontmatter') if m in sys.modules])\n"
+    )
     env = {key: value for key, value in os.environ.items() if key != "CAREERKIT_NO_CACHE"}
     cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
@@ -497,9 +525,13 @@ def test_a_warm_run_imports_no_yaml_or_jinja(team):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel reading is used on Linux only")
 def test_reading_in_several_processes_gives_the_same_answer(cli, notes, trusting, monkeypatch):
-    files = {f"people/p{n}/2026-0{m}-01-checkin.md": doc(f"p{n}", "checkin", f"2026-0{m}-01",
-                                                         actions=[action(m, f"Task {n}.{m}", due="2026-05-01")])
-             for n in range(4) for m in range(1, 7)}
+    files = {
+        f"people/p{n}/2026-0{m}-01-checkin.md": doc(
+            f"p{n}", "checkin", f"2026-0{m}-01", actions=[action(m, f"Task {n}.{m}", due="2026-05-01")]
+        )
+        for n in range(4)
+        for m in range(1, 7)
+    }
     files["people/p1/2026-07-01-note.md"] = "---\ndate: [\n---\n"
     root = notes(files)
     monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
@@ -578,15 +610,17 @@ def check_run(cli, root, *args, cached=True, monkeypatch=None):
 @pytest.fixture
 def messy(notes):
     """Files with something for every part of `check` to say: YAML surprises, a duplicate key, ids used twice."""
-    return notes({
-        "careerkit.yaml": "stale_after_days: 021\ncheckin_every_dayz: 30\n",
-        "people/alice/profile.md": "---\nname: Alice\nrole: no\n---\n",
-        "people/alice/2026-01-01-plan.md": plan("Alpha"),
-        "people/alice/2026-02-01-checkin.md": "---\nstage: checkin\ndate: 2026-02-01\ntime: 12:30\n"
-                                              "actions:\n  - id: 1\n    title: Again\n    owner: on\n---\n",
-        "people/alice/2026-03-01-note.md": "---\nstage: note\nstage: note\ndate: 2026-03-01\n---\nA note.\n",
-        "people/bob/2026-01-10-story.md": doc("bob", "story", "2026-01-10"),
-    })
+    return notes(
+        {
+            "careerkit.yaml": "stale_after_days: 021\ncheckin_every_dayz: 30\n",
+            "people/alice/profile.md": "---\nname: Alice\nrole: no\n---\n",
+            "people/alice/2026-01-01-plan.md": plan("Alpha"),
+            "people/alice/2026-02-01-checkin.md": "---\nstage: checkin\ndate: 2026-02-01\ntime: 12:30\n"
+            "actions:\n  - id: 1\n    title: Again\n    owner: on\n---\n",
+            "people/alice/2026-03-01-note.md": "---\nstage: note\nstage: note\ndate: 2026-03-01\n---\nA note.\n",
+            "people/bob/2026-01-10-story.md": doc("bob", "story", "2026-01-10"),
+        }
+    )
 
 
 def test_a_warm_check_parses_nothing_and_says_the_same(cli, messy, trusting, parses):
@@ -631,8 +665,13 @@ def test_what_check_found_outlives_a_due_run(cli, messy, trusting, parses):
 
 def test_check_of_some_paths_through_the_cache(cli, messy, trusting):
     check_run(cli, messy)
-    for args in (["people/alice/2026-02-01-checkin.md"], ["people/alice/2026-01-01-plan.md"], ["people/bob"],
-                 ["careerkit.yaml"], ["people/alice/profile.md", "people/bob/2026-01-10-story.md"]):
+    for args in (
+        ["people/alice/2026-02-01-checkin.md"],
+        ["people/alice/2026-01-01-plan.md"],
+        ["people/bob"],
+        ["careerkit.yaml"],
+        ["people/alice/profile.md", "people/bob/2026-01-10-story.md"],
+    ):
         assert check_run(cli, messy, *args) == check_run(cli, messy, *args, cached=False), args
 
 
@@ -650,12 +689,15 @@ def test_a_changed_setting_is_part_of_what_check_keeps(cli, messy, trusting, par
 
 def linked_notes(notes, absolute: bool) -> Path:
     """careerkit.yaml and alice's profile are links to files in `shared/` inside the root."""
-    root = notes({
-        "shared/settings.yaml": "checkin_every_days: 7\n",
-        "shared/alice.md": "---\nname: Alice Linked\ncheckin_every_days: 3\nrole: no\n---\n",
-        "people/alice/2026-05-01-plan.md": doc("alice", "plan", "2026-05-01", actions=[action(1, "Alpha")],
-                                               skills=[{"skill": "x", "resources": ["y"]}]),
-    })
+    root = notes(
+        {
+            "shared/settings.yaml": "checkin_every_days: 7\n",
+            "shared/alice.md": "---\nname: Alice Linked\ncheckin_every_days: 3\nrole: no\n---\n",
+            "people/alice/2026-05-01-plan.md": doc(
+                "alice", "plan", "2026-05-01", actions=[action(1, "Alpha")], skills=[{"skill": "x", "resources": ["y"]}]
+            ),
+        }
+    )
     (root / "careerkit.yaml").unlink()
     base = f"{root}/shared" if absolute else "../../shared"
     (root / "careerkit.yaml").symlink_to(f"{root}/shared/settings.yaml" if absolute else "shared/settings.yaml")
@@ -672,8 +714,9 @@ def same_cached_and_uncached(cli, root) -> str:
             fresh = cli(root, *command, expect=None)
         finally:
             os.environ.pop("CAREERKIT_NO_CACHE", None)
-        assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), \
+        assert (cached.exit_code, cached.stdout, cached.stderr) == (fresh.exit_code, fresh.stdout, fresh.stderr), (
             command
+        )
     return fresh.stdout + fresh.stderr
 
 
@@ -719,9 +762,11 @@ def test_a_person_folder_that_becomes_a_link_to_outside(cli, notes, trusting, tm
 
 def run_installed(site: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """careerkit from the copy of its package in `site`, caching every file (no racy window)."""
-    code = ("import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
-            f"sys.argv = ['careerkit', '--root', {str(root)!r}, *{list(args)!r}]\n"
-            "from careerkit.cli import main\nmain()\n")
+    code = (
+        "import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
+        f"sys.argv = ['careerkit', '--root', {str(root)!r}, *{list(args)!r}]\n"
+        "from careerkit.cli import main\nmain()\n"
+    )
     env = {key: value for key, value in os.environ.items() if key not in ("CAREERKIT_NO_CACHE", "PYTHONPATH")}
     env["PYTHONPATH"] = str(site)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -737,8 +782,9 @@ def install(tmp_path: Path, name: str) -> Path:
 
 
 def unreadable_team(notes) -> Path:
-    return notes({"people/alice/misc.md": "---\ndate: 2026-01-01\n---\n",
-                  "people/alice/2026-02-01-plan.md": plan("Alpha")})
+    return notes(
+        {"people/alice/misc.md": "---\ndate: 2026-01-01\n---\n", "people/alice/2026-02-01-plan.md": plan("Alpha")}
+    )
 
 
 def test_two_installs_of_the_same_code_share_a_cache(notes, tmp_path):
@@ -798,11 +844,13 @@ def test_the_fingerprint_covers_every_module_the_readers_import():
 
 def test_a_cached_value_of_the_wrong_type_is_read_again(cli, notes, trusting):
     """A cache file with a valid checksum, but `"30"` where a number belongs (another version, a hand edit)."""
-    root = notes({"careerkit.yaml": "checkin_every_days: 30\n",
-                  "people/alice/2026-05-01-plan.md": plan("Alpha")})
+    root = notes({"careerkit.yaml": "checkin_every_days: 30\n", "people/alice/2026-05-01-plan.md": plan("Alpha")})
     expected, _ = due(cli, root)
-    for name, old, new in (("_settings.json", b"[[30,", b'[["30",'), ("_people.json", b'"Alpha"', b"7"),
-                           ("alice.json", b'"Alpha"', b"false")):
+    for name, old, new in (
+        ("_settings.json", b"[[30,", b'[["30",'),
+        ("_people.json", b'"Alpha"', b"7"),
+        ("alice.json", b'"Alpha"', b"false"),
+    ):
         path = root / ".careerkit/reads" / name
         header, _, body = path.read_bytes().partition(b"\n")
         assert old in body, name

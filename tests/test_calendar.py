@@ -28,19 +28,26 @@ def run(root, *args, cwd=None):
 
 @pytest.fixture
 def team(notes):
-    return notes({
-        "careerkit.yaml": KEY,
-        "people/zoe-obrien/profile.md": "---\nname: \"O'Brien, Zoë; the lead\"\n---\n",
-        "people/zoe-obrien/2026-03-01-story.md": doc("zoe-obrien", "story", "2026-01-10"),
-        "people/zoe-obrien/2026-03-02-plan.md": doc("zoe-obrien", "plan", "2026-05-10", actions=[
-            action(1, "Shadow Bob", due="2026-05-20"),          # late
-            action(2, LONG_TITLE, due="2026-06-15"),            # ahead
-            action(3, "Done already", due="2026-05-01", status="done", closed="2026-05-02"),
-            action(4, "No date at all"),
-        ]),
-        "people/ben/2026-01-01-story.md": doc("ben", "story", "2026-01-01"),
-        "people/old-hand/2025-01-01-story.md": doc("old-hand", "story", "2025-05-31"),
-    })
+    return notes(
+        {
+            "careerkit.yaml": KEY,
+            "people/zoe-obrien/profile.md": '---\nname: "O\'Brien, Zoë; the lead"\n---\n',
+            "people/zoe-obrien/2026-03-01-story.md": doc("zoe-obrien", "story", "2026-01-10"),
+            "people/zoe-obrien/2026-03-02-plan.md": doc(
+                "zoe-obrien",
+                "plan",
+                "2026-05-10",
+                actions=[
+                    action(1, "Shadow Bob", due="2026-05-20"),  # late
+                    action(2, LONG_TITLE, due="2026-06-15"),  # ahead
+                    action(3, "Done already", due="2026-05-01", status="done", closed="2026-05-02"),
+                    action(4, "No date at all"),
+                ],
+            ),
+            "people/ben/2026-01-01-story.md": doc("ben", "story", "2026-01-01"),
+            "people/old-hand/2025-01-01-story.md": doc("old-hand", "story", "2025-05-31"),
+        }
+    )
 
 
 def read_calendar(data: bytes):
@@ -128,14 +135,13 @@ def test_only_the_people_named(team):
 
 def test_the_first_run_adds_a_key_to_careerkit_yaml_and_changes_no_other_byte(notes):
     ours = b"# ours\r\nstale_after_days: 9  # keep\r\n"
-    root = notes({"careerkit.yaml": ours,
-                  "people/ben/2026-01-01-story.md": doc("ben", "story", "2026-01-01")})
+    root = notes({"careerkit.yaml": ours, "people/ben/2026-01-01-story.md": doc("ben", "story", "2026-01-01")})
     first = run(root, "calendar", "--today", TODAY)
     assert first.returncode == 0 and len(events(read_calendar(first.stdout))) == 1
     assert first.stderr.decode().count("\n") == 1 and "calendar_key" in first.stderr.decode()
     text = (root / "careerkit.yaml").read_bytes()
     assert text.startswith(ours)
-    assert re.fullmatch(rb'\r\n(# [^\r\n]*\r\n)calendar_key: "[0-9a-f]{32}"\r\n', text[len(ours):])
+    assert re.fullmatch(rb'\r\n(# [^\r\n]*\r\n)calendar_key: "[0-9a-f]{32}"\r\n', text[len(ours) :])
     second = run(root, "calendar", "--today", TODAY)
     assert second.stderr == b"" and uids(second.stdout) == uids(first.stdout)
     assert run(root, "check").returncode == 0
@@ -182,15 +188,17 @@ def test_every_event_agrees_with_due_within(team, within):
 
 def test_people_who_left_or_are_paused_get_no_events_and_promises_say_so(notes):
     plan = {"actions": [action(1, "Intro to Bob", owner="manager", due="2026-06-10"), action(2, due="2026-06-12")]}
-    root = notes({
-        "careerkit.yaml": KEY,
-        "people/gone/profile.md": "---\nleft: 2026-05-01\n---\n",
-        "people/gone/p.md": doc("gone", "plan", "2026-05-01", **plan),
-        "people/away/profile.md": "---\npaused_until: 2026-09-01\n---\n",
-        "people/away/p.md": doc("away", "plan", "2026-05-01", **plan),
-        "people/back/profile.md": "---\npaused_until: 2026-06-01\n---\n",  # back today
-        "people/back/p.md": doc("back", "plan", "2026-05-01", review_by="2026-08-01", **plan),
-    })
+    root = notes(
+        {
+            "careerkit.yaml": KEY,
+            "people/gone/profile.md": "---\nleft: 2026-05-01\n---\n",
+            "people/gone/p.md": doc("gone", "plan", "2026-05-01", **plan),
+            "people/away/profile.md": "---\npaused_until: 2026-09-01\n---\n",
+            "people/away/p.md": doc("away", "plan", "2026-05-01", **plan),
+            "people/back/profile.md": "---\npaused_until: 2026-06-01\n---\n",  # back today
+            "people/back/p.md": doc("back", "plan", "2026-05-01", review_by="2026-08-01", **plan),
+        }
+    )
     result = run(root, "calendar", "--today", TODAY, "--titles")
     found = sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events(read_calendar(result.stdout)))
     assert found == [
@@ -202,9 +210,15 @@ def test_people_who_left_or_are_paused_get_no_events_and_promises_say_so(notes):
 
 
 def test_no_control_character_reaches_the_calendar(notes):
-    root = notes({"careerkit.yaml": KEY, "people/ann/profile.md": '---\nname: "Ann \\e[2J"\n---\n',
-                  "people/ann/s.md": doc("ann", "story", "2026-01-01")})
+    root = notes(
+        {
+            "careerkit.yaml": KEY,
+            "people/ann/profile.md": '---\nname: "Ann \\e[2J"\n---\n',
+            "people/ann/s.md": doc("ann", "story", "2026-01-01"),
+        }
+    )
     data = run(root, "calendar", "--today", TODAY).stdout
     assert b"\x1b" not in data
     assert [str(e["SUMMARY"]) for e in events(read_calendar(data))] == [
-        "Career conversation with Ann \\x1b[2J: dreams and plan"]
+        "Career conversation with Ann \\x1b[2J: dreams and plan"
+    ]

@@ -15,13 +15,21 @@ from helpers import action, doc
 CAREERKIT = shutil.which("careerkit", path=str(Path(sys.executable).parent)) or "careerkit"
 
 
-def ask(line: str, shell: str = "bash", cwd: Path | None = None, env: dict[str, str] | None = None,
-        fish_word: str | None = None) -> list[str]:
+def ask(
+    line: str,
+    shell: str = "bash",
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    fish_word: str | None = None,
+) -> list[str]:
     """What careerkit answers when the shell completes the last word of `line` (after `careerkit `)."""
     words = line.split(" ")
     environment = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"} | (env or {})
-    environment |= {"_CAREERKIT_COMPLETE": f"{shell}_complete", "COMP_WORDS": "careerkit " + line,
-                    "COMP_CWORD": fish_word if fish_word is not None else str(len(words))}
+    environment |= {
+        "_CAREERKIT_COMPLETE": f"{shell}_complete",
+        "COMP_WORDS": "careerkit " + line,
+        "COMP_CWORD": fish_word if fish_word is not None else str(len(words)),
+    }
     result = subprocess.run([CAREERKIT], capture_output=True, text=True, env=environment, cwd=cwd, check=False)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     return result.stdout.splitlines()
@@ -35,18 +43,43 @@ def values(line: str, **kwargs) -> list[str]:
 
 @pytest.fixture
 def team(notes):
-    return notes({
-        "people/priya-nair/2026-01-01-plan.md": doc("priya-nair", "plan", "2026-01-01", actions=[
-            action(1, "Shadow Bob"), action(2, "Done", status="done", closed="2026-01-02"), action(12, "Write")]),
-        "people/prince-ali/2026-01-01-story.md": doc("prince-ali", "story", "2026-01-01"),
-        "people/pn/profile.md": "---\nname: Bhavna Rao\n---\n",
-    })
+    return notes(
+        {
+            "people/priya-nair/2026-01-01-plan.md": doc(
+                "priya-nair",
+                "plan",
+                "2026-01-01",
+                actions=[
+                    action(1, "Shadow Bob"),
+                    action(2, "Done", status="done", closed="2026-01-02"),
+                    action(12, "Write"),
+                ],
+            ),
+            "people/prince-ali/2026-01-01-story.md": doc("prince-ali", "story", "2026-01-01"),
+            "people/pn/profile.md": "---\nname: Bhavna Rao\n---\n",
+        }
+    )
 
 
 def test_commands_and_their_subcommands(team):
     assert values(f"--root {team} a") == ["agenda", "action", "add"]
-    assert set(values("")) >= {"init", "new", "note", "due", "agenda", "status", "log", "check", "calendar",
-                               "completion", "action", "templates", "add", "leave", "pause"}
+    assert set(values("")) >= {
+        "init",
+        "new",
+        "note",
+        "due",
+        "agenda",
+        "status",
+        "log",
+        "check",
+        "calendar",
+        "completion",
+        "action",
+        "templates",
+        "add",
+        "leave",
+        "pause",
+    }
     assert values(f"--root {team} action ") == ["add", "done", "drop", "list", "touch"]
     assert values("templates c") == ["copy"]
 
@@ -54,7 +87,13 @@ def test_commands_and_their_subcommands(team):
 def test_options_of_the_command_being_typed_and_global_ones(team):
     assert values(f"--root {team} due --w") == ["--within"]
     assert values(f"--root {team} due --json --") == [  # --json is used
-        "--fail", "--help", "--mine", "--no-pager", "--today", "--within"]
+        "--fail",
+        "--help",
+        "--mine",
+        "--no-pager",
+        "--today",
+        "--within",
+    ]
     assert values("--r") == ["--root"]
     assert values("calendar --t") == ["--titles", "--today"]
 
@@ -86,7 +125,13 @@ def test_open_action_ids_after_action_done_person(team, command):
     assert values(f"--root {team} action {command} priya-nair ") == ["1", "12"]
     assert values(f"--root {team} action {command} priy 1") == ["1", "12"]  # the person by a prefix too
     assert ask(f"--root {team} action {command} priya-nair 1", shell="zsh") == [
-        "plain", "1", "Shadow Bob", "plain", "12", "Write"]
+        "plain",
+        "1",
+        "Shadow Bob",
+        "plain",
+        "12",
+        "Write",
+    ]
     assert values(f"--root {team} action {command} nobody ") == []
 
 
@@ -115,10 +160,13 @@ def test_fish_passes_the_word_itself(team):
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 def test_the_bash_script_completes_in_bash(team):
     script = subprocess.run([CAREERKIT, "completion", "bash"], capture_output=True, text=True, check=True).stdout
-    probe = (f'{script}\nCOMP_WORDS=(careerkit --root "$ROOT" action done priya-nair "")\nCOMP_CWORD=6\n'
-             '_careerkit_complete careerkit\nprintf "%s\\n" "${COMPREPLY[@]}"\n')
-    result = subprocess.run(["bash", "--norc", "-c", probe], capture_output=True, text=True, env=_path_env(team),
-                            check=False)
+    probe = (
+        f'{script}\nCOMP_WORDS=(careerkit --root "$ROOT" action done priya-nair "")\nCOMP_CWORD=6\n'
+        '_careerkit_complete careerkit\nprintf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    result = subprocess.run(
+        ["bash", "--norc", "-c", probe], capture_output=True, text=True, env=_path_env(team), check=False
+    )
     assert result.stdout.splitlines() == ["1", "12"], result.stderr
 
 
@@ -126,8 +174,13 @@ def test_the_bash_script_completes_in_bash(team):
 def test_completion_prints_each_shells_script(shell):
     result = subprocess.run([CAREERKIT, "completion", shell], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and f"_CAREERKIT_COMPLETE={shell}_complete" in result.stdout
-    source = subprocess.run([CAREERKIT], capture_output=True, text=True, check=False,
-                            env=os.environ | {"_CAREERKIT_COMPLETE": f"{shell}_source"})
+    source = subprocess.run(
+        [CAREERKIT],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=os.environ | {"_CAREERKIT_COMPLETE": f"{shell}_source"},
+    )
     assert source.stdout == result.stdout
 
 
@@ -145,7 +198,7 @@ def _path_env(team: Path) -> dict[str, str]:
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
 def test_the_zsh_script_completes_in_zsh(team):
     """zsh's completion builtins are stood in for by functions that print what they were given."""
-    probe = '''
+    probe = """
 compdef() { :; }
 _describe() { print -r -- "described"; print -rl -- ${(P)3}; }
 compadd() { print -r -- "plain"; print -rl -- ${(P)${@[-1]}}; }
@@ -160,17 +213,25 @@ _careerkit
 words=(careerkit --root "$ROOT" calendar -o "")
 CURRENT=6
 _careerkit
-'''
-    result = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, env=_path_env(team),
-                            check=False)
-    assert result.stdout.splitlines() == ["described", "1:Shadow Bob", "12:Write",
-                                          "plain", "prince-ali", "priya-nair", "files"], result.stderr
+"""
+    result = subprocess.run(
+        ["zsh", "-f", "-c", probe], capture_output=True, text=True, env=_path_env(team), check=False
+    )
+    assert result.stdout.splitlines() == [
+        "described",
+        "1:Shadow Bob",
+        "12:Write",
+        "plain",
+        "prince-ali",
+        "priya-nair",
+        "files",
+    ], result.stderr
 
 
 @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
 def test_the_fish_script_completes_in_fish(team):
     """fish's `commandline` is stood in for by a function that gives the line typed so far."""
-    probe = '''
+    probe = """
 function commandline
     switch $argv[1]
         case -cp
@@ -181,9 +242,10 @@ function commandline
 end
 careerkit completion fish | source
 __careerkit_complete
-'''
-    result = subprocess.run(["fish", "--no-config", "-c", probe], capture_output=True, text=True,
-                            env=_path_env(team), check=False)
+"""
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", probe], capture_output=True, text=True, env=_path_env(team), check=False
+    )
     assert result.stdout.splitlines() == ["pn\tBhavna Rao"], result.stderr
 
 

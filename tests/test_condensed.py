@@ -25,15 +25,30 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("generated") / "notes"
-    subprocess.run([sys.executable, str(PROJECT / "benchmarks/generate.py"), str(root), "--people", "6", "--docs",
-                    "40", "--body-chars", "200"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "benchmarks/generate.py"),
+            str(root),
+            "--people",
+            "6",
+            "--docs",
+            "40",
+            "--body-chars",
+            "200",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return root
 
 
 def answers(team, today: date) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, object]]]:
-    return ([f.to_json() for f in findings.find(team, today)],
-            [f.to_json() for f in findings.find(team, today, within=30)],
-            [row.to_json() for row in status.rows(team, today)])
+    return (
+        [f.to_json() for f in findings.find(team, today)],
+        [f.to_json() for f in findings.find(team, today, within=30)],
+        [row.to_json() for row in status.rows(team, today)],
+    )
 
 
 @pytest.mark.parametrize("which", ["examples", "corpus", "generated"])
@@ -56,18 +71,29 @@ def test_condensed_keeps_what_the_0_2_rules_read(notes, monkeypatch):
     from helpers import action, doc
 
     monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")
-    root = notes({
-        "careerkit.yaml": "manager: kim\n",
-        "people/ann/2026-01-05-note.md": doc("ann", "note", "2026-01-05"),
-        "people/ann/2026-02-05-note.md": doc("ann", "note", "2026-02-05"),
-        "people/ann/2026-03-05-checkin.md": doc("ann", "checkin", "2026-03-05"),
-        "people/bob/2026-01-01-plan.md": doc("bob", "plan", "2026-01-01", actions=[
-            action(1, status="done", closed="2026-01-20"), action(2, owner="kim", status="done", closed="2026-03-01"),
-            action(3, owner="manager", status="dropped"), action(4, owner="kim")]),
-    })
+    root = notes(
+        {
+            "careerkit.yaml": "manager: kim\n",
+            "people/ann/2026-01-05-note.md": doc("ann", "note", "2026-01-05"),
+            "people/ann/2026-02-05-note.md": doc("ann", "note", "2026-02-05"),
+            "people/ann/2026-03-05-checkin.md": doc("ann", "checkin", "2026-03-05"),
+            "people/bob/2026-01-01-plan.md": doc(
+                "bob",
+                "plan",
+                "2026-01-01",
+                actions=[
+                    action(1, status="done", closed="2026-01-20"),
+                    action(2, owner="kim", status="done", closed="2026-03-01"),
+                    action(3, owner="manager", status="dropped"),
+                    action(4, owner="kim"),
+                ],
+            ),
+        }
+    )
     whole, condensed = Notes(root).load(), Notes(root).load(condensed=True)
     for offset in range(0, 120, 5):
         today = date(2026, 1, 1) + timedelta(days=offset)
         assert answers(condensed, today) == answers(whole, today), today
     assert [f.date for f in findings.find(condensed, date(2026, 4, 1)) if f.kind == "never-started"] == [
-        date(2026, 1, 5)]
+        date(2026, 1, 5)
+    ]

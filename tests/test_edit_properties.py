@@ -164,19 +164,56 @@ class Doc:
 
 # -- the strategy -----------------------------------------------------------------------------------
 
-TEXT = st.characters(categories=("L", "M", "N", "P", "S", "Zs", "Cf", "Co"), include_characters="\t",
-                     exclude_characters="\ufeff")
-WORDS = ["Shadow Bob in two hiring loops", "Read “The Manager's Path”", "Lead: the Q3 review", "Zoë's #1 goal",
-         "Design review — 2 loops", "[draft] RFC", "yes", "null", "2026-03-01", "100", "a: b", "- list-like",
-         "# not a comment", "Pair with 李雷 on 日本語 docs", "💡 idea", "x, y", "{braces}", "trailing space ",
-         " leading", "it's \"quoted\"", "back\\slash", "~", "@mention", "%percent", "1.10"]
+TEXT = st.characters(
+    categories=("L", "M", "N", "P", "S", "Zs", "Cf", "Co"), include_characters="\t", exclude_characters="\ufeff"
+)
+WORDS = [
+    "Shadow Bob in two hiring loops",
+    "Read “The Manager's Path”",
+    "Lead: the Q3 review",
+    "Zoë's #1 goal",
+    "Design review — 2 loops",
+    "[draft] RFC",
+    "yes",
+    "null",
+    "2026-03-01",
+    "100",
+    "a: b",
+    "- list-like",
+    "# not a comment",
+    "Pair with 李雷 on 日本語 docs",
+    "💡 idea",
+    "x, y",
+    "{braces}",
+    "trailing space ",
+    " leading",
+    'it\'s "quoted"',
+    "back\\slash",
+    "~",
+    "@mention",
+    "%percent",
+    "1.10",
+]
 TITLES = st.one_of(st.sampled_from(WORDS), st.text(TEXT, min_size=1, max_size=24))
 NAMES = st.sampled_from(["bob", "alice", "Zoë O'Brien", "team: platform"])
 SKILLS = st.sampled_from(["system design", "people management", "writing: docs", "SQL", "écrire"])
 DATES = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
 COMMENT = st.text(TEXT, max_size=16).map(lambda text: "#" + text)
-TWISTS = ("block-scalar", "alias", "tag", "flow-item-lines", "indented-root", "tab", "dup-id", "mixed-nl",
-          "quoted-key", "plain-lines", "comment-in-flow", "trailing-comma", "unicode-break")
+TWISTS = (
+    "block-scalar",
+    "alias",
+    "tag",
+    "flow-item-lines",
+    "indented-root",
+    "tab",
+    "dup-id",
+    "mixed-nl",
+    "quoted-key",
+    "plain-lines",
+    "comment-in-flow",
+    "trailing-comma",
+    "unicode-break",
+)
 ACTION_KEYS = ("title", "owner", "skill", "due", "status", "updated", "closed", "effort", "tags")
 TAGS = st.lists(st.sampled_from(("hiring", "écrire", "x: y", "1.10", "q3")), min_size=1, max_size=3)
 
@@ -370,12 +407,16 @@ class Builder:
 @st.composite
 def documents(draw: Any, need_items: bool = False, twists: bool = True) -> Doc:
     nl = draw(st.sampled_from(("\n", "\r\n")))
-    chosen = set(draw(st.sets(st.sampled_from(TWISTS), min_size=1, max_size=3))) if twists and draw(st.booleans()) \
-        else set()
+    chosen = (
+        set(draw(st.sets(st.sampled_from(TWISTS), min_size=1, max_size=3))) if twists and draw(st.booleans()) else set()
+    )
     b = Builder(draw, nl, chosen)
     b.add("---")
-    form = draw(st.sampled_from(("block", "block", "block", "flow", "flow-lines")
-                                + (() if need_items else ("empty", "missing"))))
+    form = draw(
+        st.sampled_from(
+            ("block", "block", "block", "flow", "flow-lines") + (() if need_items else ("empty", "missing"))
+        )
+    )
     count = draw(st.integers(1, 4))
     ids = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count, unique=True))
     flow_form = form in ("flow", "flow-lines")
@@ -395,8 +436,9 @@ def documents(draw: Any, need_items: bool = False, twists: bool = True) -> Doc:
     if form in ("empty", "missing"):
         items = []
 
-    extra = draw(st.lists(st.sampled_from(("values", "learns_best", "skills", "summary", "next_checkin", "mood")),
-                          unique=True))
+    extra = draw(
+        st.lists(st.sampled_from(("values", "learns_best", "skills", "summary", "next_checkin", "mood")), unique=True)
+    )
     entries = ["person", "stage", "date", "actions", *extra]
     if form == "missing":
         entries.remove("actions")
@@ -412,13 +454,18 @@ def documents(draw: Any, need_items: bool = False, twists: bool = True) -> Doc:
             elif entry == "summary" and draw(st.integers(0, 3)) == 0:
                 token = ""
             else:
-                value = {"person": "alice", "stage": draw(st.sampled_from(("plan", "checkin"))),
-                         "summary": draw(TITLES), "mood": draw(NAMES)}[entry]
+                value = {
+                    "person": "alice",
+                    "stage": draw(st.sampled_from(("plan", "checkin"))),
+                    "summary": draw(TITLES),
+                    "mood": draw(NAMES),
+                }[entry]
                 token = draw(str_token(value, False))
             last_top_line = b.add(b.key(entry) + ":" + (b.sep() + token if token else "") + b.tail())
         elif entry in ("values", "learns_best", "skills"):
-            words = draw(st.lists(st.sampled_from(("pairing", "reading", "autonomy", "système", "x: y")),
-                                  min_size=1, max_size=3))
+            words = draw(
+                st.lists(st.sampled_from(("pairing", "reading", "autonomy", "système", "x: y")), min_size=1, max_size=3)
+            )
             if draw(st.booleans()):
                 text = ", ".join(draw(str_token(word, True)) for word in words)
                 if entry == "skills":
@@ -428,8 +475,14 @@ def documents(draw: Any, need_items: bool = False, twists: bool = True) -> Doc:
                 b.add(entry + ":" + b.tail())
                 dash, gap = draw(st.sampled_from((0, 2, 4))), draw(st.integers(1, 3))
                 for word in words:
-                    last_top_line = b.add(" " * dash + "-" + " " * gap + ("skill: " if entry == "skills" else "")
-                                          + draw(str_token(word, False)) + b.tail())
+                    last_top_line = b.add(
+                        " " * dash
+                        + "-"
+                        + " " * gap
+                        + ("skill: " if entry == "skills" else "")
+                        + draw(str_token(word, False))
+                        + b.tail()
+                    )
                     if entry == "skills" and draw(st.booleans()):
                         last_top_line = b.add(" " * (dash + 1 + gap) + "resources: [Mentor: Bob, 'Book: X']")
                 if list_style is None:
@@ -495,17 +548,47 @@ def documents(draw: Any, need_items: bool = False, twists: bool = True) -> Doc:
     body_nl = nl
     if "mixed-nl" in b.applied and draw(st.booleans()):
         body_nl = "\n" if nl == "\r\n" else "\r\n"
-    body_lines = draw(st.lists(st.sampled_from(("", "Notes from our talk.", "---", "...", "    indented code",
-                                                "  - a list, indented", "# Heading", "Zoë said: “yes” 💡",
-                                                "key: value", "***", "page\x0cbreak", "pasted\u2028line",
-                                                "nel\x85line", "\ttabbed", "trailing  ")), max_size=5))
+    body_lines = draw(
+        st.lists(
+            st.sampled_from(
+                (
+                    "",
+                    "Notes from our talk.",
+                    "---",
+                    "...",
+                    "    indented code",
+                    "  - a list, indented",
+                    "# Heading",
+                    "Zoë said: “yes” 💡",
+                    "key: value",
+                    "***",
+                    "page\x0cbreak",
+                    "pasted\u2028line",
+                    "nel\x85line",
+                    "\ttabbed",
+                    "trailing  ",
+                )
+            ),
+            max_size=5,
+        )
+    )
     body = body_nl.join(body_lines)
     if body_lines and draw(st.booleans()):
         body += body_nl
     if not body and draw(st.integers(0, 4)) == 0:
         b.lines[closing][1] = ""  # the file ends with the closing line, without a line ending
-    doc = Doc(b.lines, draw(st.sampled_from(("", "", "\ufeff"))), body, nl, items, form, actions_line,
-              list_style or (edit.DEFAULT_DASH_OFFSET, edit.DEFAULT_GAP), last_top_line, frozenset(b.applied))
+    doc = Doc(
+        b.lines,
+        draw(st.sampled_from(("", "", "\ufeff"))),
+        body,
+        nl,
+        items,
+        form,
+        actions_line,
+        list_style or (edit.DEFAULT_DASH_OFFSET, edit.DEFAULT_GAP),
+        last_top_line,
+        frozenset(b.applied),
+    )
     parsed = load(parts(doc.text).yaml)  # the generator writes valid YAML, with the actions it planned
     assert isinstance(parsed, dict)
     if items:
@@ -531,8 +614,9 @@ def render_like(value: Any, token: str, flow: bool) -> str:
 
 def expected_set(doc: Doc, item: Item, fields: dict[str, Any]) -> str:
     lines = [list(line) for line in doc.lines]
-    changes = [(key, value) for key, value in fields.items()
-               if item.get(key) is None or not same(item.get(key).value, value)]  # type: ignore[union-attr]
+    changes = [
+        (key, value) for key, value in fields.items() if item.get(key) is None or not same(item.get(key).value, value)
+    ]  # type: ignore[union-attr]
     if item.flow:
         tokens = {f.key: f.token for f in item.fields}
         for key, value in changes:
@@ -558,13 +642,23 @@ def expected_append(doc: Doc, fields: dict[str, Any]) -> str:
     neighbour = {f.key: f.token for f in doc.items[-1].fields if isinstance(f.value, str)} if doc.items else {}
 
     def block(dash: int, gap: int, nl: str) -> list[list[str]]:
-        return [[(" " * dash + "-" + " " * gap if position == 0 else " " * (dash + 1 + gap))
-                 + f"{key}: {render_like(value, neighbour.get(key, ''), False)}", nl]
-                for position, (key, value) in enumerate(fields.items())]
+        return [
+            [
+                (" " * dash + "-" + " " * gap if position == 0 else " " * (dash + 1 + gap))
+                + f"{key}: {render_like(value, neighbour.get(key, ''), False)}",
+                nl,
+            ]
+            for position, (key, value) in enumerate(fields.items())
+        ]
 
     def flow(pad: str) -> str:
-        return "{" + pad + ", ".join(f"{key}: {render_like(value, neighbour.get(key, ''), True)}"
-                                     for key, value in fields.items()) + pad + "}"
+        return (
+            "{"
+            + pad
+            + ", ".join(f"{key}: {render_like(value, neighbour.get(key, ''), True)}" for key, value in fields.items())
+            + pad
+            + "}"
+        )
 
     if doc.form in ("empty", "missing"):
         dash, gap = doc.list_style
@@ -590,8 +684,10 @@ def expected_append(doc: Doc, fields: dict[str, Any]) -> str:
             lines[last.last][0] = text[: last.end] + ", " + flow(pad) + text[last.end :]
         else:
             indent = text[: len(text) - len(text.lstrip(" "))]
-            lines[last.last : last.last + 1] = [[text[: last.end] + ",", nl],
-                                                [indent + flow(pad) + text[last.end :], nl]]
+            lines[last.last : last.last + 1] = [
+                [text[: last.end] + ",", nl],
+                [indent + flow(pad) + text[last.end :], nl],
+            ]
     return doc.bom + "".join(t + n for t, n in lines) + doc.body
 
 
@@ -622,8 +718,11 @@ def run_edit(root: Path, text: str, change: Callable[[str], str]) -> tuple[str, 
 def changed_region(old: str, new: str) -> tuple[list[tuple[int, int]], int]:
     """Which old lines were replaced or deleted (ranges), and how many lines were added overall."""
     a, b = lines_of(old), lines_of(new)
-    spans = [(i1, i2) for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-             if tag != "equal"]
+    spans = [
+        (i1, i2)
+        for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
     return spans, len(b) - len(a)
 
 
@@ -696,8 +795,9 @@ def test_set_fields_changes_only_the_action(workdir, operation, doc, pick, today
 
 
 @PROFILE
-@given(doc=documents(), today=DATES, title=TITLES, due=st.none() | DATES, skill=st.none() | SKILLS,
-       owner=st.none() | NAMES)
+@given(
+    doc=documents(), today=DATES, title=TITLES, due=st.none() | DATES, skill=st.none() | SKILLS, owner=st.none() | NAMES
+)
 def test_append_adds_only_the_new_action(workdir, doc, today, title, due, skill, owner):
     note(doc.text)
     title = title.strip() or "Untitled"
@@ -716,8 +816,11 @@ def test_append_adds_only_the_new_action(workdir, doc, today, title, due, skill,
     assert same(load(parts(new).yaml), expected)
     if doc.form in ("block", "flow", "flow-lines"):
         last = doc.items[-1]
-        region = {"block": (last.last + 1, last.last), "flow": (last.last, last.last),
-                  "flow-lines": (last.last, last.last)}[doc.form]
+        region = {
+            "block": (last.last + 1, last.last),
+            "flow": (last.last, last.last),
+            "flow-lines": (last.last, last.last),
+        }[doc.form]
         added = {"block": 1 if last.flow else len(fields), "flow": 0, "flow-lines": 1}[doc.form]
     elif doc.form == "empty":
         assert doc.actions_line is not None
@@ -764,7 +867,9 @@ def test_refusals_are_rare():
     refused = [twists for was_refused, twists in outcomes if was_refused]
     ordinary = [twists for _, twists in outcomes if not twists]
     rate = len(refused) / len(outcomes)
-    print(f"\nrefused {len(refused)} of {len(outcomes)} edits ({rate:.1%}); "
-          f"{len(ordinary)} ordinary documents, {sum(1 for t in refused if not t)} of them refused")
+    print(
+        f"\nrefused {len(refused)} of {len(outcomes)} edits ({rate:.1%}); "
+        f"{len(ordinary)} ordinary documents, {sum(1 for t in refused if not t)} of them refused"
+    )
     assert all(refused), "an ordinary document was refused"
     assert rate <= MAX_REFUSAL_RATE

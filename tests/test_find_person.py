@@ -13,18 +13,30 @@ PROFILE = "---\nname: {}\n---\n"
 
 @pytest.fixture
 def team(notes):
-    return notes({
-        "people/priya-nair/p.md": doc("priya-nair", "plan", "2026-01-01", actions=[action(1, due="2026-02-01")]),
-        "people/prince-ali/s.md": doc("prince-ali", "story", "2026-01-01"),
-        "people/pn/profile.md": PROFILE.format("Bhavna Rao"),
-        "people/pn/s.md": doc("pn", "story", "2026-01-01"),
-        "people/al/s.md": doc("al", "story", "2026-01-01"),
-        "people/alice/s.md": doc("alice", "story", "2026-01-01"),
-    })
+    return notes(
+        {
+            "people/priya-nair/p.md": doc("priya-nair", "plan", "2026-01-01", actions=[action(1, due="2026-02-01")]),
+            "people/prince-ali/s.md": doc("prince-ali", "story", "2026-01-01"),
+            "people/pn/profile.md": PROFILE.format("Bhavna Rao"),
+            "people/pn/s.md": doc("pn", "story", "2026-01-01"),
+            "people/al/s.md": doc("al", "story", "2026-01-01"),
+            "people/alice/s.md": doc("alice", "story", "2026-01-01"),
+        }
+    )
 
 
-@pytest.mark.parametrize(("given", "slug"), [("priy", "priya-nair"), ("PRIYA", "priya-nair"), ("prin", "prince-ali"),
-                                             ("bha", "pn"), ("Bhavna R", "pn"), ("al", "al"), ("ali", "alice")])
+@pytest.mark.parametrize(
+    ("given", "slug"),
+    [
+        ("priy", "priya-nair"),
+        ("PRIYA", "priya-nair"),
+        ("prin", "prince-ali"),
+        ("bha", "pn"),
+        ("Bhavna R", "pn"),
+        ("al", "al"),
+        ("ali", "alice"),
+    ],
+)
 def test_a_unique_start_of_a_slug_or_first_name_finds_the_person(cli, team, given, slug):
     report = json.loads(cli(team, "due", given, "--today", "2026-03-01", "--json").stdout)
     assert report["findings"] and {f["person"] for f in report["findings"]} == {slug}

@@ -18,16 +18,23 @@ PLAN = "people/alice/2026-05-01-plan.md"
 @pytest.fixture
 def repo(notes, monkeypatch):
     """A notes repository in git with `git: commit`, one person and one commit."""
-    for key, value in {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-                       "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
-                       "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}.items():
+    for key, value in {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }.items():
         monkeypatch.setenv(key, value)
-    root = notes({
-        "careerkit.yaml": "git: commit\n",
-        PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, "Shadow Bob", status="open")]),
-        "people/alice/profile.md": "---\nname: Alice\n---\n",
-        "people/bob/profile.md": "---\nname: Bob\n---\n",
-    })
+    root = notes(
+        {
+            "careerkit.yaml": "git: commit\n",
+            PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, "Shadow Bob", status="open")]),
+            "people/alice/profile.md": "---\nname: Alice\n---\n",
+            "people/bob/profile.md": "---\nname: Bob\n---\n",
+        }
+    )
     git(root, "init", "--quiet")
     git(root, "add", "-A")
     git(root, "commit", "--quiet", "-m", "start")
@@ -45,20 +52,33 @@ def last_commit(root) -> tuple[str, list[str]]:
     return message, files
 
 
-@pytest.mark.parametrize("args, message, files", [
-    (["action", "add", "alice", "Read a book about it"], "careerkit: add an action", [PLAN]),
-    (["action", "done", "alice", "1"], "careerkit: action done", [PLAN]),
-    (["action", "drop", "alice", "1"], "careerkit: action dropped", [PLAN]),
-    (["action", "touch", "alice", "1"], "careerkit: progress on an action", [PLAN]),
-    (["add", "cyd", "--name", "Cyd Charisse"], "careerkit: add a person", ["people/cyd/profile.md"]),
-    (["leave", "bob"], "careerkit: a person left the team", ["people/bob/profile.md"]),
-    (["pause", "bob", "--until", "+1m"], "careerkit: pause", ["people/bob/profile.md"]),
-    (["new", "checkin", "alice", "--date", TODAY], "careerkit: new check-in", ["people/alice/2026-06-01-checkin.md"]),
-    (["new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY], "careerkit: new life story",
-     ["people/zoe-obrien/2026-06-01-story.md", "people/zoe-obrien/profile.md"]),
-    (["note", "alice", "Would like to run the next retro", "--date", TODAY], "careerkit: new note",
-     ["people/alice/2026-06-01-note.md"]),
-])
+@pytest.mark.parametrize(
+    "args, message, files",
+    [
+        (["action", "add", "alice", "Read a book about it"], "careerkit: add an action", [PLAN]),
+        (["action", "done", "alice", "1"], "careerkit: action done", [PLAN]),
+        (["action", "drop", "alice", "1"], "careerkit: action dropped", [PLAN]),
+        (["action", "touch", "alice", "1"], "careerkit: progress on an action", [PLAN]),
+        (["add", "cyd", "--name", "Cyd Charisse"], "careerkit: add a person", ["people/cyd/profile.md"]),
+        (["leave", "bob"], "careerkit: a person left the team", ["people/bob/profile.md"]),
+        (["pause", "bob", "--until", "+1m"], "careerkit: pause", ["people/bob/profile.md"]),
+        (
+            ["new", "checkin", "alice", "--date", TODAY],
+            "careerkit: new check-in",
+            ["people/alice/2026-06-01-checkin.md"],
+        ),
+        (
+            ["new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY],
+            "careerkit: new life story",
+            ["people/zoe-obrien/2026-06-01-story.md", "people/zoe-obrien/profile.md"],
+        ),
+        (
+            ["note", "alice", "Would like to run the next retro", "--date", TODAY],
+            "careerkit: new note",
+            ["people/alice/2026-06-01-note.md"],
+        ),
+    ],
+)
 def test_each_writing_command_commits_what_it_wrote(cli, repo, args, message, files):
     out = cli(repo, *args, "--today", TODAY) if args[0] not in ("new", "note") else cli(repo, *args)
     assert out.stderr == ""
@@ -85,7 +105,10 @@ def test_only_the_written_files_are_committed_and_the_rest_stays_as_it_was(cli, 
     cli(repo, "action", "done", "alice", "1", "--today", TODAY)
     assert last_commit(repo)[1] == [PLAN]
     assert git(repo, "status", "--porcelain").splitlines() == [
-        "M  people/alice/profile.md", " M people/bob/profile.md", "?? people/alice/draft.txt"]
+        "M  people/alice/profile.md",
+        " M people/bob/profile.md",
+        "?? people/alice/draft.txt",
+    ]
 
 
 def test_a_refused_commit_leaves_the_change_and_says_so_exit_0(cli, repo):
@@ -128,8 +151,9 @@ def test_outside_a_git_repository_the_change_is_written_with_a_warning(cli, note
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = notes({"careerkit.yaml": "git: commit\n", "people/bob/profile.md": "---\nname: Bob\n---\n"})
     out = cli(root, "leave", "bob", "--today", TODAY)
-    assert out.stderr == ("careerkit: warning: not committed (the notes are not in a git repository); "
-                          "the change is written\n")
+    assert out.stderr == (
+        "careerkit: warning: not committed (the notes are not in a git repository); the change is written\n"
+    )
     assert "left: 2026-06-01" in (root / "people/bob/profile.md").read_text()
 
 

@@ -25,25 +25,139 @@ SHAPES = settings(FUZZ, max_examples=max(10, settings.default.max_examples // 2)
 
 # Pieces that YAML, frontmatter and careerkit give a meaning to, to be strung together at random.
 TOKENS = [
-    "---", "...", "\n", "\r\n", "\ufeff", " ", "  ", "\t", ":", ": ", "- ", "-", "? ", ",", "[", "]", "{", "}",
-    "#", "'", '"', "\\", "|", ">", "&a ", "*a", "&b ", "*b", "!", "!!", "!!int ", "!!float ", "!!bool ", "!!str ",
-    "!!timestamp ", "!!binary ", "!!set ", "!!omap ", "!!python/object/apply:os.system ", "!!python/name:os.system",
-    "%YAML 1.1", "%TAG ! x", "<<: ", "\x00", "\x85", "\u2028", "~", "null", "true", "no", "on", "yes", "12:30",
-    "0755", "0x1F", "1e400", ".nan", "-.inf", "2026-01-01", "2024-13-45", "2026-02-30 25:61", "0000-00-00",
-    "person", "alice", "stage", "plan", "checkin", "note", "date", "actions", "id", "title", "status", "done",
-    "open", "due", "closed", "updated", "owner", "skill", "skills", "resources", "dreams", "dream", "need", "have",
-    "values", "learns_best", "next_checkin", "summary", "SECRET-NOTE-TEXT", "é", "💡",
+    "---",
+    "...",
+    "\n",
+    "\r\n",
+    "\ufeff",
+    " ",
+    "  ",
+    "\t",
+    ":",
+    ": ",
+    "- ",
+    "-",
+    "? ",
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "#",
+    "'",
+    '"',
+    "\\",
+    "|",
+    ">",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "!",
+    "!!",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!str ",
+    "!!timestamp ",
+    "!!binary ",
+    "!!set ",
+    "!!omap ",
+    "!!python/object/apply:os.system ",
+    "!!python/name:os.system",
+    "%YAML 1.1",
+    "%TAG ! x",
+    "<<: ",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "~",
+    "null",
+    "true",
+    "no",
+    "on",
+    "yes",
+    "12:30",
+    "0755",
+    "0x1F",
+    "1e400",
+    ".nan",
+    "-.inf",
+    "2026-01-01",
+    "2024-13-45",
+    "2026-02-30 25:61",
+    "0000-00-00",
+    "person",
+    "alice",
+    "stage",
+    "plan",
+    "checkin",
+    "note",
+    "date",
+    "actions",
+    "id",
+    "title",
+    "status",
+    "done",
+    "open",
+    "due",
+    "closed",
+    "updated",
+    "owner",
+    "skill",
+    "skills",
+    "resources",
+    "dreams",
+    "dream",
+    "need",
+    "have",
+    "values",
+    "learns_best",
+    "next_checkin",
+    "summary",
+    "SECRET-NOTE-TEXT",
+    "é",
+    "💡",
 ]
-KEYS = ["person", "stage", "date", "actions", "id", "title", "status", "due", "updated", "closed", "owner", "skill",
-        "skills", "resources", "dreams", "dream", "need", "have", "values", "learns_best", "next_checkin", "summary"]
+KEYS = [
+    "person",
+    "stage",
+    "date",
+    "actions",
+    "id",
+    "title",
+    "status",
+    "due",
+    "updated",
+    "closed",
+    "owner",
+    "skill",
+    "skills",
+    "resources",
+    "dreams",
+    "dream",
+    "need",
+    "have",
+    "values",
+    "learns_best",
+    "next_checkin",
+    "summary",
+]
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10, max_value=10), st.floats(allow_nan=True),
-    st.dates(), st.datetimes(), st.text(max_size=12), st.sampled_from(["plan", "note", "open", "done", "dropped"]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-10, max_value=10),
+    st.floats(allow_nan=True),
+    st.dates(),
+    st.datetimes(),
+    st.text(max_size=12),
+    st.sampled_from(["plan", "note", "open", "done", "dropped"]),
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), inner,
-                                                               max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), inner, max_size=5)
+    ),
     max_leaves=12,
 )
 
@@ -68,8 +182,11 @@ def test_arbitrary_bytes(data):
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(TOKENS), max_size=60), st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", ""]),
-       st.sampled_from(["\n---\n", "\n...\n", "\r\n---\r\n", ""]))
+@given(
+    st.lists(st.sampled_from(TOKENS), max_size=60),
+    st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", ""]),
+    st.sampled_from(["\n---\n", "\n...\n", "\r\n---\r\n", ""]),
+)
 def test_yaml_ish_text(tokens, opening, closing):
     assert_reads((opening + "".join(tokens) + closing + "body\n").encode("utf-8"))
 
@@ -83,9 +200,14 @@ def test_frontmatter_of_any_shape(data):
 
 
 @SHAPES
-@given(st.lists(st.fixed_dictionaries({}, optional={key: VALUES for key in
-                                                   ["id", "title", "status", "due", "updated", "closed", "owner"]}),
-                max_size=5))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {}, optional={key: VALUES for key in ["id", "title", "status", "due", "updated", "closed", "owner"]}
+        ),
+        max_size=5,
+    )
+)
 def test_actions_of_any_shape(actions):
     head = {"person": "alice", "stage": "plan", "date": "2026-01-01", "actions": actions}
     text = yaml.safe_dump(head, allow_unicode=True, sort_keys=False)
@@ -107,17 +229,57 @@ def test_check_walks_any_node_tree(tokens):
 
 # Words that are what they look like, for each kind of value; and (less often, so that many documents have
 # nothing to find) the YAML 1.1 surprises `check` explains, words like them that are not, and unknown keys.
-PLAIN = {"text": ["x", "open", "Read: a book", "'yes'", '"12:30"', "a-05", "x.07", "3:x", "~", ""],
-         "number": ["3", "10", "~"], "date": ["2026-01-01", "2025-10-05"]}
-WORDS = ["yes", "No", "off", "null", "5", "-3", "1.5", "1e3", "0", "08", "0755", "-017", "+0_7", "0o17", "0x1F",
-         "12:30", "1:2:3", "-1_0:30.5", "190:20:30", ".nan", ".NaN", "-.inf", "2026-02-30", "2026-01-01 10:00:00",
-         "2026-1-1", "!!int 5", "!!str 5", "!!float 1", "!!bool yes", "!!timestamp 2026-01-01", "!!binary YQ==",
-         "[a, 0755]", "{a: 12:30}", '{"a":0755}', "[1:30, yes]", "{title: 5}", "2026-01-01"]
+PLAIN = {
+    "text": ["x", "open", "Read: a book", "'yes'", '"12:30"', "a-05", "x.07", "3:x", "~", ""],
+    "number": ["3", "10", "~"],
+    "date": ["2026-01-01", "2025-10-05"],
+}
+WORDS = [
+    "yes",
+    "No",
+    "off",
+    "null",
+    "5",
+    "-3",
+    "1.5",
+    "1e3",
+    "0",
+    "08",
+    "0755",
+    "-017",
+    "+0_7",
+    "0o17",
+    "0x1F",
+    "12:30",
+    "1:2:3",
+    "-1_0:30.5",
+    "190:20:30",
+    ".nan",
+    ".NaN",
+    "-.inf",
+    "2026-02-30",
+    "2026-01-01 10:00:00",
+    "2026-1-1",
+    "!!int 5",
+    "!!str 5",
+    "!!float 1",
+    "!!bool yes",
+    "!!timestamp 2026-01-01",
+    "!!binary YQ==",
+    "[a, 0755]",
+    "{a: 12:30}",
+    '{"a":0755}',
+    "[1:30, yes]",
+    "{title: 5}",
+    "2026-01-01",
+]
 NAMES = ["acitons", "tilte", "deu", "mood", "x", "1", "yes", ".nan", "2026-01-01", '"title"', "!!str id"]
 NODES = st.recursive(  # any shape: a str is a word, a tuple a mapping's pairs, a list a list
     st.sampled_from(WORDS),
-    lambda inner: st.lists(inner, min_size=1, max_size=3) | st.lists(
-        st.tuples(st.sampled_from(KEYS + NAMES), inner), min_size=1, max_size=4).map(tuple),
+    lambda inner: (
+        st.lists(inner, min_size=1, max_size=3)
+        | st.lists(st.tuples(st.sampled_from(KEYS + NAMES), inner), min_size=1, max_size=4).map(tuple)
+    ),
     max_leaves=8,
 )
 
@@ -147,8 +309,11 @@ def flow(node) -> str:
     if isinstance(node, str):
         return node
     if isinstance(node, tuple):
-        return "{" + ",".join((key if key[0] in "!'\"" else json.dumps(key)) + ":" + flow(value)
-                              for key, value in node) + "}"
+        return (
+            "{"
+            + ",".join((key if key[0] in "!'\"" else json.dumps(key)) + ":" + flow(value) for key, value in node)
+            + "}"
+        )
     return "[" + ",".join(map(flow, node)) + "]"
 
 
@@ -163,8 +328,10 @@ def block(node, indent: int) -> str:
     for item in node:
         if isinstance(item, tuple) and not isinstance(item, Flow):  # `- key: value`, other keys lined up under it
             (key, value), rest = item[0], item[1:]
-            lines.append(f"{pad}- {key}:{block(value, indent + 4)}"
-                         + "".join(f"{pad}  {k}:{block(v, indent + 4)}" for k, v in rest))
+            lines.append(
+                f"{pad}- {key}:{block(value, indent + 4)}"
+                + "".join(f"{pad}  {k}:{block(v, indent + 4)}" for k, v in rest)
+            )
         else:
             lines.append(f"{pad}-{block(item, indent + 2)}")
     return "\n" + "".join(lines)
@@ -190,16 +357,26 @@ def test_check_leaves_out_its_walk_only_where_it_finds_nothing(data):
     assert_screened_like_walked(block(draw_node(data, DOCUMENT_KEYS), 0).lstrip("\n"))
 
 
-@pytest.mark.parametrize("text", [
-    'actions: [{"id":0755, "title": x}]\n', 'values: ["a",-0755]\n', "actions:\n- id: 1\n  due: -017\n",
-    "actions:\n- id: 1\n  due: 1_0:30\n", "values: [a, 1:2]\n", "actions:\n- {id: 1, title: x, title: y}\n",
-    "values: {.nan: 1, .nan: 2}\n", "stage: !!bool yes\n", "learns_best: [2026-01-01]\n",
-    "dreams:\n- dream: x\n  skills:\n  - {skill: a, have: 3, hav: 2}\n", "actions:\n- id: !!int 017\n  title: x\n",
-    "dreams:\n- dream: a\n  skills:\n  - {skill: x, have: 2}\n- dream: b\n  skills:\n  - {skill: x, have: 3}\n",
-    "actions:\n- id: 3\n  title: x\n",
-    "actions:\n- title: x\n  id: 4\n- id: 0\n- id: -3\n- id: true\n- x\n- id: 1000000000000000\n",
-    "date: 2026-01-01\nclosed: 2026-01-22 07:30\nsummary: at 07:30\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'actions: [{"id":0755, "title": x}]\n',
+        'values: ["a",-0755]\n',
+        "actions:\n- id: 1\n  due: -017\n",
+        "actions:\n- id: 1\n  due: 1_0:30\n",
+        "values: [a, 1:2]\n",
+        "actions:\n- {id: 1, title: x, title: y}\n",
+        "values: {.nan: 1, .nan: 2}\n",
+        "stage: !!bool yes\n",
+        "learns_best: [2026-01-01]\n",
+        "dreams:\n- dream: x\n  skills:\n  - {skill: a, have: 3, hav: 2}\n",
+        "actions:\n- id: !!int 017\n  title: x\n",
+        "dreams:\n- dream: a\n  skills:\n  - {skill: x, have: 2}\n- dream: b\n  skills:\n  - {skill: x, have: 3}\n",
+        "actions:\n- id: 3\n  title: x\n",
+        "actions:\n- title: x\n  id: 4\n- id: 0\n- id: -3\n- id: true\n- x\n- id: 1000000000000000\n",
+        "date: 2026-01-01\nclosed: 2026-01-22 07:30\nsummary: at 07:30\n",
+    ],
+)
 def test_check_leaves_out_its_walk_only_where_it_finds_nothing_in_these(text):
     assert_screened_like_walked(text)
 
@@ -245,11 +422,26 @@ def test_the_fast_constructor_builds_what_pyyaml_builds_from_any_data(data, flow
     assert same(yamlio.load(text, 1), pyyaml_load(text))
 
 
-@pytest.mark.parametrize("text", [
-    "values: !!str [x]\n", "title: !!str {a: 1}\n", "n: !!null {a: 1}\n", "x: !!bool maybe\n", "m: !!map x\n",
-    "s: !!seq x\n", f"n: !!int {'9' * 5000}\n", f"n: {'9' * 5000}\n", "? [a]\n: 1\n", "? !!set {a}\n: 1\n",
-    "<<: {a: 1}\nb: 2\n", "d: 2026-02-30\n", "d: !!timestamp 2026-01-01\n", "b: !!bool yes\n", "e: !!str\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "values: !!str [x]\n",
+        "title: !!str {a: 1}\n",
+        "n: !!null {a: 1}\n",
+        "x: !!bool maybe\n",
+        "m: !!map x\n",
+        "s: !!seq x\n",
+        f"n: !!int {'9' * 5000}\n",
+        f"n: {'9' * 5000}\n",
+        "? [a]\n: 1\n",
+        "? !!set {a}\n: 1\n",
+        "<<: {a: 1}\nb: 2\n",
+        "d: 2026-02-30\n",
+        "d: !!timestamp 2026-01-01\n",
+        "b: !!bool yes\n",
+        "e: !!str\n",
+    ],
+)
 def test_the_fast_constructor_gives_pyyaml_s_values_and_errors_for_explicit_tags(text):
     try:
         expected = pyyaml_load(text)
@@ -266,4 +458,6 @@ def test_a_value_its_explicit_tag_cannot_build_is_an_error_at_its_line():
     with pytest.raises(CareerkitError) as error:
         yamlio.load("a: 1\nx: !!bool maybe\n", 2)
     assert (error.value.line, error.value.message) == (
-        3, "could not parse frontmatter: a value with an explicit tag (such as !!int) is not valid for that tag")
+        3,
+        "could not parse frontmatter: a value with an explicit tag (such as !!int) is not valid for that tag",
+    )

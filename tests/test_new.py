@@ -104,23 +104,30 @@ def test_a_second_document_on_the_same_day_gets_a_suffix_and_nothing_is_overwrit
     cli(root, "new", "note", "alice", "--date", "2026-03-04", expect=0)
     folder = root / "people" / "alice"
     assert (folder / "2026-03-04-note.md").read_text(encoding="utf-8") == hand_written
-    assert sorted(p.name for p in folder.iterdir()) == ["2026-03-04-note-2.md", "2026-03-04-note-3.md",
-                                                        "2026-03-04-note.md"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2026-03-04-note-2.md",
+        "2026-03-04-note-3.md",
+        "2026-03-04-note.md",
+    ]
 
 
 def test_a_new_document_is_numbered_after_the_highest_so_that_it_is_the_newest(cli, notes):
     story = "---\nstage: story\ndate: 2026-01-01\n---\n"
     root = notes({"people/alice/2026-01-01-story.md": story, "people/alice/2026-01-01-story-3.md": story})
     assert cli(root, "new", "story", "alice", "--date", "2026-01-01").stdout.strip() == (
-        "people/alice/2026-01-01-story-4.md")
+        "people/alice/2026-01-01-story-4.md"
+    )
     assert not (root / "people/alice/2026-01-01-story-2.md").exists()
 
 
-@pytest.mark.parametrize("files, reported", [
-    ({"careerkit.yaml": "checkin_every_days: zero\n"}, "careerkit.yaml:1: `checkin_every_days` should be"),
-    ({"people/alice/profile.md": "---\ncheckin_every_days: -1\n---\n"}, "people/alice/profile.md:2: "),
-    ({"people/alice/junk.md": "junk\n"}, "people/alice/junk.md:1: no frontmatter"),
-])
+@pytest.mark.parametrize(
+    "files, reported",
+    [
+        ({"careerkit.yaml": "checkin_every_days: zero\n"}, "careerkit.yaml:1: `checkin_every_days` should be"),
+        ({"people/alice/profile.md": "---\ncheckin_every_days: -1\n---\n"}, "people/alice/profile.md:2: "),
+        ({"people/alice/junk.md": "junk\n"}, "people/alice/junk.md:1: no frontmatter"),
+    ],
+)
 def test_new_writes_the_document_but_reports_what_it_could_not_use_and_exits_1(cli, notes, files, reported):
     root = notes({"people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: 2026-01-01\n---\n", **files})
     result = cli(root, "new", "checkin", "alice", "--date", "2026-01-05", expect=1)
@@ -177,15 +184,18 @@ def test_edit_opens_the_new_document_in_the_editor(cli, notes, tmp_path, monkeyp
 # -- new: refusals -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("args", "reason"), [
-    (["new", "retro", "alice"], "unknown stage 'retro'"),
-    (["new", "story", "alice", "--date", "2026-02-30"], "not a real date"),
-    (["new", "story", "alice", "--date", "next week"], "--date"),
-    (["new", "story", ".."], "not a usable person name"),
-    (["new", "story", "/"], "not a usable person name"),
-    (["new", "story", "   "], "not a usable person name"),
-    (["new", "story", "../../etc"], None),
-])
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["new", "retro", "alice"], "unknown stage 'retro'"),
+        (["new", "story", "alice", "--date", "2026-02-30"], "not a real date"),
+        (["new", "story", "alice", "--date", "next week"], "--date"),
+        (["new", "story", ".."], "not a usable person name"),
+        (["new", "story", "/"], "not a usable person name"),
+        (["new", "story", "   "], "not a usable person name"),
+        (["new", "story", "../../etc"], None),
+    ],
+)
 def test_bad_input_exits_2_and_writes_nothing_outside_people(cli, notes, args, reason):
     root = notes({})
     before = files_under(root.parent)
@@ -204,23 +214,37 @@ def test_bad_input_exits_2_and_writes_nothing_outside_people(cli, notes, args, r
 
 
 def test_dreams_lists_the_values_from_the_latest_story(cli, notes):
-    root = notes({
-        "people/alice/2025-01-01-story.md": doc("alice", "story", "2025-01-01", values=["old value"]),
-        "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["autonomy", "craft"]),
-    })
+    root = notes(
+        {
+            "people/alice/2025-01-01-story.md": doc("alice", "story", "2025-01-01", values=["old value"]),
+            "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["autonomy", "craft"]),
+        }
+    )
     cli(root, "new", "dreams", "alice", "--date", "2026-02-01")
     text = (root / "people/alice/2026-02-01-dreams.md").read_text(encoding="utf-8")
     assert "autonomy" in text and "craft" in text and "old value" not in text
 
 
 DREAMS = [
-    {"dream": "Lead a platform team", "skills": [{"skill": "people management", "need": 4, "have": 1},
-                                                  {"skill": "system design", "need": 5, "have": 3}]},
-    {"dream": "Write a book", "skills": [{"skill": "writing", "need": 5, "have": 1},
-                                         {"skill": "typing", "need": 2, "have": 2},
-                                         {"skill": "editing", "need": 2, "have": 1}]},
-    {"dream": "Architect at a start-up", "skills": [{"skill": "System design ", "need": 4, "have": 3},
-                                                    {"skill": "sales", "need": 5, "have": 1}]},
+    {
+        "dream": "Lead a platform team",
+        "skills": [
+            {"skill": "people management", "need": 4, "have": 1},
+            {"skill": "system design", "need": 5, "have": 3},
+        ],
+    },
+    {
+        "dream": "Write a book",
+        "skills": [
+            {"skill": "writing", "need": 5, "have": 1},
+            {"skill": "typing", "need": 2, "have": 2},
+            {"skill": "editing", "need": 2, "have": 1},
+        ],
+    },
+    {
+        "dream": "Architect at a start-up",
+        "skills": [{"skill": "System design ", "need": 4, "have": 3}, {"skill": "sales", "need": 5, "have": 1}],
+    },
 ]
 
 
@@ -256,8 +280,12 @@ def test_plan_review_by_follows_the_conversation_setting(cli, notes):
 
 
 def test_plan_leaves_out_an_invalid_rating_and_says_so(cli, notes):
-    dreams = [{"dream": "Lead", "skills": [{"skill": "design", "need": 4, "have": 2},
-                                           {"skill": "sales", "need": 6, "have": 1}]}]
+    dreams = [
+        {
+            "dream": "Lead",
+            "skills": [{"skill": "design", "need": 4, "have": 2}, {"skill": "sales", "need": 6, "have": 1}],
+        }
+    ]
     root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=dreams)})
     result = cli(root, "new", "plan", "alice", "--date", "2026-02-01", expect=1)
     assert result.stdout == "people/alice/2026-02-01-plan.md\n"  # written all the same
@@ -265,7 +293,8 @@ def test_plan_leaves_out_an_invalid_rating_and_says_so(cli, notes):
         "careerkit: note: the skills to choose from leave out a rating that is not a whole number from 1 to 5; "
         "fix people/alice/2026-01-01-dreams.md and make the plan again to see them ranked",
         "people/alice/2026-01-01-dreams.md:12: `need` should be a whole number from 1 to 5, not 6; "
-        "skill 2 of dream 1 is left out"]
+        "skill 2 of dream 1 is left out",
+    ]
     text = (root / "people/alice/2026-02-01-plan.md").read_text(encoding="utf-8")
     assert [row[0] for row in plan_rows(text)] == ["design"]
     assert "None" not in text and "not a whole number from 1 to 5" in text
@@ -276,7 +305,12 @@ def test_story_asks_for_values_and_the_day_they_were_confirmed(cli, notes):
     cli(root, "new", "story", "alice", "--date", "2026-02-01")
     text = (root / "people/alice/2026-02-01-story.md").read_text(encoding="utf-8")
     assert frontmatter(root / "people/alice/2026-02-01-story.md") == {
-        "person": "alice", "stage": "story", "date": date(2026, 2, 1), "values": [], "values_confirmed": None}
+        "person": "alice",
+        "stage": "story",
+        "date": date(2026, 2, 1),
+        "values": [],
+        "values_confirmed": None,
+    }
     assert "keywords" not in text and "money" not in text and "nudged" not in text
 
 
@@ -284,17 +318,30 @@ def test_checkin_without_a_plan_is_written_and_says_which_conversation_is_next(c
     root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
     result = cli(root, "new", "checkin", "alice", "--date", "2026-02-01")
     assert result.stdout == "people/alice/2026-02-01-checkin.md\n"
-    assert result.stderr == ("careerkit: note: alice has no action plan yet; the conversation that comes next is "
-                             "their dreams: careerkit new dreams alice\n")
+    assert result.stderr == (
+        "careerkit: note: alice has no action plan yet; the conversation that comes next is "
+        "their dreams: careerkit new dreams alice\n"
+    )
     text = (root / "people/alice/2026-02-01-checkin.md").read_text(encoding="utf-8")
     assert "since the plan" not in text and "redo the plan" not in text and "dream changed" not in text
     assert "To open the dreams conversation" in text
 
 
 def test_checkin_lists_open_actions_skills_and_embeds_the_agenda(cli, notes):
-    root = notes({"people/alice/2026-01-01-plan.md": doc(
-        "alice", "plan", "2026-01-01", skills=[{"skill": "design", "resources": ["Mentor: Bob"]}],
-        actions=[action(1, "Shadow Bob", due="2026-01-20"), action(2, "Old", status="done", closed="2026-01-05")])})
+    root = notes(
+        {
+            "people/alice/2026-01-01-plan.md": doc(
+                "alice",
+                "plan",
+                "2026-01-01",
+                skills=[{"skill": "design", "resources": ["Mentor: Bob"]}],
+                actions=[
+                    action(1, "Shadow Bob", due="2026-01-20"),
+                    action(2, "Old", status="done", closed="2026-01-05"),
+                ],
+            )
+        }
+    )
     agenda = cli(root, "agenda", "alice", "--today", "2026-02-01").stdout
     cli(root, "new", "checkin", "alice", "--date", "2026-02-01")
     text = (root / "people/alice/2026-02-01-checkin.md").read_text(encoding="utf-8")
@@ -304,10 +351,12 @@ def test_checkin_lists_open_actions_skills_and_embeds_the_agenda(cli, notes):
 
 
 def test_note_links_back_to_the_latest_checkin(cli, notes):
-    root = notes({
-        "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
-        "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15"),
-    })
+    root = notes(
+        {
+            "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+            "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15"),
+        }
+    )
     cli(root, "new", "note", "alice", "--date", "2026-02-01")
     assert "2026-01-15" in (root / "people/alice/2026-02-01-note.md").read_text(encoding="utf-8")
 
@@ -344,17 +393,27 @@ def test_templates_copy_copies_once_and_never_overwrites(cli, notes):
 
 # -- writing outside a notes repository ---------------------------------------------------------
 
-REFUSED = ("careerkit: no notes repository here (no careerkit.yaml in this folder or above): "
-           "run `careerkit init` or pass `--root`\n")
+REFUSED = (
+    "careerkit: no notes repository here (no careerkit.yaml in this folder or above): "
+    "run `careerkit init` or pass `--root`\n"
+)
 
 
-@pytest.mark.parametrize("args", [("new", "story", "alice"), ("action", "add", "alice", "Read a book"),
-                                  ("action", "done", "alice", "1"), ("action", "touch", "alice", "1")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("new", "story", "alice"),
+        ("action", "add", "alice", "Read a book"),
+        ("action", "done", "alice", "1"),
+        ("action", "touch", "alice", "1"),
+    ],
+)
 def test_writing_commands_refuse_outside_a_notes_repository(cli, tmp_path, monkeypatch, args):
     code = tmp_path / "some-code-repository"
     (code / "people/alice").mkdir(parents=True)
-    (code / "people/alice/2026-01-01-plan.md").write_text(doc("alice", "plan", "2026-01-01", actions=[action(1)]),
-                                                          encoding="utf-8")
+    (code / "people/alice/2026-01-01-plan.md").write_text(
+        doc("alice", "plan", "2026-01-01", actions=[action(1)]), encoding="utf-8"
+    )
     monkeypatch.chdir(code)
     before = files_under(code)
     result = cli(None, *args, expect=2)
@@ -381,25 +440,37 @@ def test_a_careerkit_yaml_further_up_is_the_notes_repository(cli, notes, monkeyp
 
 
 def test_a_new_notes_summary_is_what_the_person_wrote(cli, notes):
-    root = notes({"people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
-                  "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15")})
+    root = notes(
+        {
+            "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
+            "people/alice/2026-01-15-checkin.md": doc("alice", "checkin", "2026-01-15"),
+        }
+    )
     cli(root, "new", "note", "alice", "--date", "2026-01-20")
     path = root / "people/alice/2026-01-20-note.md"
     assert "(nothing written yet" in cli(root, "agenda", "alice", "--today", "2026-01-21").stdout
     text = path.read_text(encoding="utf-8").replace("## What they said\n", "## What they said\n\nWants to mentor.\n")
     path.write_text(text, encoding="utf-8")
-    assert "- 2026-01-20: Wants to mentor. (people/alice/2026-01-20-note.md)" in cli(
-        root, "agenda", "alice", "--today", "2026-01-21").stdout
+    assert (
+        "- 2026-01-20: Wants to mentor. (people/alice/2026-01-20-note.md)"
+        in cli(root, "agenda", "alice", "--today", "2026-01-21").stdout
+    )
     assert "Wants to mentor." in cli(root, "log", "alice").stdout
 
 
 def test_a_checkin_document_asks_nothing_twice_and_always_has_the_scenarios(cli, notes):
-    root = notes({"people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", skills=[{"skill": "sql"}],
-                                                         actions=[action(1, "Read", due="2026-01-20")])})
+    root = notes(
+        {
+            "people/alice/2026-01-01-plan.md": doc(
+                "alice", "plan", "2026-01-01", skills=[{"skill": "sql"}], actions=[action(1, "Read", due="2026-01-20")]
+            )
+        }
+    )
     cli(root, "new", "checkin", "alice", "--date", "2026-03-01")
     text = (root / "people/alice/2026-03-01-checkin.md").read_text(encoding="utf-8")
-    questions = [line.split(" ", 1)[1] for line in text.splitlines()
-                 if line.rstrip().endswith("?") and line[:1] in "-0123456789"]
+    questions = [
+        line.split(" ", 1)[1] for line in text.splitlines() if line.rstrip().endswith("?") and line[:1] in "-0123456789"
+    ]
     assert questions and len(questions) == len(set(questions))
     assert "## If the talk turns to..." in text and "not in their evenings" in text
     assert "Who do you know, inside or outside the team, who is good at sql?" in text  # the skill, by name
@@ -420,6 +491,11 @@ def test_the_dreams_agenda_shares_the_values_back_until_they_are_confirmed(cli, 
     root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft", "calm"])})
     text = cli(root, "agenda", "alice", "--today", "2026-01-10").stdout
     assert "1. What I heard drives you is craft, calm: what fits, and what would you change?" in text
-    confirmed = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft"],
-                                                               values_confirmed="2026-01-05")})
+    confirmed = notes(
+        {
+            "people/alice/2026-01-01-story.md": doc(
+                "alice", "story", "2026-01-01", values=["craft"], values_confirmed="2026-01-05"
+            )
+        }
+    )
     assert "What I heard" not in cli(confirmed, "agenda", "alice", "--today", "2026-01-10").stdout

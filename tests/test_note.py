@@ -56,8 +56,11 @@ def test_the_text_can_come_from_standard_input(notes):
 def test_a_second_note_the_same_day_never_overwrites_and_is_owner_only(notes):
     root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
     paths = [run(root, "note", "alice", f"note {n}", "--date", "2026-03-04").stdout.decode().strip() for n in (1, 2, 3)]
-    assert paths == ["people/alice/2026-03-04-note.md", "people/alice/2026-03-04-note-2.md",
-                     "people/alice/2026-03-04-note-3.md"]
+    assert paths == [
+        "people/alice/2026-03-04-note.md",
+        "people/alice/2026-03-04-note-2.md",
+        "people/alice/2026-03-04-note-3.md",
+    ]
     assert [split(root / p)[1] for p in paths] == ["\nnote 1\n", "\nnote 2\n", "\nnote 3\n"]
     for path in paths:
         assert stat.S_IMODE((root / path).stat().st_mode) == 0o600
@@ -91,15 +94,32 @@ def test_a_new_name_starts_a_new_person_but_a_mere_prefix_is_refused(notes):
     assert started.returncode == 0, started.stderr
     assert started.stdout.decode().splitlines() == ["people/pri/profile.md", "people/pri/2026-03-04-note.md"]
     assert run(root, "note", "Zoë O'Brien", "hi", "--date", "2026-03-04").stdout.decode() == (
-        "people/zoe-obrien/2026-03-04-note.md\n")
+        "people/zoe-obrien/2026-03-04-note.md\n"
+    )
 
 
 def test_notes_written_at_the_same_moment_each_get_their_own_file(notes):
     root = notes({"people/alice/s.md": doc("alice", "story", "2026-01-01")})
     environment = {k: v for k, v in os.environ.items() if k != "CAREERKIT_ROOT"}
-    processes = [subprocess.Popen([sys.executable, "-m", "careerkit", "--root", str(root), "note", "alice",
-                                   f"note {n}", "--date", "2026-03-04"], stdout=subprocess.PIPE, env=environment)
-                 for n in range(5)]
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "careerkit",
+                "--root",
+                str(root),
+                "note",
+                "alice",
+                f"note {n}",
+                "--date",
+                "2026-03-04",
+            ],
+            stdout=subprocess.PIPE,
+            env=environment,
+        )
+        for n in range(5)
+    ]
     printed = sorted(process.communicate()[0].decode().strip() for process in processes)
     assert all(process.returncode == 0 for process in processes)
     assert len(set(printed)) == 5
@@ -110,13 +130,20 @@ def test_notes_written_at_the_same_moment_each_get_their_own_file(notes):
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
 def test_with_git_commit_the_note_is_committed_and_the_message_names_no_one(notes):
     root = notes({"careerkit.yaml": "git: commit\n", "people/alice/s.md": doc("alice", "story", "2026-01-01")})
-    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T",
-           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
     git = [["git", "init", "--quiet"], ["git", "add", "-A"], ["git", "commit", "--quiet", "-m", "start"]]
     for argv in git:
         subprocess.run(argv, cwd=root, env=os.environ | env, check=True)
     result = run(root, "note", "alice", "Secret plans", "--date", "2026-03-04", env=env)
     assert result.returncode == 0 and result.stderr == b""
-    show = subprocess.run(["git", "show", "--name-only", "--format=%B", "HEAD"], cwd=root, capture_output=True,
-                          text=True, check=True).stdout.split()
+    show = subprocess.run(
+        ["git", "show", "--name-only", "--format=%B", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert show == ["careerkit:", "new", "note", "people/alice/2026-03-04-note.md"]

@@ -30,11 +30,13 @@ def test_installed_entry_point_and_python_m_both_work(tmp_path):
 
 
 def test_help_and_version_do_not_import_yaml_jinja_or_frontmatter():
-    code = ("import sys; sys.argv = ['careerkit', '--help']\n"
-            "from careerkit.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('yaml', 'jinja2', 'frontmatter', 'rich', 'pydantic') if m in sys.modules]\n"
-            "print('HEAVY', heavy)")
+    code = (
+        "import sys; sys.argv = ['careerkit', '--help']\n"
+        "from careerkit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('yaml', 'jinja2', 'frontmatter', 'rich', 'pydantic') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
     result = run(sys.executable, "-c", code)
     assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
 
@@ -42,8 +44,9 @@ def test_help_and_version_do_not_import_yaml_jinja_or_frontmatter():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    result = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-                 str(PROJECT))
+    result = run(
+        sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(PROJECT)
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     [built] = out.glob("careerkit-*.whl")
     return built
@@ -66,21 +69,43 @@ def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tm
     assert run(sys.executable, "-c", code, env=env, cwd=tmp_path).stdout.startswith(str(site))
     made = run(sys.executable, "-m", "careerkit", "--root", str(notes), "init", "--no-git", env=env, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    result = run(sys.executable, "-m", "careerkit", "--root", str(notes), "new", "plan", "alice", "--date",
-                 "2026-01-01", env=env, cwd=tmp_path)
+    result = run(
+        sys.executable,
+        "-m",
+        "careerkit",
+        "--root",
+        str(notes),
+        "new",
+        "plan",
+        "alice",
+        "--date",
+        "2026-01-01",
+        env=env,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     assert "# Action plan" in (notes / "people/alice/2026-01-01-plan.md").read_text(encoding="utf-8")
     page = tmp_path / "team.html"
-    result = run(sys.executable, "-m", "careerkit", "--root", str(notes), "report", "-o", str(page),
-                 env=env, cwd=tmp_path)
+    result = run(
+        sys.executable, "-m", "careerkit", "--root", str(notes), "report", "-o", str(page), env=env, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "Career conversations" in page.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("args", "command"), [
-    (["due"], "due"), (["--root", "x", "status"], "status"), (["--root=x", "action", "list", "a"], "action"),
-    (["--version"], None), (["-h", "due"], None), (["--root", "due"], None), (["retro"], None), ([], None),
-])
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["due"], "due"),
+        (["--root", "x", "status"], "status"),
+        (["--root=x", "action", "list", "a"], "action"),
+        (["--version"], None),
+        (["-h", "due"], None),
+        (["--root", "due"], None),
+        (["retro"], None),
+        ([], None),
+    ],
+)
 def test_main_builds_only_the_command_it_runs(args, command):
     from careerkit.app import command_in
 
@@ -88,10 +113,12 @@ def test_main_builds_only_the_command_it_runs(args, command):
 
 
 def test_running_one_command_imports_no_other_command():
-    code = ("import sys; sys.argv = ['careerkit', 'due', '--help']\n"
-            "from careerkit.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('COMMANDS', sorted(m for m in sys.modules if m.startswith('careerkit.commands.')))")
+    code = (
+        "import sys; sys.argv = ['careerkit', 'due', '--help']\n"
+        "from careerkit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('COMMANDS', sorted(m for m in sys.modules if m.startswith('careerkit.commands.')))"
+    )
     result = run(sys.executable, "-c", code)
     assert "--within DAYS" in result.stdout
     imported = result.stdout.strip().splitlines()[-1]
@@ -102,9 +129,13 @@ def test_running_one_command_imports_no_other_command():
 def test_output_into_a_pipe_nobody_reads_ends_quietly(args):
     """`careerkit status | head -1`: when the reader has gone, careerkit stops without a word and exit 0."""
     examples = str(PROJECT / "examples")
-    with subprocess.Popen([sys.executable, "-m", "careerkit", "--root", examples, *args, "--today", "2026-11-28"]
-                          if args != ["--help"] else [sys.executable, "-m", "careerkit", "--help"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+    with subprocess.Popen(
+        [sys.executable, "-m", "careerkit", "--root", examples, *args, "--today", "2026-11-28"]
+        if args != ["--help"]
+        else [sys.executable, "-m", "careerkit", "--help"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()  # before it can write a byte: every write meets a closed pipe
         stderr = process.stderr.read().decode()

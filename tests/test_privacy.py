@@ -26,9 +26,14 @@ def test_init_makes_owner_only_folders_and_files(cli, tmp_path):
     target = tmp_path / "team"
     cli(None, "init", str(target), "--no-git")
     assert {name: oct(mode(target / name)) for name in ("", "people", "templates")} == {
-        "": "0o700", "people": "0o700", "templates": "0o700"}
+        "": "0o700",
+        "people": "0o700",
+        "templates": "0o700",
+    }
     assert {name: oct(mode(target / name)) for name in ("careerkit.yaml", "templates/README.md")} == {
-        "careerkit.yaml": "0o600", "templates/README.md": "0o600"}
+        "careerkit.yaml": "0o600",
+        "templates/README.md": "0o600",
+    }
 
 
 @pytest.mark.usefixtures("open_umask")
@@ -41,15 +46,21 @@ def test_new_makes_owner_only_folders_and_files(cli, tmp_path):
     folder = root / "people/zoe-obrien"
     assert oct(mode(root / "people")) == "0o700" and oct(mode(folder)) == "0o700"
     assert sorted((p.name, oct(mode(p))) for p in folder.iterdir()) == [
-        ("2026-01-01-story-2.md", "0o600"), ("2026-01-01-story.md", "0o600"), ("profile.md", "0o600")]
+        ("2026-01-01-story-2.md", "0o600"),
+        ("2026-01-01-story.md", "0o600"),
+        ("profile.md", "0o600"),
+    ]
 
 
-@pytest.mark.parametrize(("frontmatter", "message"), [
-    ("date: Told me about the divorce", "date is not a real date (YYYY-MM-DD)"),
-    ("stage: Worried about her visa", "unknown stage: use story, dreams, plan, checkin or note"),
-    ("date: 2026-13-45", "date 2026-13-45 is not a real date (YYYY-MM-DD)"),
-    ("stage: retro", "unknown stage 'retro': use story, dreams, plan, checkin or note"),
-])
+@pytest.mark.parametrize(
+    ("frontmatter", "message"),
+    [
+        ("date: Told me about the divorce", "date is not a real date (YYYY-MM-DD)"),
+        ("stage: Worried about her visa", "unknown stage: use story, dreams, plan, checkin or note"),
+        ("date: 2026-13-45", "date 2026-13-45 is not a real date (YYYY-MM-DD)"),
+        ("stage: retro", "unknown stage 'retro': use story, dreams, plan, checkin or note"),
+    ],
+)
 def test_an_error_repeats_a_value_only_when_it_cannot_be_prose(cli, notes, frontmatter, message):
     """A date or a single lowercase word helps to see the slip; a sentence someone wrote is never echoed."""
     other = "stage: note\n" if frontmatter.startswith("date") else "date: 2026-01-01\n"

@@ -30,8 +30,17 @@ class Twin(NamedTuple):  # the same fields as a NamedTuple, to compare with
     label: str = "origin"
 
 
-@pytest.mark.parametrize("args, kwargs", [((1,), {}), ((1, 2), {}), ((1, 2, "a"), {}), ((), {"x": 1}),
-                                          ((1,), {"label": "b"}), ((), {"label": "c", "x": 3, "y": 4})])
+@pytest.mark.parametrize(
+    "args, kwargs",
+    [
+        ((1,), {}),
+        ((1, 2), {}),
+        ((1, 2, "a"), {}),
+        ((), {"x": 1}),
+        ((1,), {"label": "b"}),
+        ((), {"label": "c", "x": 3, "y": 4}),
+    ],
+)
 def test_a_record_is_built_as_a_named_tuple_is(args, kwargs):
     point, twin = Point(*args, **kwargs), Twin(*args, **kwargs)
     assert point == twin and tuple(point) == tuple(twin)
@@ -40,12 +49,15 @@ def test_a_record_is_built_as_a_named_tuple_is(args, kwargs):
     assert repr(point) == repr(twin).replace("Twin", "Point")
 
 
-@pytest.mark.parametrize("args, kwargs, message", [
-    ((), {}, "no value for 'x'"),
-    ((1, 2, "a", "extra"), {}, "takes 3 values, not 4"),
-    ((1,), {"z": 2}, "unexpected or repeated field 'z'"),
-    ((1,), {"x": 2}, "unexpected or repeated field 'x'"),
-])
+@pytest.mark.parametrize(
+    "args, kwargs, message",
+    [
+        ((), {}, "no value for 'x'"),
+        ((1, 2, "a", "extra"), {}, "takes 3 values, not 4"),
+        ((1,), {"z": 2}, "unexpected or repeated field 'z'"),
+        ((1,), {"x": 2}, "unexpected or repeated field 'x'"),
+    ],
+)
 def test_a_wrong_call_is_a_type_error_naming_the_field(args, kwargs, message):
     with pytest.raises(TypeError, match=message):
         Point(*args, **kwargs)
@@ -79,8 +91,18 @@ def test_a_record_sorts_unpacks_copies_and_pickles_as_a_tuple():
 
 
 def test_json_writes_a_record_as_the_list_of_its_values_which_the_cache_reads_back():
-    action = Action(3, "Shadow Bob", "alice", "open", None, date(2026, 12, 15), None, None, date(2026, 11, 1),
-                    "people/alice/2026-11-01-plan.md")
+    action = Action(
+        3,
+        "Shadow Bob",
+        "alice",
+        "open",
+        None,
+        date(2026, 12, 15),
+        None,
+        None,
+        date(2026, 11, 1),
+        "people/alice/2026-11-01-plan.md",
+    )
     text = json.dumps(action, default=date.isoformat)
     assert json.loads(text)[:4] == [3, "Shadow Bob", "alice", "open"]
     assert codec.decoder(Action)(json.loads(text)) == action
@@ -89,6 +111,7 @@ def test_json_writes_a_record_as_the_list_of_its_values_which_the_cache_reads_ba
 
 def test_a_field_without_a_default_after_one_with_a_default_is_refused():
     with pytest.raises(TypeError, match="without a default follows"):
+
         class Broken(Record):
             a: int = 0
             b: int
@@ -96,5 +119,6 @@ def test_a_field_without_a_default_after_one_with_a_default_is_refused():
 
 def test_a_record_cannot_extend_another():
     with pytest.raises(TypeError, match="cannot extend"):
+
         class Point3(Point):
             z: int = 0

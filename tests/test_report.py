@@ -82,13 +82,15 @@ def test_the_team_row_counts_are_those_of_status(cli, examples, tmp_path):
 
 
 def test_people_who_left_are_left_out_unless_named_and_paused_people_are_marked(cli, notes, tmp_path):
-    root = notes({
-        "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01"),
-        "people/bob/profile.md": "---\nname: Bob Berg\nleft: 2026-02-01\n---\n",
-        "people/bob/2026-01-01-story.md": doc("bob", "story", "2026-01-01"),
-        "people/cleo/profile.md": "---\nname: Cleo Costa\npaused_until: 2027-01-10\n---\n",
-        "people/cleo/2026-01-01-plan.md": doc("cleo", "plan", "2026-01-01", actions=[action(1, due="2026-02-01")]),
-    })
+    root = notes(
+        {
+            "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01"),
+            "people/bob/profile.md": "---\nname: Bob Berg\nleft: 2026-02-01\n---\n",
+            "people/bob/2026-01-01-story.md": doc("bob", "story", "2026-01-01"),
+            "people/cleo/profile.md": "---\nname: Cleo Costa\npaused_until: 2027-01-10\n---\n",
+            "people/cleo/2026-01-01-plan.md": doc("cleo", "plan", "2026-01-01", actions=[action(1, due="2026-02-01")]),
+        }
+    )
     page = write(cli, root, tmp_path / "team.html")
     assert re.findall(r'<tr id="row-([a-z0-9-]+)">', page) == ["alice", "cleo"]
     text = page_text(page)
@@ -100,12 +102,21 @@ def test_people_who_left_are_left_out_unless_named_and_paused_people_are_marked(
 
 
 def test_the_managers_promises_are_apart_from_the_persons_actions(cli, notes, tmp_path):
-    root = notes({
-        "careerkit.yaml": "manager: kim\n",
-        "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[
-            action(1, "Read the book"), action(2, "Introduce Alice to Bob", owner="kim"),
-            action(3, "Ask for the budget", owner="manager")]),
-    })
+    root = notes(
+        {
+            "careerkit.yaml": "manager: kim\n",
+            "people/alice/2026-01-01-plan.md": doc(
+                "alice",
+                "plan",
+                "2026-01-01",
+                actions=[
+                    action(1, "Read the book"),
+                    action(2, "Introduce Alice to Bob", owner="kim"),
+                    action(3, "Ask for the budget", owner="manager"),
+                ],
+            ),
+        }
+    )
     for args in ([], ["--for", "alice"]):
         page = write(cli, root, tmp_path / "out.html", *args)
         section = re.search(r'<section class="card person".*?</section>', page, re.S).group(0)
@@ -115,14 +126,16 @@ def test_the_managers_promises_are_apart_from_the_persons_actions(cli, notes, tm
 
 
 def test_coverage_counts_career_conversations_in_the_last_6_and_12_months(cli, notes, tmp_path):
-    root = notes({
-        "people/alice/2026-09-01-story.md": doc("alice", "story", "2026-09-01"),
-        "people/bob/2026-02-01-plan.md": doc("bob", "plan", "2026-02-01"),
-        "people/bob/2026-10-01-checkin.md": doc("bob", "checkin", "2026-10-01"),
-        "people/cleo/2025-01-01-dreams.md": doc("cleo", "dreams", "2025-01-01"),
-        "people/dev/2026-10-01-note.md": doc("dev", "note", "2026-10-01"),
-        "people/dev/profile.md": "---\nname: Dev Patel\n---\n",
-    })
+    root = notes(
+        {
+            "people/alice/2026-09-01-story.md": doc("alice", "story", "2026-09-01"),
+            "people/bob/2026-02-01-plan.md": doc("bob", "plan", "2026-02-01"),
+            "people/bob/2026-10-01-checkin.md": doc("bob", "checkin", "2026-10-01"),
+            "people/cleo/2025-01-01-dreams.md": doc("cleo", "dreams", "2025-01-01"),
+            "people/dev/2026-10-01-note.md": doc("dev", "note", "2026-10-01"),
+            "people/dev/profile.md": "---\nname: Dev Patel\n---\n",
+        }
+    )
     text = page_text(write(cli, root, tmp_path / "team.html"))
     assert "1 of 4 had a career conversation in the last 6 months 25%. Not in 6 months: bob, cleo" in text
     assert "2 of 4 in the last 12 months 50%. Not in 12 months: cleo" in text
@@ -130,10 +143,28 @@ def test_coverage_counts_career_conversations_in_the_last_6_and_12_months(cli, n
 
 
 def test_the_grid_prints_need_have_and_gap_in_each_cell_and_colours_the_gap(cli, notes, tmp_path):
-    root = notes({"people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=[
-        {"dream": "Lead a team", "skills": [{"skill": "hiring", "need": 5, "have": 1},
-                                            {"skill": "writing", "need": 3, "have": 2}]},
-        {"dream": "Teach", "skills": [{"skill": "writing", "need": 4, "have": 2}, {"skill": "voice", "need": 3}]}])})
+    root = notes(
+        {
+            "people/alice/2026-01-01-dreams.md": doc(
+                "alice",
+                "dreams",
+                "2026-01-01",
+                dreams=[
+                    {
+                        "dream": "Lead a team",
+                        "skills": [
+                            {"skill": "hiring", "need": 5, "have": 1},
+                            {"skill": "writing", "need": 3, "have": 2},
+                        ],
+                    },
+                    {
+                        "dream": "Teach",
+                        "skills": [{"skill": "writing", "need": 4, "have": 2}, {"skill": "voice", "need": 3}],
+                    },
+                ],
+            )
+        }
+    )
     page = write(cli, root, tmp_path / "team.html")
     grid = re.search(r'<table class="grid">(.*?)</table>', page, re.S).group(1)
     assert re.findall(r'<th class="dream" scope="col">([^<]*)</th>', grid) == ["Lead a team", "Teach"]
@@ -141,20 +172,33 @@ def test_the_grid_prints_need_have_and_gap_in_each_cell_and_colours_the_gap(cli,
     assert [skill for skill, _ in rows] == ["hiring", "writing", "voice"]  # the biggest gap first
     cells = [re.findall(r'<td class="(\w+)"[^>]*>(.*?)</td>', cells, re.S) for _, cells in rows]
     assert [(c, page_text(t)) for c, t in cells[0]] == [("gap4", "gap 4 need 5 · have 1"), ("none", "\N{EN DASH}")]
-    assert [(c, page_text(t)) for c, t in cells[1]] == [("gap1", "gap 1 need 3 · have 2"),
-                                                        ("gap2", "gap 2 need 4 · have 2")]
+    assert [(c, page_text(t)) for c, t in cells[1]] == [
+        ("gap1", "gap 1 need 3 · have 2"),
+        ("gap2", "gap 2 need 4 · have 2"),
+    ]
     assert [(c, page_text(t)) for c, t in cells[2]] == [("none", "\N{EN DASH}"), ("unrated", "? need 3 · have ?")]
 
 
 def test_every_name_and_title_is_escaped(cli, notes, tmp_path):
-    root = notes({
-        "people/alice/profile.md": '---\nname: "<b>Alice</b> & co"\nrole: "<img src=x onerror=alert(1)>"\n---\n',
-        "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", learns_best=["<i>pairing</i>"],
-                                               skills=[{"skill": "<u>x</u>", "resources": ["</td></tr>"]}],
-                                               actions=[action(1, "<script>alert('hi')</script>")]),
-        "people/alice/2026-01-02-dreams.md": doc("alice", "dreams", "2026-01-02", dreams=[
-            {"dream": '"><svg onload=alert(1)>', "skills": [{"skill": "<u>x</u>", "need": 4, "have": 1}]}]),
-    })
+    root = notes(
+        {
+            "people/alice/profile.md": '---\nname: "<b>Alice</b> & co"\nrole: "<img src=x onerror=alert(1)>"\n---\n',
+            "people/alice/2026-01-01-plan.md": doc(
+                "alice",
+                "plan",
+                "2026-01-01",
+                learns_best=["<i>pairing</i>"],
+                skills=[{"skill": "<u>x</u>", "resources": ["</td></tr>"]}],
+                actions=[action(1, "<script>alert('hi')</script>")],
+            ),
+            "people/alice/2026-01-02-dreams.md": doc(
+                "alice",
+                "dreams",
+                "2026-01-02",
+                dreams=[{"dream": '"><svg onload=alert(1)>', "skills": [{"skill": "<u>x</u>", "need": 4, "have": 1}]}],
+            ),
+        }
+    )
     for args in ([], ["--for", "alice"], ["--with-notes"]):
         page = write(cli, root, tmp_path / "out.html", *args)
         assert "<script" not in page and "<b>" not in page and "<img" not in page and "<i>" not in page
@@ -172,7 +216,7 @@ def test_without_with_notes_no_sentence_of_a_body_is_on_the_team_page(cli, examp
 
 def test_with_notes_shows_what_the_notes_say(cli, examples, tmp_path):
     text = page_text(write(cli, examples, tmp_path / "team.html", "--with-notes"))
-    assert "Said in our 1:1 that she \"feels bad about the plan\"" in text
+    assert 'Said in our 1:1 that she "feels bad about the plan"' in text
     assert "they asked: Next actions that lean towards writing for people who are not engineers" in text
 
 
@@ -183,9 +227,17 @@ def test_a_persons_own_page_holds_no_body_no_note_no_other_person_and_no_finding
     page = write(cli, examples, tmp_path / f"{person}.html", "--for", person)
     text = page_text(page)
     assert [s for s in body_sentences(examples) if s in text] == []
-    names = {"amara": "Amara Okafor", "ben": "Ben Hollis", "chen": "Chen Wei", "dana": "Dana Kowalski",
-             "emil": "Emil Strand", "farah": "Farah Haddad", "gus": "Gustavo Reis", "ivo": "Ivo Petrov",
-             "zoe-obrien": "Zoë O'Brien"}
+    names = {
+        "amara": "Amara Okafor",
+        "ben": "Ben Hollis",
+        "chen": "Chen Wei",
+        "dana": "Dana Kowalski",
+        "emil": "Emil Strand",
+        "farah": "Farah Haddad",
+        "gus": "Gustavo Reis",
+        "ivo": "Ivo Petrov",
+        "zoe-obrien": "Zoë O'Brien",
+    }
     assert names[person] in text
     assert [n for slug, n in names.items() if slug != person and (n in text or n.split()[0] in text)] == []
     assert "people/" not in text and ".md" not in text
@@ -203,9 +255,13 @@ def test_a_persons_own_page_shows_their_plan_and_the_promises_made_to_them(cli, 
 
 
 def test_the_report_template_cannot_be_replaced_by_the_notes_repository(cli, notes, tmp_path):
-    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01"),
-                  "templates/report.html.j2": "<script>owned</script>",
-                  "templates/report.html": "<script>owned</script>"})
+    root = notes(
+        {
+            "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01"),
+            "templates/report.html.j2": "<script>owned</script>",
+            "templates/report.html": "<script>owned</script>",
+        }
+    )
     page = write(cli, root, tmp_path / "team.html")
     assert "owned" not in page and "Career conversations" in page
 
@@ -233,12 +289,15 @@ def test_a_report_replaces_an_earlier_report_but_no_other_file(cli, notes, tmp_p
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".careerkit-")] == []
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["alice", "--for", "alice"], "give either PERSON... or --for PERSON, not both"),
-    (["--for", "alice", "--with-notes"], "--with-notes cannot be used with --for"),
-    (["--for", "alicia"], "unknown person 'alicia' (did you mean alice?)"),
-    (["-o", "missing/x.html"], "missing/x.html: no such folder: "),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["alice", "--for", "alice"], "give either PERSON... or --for PERSON, not both"),
+        (["--for", "alice", "--with-notes"], "--with-notes cannot be used with --for"),
+        (["--for", "alicia"], "unknown person 'alicia' (did you mean alice?)"),
+        (["-o", "missing/x.html"], "missing/x.html: no such folder: "),
+    ],
+)
 def test_wrong_usage_is_one_line_and_exit_2(cli, notes, tmp_path, args, message):
     root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
     result = cli(root, "report", "-o", str(tmp_path / "x.html"), *args, expect=2)
@@ -247,8 +306,12 @@ def test_wrong_usage_is_one_line_and_exit_2(cli, notes, tmp_path, args, message)
 
 
 def test_an_unreadable_document_is_named_the_page_still_written_and_exit_1(cli, notes, tmp_path):
-    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft"]),
-                  "people/alice/2026-02-01-plan.md": "---\nstage: plan\ndate: 2026-13-45\n---\n"})
+    root = notes(
+        {
+            "people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01", values=["craft"]),
+            "people/alice/2026-02-01-plan.md": "---\nstage: plan\ndate: 2026-13-45\n---\n",
+        }
+    )
     out = tmp_path / "team.html"
     result = cli(root, "report", "-o", str(out), expect=1)
     assert result.stderr.strip() == "people/alice/2026-02-01-plan.md:3: date 2026-13-45 is not a real date (YYYY-MM-DD)"

@@ -23,15 +23,22 @@ from conftest import EXAMPLES
 from helpers import action, doc
 
 TODAY = "2026-11-22"
-INSTALL = ("Chromium not found: install it to run the browser tests "
-           "(`apt-get install chromium` on Debian/Ubuntu, or set CAREERKIT_CHROMIUM to a Chrome or Chromium binary)")
+INSTALL = (
+    "Chromium not found: install it to run the browser tests "
+    "(`apt-get install chromium` on Debian/Ubuntu, or set CAREERKIT_CHROMIUM to a Chrome or Chromium binary)"
+)
 
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
     found = os.environ.get("CAREERKIT_CHROMIUM") or next(
-        (path for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-         if (path := shutil.which(name))), None)
+        (
+            path
+            for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+            if (path := shutil.which(name))
+        ),
+        None,
+    )
     if not found:
         if os.environ.get("CAREERKIT_REQUIRE_BROWSER"):  # CI: a missing browser is a failure, not a skip
             pytest.fail(INSTALL)
@@ -40,8 +47,18 @@ def chromium() -> str:
 
 
 def browse(chromium: str, page: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-               "--hide-scrollbars", f"--user-data-dir={page.parent / '.chromium'}", *args, page.as_uri()]
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        f"--user-data-dir={page.parent / '.chromium'}",
+        *args,
+        page.as_uri(),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     return result
@@ -71,8 +88,11 @@ class Dom(HTMLParser):
             self.elements[index][2].append(data)
 
     def find(self, tag: str, cls: str | None = None) -> list[tuple[dict[str, str], str]]:
-        return [(attrs, " ".join(" ".join(text).split())) for name, attrs, text in self.elements
-                if name == tag and (cls is None or cls in attrs.get("class", "").split())]
+        return [
+            (attrs, " ".join(" ".join(text).split()))
+            for name, attrs, text in self.elements
+            if name == tag and (cls is None or cls in attrs.get("class", "").split())
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -83,15 +103,25 @@ def examples(tmp_path_factory) -> Path:
 
 
 def test_the_rendered_team_page_has_its_tables_cells_and_escaped_titles(chromium, cli, notes, tmp_path):
-    root = notes({
-        "people/alice/profile.md": '---\nname: "Alice <b>Bold</b>"\n---\n',
-        "people/alice/2026-01-01-dreams.md": doc("alice", "dreams", "2026-01-01", dreams=[
-            {"dream": "<img src=x>Lead", "skills": [{"skill": "hiring", "need": 5, "have": 2}]}]),
-        "people/alice/2026-02-01-plan.md": doc("alice", "plan", "2026-02-01", skills=[{"skill": "hiring"}],
-                                               actions=[action(1, "<script>document.title='owned'</script>",
-                                                               due="2026-03-01")]),
-        "people/bob/2026-10-01-story.md": doc("bob", "story", "2026-10-01"),
-    })
+    root = notes(
+        {
+            "people/alice/profile.md": '---\nname: "Alice <b>Bold</b>"\n---\n',
+            "people/alice/2026-01-01-dreams.md": doc(
+                "alice",
+                "dreams",
+                "2026-01-01",
+                dreams=[{"dream": "<img src=x>Lead", "skills": [{"skill": "hiring", "need": 5, "have": 2}]}],
+            ),
+            "people/alice/2026-02-01-plan.md": doc(
+                "alice",
+                "plan",
+                "2026-02-01",
+                skills=[{"skill": "hiring"}],
+                actions=[action(1, "<script>document.title='owned'</script>", due="2026-03-01")],
+            ),
+            "people/bob/2026-10-01-story.md": doc("bob", "story", "2026-10-01"),
+        }
+    )
     out = tmp_path / "team.html"
     cli(root, "report", "--today", "2026-04-01", "-o", str(out))
     dom_text = browse(chromium, out, "--dump-dom").stdout
@@ -133,11 +163,14 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize(("args", "name", "size"), [
-    ([], "report-team", (1280, 2200)),
-    (["--for", "zoe-obrien"], "report-person", (1100, 1500)),
-    ([], "report-team-phone", (390, 1600)),
-])
+@pytest.mark.parametrize(
+    ("args", "name", "size"),
+    [
+        ([], "report-team", (1280, 2200)),
+        (["--for", "zoe-obrien"], "report-person", (1100, 1500)),
+        ([], "report-team-phone", (390, 1600)),
+    ],
+)
 def test_screenshots_of_the_examples_pages(chromium, cli, examples, tmp_path, args, name, size):
     page = tmp_path / f"{name}.html"
     cli(examples, "report", "--today", TODAY, "-o", str(page), *args)

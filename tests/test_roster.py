@@ -21,8 +21,19 @@ def profile(root, slug: str = "priya-nair") -> dict:
 
 def test_add_starts_a_person_with_an_owner_only_folder_and_profile(cli, notes):
     root = notes({})
-    out = cli(root, "add", "priya-nair", "--name", "Priya Nair", "--role", "Backend engineer",
-              "--since", "2026-05-04", "--today", TODAY)
+    out = cli(
+        root,
+        "add",
+        "priya-nair",
+        "--name",
+        "Priya Nair",
+        "--role",
+        "Backend engineer",
+        "--since",
+        "2026-05-04",
+        "--today",
+        TODAY,
+    )
     assert out.stdout == "people/priya-nair/profile.md\n"
     assert profile(root) == {"name": "Priya Nair", "role": "Backend engineer", "since": date(2026, 5, 4)}
     assert stat.S_IMODE((root / "people/priya-nair").stat().st_mode) == 0o700
@@ -46,8 +57,10 @@ def test_add_never_overwrites_a_profile(cli, notes):
     root = notes({"people/priya-nair/profile.md": "---\nname: Priya\n---\nMy own words.\n"})
     before = (root / "people/priya-nair/profile.md").read_bytes()
     out = cli(root, "add", "priya-nair", "--name", "Someone Else", expect=1)
-    assert out.stderr == ("people/priya-nair/profile.md: already exists; not changed "
-                          "(edit it by hand, or use `careerkit leave` or `careerkit pause`)\n")
+    assert out.stderr == (
+        "people/priya-nair/profile.md: already exists; not changed "
+        "(edit it by hand, or use `careerkit leave` or `careerkit pause`)\n"
+    )
     assert (root / "people/priya-nair/profile.md").read_bytes() == before
 
 
@@ -57,12 +70,15 @@ def test_add_gives_a_profile_to_a_folder_that_has_none(cli, notes):
     assert profile(root, "bob")["name"] == "Bob Lee"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["add", "priya"], "--name"),
-    (["add", "!!!", "--name", "X"], "is not a usable person name"),
-    (["add", "bob", "--name", "X", "--since", "2026-02-30"], "--since: 2026-02-30 is not a real date"),
-    (["add", "bob", "--name", "two\nlines"], "--name: must be a single line"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["add", "priya"], "--name"),
+        (["add", "!!!", "--name", "X"], "is not a usable person name"),
+        (["add", "bob", "--name", "X", "--since", "2026-02-30"], "--since: 2026-02-30 is not a real date"),
+        (["add", "bob", "--name", "two\nlines"], "--name: must be a single line"),
+    ],
+)
 def test_add_refuses_bad_usage_with_one_line(cli, notes, args, message):
     root = notes({})
     out = cli(root, *args, expect=2)
@@ -85,7 +101,8 @@ def test_leave_adds_one_line_and_keeps_every_other_byte(cli, notes):
     out = cli(root, "leave", "Priya Nair", "--date", "2026-06-30", "--today", TODAY)
     assert out.stdout == "left: 2026-06-30: people/priya-nair/profile.md\n"
     assert (root / "people/priya-nair/profile.md").read_bytes() == PROFILE_CRLF.replace(
-        "role: Backend\r\n", "role: Backend\r\nleft: 2026-06-30\r\n").encode()
+        "role: Backend\r\n", "role: Backend\r\nleft: 2026-06-30\r\n"
+    ).encode()
 
 
 def test_leave_defaults_to_today_and_replaces_an_earlier_date_in_place(cli, notes):
@@ -131,12 +148,18 @@ def test_pause_until_a_date_and_end_it(cli, notes):
     assert out.stdout == "bob is not paused; nothing changed\n"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["pause", "bob"], "give either --until DATE or --end"),
-    (["pause", "bob", "--until", "2026-09-01", "--end"], "give either --until DATE or --end"),
-    (["pause", "bob", "--until", TODAY], f"--until: {TODAY} is not after today ({TODAY}); to end a pause, use --end"),
-    (["pause", "bob", "--until", "2026-01-01"], "is not after today"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["pause", "bob"], "give either --until DATE or --end"),
+        (["pause", "bob", "--until", "2026-09-01", "--end"], "give either --until DATE or --end"),
+        (
+            ["pause", "bob", "--until", TODAY],
+            f"--until: {TODAY} is not after today ({TODAY}); to end a pause, use --end",
+        ),
+        (["pause", "bob", "--until", "2026-01-01"], "is not after today"),
+    ],
+)
 def test_pause_refuses_a_date_that_is_not_ahead(cli, notes, args, message):
     root = notes({"people/bob/profile.md": "---\nname: Bob\n---\n"})
     out = cli(root, *args, "--today", TODAY, expect=2)
@@ -145,16 +168,17 @@ def test_pause_refuses_a_date_that_is_not_ahead(cli, notes, args, message):
 
 
 def test_status_lists_people_who_left_only_with_all(cli, notes):
-    root = notes({
-        "people/ann/profile.md": "---\nname: Ann\n---\n",
-        "people/bob/profile.md": "---\nname: Bob\nleft: 2026-05-01\n---\n",
-        "people/cyd/profile.md": "---\nname: Cyd\nleft: 2026-07-01\n---\n",  # leaves later: still on the team
-    })
+    root = notes(
+        {
+            "people/ann/profile.md": "---\nname: Ann\n---\n",
+            "people/bob/profile.md": "---\nname: Bob\nleft: 2026-05-01\n---\n",
+            "people/cyd/profile.md": "---\nname: Cyd\nleft: 2026-07-01\n---\n",  # leaves later: still on the team
+        }
+    )
     rows = json.loads(cli(root, "status", "--json", "--today", TODAY).stdout)
     assert [row["person"] for row in rows] == ["ann", "cyd"]
     everyone = json.loads(cli(root, "status", "--json", "--all", "--today", TODAY).stdout)
-    assert [(row["person"], row["left"]) for row in everyone] == [
-        ("ann", None), ("bob", "2026-05-01"), ("cyd", None)]
+    assert [(row["person"], row["left"]) for row in everyone] == [("ann", None), ("bob", "2026-05-01"), ("cyd", None)]
     text = cli(root, "status", "--all", "--today", TODAY).stdout
     assert "left on 2026-05-01" in text
     assert "Bob" not in cli(root, "status", "--today", TODAY).stdout
@@ -165,7 +189,8 @@ def test_a_person_added_is_never_started_from_since_and_a_leaver_drops_out(cli, 
     cli(root, "add", "priya-nair", "--name", "Priya Nair", "--since", "2026-05-04", "--today", TODAY)
     due = json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)
     assert [(f["person"], f["kind"], f["date"]) for f in due["findings"]] == [
-        ("priya-nair", "never-started", "2026-05-04")]
+        ("priya-nair", "never-started", "2026-05-04")
+    ]
     cli(root, "pause", "priya-nair", "--until", "2026-07-01", "--today", TODAY)
     assert json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)["findings"] == []
     cli(root, "pause", "priya-nair", "--end", "--today", "2026-06-10")
@@ -175,26 +200,32 @@ def test_a_person_added_is_never_started_from_since_and_a_leaver_drops_out(cli, 
     assert json.loads(cli(root, "status", "--json", "--today", "2026-06-10").stdout) == []
 
 
-@pytest.mark.parametrize("before, after", [
-    ("\ufeff---\r\nname: Bob\r\n---\r\n", "\ufeff---\r\nname: Bob\r\nleft: 2026-06-01\r\n---\r\n"),
-    ("---\n{name: Bob}\n---\nbody\n", "---\n{name: Bob, left: 2026-06-01}\n---\nbody\n"),
-    ("---\nleft: '2020-01-01'  # quoted\n---\n", "---\nleft: 2026-06-01  # quoted\n---\n"),
-    ("---\nname: Bob\nleft:\nrole: x\n---\n", "---\nname: Bob\nleft: 2026-06-01\nrole: x\n---\n"),
-    ("---\n# nothing yet\n---\n", "---\n# nothing yet\nleft: 2026-06-01\n---\n"),
-    ("---\nname: Bob\nnotes: |\n  a block\n---\n", "---\nname: Bob\nnotes: |\n  a block\nleft: 2026-06-01\n---\n"),
-])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("\ufeff---\r\nname: Bob\r\n---\r\n", "\ufeff---\r\nname: Bob\r\nleft: 2026-06-01\r\n---\r\n"),
+        ("---\n{name: Bob}\n---\nbody\n", "---\n{name: Bob, left: 2026-06-01}\n---\nbody\n"),
+        ("---\nleft: '2020-01-01'  # quoted\n---\n", "---\nleft: 2026-06-01  # quoted\n---\n"),
+        ("---\nname: Bob\nleft:\nrole: x\n---\n", "---\nname: Bob\nleft: 2026-06-01\nrole: x\n---\n"),
+        ("---\n# nothing yet\n---\n", "---\n# nothing yet\nleft: 2026-06-01\n---\n"),
+        ("---\nname: Bob\nnotes: |\n  a block\n---\n", "---\nname: Bob\nnotes: |\n  a block\nleft: 2026-06-01\n---\n"),
+    ],
+)
 def test_set_keys_changes_only_the_line_of_the_key(before, after):
     from careerkit import edit
 
     assert edit.set_keys(before, {"left": date(2026, 6, 1)}) == after
 
 
-@pytest.mark.parametrize("text", [
-    "---\n- a list\n---\n",
-    "---\n{}\n---\n",
-    "---\nleft: &x 2020-01-01\nother: *x\n---\n",
-    "---\nleft: [2020-01-01]\n---\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n- a list\n---\n",
+        "---\n{}\n---\n",
+        "---\nleft: &x 2020-01-01\nother: *x\n---\n",
+        "---\nleft: [2020-01-01]\n---\n",
+    ],
+)
 def test_set_keys_refuses_what_it_cannot_change_byte_exactly(text):
     from careerkit import edit
 
@@ -202,11 +233,18 @@ def test_set_keys_refuses_what_it_cannot_change_byte_exactly(text):
         edit.set_keys(text, {"left": date(2026, 6, 1)})
 
 
-@pytest.mark.parametrize("command, words", [
-    ("add", ["--name", "--role", "--since"]), ("leave", ["--date"]), ("pause", ["--until", "--end"]),
-    ("status", ["--all"]), ("due", ["--mine", "--no-pager"]), ("agenda", ["--json", "--no-pager"]),
-    ("log", ["--json", "--no-pager"]),
-])
+@pytest.mark.parametrize(
+    "command, words",
+    [
+        ("add", ["--name", "--role", "--since"]),
+        ("leave", ["--date"]),
+        ("pause", ["--until", "--end"]),
+        ("status", ["--all"]),
+        ("due", ["--mine", "--no-pager"]),
+        ("agenda", ["--json", "--no-pager"]),
+        ("log", ["--json", "--no-pager"]),
+    ],
+)
 def test_the_installed_command_explains_each_option(command, words):
     import subprocess
     import sys
@@ -224,9 +262,11 @@ def test_leave_and_pause_at_once_both_land(notes):
 
     root = notes({"people/bob/profile.md": "---\nname: Bob\n---\n"})
     base = [sys.executable, "-m", "careerkit", "--root", str(root)]
-    runs = [subprocess.Popen([*base, "leave", "bob", "--date", "2026-12-31", "--today", TODAY]),
-            subprocess.Popen([*base, "pause", "bob", "--until", "2026-09-01", "--today", TODAY]),
-            subprocess.Popen([*base, "add", "cyd", "--name", "Cyd", "--today", TODAY])]
+    runs = [
+        subprocess.Popen([*base, "leave", "bob", "--date", "2026-12-31", "--today", TODAY]),
+        subprocess.Popen([*base, "pause", "bob", "--until", "2026-09-01", "--today", TODAY]),
+        subprocess.Popen([*base, "add", "cyd", "--name", "Cyd", "--today", TODAY]),
+    ]
     assert [run.wait(timeout=60) for run in runs] == [0, 0, 0]
     data = profile(root, "bob")
     assert (data["left"], data["paused_until"]) == (date(2026, 12, 31), date(2026, 9, 1))

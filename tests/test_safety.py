@@ -34,8 +34,7 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def plan(*actions: dict) -> str:
-    return doc("alice", "plan", "2026-05-01", skills=[{"skill": "hiring", "resources": ["Bob"]}],
-               actions=list(actions))
+    return doc("alice", "plan", "2026-05-01", skills=[{"skill": "hiring", "resources": ["Bob"]}], actions=list(actions))
 
 
 def actions_in(root: Path, rel: str = PLAN) -> list[dict]:
@@ -45,14 +44,22 @@ def actions_in(root: Path, rel: str = PLAN) -> list[dict]:
 
 def everything(root: Path) -> dict[str, bytes]:
     """Every file outside .careerkit/ (where the cache and the locks live), by relative path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.is_symlink() and ".careerkit" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and ".careerkit" not in p.parts
+    }
 
 
 def run_careerkit(root: Path, *args: str) -> subprocess.Popen[str]:
     env = {key: value for key, value in os.environ.items() if key != "CAREERKIT_ROOT"}
-    return subprocess.Popen([sys.executable, "-m", "careerkit", "--root", str(root), *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "careerkit", "--root", str(root), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def all_at_once(root: Path, commands: list[list[str]]) -> list[tuple[int, str, str]]:
@@ -134,8 +141,9 @@ def test_git_sees_no_lock_and_no_cache(cli, notes):
     root = notes({PLAN: plan(action(1))})
     cli(root, "action", "add", "alice", "New")
     subprocess.run([GIT, "init", "-q"], cwd=root, check=True)
-    listed = subprocess.run([GIT, "status", "--porcelain", "--untracked-files=all"], cwd=root, check=True,
-                            capture_output=True, text=True).stdout
+    listed = subprocess.run(
+        [GIT, "status", "--porcelain", "--untracked-files=all"], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
     assert ".careerkit" not in listed and "people/alice/2026-05-01-plan.md" in listed
 
 
@@ -156,11 +164,17 @@ HOSTILE_TEMPLATES = [
     ("{{ 'x' * 10**10 }}", 1, "template builds a value of more than 1,000,000 characters"),
     ("{{ [1] * 10**10 }}", 1, "template builds a value of more than 1,000,000 characters"),
     ("{{ 10 ** (10 ** 10) }}", 1, "template computes a number too large to write"),
-    ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", 1,
-     "template took longer than 0.5 seconds"),
+    (
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+        1,
+        "template took longer than 0.5 seconds",
+    ),
     ("a\nb\n{{ 'x'|center(10**7) }}", 3, "template writes more than 1,000,000 characters"),
-    ("a\nb\n{% for i in range(99999) %}{{ 'xxxxxxxxxxxxxxxxxxxx' }}{% endfor %}", 3,
-     "template writes more than 1,000,000 characters"),
+    (
+        "a\nb\n{% for i in range(99999) %}{{ 'xxxxxxxxxxxxxxxxxxxx' }}{% endfor %}",
+        3,
+        "template writes more than 1,000,000 characters",
+    ),
     ("ok\n{{ 1 / 0 }}", 2, "template error: division by zero"),
     ("ok\n{% include 'note.md.j2' %}", 2, "template calls or includes itself without end"),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", 1, "template calls or includes itself without end"),
@@ -172,8 +186,9 @@ HOSTILE_TEMPLATES = [
 
 
 @pytest.mark.usefixtures("quick_templates")
-@pytest.mark.parametrize(("template", "line", "message"), HOSTILE_TEMPLATES,
-                         ids=[f"case{n}" for n in range(len(HOSTILE_TEMPLATES))])
+@pytest.mark.parametrize(
+    ("template", "line", "message"), HOSTILE_TEMPLATES, ids=[f"case{n}" for n in range(len(HOSTILE_TEMPLATES))]
+)
 def test_a_hostile_or_broken_template_is_one_line_and_writes_nothing(cli, notes, template, line, message):
     root = notes({"templates/note.md.j2": template})
     before = everything(root)
@@ -194,11 +209,13 @@ def test_a_template_that_builds_gigabytes_is_stopped(cli, notes):
 
 
 def test_a_template_can_still_do_what_templates_are_for(cli, notes):
-    root = notes({
-        "templates/note.md.j2": "# {{ name|upper }}\n{% include 'part.md.j2' %}{% for i in range(3) %}{{ i }}"
-                                "{% endfor %}\n{{ 'ab' * 3 }} {{ date }}\n",
-        "templates/part.md.j2": "{% set ns = namespace(n=0) %}{% set ns.n = 2 ** 10 %}{{ ns.n }}\n",
-    })
+    root = notes(
+        {
+            "templates/note.md.j2": "# {{ name|upper }}\n{% include 'part.md.j2' %}{% for i in range(3) %}{{ i }}"
+            "{% endfor %}\n{{ 'ab' * 3 }} {{ date }}\n",
+            "templates/part.md.j2": "{% set ns = namespace(n=0) %}{% set ns.n = 2 ** 10 %}{{ ns.n }}\n",
+        }
+    )
     cli(root, "new", "note", "Zoe", "--name", "Zoë O'Brien", "--date", "2026-01-02")
     body = (root / "people/zoe/2026-01-02-note.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     assert body == "\n# ZOË O'BRIEN\n1024\n012\nababab 2026-01-02\n"
@@ -254,8 +271,11 @@ def open_umask():
 
 
 def others_can_read(folder: Path) -> list[str]:
-    return [p.relative_to(folder).as_posix() for p in [folder, *folder.rglob("*")]
-            if not p.is_symlink() and stat.S_IMODE(p.stat().st_mode) & 0o077]
+    return [
+        p.relative_to(folder).as_posix()
+        for p in [folder, *folder.rglob("*")]
+        if not p.is_symlink() and stat.S_IMODE(p.stat().st_mode) & 0o077
+    ]
 
 
 def commit_all(root: Path) -> None:
@@ -288,18 +308,24 @@ def test_init_makes_dot_git_owner_only_also_after_a_commit(cli, tmp_path, git_fi
 # -- 5. a person folder that is a link -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("person", "target"), [("x", ".."), ("h", "../.git/hooks"), ("t", "../templates"),
-                                                ("y", "alice")])
+@pytest.mark.parametrize(
+    ("person", "target"), [("x", ".."), ("h", "../.git/hooks"), ("t", "../templates"), ("y", "alice")]
+)
 def test_new_never_writes_through_a_person_folder_that_is_a_link(cli, notes, person, target):
     root = notes({PLAN: plan(action(1)), ".git/hooks/README": "hooks\n", "templates/README.md": "mine\n"})
     (root / "people" / person).symlink_to(target, target_is_directory=True)
     before = everything(root)
-    for args in (("new", "note", person), ("new", "story", person, "--name", "Someone"),
-                 ("action", "add", person, "Sneaky")):
+    for args in (
+        ("new", "note", person),
+        ("new", "story", person, "--name", "Someone"),
+        ("action", "add", person, "Sneaky"),
+    ):
         result = cli(root, *args, expect=None)
         assert result.exit_code == 1, (args, result.stderr)
-        assert result.stderr == (f"people/{person}: is a link; careerkit writes only into real "
-                                 "folders (make it a folder, or move the notes into one); nothing written\n")
+        assert result.stderr == (
+            f"people/{person}: is a link; careerkit writes only into real "
+            "folders (make it a folder, or move the notes into one); nothing written\n"
+        )
     assert everything(root) == before
 
 
@@ -323,6 +349,7 @@ def test_an_edit_sets_owner_and_mode_through_the_file_descriptor_never_by_name(c
             if "people" in Path(os.fspath(path)).parts:  # a note, or its temporary copy
                 raise AssertionError(f"changed by name: {path}")
             return real(path, *args, **kwargs)
+
         return change
 
     monkeypatch.setattr(os, "chmod", by_name(os.chmod))
@@ -341,8 +368,14 @@ def test_an_id_too_long_to_write_is_an_invalid_id_for_every_command(cli, notes):
     text = plan(action(1)).replace("actions:\n", f"actions:\n- id: {huge}\n  title: Huge\n")
     root = notes({PLAN: text})
     line = f"{PLAN}:10: action id (a number of more than 15 digits) is not a positive whole number; left out"
-    for args in (("due",), ("due", "--json"), ("agenda", "alice"), ("status",), ("log", "alice"),
-                 ("action", "list", "alice")):
+    for args in (
+        ("due",),
+        ("due", "--json"),
+        ("agenda", "alice"),
+        ("status",),
+        ("log", "alice"),
+        ("action", "list", "alice"),
+    ):
         result = cli(root, *args, expect=1)
         assert line in result.stderr.splitlines(), (args, result.stderr)
     assert cli(root, "check", expect=1).stdout == line.replace(": action", ": error: action") + "\n"
@@ -352,9 +385,13 @@ def test_an_id_too_long_to_write_is_an_invalid_id_for_every_command(cli, notes):
 
 def test_a_cache_entry_of_the_wrong_type_is_read_again(cli, notes, monkeypatch):
     monkeypatch.setattr(cache, "RACY_NS", 0)
-    root = notes({PLAN: plan(action(1, due="2026-05-15"), action(2, updated="2026-04-01")),
-                  "careerkit.yaml": "checkin_every_days: 30\nstale_after_days: 21\n",
-                  "people/alice/profile.md": "---\nname: Alice Example\ncheckin_every_days: 14\n---\n"})
+    root = notes(
+        {
+            PLAN: plan(action(1, due="2026-05-15"), action(2, updated="2026-04-01")),
+            "careerkit.yaml": "checkin_every_days: 30\nstale_after_days: 21\n",
+            "people/alice/profile.md": "---\nname: Alice Example\ncheckin_every_days: 14\n---\n",
+        }
+    )
     first = cli(root, "due", "--json", "--today", TODAY).stdout
     assert json.loads(first)["findings"]
     tampered = 0
@@ -470,6 +507,7 @@ def no_hard_links_and_a_full_disk(monkeypatch, tmp_path):
             if is_final(stream):
                 stream.write = Full().write
             return stream
+
         return open_
 
     monkeypatch.setattr(os, "link", no_link)
@@ -510,18 +548,30 @@ TRICKY = "\x1b]0;owned\x07\x1b[2J\x1b[31mred\nBob\n  action 9 is 99 days overdue
 
 
 def test_escape_sequences_and_line_breaks_in_values_are_shown_inert(cli, notes):
-    root = notes({PLAN: plan(action(1, title=TRICKY, due="2026-05-15", owner="x\x1by")),
-                  "people/alice/profile.md": doc("alice", "note", "2026-01-01").replace(
-                      "person: alice\n", 'name: "Al\\e[8mi\\rce"\n')})
-    for args in (("due", "--today", TODAY), ("status", "--today", TODAY), ("action", "list", "alice"),
-                 ("log", "alice"), ("agenda", "alice", "--today", TODAY)):
+    root = notes(
+        {
+            PLAN: plan(action(1, title=TRICKY, due="2026-05-15", owner="x\x1by")),
+            "people/alice/profile.md": doc("alice", "note", "2026-01-01").replace(
+                "person: alice\n", 'name: "Al\\e[8mi\\rce"\n'
+            ),
+        }
+    )
+    for args in (
+        ("due", "--today", TODAY),
+        ("status", "--today", TODAY),
+        ("action", "list", "alice"),
+        ("log", "alice"),
+        ("agenda", "alice", "--today", TODAY),
+    ):
         output = cli(root, *args).stdout
         assert not any(char in output for char in "\x1b\x07\r\u202e"), (args, output)
     due = cli(root, "due", "--today", TODAY).stdout.splitlines()
     assert due[0] == "Al\\x1b[8mi\\rce"
     forged = [line for line in due if "forged" in line]  # one line, as the finding it belongs to
-    assert forged == ["  action 1 is 17 days overdue: \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred\\nBob\\n  action 9 is 99 "
-                      "days overdue: forged\\u202e  people/alice/2026-05-01-plan.md"]
+    assert forged == [
+        "  action 1 is 17 days overdue: \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred\\nBob\\n  action 9 is 99 "
+        "days overdue: forged\\u202e  people/alice/2026-05-01-plan.md"
+    ]
     assert all(line.startswith("  ") for line in due[1:]) and not any(line.startswith("Bob") for line in due)
     agenda = cli(root, "agenda", "alice", "--today", TODAY).stdout.splitlines()
     assert next(line for line in agenda if "forged" in line).startswith("- ")  # still the one list item
@@ -535,8 +585,20 @@ def test_every_character_that_could_drive_a_terminal_is_escaped():
     between letters (the common case, text with none of them, takes a quicker path)."""
     from careerkit.printable import printable
 
-    dangerous = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
-                 *range(0x2028, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000, 97), 0xDFFF]
+    dangerous = [
+        *range(0x00, 0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x2028, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xD800, 0xE000, 97),
+        0xDFFF,
+    ]
     for code in dangerous:
         for text in (chr(code), f"Alice {chr(code)}Bob"):
             shown = printable(text)
@@ -554,10 +616,15 @@ def test_a_new_document_holds_no_raw_escape_sequence(cli, notes):
 def test_a_file_name_that_is_not_utf8_is_reported_and_others_are_read(cli, notes):
     root = notes({PLAN: plan(action(1, due="2026-05-15"))})
     (root / "people/alice" / os.fsdecode(b"2026-05-02-note-\xe9.md")).write_text(
-        doc("alice", "note", "2026-05-02"), encoding="utf-8")
+        doc("alice", "note", "2026-05-02"), encoding="utf-8"
+    )
     line = "people/alice/2026-05-02-note-\\xe9.md: file name is not valid UTF-8; not read (rename it)"
-    for args in (("due", "--today", TODAY), ("agenda", "alice", "--today", TODAY), ("log", "alice"),
-                 ("new", "checkin", "alice", "--date", "2026-06-02")):
+    for args in (
+        ("due", "--today", TODAY),
+        ("agenda", "alice", "--today", TODAY),
+        ("log", "alice"),
+        ("new", "checkin", "alice", "--date", "2026-06-02"),
+    ):
         result = cli(root, *args, expect=1)
         assert result.stderr.splitlines() == [line], args
     assert "action 1 is 17 days overdue" in cli(root, "due", "--today", TODAY, expect=1).stdout
@@ -571,27 +638,43 @@ def test_names_that_make_one_slug_are_not_merged_in_silence(cli, notes):
     assert cli(root, "new", "story", "Zoë", "--date", "2026-01-01").stderr == ""
     for name in ("Zoe", "ZOE!!"):
         result = cli(root, "new", "note", name, "--date", "2026-01-02")
-        assert result.stderr == (f"careerkit: note: {name!r} is written to people/zoe/, which already exists and "
-                                 "names no one (no profile): if this is someone else, use a name that makes another "
-                                 "folder; if not, add --name to record the name\n")
+        assert result.stderr == (
+            f"careerkit: note: {name!r} is written to people/zoe/, which already exists and "
+            "names no one (no profile): if this is someone else, use a name that makes another "
+            "folder; if not, add --name to record the name\n"
+        )
     cli(root, "new", "note", "Zoë", "--name", "Zoë", "--date", "2026-01-03")
     assert cli(root, "new", "note", "zoe", "--date", "2026-01-04").stderr == ""
     before = everything(root)
     result = cli(root, "new", "note", "Zoe", "--name", "Zoe Smith", expect=1)
-    assert result.stderr == ("people/zoe/profile.md: the profile names 'Zoë', not 'Zoe Smith'; nothing "
-                             "written (for someone else, use a name that makes another folder; to rename, edit the "
-                             "profile)\n")
+    assert result.stderr == (
+        "people/zoe/profile.md: the profile names 'Zoë', not 'Zoe Smith'; nothing "
+        "written (for someone else, use a name that makes another folder; to rename, edit the "
+        "profile)\n"
+    )
     assert everything(root) == before
 
 
 # -- 10. for `new` and `action`, exit 1 means nothing was written ------------------------------------
 
 
-@pytest.mark.parametrize("args", [("action", "add", "alice", "New one"), ("action", "done", "alice", "1"),
-                                  ("action", "drop", "alice", "1"), ("action", "touch", "alice", "1")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("action", "add", "alice", "New one"),
+        ("action", "done", "alice", "1"),
+        ("action", "drop", "alice", "1"),
+        ("action", "touch", "alice", "1"),
+    ],
+)
 def test_an_action_edit_with_a_problem_elsewhere_is_written_and_exits_0(cli, notes, args):
-    root = notes({PLAN: plan(action(1, updated="2026-05-01")), "careerkit.yaml": "checkin_every_days: soon\n",
-                  "people/alice/profile.md": "---\nname: [not, text]\n---\n"})
+    root = notes(
+        {
+            PLAN: plan(action(1, updated="2026-05-01")),
+            "careerkit.yaml": "checkin_every_days: soon\n",
+            "people/alice/profile.md": "---\nname: [not, text]\n---\n",
+        }
+    )
     before = (root / PLAN).read_bytes()
     result = cli(root, *args, "--today", TODAY, expect=0)
     assert (root / PLAN).read_bytes() != before
@@ -644,9 +727,14 @@ def test_json_output_escapes_the_control_characters_that_json_leaves_raw(cli, no
     import json
 
     title = "Read\x9b31m the book\u2028twice"
-    root = notes({"people/alice/2026-01-05-plan.md": (
-        "---\nperson: alice\nstage: plan\ndate: 2026-01-05\nactions:\n"
-        "  - id: 1\n    title: \"Read\\x9b31m the book\\u2028twice\"\n    due: 2026-01-10\n---\n")})
+    root = notes(
+        {
+            "people/alice/2026-01-05-plan.md": (
+                "---\nperson: alice\nstage: plan\ndate: 2026-01-05\nactions:\n"
+                '  - id: 1\n    title: "Read\\x9b31m the book\\u2028twice"\n    due: 2026-01-10\n---\n'
+            )
+        }
+    )
     out = cli(root, "due", "--json", "--today", "2026-06-01").stdout
     assert "\x9b" not in out and "\u2028" not in out and "\\u009b" in out
     assert json.loads(out)["findings"][0]["title"] == title

@@ -37,16 +37,22 @@ def blocking_problems(team: Team, slug: str) -> list[Problem]:
     folder = f"people/{slug}"
     profile = profile_rel(slug)
     # A repeated id does not block: the copy in the newest document is the one that counts, and is changed.
-    return [p for p in team.errors if (p.path == folder or p.path.startswith(folder + "/")) and p.path != profile
-            and not p.message.startswith(DUPLICATE_ID)]
+    return [
+        p
+        for p in team.errors
+        if (p.path == folder or p.path.startswith(folder + "/"))
+        and p.path != profile
+        and not p.message.startswith(DUPLICATE_ID)
+    ]
 
 
 def target_for_new(person: PersonNotes) -> Document:
     """The document a new action goes into: the newest plan or check-in."""
     target = person.newest("plan", "checkin")
     if target is None or not person.has("plan"):
-        raise CareerkitError(f"{person.name} has no plan yet: make one with `careerkit new plan {person.slug}`, "
-                             "then add actions")
+        raise CareerkitError(
+            f"{person.name} has no plan yet: make one with `careerkit new plan {person.slug}`, then add actions"
+        )
     return target
 
 
@@ -88,8 +94,9 @@ def one_line(text: str, what: str) -> str:
     return text
 
 
-def new_fields(ident: int, title: str, today: date, due: date | None = None, skill: str | None = None,
-               owner: str | None = None) -> dict[str, Value]:
+def new_fields(
+    ident: int, title: str, today: date, due: date | None = None, skill: str | None = None, owner: str | None = None
+) -> dict[str, Value]:
     """The keys of a new action, in the order SPEC.md shows them."""
     fields: dict[str, Value] = {"id": ident, "title": title}
     if owner is not None:
@@ -127,17 +134,28 @@ def states(person: PersonNotes, team: Team, today: date, findings: list[Finding]
             found[finding.action] = "overdue" if finding.days > 0 else "due today"
         elif finding.kind == "action-stale":
             found[finding.action] = "stale"
-    return {action.id: action.status if not action.is_open else found.get(action.id, "on track")
-            for action in person.actions()}
+    return {
+        action.id: action.status if not action.is_open else found.get(action.id, "on track")
+        for action in person.actions()
+    }
 
 
 def to_json(action: Action, state: str) -> dict[str, Any]:
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
 
-    return {"id": action.id, "title": action.title, "status": action.status, "state": state,
-            "owner": action.owner, "due": day(action.due), "updated": day(action.updated),
-            "closed": day(action.closed), "skill": action.skill, "file": action.path}
+    return {
+        "id": action.id,
+        "title": action.title,
+        "status": action.status,
+        "state": state,
+        "owner": action.owner,
+        "due": day(action.due),
+        "updated": day(action.updated),
+        "closed": day(action.closed),
+        "skill": action.skill,
+        "file": action.path,
+    }
 
 
 # -- changing actions: each under the person's lock, refused while a document of theirs cannot be read --------
@@ -164,9 +182,11 @@ def _editing(notes: Notes, person: str) -> Iterator[tuple[Team, PersonNotes]]:
         team = notes.load([slug])
         blocking = blocking_problems(team, slug)
         if blocking:
-            raise CareerkitError(f"not changed: fix the {'document' if len(blocking) == 1 else 'documents'} above "
-                                 "first (what cannot be read there may hold the action or its id)",
-                                 problems=blocking)
+            raise CareerkitError(
+                f"not changed: fix the {'document' if len(blocking) == 1 else 'documents'} above "
+                "first (what cannot be read there may hold the action or its id)",
+                problems=blocking,
+            )
         yield team, team.people[0]
 
 
@@ -176,8 +196,15 @@ def _warnings(team: Team, slug: str) -> list[Problem]:
     return [p for p in team.errors if p not in blocking_problems(team, slug)]
 
 
-def add(notes: Notes, person: str, title: str, today: date, due: date | None = None, skill: str | None = None,
-        owner: str | None = None) -> Change:
+def add(
+    notes: Notes,
+    person: str,
+    title: str,
+    today: date,
+    due: date | None = None,
+    skill: str | None = None,
+    owner: str | None = None,
+) -> Change:
     """Add an action to the person's newest plan or check-in, with the next free id."""
     from careerkit import edit
 
@@ -206,8 +233,9 @@ def close(notes: Notes, person: str, ident: int, status: str, today: date) -> Ch
         changed = action.status != status
         if changed:
             fields = close_fields(status, today)
-            edit.edit_file(notes.root, notes.root / action.path,
-                           lambda text: edit.set_action_fields(text, ident, fields))
+            edit.edit_file(
+                notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields)
+            )
     return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))
 
 
@@ -218,9 +246,12 @@ def touch(notes: Notes, person: str, ident: int, today: date) -> Change:
     with _editing(notes, person) as (team, who):
         action = find(who, ident)
         if not action.is_open:
-            raise CareerkitError(f"action {ident} is {action.status}: touch records progress on open actions "
-                                 f"(to reopen it, set `status: open` in {action.path})")
+            raise CareerkitError(
+                f"action {ident} is {action.status}: touch records progress on open actions "
+                f"(to reopen it, set `status: open` in {action.path})"
+            )
         fields = touch_fields(today)
-        changed = edit.edit_file(notes.root, notes.root / action.path,
-                                 lambda text: edit.set_action_fields(text, ident, fields))
+        changed = edit.edit_file(
+            notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields)
+        )
     return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))

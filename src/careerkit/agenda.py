@@ -16,8 +16,10 @@ from careerkit.actions import states
 from careerkit.findings import KINDS, PROMISE_SUGGESTION, Finding, away, find_for_person, next_checkin, plural, when
 from careerkit.model import Action, Document, PersonNotes, PlanSkill, Team
 
-LISTENING = ("It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
-             "say \"take your time\" instead of filling it. Write your notes straight after.")
+LISTENING = (
+    "It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
+    'say "take your time" instead of filling it. Write your notes straight after.'
+)
 
 # Questions for a check-in, by the finding that calls for them; {skill} is a skill of their plan.
 QUESTIONS = {
@@ -97,15 +99,26 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     reference = last_checkin or plan
     since = reference.date if reference is not None else None
     state_of = states(person, team, today, findings)
-    agenda = Agenda(person, today, last_checkin, next_checkin(person, team), away=away(person, today),
-                    next_conversation=_next_conversation(person), findings=findings,
-                    skills=plan.skills if plan else [], learns_best=plan.learns_best if plan else [])
+    agenda = Agenda(
+        person,
+        today,
+        last_checkin,
+        next_checkin(person, team),
+        away=away(person, today),
+        next_conversation=_next_conversation(person),
+        findings=findings,
+        skills=plan.skills if plan else [],
+        learns_best=plan.learns_best if plan else [],
+    )
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
         state = _state(action, state_of[action.id], today, late=agenda.away is None)
         (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
     agenda.open_actions.sort(key=lambda item: item.action.id)
-    agenda.closed_since = [a for a in person.actions() if not team.is_promise(a) and (closed := a.closed_on)
-                           and (since is None or closed > since) and closed <= today]
+    agenda.closed_since = [
+        a
+        for a in person.actions()
+        if not team.is_promise(a) and (closed := a.closed_on) and (since is None or closed > since) and closed <= today
+    ]
     notes = [d for d in person.documents if d.stage == "note" and d.date <= today]
     agenda.notes = [d for d in notes if since is None or d.date > since] or notes[-1:]
     agenda.asked = list(last_checkin.asked) if last_checkin else []
@@ -149,8 +162,9 @@ def _questions(agenda: Agenda) -> list[str]:
         story = agenda.person.newest("story")
         if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
             # Share the values back before the dreams are held up against them; they have the final say.
-            openings.insert(0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what "
-                               "would you change?")
+            openings.insert(
+                0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what would you change?"
+            )
         return openings
     skill = _skill_to_name(agenda)
     chosen: list[str] = []
@@ -223,8 +237,11 @@ def to_markdown(agenda: Agenda) -> str:
         lines.append("")
 
     if agenda.questions:
-        heading = "Questions" if agenda.next_conversation is None else \
-            f"To open the {_CONVERSATION_NAMES[agenda.next_conversation]} conversation"
+        heading = (
+            "Questions"
+            if agenda.next_conversation is None
+            else f"To open the {_CONVERSATION_NAMES[agenda.next_conversation]} conversation"
+        )
         lines.append(f"### {heading}")
         lines += [f"{number}. {question}" for number, question in enumerate(agenda.questions, 1)]
         lines.append("")
@@ -239,11 +256,14 @@ def _header(agenda: Agenda) -> list[str]:
     person, today = agenda.person, agenda.today
     lines: list[str] = []
     if agenda.away == "left" and person.profile.left is not None:
-        lines.append(f"Left the team on {person.profile.left}: careerkit reports nothing for them; "
-                     "their notes are kept.")
+        lines.append(
+            f"Left the team on {person.profile.left}: careerkit reports nothing for them; their notes are kept."
+        )
     elif agenda.away == "paused" and person.profile.paused_until is not None:
-        lines.append(f"Paused until {person.profile.paused_until}: nothing is reported for them before then, "
-                     "and a pause is not drift.")
+        lines.append(
+            f"Paused until {person.profile.paused_until}: nothing is reported for them before then, "
+            "and a pause is not drift."
+        )
     if agenda.last_checkin is not None:
         ago = (today - agenda.last_checkin.date).days
         lines.append(f"Last check-in: {agenda.last_checkin.date} ({plural(ago, 'day')} ago).")
@@ -252,8 +272,10 @@ def _header(agenda: Agenda) -> list[str]:
     if agenda.next_checkin is not None and agenda.away is None:
         lines.append(f"Next check-in: {agenda.next_checkin} ({when((today - agenda.next_checkin).days)}).")
     if agenda.next_conversation is not None:
-        lines.append(f"Next conversation: their {_CONVERSATION_NAMES[agenda.next_conversation]} "
-                     f"(`careerkit new {agenda.next_conversation} {person.slug}`).")
+        lines.append(
+            f"Next conversation: their {_CONVERSATION_NAMES[agenda.next_conversation]} "
+            f"(`careerkit new {agenda.next_conversation} {person.slug}`)."
+        )
     return lines
 
 
@@ -289,13 +311,19 @@ def to_json(agenda: Agenda) -> dict[str, object]:
         "last_checkin": None if last is None else {"date": last.date.isoformat(), "file": last.path},
         "next_checkin": day(agenda.next_checkin) if agenda.away is None else None,
         "next_conversation": agenda.next_conversation,
-        "notes": [{"date": note.date.isoformat(), "file": note.path, "summary": note.summary or None}
-                  for note in agenda.notes],
+        "notes": [
+            {"date": note.date.isoformat(), "file": note.path, "summary": note.summary or None} for note in agenda.notes
+        ],
         "asked": list(agenda.asked) if last is not None else [],
         "promises": [open_action(item) for item in agenda.promises],
-        "points": [{**finding.to_json(), "promise": finding.action in promised,
-                    "suggestion": PROMISE_SUGGESTION if finding.action in promised else KINDS[finding.kind].suggestion}
-                   for finding in agenda.findings],
+        "points": [
+            {
+                **finding.to_json(),
+                "promise": finding.action in promised,
+                "suggestion": PROMISE_SUGGESTION if finding.action in promised else KINDS[finding.kind].suggestion,
+            }
+            for finding in agenda.findings
+        ],
         "actions": [open_action(item) for item in agenda.open_actions],
         "closed": [actions.to_json(action, action.status) for action in agenda.closed_since],
         "skills": [{"skill": skill.skill, "resources": list(skill.resources)} for skill in agenda.skills],

@@ -49,8 +49,15 @@ class _OneLineUsageErrors(TyperGroup):
     1 or 2, after the problems that caused it; output piped into something that stopped reading ends quietly.
     """
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except typer.Abort:
@@ -121,8 +128,12 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     root: Optional[str] = typer.Option(  # noqa: UP045 - typer reads the annotation
-        None, "--root", metavar="PATH", help="The notes repository (default: CAREERKIT_ROOT, or the nearest "
-        "folder upward with careerkit.yaml, or the current folder)."),
+        None,
+        "--root",
+        metavar="PATH",
+        help="The notes repository (default: CAREERKIT_ROOT, or the nearest "
+        "folder upward with careerkit.yaml, or the current folder).",
+    ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     from careerkit.commands.common import GlobalOptions

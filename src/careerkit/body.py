@@ -16,9 +16,17 @@ from careerkit.template_lines import Shape, fits
 # "date · ..." line under the title, the "**Why this ...:**" paragraph, and sections of questions
 # and listening tips. None of it is ever a note's summary.
 _TEMPLATE_LINE = r"\d{4}-\d{2}-\d{2} · |\*\*Why this (note|talk):\*\*"
-_TEMPLATE_SECTIONS = frozenset({"questions to have ready", "questions worth asking when there is a moment",
-                                "while you listen", "while they talk", "the invite", "why this talk",
-                                "if the talk turns to..."})  # exactly: `## Questions she asked` is theirs
+_TEMPLATE_SECTIONS = frozenset(
+    {
+        "questions to have ready",
+        "questions worth asking when there is a moment",
+        "while you listen",
+        "while they talk",
+        "the invite",
+        "why this talk",
+        "if the talk turns to...",
+    }
+)  # exactly: `## Questions she asked` is theirs
 _QUOTE = r"^(?:>\s*)+"  # the marks of a quote (nested or not), before its words
 _MARKERS = r"^(?:[-*+]\s+)+"  # of list items, before a person's words
 _MAX_ASKED = 5
@@ -54,8 +62,12 @@ def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]
             in_paragraph = stripped.startswith("**")
             yield None
             continue
-        if in_section or in_paragraph or stripped.startswith(("---", "***", "===", "```", "~~~")) or (
-                template and _written_by(stripped, template)):
+        if (
+            in_section
+            or in_paragraph
+            or stripped.startswith(("---", "***", "===", "```", "~~~"))
+            or (template and _written_by(stripped, template))
+        ):
             yield None
             continue
         yield re.sub(_MARKERS, "", stripped).strip() or None  # a list item: its words

@@ -126,8 +126,9 @@ class Reads:
         fresh = parallel.read_pairs(self.root, items, inspection, encode=False)
         return [(result, extra) for result, extra, _, _ in fresh]
 
-    def people(self, people: list[tuple[str, list[Path]]],
-               inspection: Inspection | None = None) -> Iterator[tuple[str, Loaded, list[Pair]]]:
+    def people(
+        self, people: list[tuple[str, list[Path]]], inspection: Inspection | None = None
+    ) -> Iterator[tuple[str, Loaded, list[Pair]]]:
         """(slug, profile, documents) of each (slug, document paths), one person at a time.
 
         The documents are read about BATCH_FILES at a time (in several processes where there are many),
@@ -282,8 +283,11 @@ class CachedReads(Reads):
         None when one of them is too new to cache. This runs for every file of a warm run: plain files
         take one `stat` and no formatting."""
         names = [*files.names, PROFILE]
-        lines = [f"{rel} -> {os.path.realpath(self.root / rel)}" for rel in ("people", f"people/{person}")
-                 if os.path.islink(self.root / rel)]
+        lines = [
+            f"{rel} -> {os.path.realpath(self.root / rel)}"
+            for rel in ("people", f"people/{person}")
+            if os.path.islink(self.root / rel)
+        ]
         lines.append(repr(self._note_template()))
         folder = os.path.join(files.folder, "")
         stats: list[Any] = []
@@ -325,8 +329,15 @@ class CachedReads(Reads):
                 target = os.path.realpath(path)
                 try:
                     st = os.stat(target)
-                    key = (target, os.path.join(target, "").startswith(self._real_root), st.st_mode, st.st_size,
-                           st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+                    key = (
+                        target,
+                        os.path.join(target, "").startswith(self._real_root),
+                        st.st_mode,
+                        st.st_size,
+                        st.st_mtime_ns,
+                        st.st_ino,
+                        st.st_ctime_ns,
+                    )
                 except (OSError, ValueError):
                     key = (target, "cannot be read")
                 if len(key) > 2 and max(key[4], key[6]) >= self.started - RACY_NS:
@@ -357,7 +368,7 @@ class CachedReads(Reads):
         """`path` relative to the root, with `/` (a string operation where it can be: this runs per file)."""
         text = str(path)
         if text.startswith(self._prefix):
-            rel = text[len(self._prefix):]
+            rel = text[len(self._prefix) :]
             return rel if os.sep == "/" else rel.replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
@@ -432,5 +443,3 @@ def _lasting(problems: list[Problem]) -> bool:
     """False when a problem may be gone next time: the file could not be read (an I/O error, too many
     open files, a file a sync tool has not fetched yet). Such a result is used but never kept."""
     return not any(problem.message.startswith(documents.CANNOT_READ) for problem in problems)
-
-

@@ -74,8 +74,18 @@ def entries(team: Team, today: date) -> list[Entry]:
         kind = FROM_FINDING.get(finding.kind)
         if kind is not None:
             promise = finding.action is not None and finding.owner == team.settings.manager
-            found.append(Entry(finding.person, names[finding.person], kind, max(finding.date, today), finding.date,
-                               finding.action, finding.title, promise))
+            found.append(
+                Entry(
+                    finding.person,
+                    names[finding.person],
+                    kind,
+                    max(finding.date, today),
+                    finding.date,
+                    finding.action,
+                    finding.title,
+                    promise,
+                )
+            )
     for person in team.people:
         if away(person, today):  # left or paused: nothing, as in the findings
             continue

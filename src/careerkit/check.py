@@ -137,8 +137,11 @@ def _scope(notes: Notes, paths: Sequence[Path]) -> _Scope:
             scope.files.add(rel)
             scope.file_people.add(parts[1])
         else:
-            scope.ignored.append(Problem(rel, None, "not checked: careerkit reads careerkit.yaml and "
-                                                    "people/<person>/*.md", "warning", True))
+            scope.ignored.append(
+                Problem(
+                    rel, None, "not checked: careerkit reads careerkit.yaml and people/<person>/*.md", "warning", True
+                )
+            )
     return scope
 
 
@@ -214,8 +217,10 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
     config_lint = NOTHING
     if scope.covers(CONFIG_NAME) and file_present(config) and not os.path.isdir(config):
         counted += 1
-        config_lint = reads.kept(CONFIG_NAME, config, inspection,
-                                 partial(_lint_file, notes.root, CONFIG_NAME, config, "config")) or NOTHING
+        config_lint = (
+            reads.kept(CONFIG_NAME, config, inspection, partial(_lint_file, notes.root, CONFIG_NAME, config, "config"))
+            or NOTHING
+        )
     loaded = [p for p in settings.problems if scope.covers(p.path)]
     surprises: set[tuple[str, int | None]] = {(CONFIG_NAME, line) for line in config_lint.surprises}
     problems += _merge(loaded, config_lint.problems, surprises)
@@ -235,8 +240,10 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
         rel = profile_rel(slug)
         profile = notes.root / rel
         if file_present(profile) and not os.path.isdir(profile):
-            by_path[rel] = reads.kept(rel, profile, inspection,
-                                      partial(_lint_file, notes.root, rel, profile, "profile")) or NOTHING
+            by_path[rel] = (
+                reads.kept(rel, profile, inspection, partial(_lint_file, notes.root, rel, profile, "profile"))
+                or NOTHING
+            )
         outcome = _person_check(person, found, by_path)
         reads.keep_person(CHECKS_FILE, slug, outcome, found)
         counted += _add_person(problems, notes, listing, outcome, scope)
@@ -249,13 +256,17 @@ def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
 def _person_check(person: PersonNotes, loaded: list[Problem], lints: dict[str, Lint]) -> PersonCheck:
     found = [problem for lint in lints.values() for problem in lint.problems]
     surprises: set[tuple[str, int | None]] = {(rel, line) for rel, lint in lints.items() for line in lint.surprises}
-    ids = [DocumentIds(doc.path, lints[doc.path].ids) for doc in person.documents
-           if doc.path in lints and lints[doc.path].ids]
+    ids = [
+        DocumentIds(doc.path, lints[doc.path].ids)
+        for doc in person.documents
+        if doc.path in lints and lints[doc.path].ids
+    ]
     return PersonCheck(_merge(loaded, found, surprises), ids)
 
 
-def _add_person(problems: list[Problem], notes: Notes, listing: DocumentFiles, outcome: PersonCheck,
-                scope: _Scope) -> int:
+def _add_person(
+    problems: list[Problem], notes: Notes, listing: DocumentFiles, outcome: PersonCheck, scope: _Scope
+) -> int:
     """Add what was found in a person's files (as far as `scope` covers them); how many files that is."""
     found = [p for p in [*listing.problems, *outcome.problems] if scope.covers(p.path)]
     found += _duplicate_ids(outcome.ids, scope)
@@ -378,8 +389,9 @@ def _nothing_to_walk_for(kept: Any, yaml_text: str) -> bool:
     without visiting its nodes: most notes have nothing for it to find, and the walk would cost a fifth
     of reading them. No key written twice, no number in base 60 or 8, no explicit tag (`!!int 0755`), no
     key a document does not know, no number, yes/no or date where text belongs."""
-    return not (kept.repeated_keys or kept.odd_numbers or "!" in yaml_text) \
-        and _as_expected(kept.value, _DOCUMENT_SHAPE)
+    return not (kept.repeated_keys or kept.odd_numbers or "!" in yaml_text) and _as_expected(
+        kept.value, _DOCUMENT_SHAPE
+    )
 
 
 def _as_expected(value: Any, shape: Any) -> bool:
@@ -470,8 +482,10 @@ class _Walk:
                 ident = (key_node.tag, name)
                 if ident in first_line:
                     shown = f" `{name}`" if expected is not None and name in expected else ""
-                    self.add(key_node, f"duplicate key{shown} (first on line {first_line[ident]}): "
-                                       "YAML keeps only the last one")
+                    self.add(
+                        key_node,
+                        f"duplicate key{shown} (first on line {first_line[ident]}): YAML keeps only the last one",
+                    )
                 else:
                     first_line[ident] = self.first + key_node.start_mark.line
                 if expected is not None and name not in expected and self.kind != "config":
@@ -489,8 +503,11 @@ class _Walk:
         if close:
             self.add(node, f"unknown key `{shown}` (did you mean `{close[0]}`?); it is ignored", "warning")
         elif closed:
-            self.add(node, f"unknown key `{shown}` in {closed}; it is ignored (careerkit reads "
-                           f"{', '.join(expected)})", "warning")
+            self.add(
+                node,
+                f"unknown key `{shown}` in {closed}; it is ignored (careerkit reads {', '.join(expected)})",
+                "warning",
+            )
 
     def scalar(self, node: Any, expected: Any) -> None:
         if node.style:  # None (pure-Python loader) or "" (LibYAML) for a plain scalar
@@ -501,27 +518,45 @@ class _Walk:
         known = expected is not None
         if kind in ("int", "float") and self.sexagesimal.match(token):
             value = _construct(node, kind)
-            self.add(node, f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
-                           f"60); write '{shown}' in quotes", "error" if known else "warning", True)
+            self.add(
+                node,
+                f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
+                f"60); write '{shown}' in quotes",
+                "error" if known else "warning",
+                True,
+            )
         elif kind == "int" and self.octal.match(token):
             value = as_text(_construct(node, kind))
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
-            self.add(node, f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); "
-                           f"{fix}", "error" if known else "warning", True)
+            self.add(
+                node,
+                f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); {fix}",
+                "error" if known else "warning",
+                True,
+            )
         elif expected == TEXT and kind == "bool":
             value = str(_construct(node, kind)).lower()
-            self.add(node, f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
-                           f"as true or false); write '{shown}' in quotes", surprise=True)
+            self.add(
+                node,
+                f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
+                f"as true or false); write '{shown}' in quotes",
+                surprise=True,
+            )
         elif expected == TEXT and kind in ("int", "float"):
             value = as_text(_construct(node, kind))
             if value != token:
                 self.add(node, f"`{shown}` was read as the number {value}; write '{shown}' in quotes", surprise=True)
             else:
-                self.add(node, f"`{shown}` was read as a number, not text; write '{shown}' in quotes", "warning",
-                         surprise=True)
+                self.add(
+                    node,
+                    f"`{shown}` was read as a number, not text; write '{shown}' in quotes",
+                    "warning",
+                    surprise=True,
+                )
         elif expected == TEXT and kind == "timestamp":
-            self.add(node, f"`{shown}` was read as a date, not text; write '{shown}' in quotes", "warning",
-                     surprise=True)
+            self.add(
+                node, f"`{shown}` was read as a date, not text; write '{shown}' in quotes", "warning", surprise=True
+            )
 
 
 def _construct(node: Any, kind: str) -> Any:
@@ -551,11 +586,19 @@ def _duplicate_ids(documents: list[DocumentIds], scope: _Scope) -> list[Problem]
             if scope.covers(doc.path):
                 place = f"line {at}" if where == doc.path else f"{where}:{at}"
                 # the same problem as the loader's, which every command reports
-                problems.append(Problem(doc.path, line, f"duplicate action id {ident}: also used at {place}; "
-                                                        f"{UNIQUE_IDS}"))
+                problems.append(
+                    Problem(doc.path, line, f"duplicate action id {ident}: also used at {place}; {UNIQUE_IDS}")
+                )
             elif scope.covers(where):
-                problems.append(Problem(where, at, f"duplicate action id {ident}: also used at {doc.path}:{line}; "
-                                                   f"{UNIQUE_IDS}", "error", True))
+                problems.append(
+                    Problem(
+                        where,
+                        at,
+                        f"duplicate action id {ident}: also used at {doc.path}:{line}; {UNIQUE_IDS}",
+                        "error",
+                        True,
+                    )
+                )
     return problems
 
 
@@ -566,15 +609,26 @@ def _conflict_markers(rel: str, text: str | None) -> list[Problem]:
     """An error at the first line git left from a merge it could not finish (none in a file not read)."""
     if text is None:
         return []  # the loader has said why
-    if not (("<" in text and "<<<<<<<" in text) or ("=" in text and "=======" in text)
-            or (">" in text and ">>>>>>>" in text)):
+    if not (
+        ("<" in text and "<<<<<<<" in text)
+        or ("=" in text and "=======" in text)
+        or (">" in text and ">>>>>>>" in text)
+    ):
         return []  # what the expression below needs, found far more quickly (one character first) in most files
     found = _CONFLICT.search(text)
     if found is None:
         return []
     line = text.count("\n", 0, found.start()) + 1
-    return [Problem(rel, line, "merge-conflict marker: this file holds both sides of a merge; keep the right "
-                               "lines and delete the <<<<<<<, ======= and >>>>>>> lines", "error", True)]
+    return [
+        Problem(
+            rel,
+            line,
+            "merge-conflict marker: this file holds both sides of a merge; keep the right "
+            "lines and delete the <<<<<<<, ======= and >>>>>>> lines",
+            "error",
+            True,
+        )
+    ]
 
 
 def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
@@ -601,9 +655,17 @@ def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
                 seen[key] = (have.value, line, number)
             elif seen[key][0] != have.value and seen[key][2] != number:
                 was, at, dream_number = seen[key]
-                problems.append(Problem(rel, line, f"this skill is rated `have: {have.value}` here but `have: {was}` "
-                                                   f"in dream {dream_number} (line {at}); where they stand today is "
-                                                   "the same whatever the dream", "warning", True))
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        f"this skill is rated `have: {have.value}` here but `have: {was}` "
+                        f"in dream {dream_number} (line {at}); where they stand today is "
+                        "the same whatever the dream",
+                        "warning",
+                        True,
+                    )
+                )
     return problems
 
 

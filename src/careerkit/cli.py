@@ -32,8 +32,10 @@ def main() -> None:
     except Exception as error:  # a bug, not bad input: say so without printing any data
         if os.environ.get("CAREERKIT_DEBUG"):
             raise
-        sys.stderr.write(f"careerkit: internal error ({type(error).__name__}). "
-                         "Set CAREERKIT_DEBUG=1 to see details, and please report it.\n")
+        sys.stderr.write(
+            f"careerkit: internal error ({type(error).__name__}). "
+            "Set CAREERKIT_DEBUG=1 to see details, and please report it.\n"
+        )
         sys.exit(1)
     finally:
         gc.freeze()

@@ -19,8 +19,9 @@ Decode = Callable[[Any], Any]
 
 def dumps(value: Any) -> bytes:
     """JSON of read results (records as lists of field values, dates as text)."""
-    return json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":"),
-                      check_circular=False).encode("utf-8")
+    return json.dumps(value, default=_plain, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode(
+        "utf-8"
+    )
 
 
 def encode(value: Any) -> bytes | None:
@@ -165,8 +166,11 @@ def _record_decoder(cls: Any) -> Decode:
         import itertools
 
         allowed = set(itertools.product(*[shape[0] for shape in shapes if shape is not None]))
-        calls = [(index, convert) for index, (convert, shape) in enumerate(zip(converters, shapes, strict=True))
-                 if shape is not None and shape[1]]
+        calls = [
+            (index, convert)
+            for index, (convert, shape) in enumerate(zip(converters, shapes, strict=True))
+            if shape is not None and shape[1]
+        ]
 
         def decode_checked(value: Any) -> Any:
             if type(value) is not list or tuple(map(type, value)) not in allowed:
@@ -193,6 +197,7 @@ def decode_read_result(value: Any) -> ReadResult:
 
 def _decode_loaded(kind: type) -> Decode:
     """For `Loaded(value, problems)`, whose value is a Settings or a Profile."""
+
     def decode(value: Any) -> Loaded:
         if type(value) is not list or len(value) != 2:
             raise ValueError("a cached setting has the wrong shape")

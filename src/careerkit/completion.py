@@ -110,7 +110,7 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
     while index < len(args) and args[index].startswith("-"):  # options before the command
         word = args[index]
         if word in GLOBAL_OPTIONS_WITH_VALUE:
-            skip = 2 if args[index + 1:index + 2] == ["="] else 1  # bash splits `--root=PATH` at the `=`
+            skip = 2 if args[index + 1 : index + 2] == ["="] else 1  # bash splits `--root=PATH` at the `=`
             if index + skip == len(args):
                 return [Item("", type=DIR)]
             root = args[index + skip]
@@ -123,7 +123,7 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
         if incomplete.startswith("-"):
             return _options(_command(None), incomplete, [])
         return [Item(name) for name in COMMANDS if name.startswith(incomplete)]
-    name, rest = args[index], args[index + 1:]
+    name, rest = args[index], args[index + 1 :]
     if name not in COMMANDS:
         return []
     command = _command(name)
@@ -133,12 +133,15 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
         if not words:
             if incomplete.startswith("-"):
                 return _options(command, incomplete, rest)
-            return [Item(sub, _short_help(cmd)) for sub, cmd in sorted(subcommands.items())
-                    if sub.startswith(incomplete) and not getattr(cmd, "hidden", False)]
+            return [
+                Item(sub, _short_help(cmd))
+                for sub, cmd in sorted(subcommands.items())
+                if sub.startswith(incomplete) and not getattr(cmd, "hidden", False)
+            ]
         command = subcommands.get(words[0])
         if command is None:
             return []
-        rest = rest[rest.index(words[0]) + 1:]
+        rest = rest[rest.index(words[0]) + 1 :]
     return _for_command(command, rest, incomplete, root)
 
 
@@ -176,8 +179,12 @@ def _options(command: Any, incomplete: str, used: list[str]) -> list[Item]:
 
 
 def _for_command(command: Any, rest: list[str], incomplete: str, root: str | None) -> list[Item]:
-    options = {opt: param for param in command.params if param.param_type_name == "option"
-               for opt in [*param.opts, *param.secondary_opts]}
+    options = {
+        opt: param
+        for param in command.params
+        if param.param_type_name == "option"
+        for opt in [*param.opts, *param.secondary_opts]
+    }
     positionals: list[str] = []
     expecting: Any = None
     for word in rest:
@@ -270,5 +277,8 @@ def _action_ids(person: str, incomplete: str, root: str | None) -> list[Item]:
         team = notes.load([notes.resolve_person(person)], condensed=True)
     except (CareerkitError, OSError):
         return []
-    return [Item(str(action.id), action.title) for action in team.people[0].open_actions()
-            if str(action.id).startswith(incomplete)]
+    return [
+        Item(str(action.id), action.title)
+        for action in team.people[0].open_actions()
+        if str(action.id).startswith(incomplete)
+    ]

@@ -90,11 +90,13 @@ def findings_page() -> str:
     parts = [INTRO.replace("{promise}", PROMISE_SUGGESTION)]
     for kind in KINDS.values():
         scope = "one per action" if kind.level == "action" else "one per person"
-        parts.append(f"\n## `{kind.name}` ({scope}; tier {kind.tier}, {TIERS[kind.tier]})\n\n"
-                     f"- **What it means:** {kind.meaning}\n"
-                     f"- **Why it matters:** {kind.why}\n"
-                     f"- **What to do:** {kind.suggestion}\n"
-                     f"- **Rule:** {kind.rule}\n")
+        parts.append(
+            f"\n## `{kind.name}` ({scope}; tier {kind.tier}, {TIERS[kind.tier]})\n\n"
+            f"- **What it means:** {kind.meaning}\n"
+            f"- **Why it matters:** {kind.why}\n"
+            f"- **What to do:** {kind.suggestion}\n"
+            f"- **Rule:** {kind.rule}\n"
+        )
     parts.append(CHANGES)
     return "".join(parts)
 
@@ -112,16 +114,19 @@ def _commands() -> Iterator[tuple[list[str], Any, Any]]:
         yield words, command, context
         for name in getattr(command, "list_commands", lambda _: [])(context):
             child = command.get_command(context, name)
-            inner = child.context_class(child, info_name=name, parent=context, terminal_width=WIDTH,
-                                        max_content_width=WIDTH)
+            inner = child.context_class(
+                child, info_name=name, parent=context, terminal_width=WIDTH, max_content_width=WIDTH
+            )
             yield from walk(child, inner, [*words, name])
 
     yield from walk(group, root, [])
 
 
 def commands_page() -> str:
-    parts = ["# careerkit commands\n\nEvery command's `--help`, generated from the code "
-             "(`python -m careerkit.docgen`); a test keeps this page the same as the commands.\n"]
+    parts = [
+        "# careerkit commands\n\nEvery command's `--help`, generated from the code "
+        "(`python -m careerkit.docgen`); a test keeps this page the same as the commands.\n"
+    ]
     for words, command, context in _commands():
         parts.append(f"\n## {' '.join(['careerkit', *words])}\n\n```text\n{command.get_help(context)}\n```\n")
     return "".join(parts)
@@ -148,8 +153,11 @@ def readme_gaps(readme: str) -> list[str]:
 def _names(cell: str, command: str) -> bool:
     """Whether a row's first cell is about `command`: "`careerkit action done PERSON ID`, `action drop ...`"."""
     spaced = " " + cell.replace("`", " ") + " "
-    return f" careerkit {command} " in spaced or f", {command} " in cell.replace("`", "") + " " \
+    return (
+        f" careerkit {command} " in spaced
+        or f", {command} " in cell.replace("`", "") + " "
         or cell.replace("`", "").strip() == f"careerkit {command}"
+    )
 
 
 def pages(project: Path) -> dict[Path, str]:

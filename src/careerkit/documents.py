@@ -93,8 +93,9 @@ def read_document(root: Path, path: Path, person: str, inspect: Inspect | None =
     return parse_document(data, rel, person, inspect, root=root)
 
 
-def parse_document(data: bytes, rel: str, person: str, inspect: Inspect | None = None,
-                   root: Path | None = None) -> ReadResult:
+def parse_document(
+    data: bytes, rel: str, person: str, inspect: Inspect | None = None, root: Path | None = None
+) -> ReadResult:
     """Parse the bytes of the document at `rel` (relative path, for messages); never raises.
 
     `root`: the notes it is in, whose own note template (if any) says which lines of a note are not its summary.
@@ -147,8 +148,15 @@ class _Reader:
         line = finder(self._nodes or None, keys)
         return None if line is None else self.split.first_yaml_line + line
 
-    def report(self, keys: tuple[str | int, ...], message: str, *, check_only: bool = False,
-               severity: str = "error", key_line: bool = False) -> None:
+    def report(
+        self,
+        keys: tuple[str | int, ...],
+        message: str,
+        *,
+        check_only: bool = False,
+        severity: str = "error",
+        key_line: bool = False,
+    ) -> None:
         line = self.line_of(keys, key_line) if keys else self.split.first_yaml_line - 1
         self.problems.append(Problem(self.rel, line, message, severity, check_only))
 
@@ -171,8 +179,9 @@ class _Reader:
                 return self.unreadable((), "no stage: add `stage:` (story, dreams, plan, checkin or note)")
             stage = name.group(2)
         elif not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
-            return self.unreadable(("stage",),
-                                   f"unknown stage{_shown(stage)}: use story, dreams, plan, checkin or note")
+            return self.unreadable(
+                ("stage",), f"unknown stage{_shown(stage)}: use story, dreams, plan, checkin or note"
+            )
         if raw.get("date") is not None:
             day = value_to_date(raw["date"])
             if day is None:
@@ -191,16 +200,37 @@ class _Reader:
         skills = self.plan_skills(raw.get("skills"))
         actions = self.actions(raw.get("actions"), day)
         if actions and stage not in ACTION_STAGES:
-            self.report(("actions",), f"actions belong in plan and checkin documents, not {stage} (they still count)",
-                        severity="warning", check_only=True, key_line=True)
+            self.report(
+                ("actions",),
+                f"actions belong in plan and checkin documents, not {stage} (they still count)",
+                severity="warning",
+                check_only=True,
+                key_line=True,
+            )
         from careerkit.schema import DOCUMENT_DATES  # (on first use: a warm run reads no document)
 
-        next_checkin, review_by, values_confirmed = (self.optional_date(raw, (key,), raw.get(key))
-                                                     for key in DOCUMENT_DATES)
+        next_checkin, review_by, values_confirmed = (
+            self.optional_date(raw, (key,), raw.get(key)) for key in DOCUMENT_DATES
+        )
         seq = int(name.group(3) or 1) if name else 1
         asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.body, on first use)
-        doc = Document(self.rel, self.person, stage, day, seq, values, dreams, learns_best, skills, actions,
-                       next_checkin, self.summary(raw, stage), review_by, values_confirmed, asked)
+        doc = Document(
+            self.rel,
+            self.person,
+            stage,
+            day,
+            seq,
+            values,
+            dreams,
+            learns_best,
+            skills,
+            actions,
+            next_checkin,
+            self.summary(raw, stage),
+            review_by,
+            values_confirmed,
+            asked,
+        )
         return ReadResult(doc, self.problems)
 
     def strings(self, raw: dict[str, Any], key: str) -> list[str]:
@@ -237,8 +267,9 @@ class _Reader:
             dream = Dream(item["dream"], [])
             skills = item.get("skills")
             if skills is not None and not isinstance(skills, list):
-                self.report(("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}",
-                            check_only=True)
+                self.report(
+                    ("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}", check_only=True
+                )
                 skills = []
             for position, entry in enumerate(skills or []):
                 keys = ("dreams", index, "skills", position)
@@ -258,8 +289,11 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
             shown = _shown(value)
-            message = (f"`{key}` should be a whole number from 1 to 5" + (f", not{shown}" if shown else "")
-                       + f"; skill {_number(keys[-1])} of dream {_number(keys[1])} is left out")
+            message = (
+                f"`{key}` should be a whole number from 1 to 5"
+                + (f", not{shown}" if shown else "")
+                + f"; skill {_number(keys[-1])} of dream {_number(keys[1])} is left out"
+            )
             self.report((*keys, key), message)
             return False
         return value
@@ -282,11 +316,17 @@ class _Reader:
             if isinstance(resources, str):
                 resources = [resources]
             elif resources is not None and not isinstance(resources, list):
-                self.report(("skills", index, "resources"), "`resources` should be a list of people or resources",
-                            check_only=True)
+                self.report(
+                    ("skills", index, "resources"),
+                    "`resources` should be a list of people or resources",
+                    check_only=True,
+                )
                 resources = []
-            kept = [as_text(r) for r in resources or []
-                    if isinstance(r, (str, int, float)) and not isinstance(r, bool) and as_text(r).strip()]
+            kept = [
+                as_text(r)
+                for r in resources or []
+                if isinstance(r, (str, int, float)) and not isinstance(r, bool) and as_text(r).strip()
+            ]
             if resources and len(kept) != len(resources):
                 self.report(("skills", index, "resources"), "each resource should be text", check_only=True)
             result.append(PlanSkill(item["skill"], kept))
@@ -317,8 +357,9 @@ class _Reader:
                 if action.id in first_line:
                     line = first_line[action.id]
                     where = f"line {line}" if line is not None else "an earlier line"
-                    self.report(("actions", index, "id"), f"{DUPLICATE_ID} {action.id}: also used at {where}; "
-                                                          f"{UNIQUE_IDS}")
+                    self.report(
+                        ("actions", index, "id"), f"{DUPLICATE_ID} {action.id}: also used at {where}; {UNIQUE_IDS}"
+                    )
                 else:
                     first_line[action.id] = self.line_of(("actions", index, "id"))
             result.append(action)
@@ -332,8 +373,11 @@ class _Reader:
         ident = item.get("id")
         if isinstance(ident, bool) or not isinstance(ident, int) or not 1 <= ident <= MAX_ID:
             missing = "id" not in item
-            message = ("action has no `id`; left out" if missing
-                       else f"action id{_shown(ident)} is not a positive whole number; left out")
+            message = (
+                "action has no `id`; left out"
+                if missing
+                else f"action id{_shown(ident)} is not a positive whole number; left out"
+            )
             self.report(keys if missing else (*keys, "id"), message)
             return None
         status = item.get("status", "open")
@@ -343,24 +387,30 @@ class _Reader:
             hint = ""
             if isinstance(status, bool):
                 hint = f" (YAML read an unquoted word as {str(status).lower()}; write open, done or dropped)"
-            self.report((*keys, "status"),
-                        f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out")
+            self.report(
+                (*keys, "status"),
+                f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out",
+            )
             return None
         dates: dict[str, date | None] = {}
         for key in _action_dates():
             raw_value = item.get(key)
             dates[key] = value_to_date(raw_value) if raw_value is not None else None
             if raw_value is not None and dates[key] is None:
-                self.report((*keys, key),
-                            f"action {ident}: {key}{_shown(raw_value)} is not a real date (YYYY-MM-DD); left out")
+                self.report(
+                    (*keys, key), f"action {ident}: {key}{_shown(raw_value)} is not a real date (YYYY-MM-DD); left out"
+                )
                 return None
         title = item.get("title")
         if not isinstance(title, str):
             if title is None:
                 self.report(keys, f"action {ident} has no `title`", check_only=True)
             else:
-                self.report((*keys, "title"), f"action {ident}: title was read as{_shown(title)}; put it in quotes",
-                            check_only=True)
+                self.report(
+                    (*keys, "title"),
+                    f"action {ident}: title was read as{_shown(title)}; put it in quotes",
+                    check_only=True,
+                )
             title = "" if title is None else as_text(title)
         owner = item.get("owner")
         if owner is not None and not isinstance(owner, str):
@@ -371,12 +421,21 @@ class _Reader:
             self.report((*keys, "skill"), f"action {ident}: skill should be text", check_only=True)
             skill = None
         if status != "open" and dates["closed"] is None:
-            self.report(keys, f"action {ident} is {status} but has no `closed:` date", severity="warning",
-                        check_only=True)
+            self.report(
+                keys, f"action {ident} is {status} but has no `closed:` date", severity="warning", check_only=True
+            )
         return Action(
-            id=ident, title=title.strip(), owner=owner or self.person, status=status, skill=skill,
-            due=dates["due"], updated=dates["updated"], closed=dates["closed"],
-            touched=dates["updated"] or day, path=self.rel, written=day,
+            id=ident,
+            title=title.strip(),
+            owner=owner or self.person,
+            status=status,
+            skill=skill,
+            due=dates["due"],
+            updated=dates["updated"],
+            closed=dates["closed"],
+            touched=dates["updated"] or day,
+            path=self.rel,
+            written=day,
         )
 
     def summary(self, raw: dict[str, Any], stage: str) -> str:

@@ -162,7 +162,8 @@ def append_action(text: str, fields: Mapping[str, Value]) -> str:
         if isinstance(value_node, yaml.SequenceNode) and value_node.value:
             raise EditRefused("`actions` is written in a form careerkit does not change; edit it by hand")
         if not isinstance(value_node, (yaml.ScalarNode, yaml.SequenceNode)) or (
-                isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style):
+            isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style
+        ):
             raise EditRefused("`actions` is written in a form careerkit does not change; edit it by hand")
         colon, has_colon = _after_colon(y, key_node)
         if not has_colon:
@@ -170,8 +171,11 @@ def append_action(text: str, fields: Mapping[str, Value]) -> str:
         empty = _is_empty(value_node)
         if root.flow_style:
             new = "[" + _flow_item(fields, "") + "]"
-            splices = [_Splice(colon, colon, " " + new)] if empty else [
-                _Splice(value_node.start_mark.index, value_node.end_mark.index, new)]
+            splices = (
+                [_Splice(colon, colon, " " + new)]
+                if empty
+                else [_Splice(value_node.start_mark.index, value_node.end_mark.index, new)]
+            )
         else:
             token_end = colon if empty else value_node.end_mark.index
             if not empty and value_node.start_mark.index < colon:
@@ -183,8 +187,11 @@ def append_action(text: str, fields: Mapping[str, Value]) -> str:
             splices.append(_Splice(at, at, _lead(y, at, nl) + _block_item(indent + " " * dash_offset, gap, fields, nl)))
         expected["actions"] = [item]
         return _finish(parsed, splices, expected)
-    if not isinstance(existing, list) or not isinstance(value_node, yaml.SequenceNode) \
-            or len(value_node.value) != len(existing):
+    if (
+        not isinstance(existing, list)
+        or not isinstance(value_node, yaml.SequenceNode)
+        or len(value_node.value) != len(existing)
+    ):
         raise EditRefused("`actions` is not a list careerkit can add to; edit it by hand")
     last = value_node.value[-1]
     end = _end(y, last)
@@ -327,12 +334,14 @@ def _finish(parsed: _Parsed, splices: list[_Splice], expected: Any) -> str:
         new_yaml = new_yaml[: splice.start] + splice.text + new_yaml[splice.end :]
     old = parsed.split
     new_text = parsed.text[: old.yaml_start] + new_yaml + parsed.text[old.yaml_end :]
-    refused = EditRefused("the change would not read back as intended; nothing written (edit it by hand)",
-                          line=old.first_yaml_line)
+    refused = EditRefused(
+        "the change would not read back as intended; nothing written (edit it by hand)", line=old.first_yaml_line
+    )
     try:
         split = frontmatter_text.split(new_text)
-        if (split.yaml_start, split.yaml) != (old.yaml_start, new_yaml) or \
-                new_text[split.yaml_end :] != parsed.text[old.yaml_end :]:
+        if (split.yaml_start, split.yaml) != (old.yaml_start, new_yaml) or new_text[split.yaml_end :] != parsed.text[
+            old.yaml_end :
+        ]:
             raise refused
         data = yamlio.load(split.yaml, split.first_yaml_line)
     except CareerkitError:
@@ -486,8 +495,9 @@ def _list_style(y: str, root: yaml.MappingNode) -> tuple[int, int]:
 # -- writing ----------------------------------------------------------------------------------------
 
 
-def _set_in_mapping(y: str, mapping: yaml.MappingNode, current: Mapping[Any, Any], fields: Mapping[str, Value],
-                    where: str) -> list[_Splice]:
+def _set_in_mapping(
+    y: str, mapping: yaml.MappingNode, current: Mapping[Any, Any], fields: Mapping[str, Value], where: str
+) -> list[_Splice]:
     """The splices that set `fields` in the mapping node whose data is `current` (`where` prefixes a refusal)."""
     flow = bool(mapping.flow_style)
     splices: list[_Splice] = []
@@ -505,13 +515,18 @@ def _set_in_mapping(y: str, mapping: yaml.MappingNode, current: Mapping[Any, Any
             at, has_colon = _after_colon(y, key_node)
             splices.append(_Splice(at, at, (" " if has_colon else ": ") + rendered))
         # plain (style None or ""), or quoted:
-        elif (isinstance(value_node, yaml.ScalarNode) and value_node.style in (None, "", "'", '"')
-              and value_node.start_mark.index >= key_node.end_mark.index):
+        elif (
+            isinstance(value_node, yaml.ScalarNode)
+            and value_node.style in (None, "", "'", '"')
+            and value_node.start_mark.index >= key_node.end_mark.index
+        ):
             rendered = _render_like(value, value_node.style, flow)  # `status: "open"` -> `status: "done"`
             splices.append(_Splice(value_node.start_mark.index, value_node.end_mark.index, rendered))
         else:
-            raise EditRefused(f"{where}`{key}` is written in a form careerkit does not change "
-                              "(a block scalar, a list or an alias); edit it by hand")
+            raise EditRefused(
+                f"{where}`{key}` is written in a form careerkit does not change "
+                "(a block scalar, a list or an alias); edit it by hand"
+            )
     if missing:
         splices.append(_add_keys(y, mapping, missing))
     return splices
@@ -533,14 +548,19 @@ def _quotes_of(item: yaml.Node) -> dict[str, str]:
     quotes: dict[str, str] = {}
     if isinstance(item, yaml.MappingNode):
         for key_node, value_node in item.value:
-            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode) \
-                    and value_node.style in ("'", '"') and value_node.tag.endswith(":str"):
+            if (
+                isinstance(key_node, yaml.ScalarNode)
+                and isinstance(value_node, yaml.ScalarNode)
+                and value_node.style in ("'", '"')
+                and value_node.tag.endswith(":str")
+            ):
                 quotes[key_node.value] = value_node.style
     return quotes
 
 
-def _block_item(dash_indent: str, gap: int, fields: Mapping[str, Value], nl: str,
-                quotes: Mapping[str, str] | None = None) -> str:
+def _block_item(
+    dash_indent: str, gap: int, fields: Mapping[str, Value], nl: str, quotes: Mapping[str, str] | None = None
+) -> str:
     key_indent = dash_indent + " " * (1 + gap)
     lines = []
     for position, (key, value) in enumerate(fields.items()):
@@ -550,5 +570,10 @@ def _block_item(dash_indent: str, gap: int, fields: Mapping[str, Value], nl: str
 
 
 def _flow_item(fields: Mapping[str, Value], pad: str, quotes: Mapping[str, str] | None = None) -> str:
-    return "{" + pad + ", ".join(f"{key}: {_render_like(value, (quotes or {}).get(key), True)}"
-                                 for key, value in fields.items()) + pad + "}"
+    return (
+        "{"
+        + pad
+        + ", ".join(f"{key}: {_render_like(value, (quotes or {}).get(key), True)}" for key, value in fields.items())
+        + pad
+        + "}"
+    )

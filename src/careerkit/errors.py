@@ -18,8 +18,7 @@ class CareerkitError(Exception):
 
     exit_code = EXIT_FAILURE
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 problems: Sequence[object] = ()):
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, problems: Sequence[object] = ()):
         super().__init__(message)
         self.message = message
         self.path = path

@@ -26,87 +26,135 @@ class Kind(Record):
 
 TIERS = {1: "late", 2: "drifting", 3: "missing"}
 # What to do about an overdue or stale action that is your own promise (said instead of the kind's suggestion).
-PROMISE_SUGGESTION = ("It is your promise, and they are waiting on it: keep it before anything else, or tell "
-                      "them plainly when you will.")
+PROMISE_SUGGESTION = (
+    "It is your promise, and they are waiting on it: keep it before anything else, or tell them plainly when you will."
+)
 
-KINDS = {kind.name: kind for kind in (
-    Kind("action-due", "action", 1,
-         "An open action has a due date that has come (or, with `--within`, is coming soon).",
-         "A date that slips quietly tells the person their plan does not matter. When the action is your own "
-         "promise, it also tells them your word does not.",
-         "Ask how it is going: finish it, give it a new date, or drop it on purpose.",
-         "open, has `due`, and `due` <= today (+ `--within` days); date = `due`."),
-    Kind("checkin-due", "person", 1,
-         "The next check-in date has come: `next_checkin` of the last plan or check-in, or its date plus the cadence.",
-         "A plan nobody looks at drifts, and people rarely say when they are stuck.",
-         "Hold the check-in now, even a short one: progress, feelings, the support they need.",
-         "has a plan; next = `next_checkin` of the newest plan or check-in if set, else its date + "
-         "`checkin_every_days`; reported when next <= today (+ `--within` days); date = next."),
-    Kind("never-started", "person", 1,
-         "Someone on your team has had no career conversation yet: no story, dreams or plan.",
-         "Every person deserves these conversations, not only the high performers or the ones who ask; "
-         "the quiet ones are the easiest to forget.",
-         "Invite them to the first conversation, their life story, and send the invite a few days ahead.",
-         "no story, dreams or plan; date = the profile's `since`, else the date of their earliest document, "
-         "else today."),
-    Kind("no-progress", "person", 2,
-         "They have open actions of their own, but none was touched or closed for `stale_after_days`.",
-         "This is the most common situation of all: work got busy and their own growth went last. It often "
-         "feels bad to them.",
-         "Listen first and let them vent. Remind them the plan serves them, not the other way round; then "
-         "suggest one protected hour a week in working time (not in their evenings), and help them "
-         "reprioritise or hand work off.",
-         "has open actions of the person's own; the latest of (touched of each such open action, closed of any "
-         "action of the person's own) + `stale_after_days` <= today; date = that sum. Your promises never "
-         "count here."),
-    Kind("action-stale", "action", 2,
-         "An open action has not moved (no `updated` date, no new copy) for `stale_after_days`.",
-         "Plans drift when nobody looks at them; a stale action is usually blocked or no longer wanted. A stale "
-         "promise of yours is worse: it was theirs to count on.",
-         "Go through each stale action: is it still the right step, what is in the way, what would make it "
-         "smaller?",
-         "open, not already `action-due`, and touched + `stale_after_days` <= today, where touched is `updated` "
-         "or else the date of the document holding it; date = touched + `stale_after_days`."),
-    Kind("dream-changed", "person", 2,
-         "The newest dreams document is newer than the newest plan.",
-         "A plan built for an old dream spends effort on the wrong skills.",
-         "Book a follow-up to revisit the skill gaps and priorities with them, then redo the plan.",
-         "has a plan, and the newest dreams is dated after the newest plan; date = that dreams date."),
-    Kind("conversation-due", "person", 3,
-         "The plan's `review_by` date has come, or the last story, dreams or plan is older than "
-         "`conversation_every_days`.",
-         "Goals change with life; every person deserves a real career conversation at least once a year, better "
-         "twice.",
-         "Book a longer conversation to revisit the dreams and the plan.",
-         "has a story, dreams or plan; review = `review_by` of the newest plan if set, else the newest of those "
-         "+ `conversation_every_days`; review <= today; date = review."),
-    Kind("next-conversation", "person", 3,
-         "The sequence stopped half way: a story without dreams, or dreams without a plan.",
-         "The value of the early conversations comes from the plan they lead to.",
-         "Invite them to the next conversation in the sequence.",
-         "a story but no dreams, or dreams but no plan; date = the newest story or dreams date."),
-    Kind("out-of-actions", "person", 3,
-         "They finished every action of their own since the plan was made: nothing of theirs is open.",
-         "Finishing is rare and worth saying out loud; without a next step the plan then stops moving.",
-         "Praise them first: they own their growth. Then brainstorm two or three small new actions (it takes "
-         "minutes), or move on to the next skill of the plan.",
-         "has a plan, no open action of the person's own in any document, and some action of the person's own "
-         "was closed on or after the newest plan's date; date = the latest such closed day."),
-    Kind("plan-without-actions", "person", 3,
-         "There is a plan, but no action of the person's own was ever open under it.",
-         "A plan without a first small step tends to stay a document.",
-         "Agree on one or two small, concrete first actions that carry their name; minutes or hours each, "
-         "not months.",
-         "has a plan, no open action of the person's own, and none of the person's own closed on or after the "
-         "newest plan's date; date = the newest plan's date."),
-    Kind("resources-missing", "person", 3,
-         "A skill chosen in the newest plan has no people or resources to learn from, and no open action "
-         "works on it.",
-         "A skill with nobody and nothing to learn from rarely gets learned.",
-         "Add an action for them to research people and resources, share the list with you, and pick one.",
-         "skills of the newest plan that list no `resources` (missing, empty or null) and that no open action "
-         "names as its `skill`; one finding naming them all; date = that plan's date."),
-)}
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "action-due",
+            "action",
+            1,
+            "An open action has a due date that has come (or, with `--within`, is coming soon).",
+            "A date that slips quietly tells the person their plan does not matter. When the action is your own "
+            "promise, it also tells them your word does not.",
+            "Ask how it is going: finish it, give it a new date, or drop it on purpose.",
+            "open, has `due`, and `due` <= today (+ `--within` days); date = `due`.",
+        ),
+        Kind(
+            "checkin-due",
+            "person",
+            1,
+            "The next check-in date has come: `next_checkin` of the last plan or check-in, "
+            "or its date plus the cadence.",
+            "A plan nobody looks at drifts, and people rarely say when they are stuck.",
+            "Hold the check-in now, even a short one: progress, feelings, the support they need.",
+            "has a plan; next = `next_checkin` of the newest plan or check-in if set, else its date + "
+            "`checkin_every_days`; reported when next <= today (+ `--within` days); date = next.",
+        ),
+        Kind(
+            "never-started",
+            "person",
+            1,
+            "Someone on your team has had no career conversation yet: no story, dreams or plan.",
+            "Every person deserves these conversations, not only the high performers or the ones who ask; "
+            "the quiet ones are the easiest to forget.",
+            "Invite them to the first conversation, their life story, and send the invite a few days ahead.",
+            "no story, dreams or plan; date = the profile's `since`, else the date of their earliest document, "
+            "else today.",
+        ),
+        Kind(
+            "no-progress",
+            "person",
+            2,
+            "They have open actions of their own, but none was touched or closed for `stale_after_days`.",
+            "This is the most common situation of all: work got busy and their own growth went last. It often "
+            "feels bad to them.",
+            "Listen first and let them vent. Remind them the plan serves them, not the other way round; then "
+            "suggest one protected hour a week in working time (not in their evenings), and help them "
+            "reprioritise or hand work off.",
+            "has open actions of the person's own; the latest of (touched of each such open action, closed of any "
+            "action of the person's own) + `stale_after_days` <= today; date = that sum. Your promises never "
+            "count here.",
+        ),
+        Kind(
+            "action-stale",
+            "action",
+            2,
+            "An open action has not moved (no `updated` date, no new copy) for `stale_after_days`.",
+            "Plans drift when nobody looks at them; a stale action is usually blocked or no longer wanted. A stale "
+            "promise of yours is worse: it was theirs to count on.",
+            "Go through each stale action: is it still the right step, what is in the way, what would make it smaller?",
+            "open, not already `action-due`, and touched + `stale_after_days` <= today, where touched is `updated` "
+            "or else the date of the document holding it; date = touched + `stale_after_days`.",
+        ),
+        Kind(
+            "dream-changed",
+            "person",
+            2,
+            "The newest dreams document is newer than the newest plan.",
+            "A plan built for an old dream spends effort on the wrong skills.",
+            "Book a follow-up to revisit the skill gaps and priorities with them, then redo the plan.",
+            "has a plan, and the newest dreams is dated after the newest plan; date = that dreams date.",
+        ),
+        Kind(
+            "conversation-due",
+            "person",
+            3,
+            "The plan's `review_by` date has come, or the last story, dreams or plan is older than "
+            "`conversation_every_days`.",
+            "Goals change with life; every person deserves a real career conversation at least once a year, better "
+            "twice.",
+            "Book a longer conversation to revisit the dreams and the plan.",
+            "has a story, dreams or plan; review = `review_by` of the newest plan if set, else the newest of those "
+            "+ `conversation_every_days`; review <= today; date = review.",
+        ),
+        Kind(
+            "next-conversation",
+            "person",
+            3,
+            "The sequence stopped half way: a story without dreams, or dreams without a plan.",
+            "The value of the early conversations comes from the plan they lead to.",
+            "Invite them to the next conversation in the sequence.",
+            "a story but no dreams, or dreams but no plan; date = the newest story or dreams date.",
+        ),
+        Kind(
+            "out-of-actions",
+            "person",
+            3,
+            "They finished every action of their own since the plan was made: nothing of theirs is open.",
+            "Finishing is rare and worth saying out loud; without a next step the plan then stops moving.",
+            "Praise them first: they own their growth. Then brainstorm two or three small new actions (it takes "
+            "minutes), or move on to the next skill of the plan.",
+            "has a plan, no open action of the person's own in any document, and some action of the person's own "
+            "was closed on or after the newest plan's date; date = the latest such closed day.",
+        ),
+        Kind(
+            "plan-without-actions",
+            "person",
+            3,
+            "There is a plan, but no action of the person's own was ever open under it.",
+            "A plan without a first small step tends to stay a document.",
+            "Agree on one or two small, concrete first actions that carry their name; minutes or hours each, "
+            "not months.",
+            "has a plan, no open action of the person's own, and none of the person's own closed on or after the "
+            "newest plan's date; date = the newest plan's date.",
+        ),
+        Kind(
+            "resources-missing",
+            "person",
+            3,
+            "A skill chosen in the newest plan has no people or resources to learn from, and no open action "
+            "works on it.",
+            "A skill with nobody and nothing to learn from rarely gets learned.",
+            "Add an action for them to research people and resources, share the list with you, and pick one.",
+            "skills of the newest plan that list no `resources` (missing, empty or null) and that no open action "
+            "names as its `skill`; one finding naming them all; date = that plan's date.",
+        ),
+    )
+}
 
 
 class Finding(Record):
@@ -130,9 +178,15 @@ class Finding(Record):
 
     def to_json(self) -> dict[str, object]:
         return {
-            "person": self.person, "kind": self.kind, "file": self.file,
-            "action": self.action, "title": self.title, "owner": self.owner,
-            "date": self.date.isoformat(), "days": self.days, "message": self.message,
+            "person": self.person,
+            "kind": self.kind,
+            "file": self.file,
+            "action": self.action,
+            "title": self.title,
+            "owner": self.owner,
+            "date": self.date.isoformat(),
+            "days": self.days,
+            "message": self.message,
         }
 
 
@@ -230,12 +284,18 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     for action in open_actions:
         if action.due is not None and action.due <= horizon:
             days = (today - action.due).days
-            add("action-due", action.path, action.due, _titled(f"{label(action)} is {when(days)}", action.title),
-                action)
+            add(
+                "action-due", action.path, action.due, _titled(f"{label(action)} is {when(days)}", action.title), action
+            )
         elif later(action.touched, stale) <= today:
             quiet = (today - action.touched).days
-            add("action-stale", action.path, later(action.touched, stale),
-                _titled(f"{label(action)} has not moved for {plural(quiet, 'day')}", action.title), action)
+            add(
+                "action-stale",
+                action.path,
+                later(action.touched, stale),
+                _titled(f"{label(action)} has not moved for {plural(quiet, 'day')}", action.title),
+                action,
+            )
 
     plan = person.newest("plan")
     latest_work = person.newest("plan", "checkin")
@@ -269,13 +329,21 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
         add("next-conversation", story_or_dreams.path, story_or_dreams.date, f"{told} but no {missing} yet")
     if plan is not None and latest_work is not None:
         if dreams is not None and dreams.date > plan.date:
-            add("dream-changed", dreams.path, dreams.date,
-                f"dreams changed on {dreams.date}, after the plan of {plan.date}")
+            add(
+                "dream-changed",
+                dreams.path,
+                dreams.date,
+                f"dreams changed on {dreams.date}, after the plan of {plan.date}",
+            )
         if not own_open:
             finished = [day for action in own if (day := action.closed_on) is not None and day >= plan.date]
             if finished:
-                add("out-of-actions", latest_work.path, max(finished),
-                    "finished every action of their own since the plan: celebrate, then choose the next steps")
+                add(
+                    "out-of-actions",
+                    latest_work.path,
+                    max(finished),
+                    "finished every action of their own since the plan: celebrate, then choose the next steps",
+                )
             else:
                 add("plan-without-actions", plan.path, plan.date, "the plan has no action of their own yet")
         bare = [skill.skill for skill in plan.skills if not skill.resources]
@@ -283,8 +351,12 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
             worked_on = {_skill_key(action.skill) for action in open_actions if action.skill}
             bare = [name for name in bare if _skill_key(name) not in worked_on]
         if bare:
-            add("resources-missing", plan.path, plan.date,
-                f"no people or resources to learn from for {plural(len(bare), 'skill')}: {', '.join(bare)}")
+            add(
+                "resources-missing",
+                plan.path,
+                plan.date,
+                f"no people or resources to learn from for {plural(len(bare), 'skill')}: {', '.join(bare)}",
+            )
 
     if own_open:
         moved = [action.touched for action in own_open]
@@ -292,8 +364,12 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
         quiet_since = max(moved)
         if later(quiet_since, stale) <= today:
             file = latest_work.path if latest_work else max(own_open, key=lambda a: a.touched).path
-            add("no-progress", file, later(quiet_since, stale),
-                f"none of their own actions has moved for {plural((today - quiet_since).days, 'day')}")
+            add(
+                "no-progress",
+                file,
+                later(quiet_since, stale),
+                f"none of their own actions has moved for {plural((today - quiet_since).days, 'day')}",
+            )
     ahead_allowed = ("action-due", "checkin-due")
     return [f for f in found if f.date <= (horizon if f.kind in ahead_allowed else today)]
 

@@ -36,8 +36,9 @@ TEMP_PREFIX = ".careerkit-"  # hidden, so that no reader takes a half-written fi
 TEMP_SUFFIX = ".tmp"
 
 
-def _write_temp(folder: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None,
-                durable: bool = True) -> Path:
+def _write_temp(
+    folder: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None, durable: bool = True
+) -> Path:
     """A new file in `folder` holding `data`, with its owner and mode set through the open file (and, when
     `durable`, on disk before it is given its name).
 

@@ -16,8 +16,9 @@ from careerkit.errors import CareerkitError
 from careerkit.model import Document, Problem
 
 
-def duplicate_ids(root: Path, documents: list[Document],
-                  id_lines: Callable[[Document], dict[int, int]] | None = None) -> list[Problem]:
+def duplicate_ids(
+    root: Path, documents: list[Document], id_lines: Callable[[Document], dict[int, int]] | None = None
+) -> list[Problem]:
     """An error at each action whose id an older document of the same person already used.
 
     `documents` oldest first. Only when an id repeats are the files read again, for the lines
@@ -46,8 +47,9 @@ def duplicate_ids(root: Path, documents: list[Document],
         older = first[ident]
         at = line(older, ident)
         where = older.path if at is None else f"{older.path}:{at}"
-        problems.append(Problem(doc.path, line(doc, ident), f"{DUPLICATE_ID} {ident}: also used at {where}; "
-                                                            f"{UNIQUE_IDS}"))
+        problems.append(
+            Problem(doc.path, line(doc, ident), f"{DUPLICATE_ID} {ident}: also used at {where}; {UNIQUE_IDS}")
+        )
     return problems
 
 

@@ -59,7 +59,7 @@ def add_calendar_key(root: Path) -> str | None:
         newline = b"\r\n" if b"\r\n" in old else b"\n"
         gap = b"" if not old or old.endswith(newline * 2) else newline  # a blank line before ours
         gap = gap if old.endswith(b"\n") or not old else newline + gap
-        added = f"# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: \"{key}\"\n".encode().replace(b"\n", newline)
+        added = f'# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: "{key}"\n'.encode().replace(b"\n", newline)
         new = old + gap + added
         before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}
         after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
@@ -90,8 +90,7 @@ def init(path: Path, use_git: bool = True) -> InitResult:
         else:
             fsutil.make_private_dirs(target)
             result.created.append(folder + "/")
-    for name, text in ((CONFIG_NAME, config_text()),
-                       ("templates/README.md", templates_readme())):
+    for name, text in ((CONFIG_NAME, config_text()), ("templates/README.md", templates_readme())):
         if fsutil.create_new(path / name, text.encode("utf-8")):
             result.created.append(name)
         else:
@@ -105,8 +104,9 @@ def _git_init(path: Path) -> str:
     git = shutil.which("git")
     if git is None:
         return "git: not installed; the notes are not under version control"
-    inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=path,
-                            capture_output=True, text=True, check=False)
+    inside = subprocess.run(
+        [git, "rev-parse", "--is-inside-work-tree"], cwd=path, capture_output=True, text=True, check=False
+    )
     if inside.returncode == 0 and inside.stdout.strip() == "true":
         said = "git: already in a git repository"
     else:

@@ -60,14 +60,19 @@ class Notes(NotesLayout):
         problems.sort(key=lambda p: (p.path, p.line or 0))
         return Team(self.root, settings.value, [read[slug] for slug in people], problems)
 
-    def read_people(self, reads: "Reads", pending: list[tuple[str, list[Path]]], inspection: "Inspection | None" = None,
-                    ) -> Iterator[tuple[str, PersonNotes, list[Problem], list[Any]]]:
+    def read_people(
+        self,
+        reads: "Reads",
+        pending: list[tuple[str, list[Path]]],
+        inspection: "Inspection | None" = None,
+    ) -> Iterator[tuple[str, PersonNotes, list[Problem], list[Any]]]:
         """Each (slug, document paths) read whole, one person at a time: (slug, person, every problem found in
         their profile and documents, what `inspection` found in each document, in the order of the paths)."""
         for slug, profile, pairs in reads.people(pending, inspection):
             found = profile.problems + [problem for result, _ in pairs for problem in result.problems]
-            person = PersonNotes.read(slug, profile.value, [result.document for result, _ in pairs
-                                                            if result.document is not None])
+            person = PersonNotes.read(
+                slug, profile.value, [result.document for result, _ in pairs if result.document is not None]
+            )
             from careerkit.ids import duplicate_ids  # here: a warm run reads no one
 
             found += duplicate_ids(self.root, person.documents)

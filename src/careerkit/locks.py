@@ -51,9 +51,11 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
         handle = os.open(folder / f"{slug}.lock", flags, fsutil.PRIVATE_FILE)
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
-        raise CareerkitError(f"cannot make the lock that keeps two edits apart ({reason}); nothing written "
-                             "(.careerkit/ only holds careerkit's cache and locks: it is safe to delete)",
-                             path=f"{CACHE_DIR}/{LOCKS_DIR}/{slug}.lock") from None
+        raise CareerkitError(
+            f"cannot make the lock that keeps two edits apart ({reason}); nothing written "
+            "(.careerkit/ only holds careerkit's cache and locks: it is safe to delete)",
+            path=f"{CACHE_DIR}/{LOCKS_DIR}/{slug}.lock",
+        ) from None
     try:
         _acquire(handle, slug)
         fsutil.remove_stale_temps(root / "people" / slug)
@@ -93,7 +95,10 @@ def _acquire(handle: int, slug: str) -> None:
             # A file system without flock (some network mounts): go on unlocked, as before locks existed.
             return
         if time.monotonic() >= deadline:
-            raise CareerkitError(f"another careerkit run has been changing {slug}'s notes for over "
-                                 f"{WAIT_SECONDS:g} seconds; nothing written (try again)", path=f"people/{slug}")
+            raise CareerkitError(
+                f"another careerkit run has been changing {slug}'s notes for over "
+                f"{WAIT_SECONDS:g} seconds; nothing written (try again)",
+                path=f"people/{slug}",
+            )
         time.sleep(pause)
         pause = min(pause * 2, _POLL_SECONDS[1])

@@ -19,8 +19,12 @@ def summarise(doc: Document) -> str:
         parts.append(f"{plural(len(doc.skills), 'skill')}: " + ", ".join(s.skill for s in doc.skills))
     if doc.actions:
         counts = {status: sum(1 for a in doc.actions if a.status == status) for status in ("open", "done", "dropped")}
-        parts.append(plural(len(doc.actions), "action") + " (" + ", ".join(
-            f"{count} {status}" for status, count in counts.items() if count) + ")")
+        parts.append(
+            plural(len(doc.actions), "action")
+            + " ("
+            + ", ".join(f"{count} {status}" for status, count in counts.items() if count)
+            + ")"
+        )
     if doc.next_checkin:
         parts.append(f"next check-in {doc.next_checkin}")
     if doc.summary:

@@ -45,8 +45,9 @@ def locate_root(option: str | None, cwd: Path | None = None) -> tuple[Path, bool
 
 
 NOT_A_SLUG = "folder name is not a valid person slug"
-NOT_A_REPOSITORY = (f"no notes repository here (no {CONFIG_NAME} in this folder or above): "
-                    "run `careerkit init` or pass `--root`")
+NOT_A_REPOSITORY = (
+    f"no notes repository here (no {CONFIG_NAME} in this folder or above): run `careerkit init` or pass `--root`"
+)
 
 
 def writable_root(option: str | None, cwd: Path | None = None) -> Path:
@@ -115,8 +116,11 @@ class NotesLayout:
         folder = self.people_dir / slug
         for place in (self.people_dir, folder):
             if place.is_symlink():
-                raise CareerkitError("is a link; careerkit writes only into real folders (make it a folder, "
-                                     "or move the notes into one); nothing written", path=self.rel(place))
+                raise CareerkitError(
+                    "is a link; careerkit writes only into real folders (make it a folder, "
+                    "or move the notes into one); nothing written",
+                    path=self.rel(place),
+                )
         if not self.is_inside(folder):
             raise CareerkitError("folder points outside the notes root; refusing to use it", path=self.rel(folder))
         return folder
@@ -211,8 +215,9 @@ class NotesLayout:
         if not start:
             return []
         names = self.profile_names(existing)
-        return [slug for slug in existing
-                if slug.startswith(start) or slugs.slugify(names.get(slug, "")).startswith(start)]
+        return [
+            slug for slug in existing if slug.startswith(start) or slugs.slugify(names.get(slug, "")).startswith(start)
+        ]
 
     def profile_names(self, existing: list[str]) -> dict[str, str]:
         """slug -> the `name` in their profile, for those of `existing` whose profile has one (read once)."""

@@ -37,8 +37,9 @@ class Inspection(Record):
 Fresh = tuple[ReadResult, Any, "bytes | None", "bytes | None"]  # result, inspection's, and their JSON to cache
 
 
-def read_pairs(root: Path, items: list[tuple[Path, str]], inspection: Inspection | None,
-                encode: bool = True) -> list[Fresh]:
+def read_pairs(
+    root: Path, items: list[tuple[Path, str]], inspection: Inspection | None, encode: bool = True
+) -> list[Fresh]:
     """Each document's read result and what `inspection` found in it (None without one), and with
     `encode` the JSON text of both to cache (None: not cacheable).
 
@@ -46,17 +47,20 @@ def read_pairs(root: Path, items: list[tuple[Path, str]], inspection: Inspection
     process reads the first share and each forked child another, sending it back
     as JSON through a pipe; any trouble with a child and its share is read here.
     """
+
     def fresh(pairs: list[Pair]) -> list[Fresh]:
         if not encode:
             return [(result, extra, None, None) for result, extra in pairs]
-        return [(result, extra, codec.encode(result), codec.encode(extra) if inspection is not None else None)
-                for result, extra in pairs]
+        return [
+            (result, extra, codec.encode(result), codec.encode(extra) if inspection is not None else None)
+            for result, extra in pairs
+        ]
 
     workers = _workers(len(items))
     if workers <= 1:
         return fresh(_read_all(root, items, inspection))
     size = -(-len(items) // workers)
-    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
     children: list[tuple[int, int] | None] = []  # (pid, read end of its pipe); None: no child for it
     try:
         for chunk in chunks[1:]:
@@ -155,7 +159,9 @@ def _collect(pid: int, fd: int, count: int, inspection: Inspection | None) -> li
         if len(lines) != 2 * count:
             return None
         decode = codec.decoder(inspection.kind)
-        return [(codec.decode_read_result(json.loads(line)), decode(json.loads(extra)), line, extra)
-                for line, extra in zip(lines[::2], lines[1::2], strict=True)]
+        return [
+            (codec.decode_read_result(json.loads(line)), decode(json.loads(extra)), line, extra)
+            for line, extra in zip(lines[::2], lines[1::2], strict=True)
+        ]
     except Exception:  # read this share here instead
         return None

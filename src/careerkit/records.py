@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 if TYPE_CHECKING:
     from typing_extensions import Self, dataclass_transform
 else:
+
     def dataclass_transform(**_: Any) -> Any:  # only type checkers need it
         return lambda cls: cls
 
@@ -67,7 +68,7 @@ class Record(tuple, metaclass=_RecordType):  # type: ignore[type-arg]  # a tuple
         if len(args) > len(fields):
             raise TypeError(f"{cls.__name__} takes {len(fields)} values, not {len(args)}")
         values = list(args)
-        for field in fields[len(args):]:
+        for field in fields[len(args) :]:
             if field in kwargs:
                 values.append(kwargs.pop(field))
             elif field in cls._defaults:

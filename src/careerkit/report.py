@@ -264,13 +264,24 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
             text += "; they asked: " + "; ".join(doc.asked)
         timeline.append(Doc(doc.date, doc.stage, doc.path, text))
     return Person(
-        slug=person.slug, name=person.name, role=person.profile.role, away=away(person, today),
+        slug=person.slug,
+        name=person.name,
+        role=person.profile.role,
+        away=away(person, today),
         status=row(person, team, today),
         findings=sorted(find_for_person(person, team, today), key=lambda f: f.sort_key),
-        strip=strip(person, today), values=story.values if story else [],
-        values_confirmed=story.values_confirmed if story else None, grid=grid(person),
-        plan=person.newest("plan"), actions=own, promises=[r for r in rows if team.is_promise(r.action)],
-        range_start=range_start, range_end=range_end, ticks=ticks, timeline=timeline, counts=counts,
+        strip=strip(person, today),
+        values=story.values if story else [],
+        values_confirmed=story.values_confirmed if story else None,
+        grid=grid(person),
+        plan=person.newest("plan"),
+        actions=own,
+        promises=[r for r in rows if team.is_promise(r.action)],
+        range_start=range_start,
+        range_end=range_end,
+        ticks=ticks,
+        timeline=timeline,
+        counts=counts,
     )
 
 
@@ -297,9 +308,17 @@ def build_team(team: Team, today: date, with_notes: bool = False, named: bool = 
     People who have left are not on it, unless they were `named` on the command line.
     """
     people = [p for p in team.people if named or not findings.has_left(p, today)]
-    return Page("team", today, __version__, [person_view(p, team, today, with_notes) for p in people],
-                coverage(people, today), with_notes, team.settings.manager,
-                sum(len(p.documents) for p in people), len(team.errors))
+    return Page(
+        "team",
+        today,
+        __version__,
+        [person_view(p, team, today, with_notes) for p in people],
+        coverage(people, today),
+        with_notes,
+        team.settings.manager,
+        sum(len(p.documents) for p in people),
+        len(team.errors),
+    )
 
 
 def build_own(person: PersonNotes, team: Team, today: date) -> Page:
@@ -310,8 +329,11 @@ def build_own(person: PersonNotes, team: Team, today: date) -> Page:
     for r in view.actions + view.promises:
         r.shown = OWN_WORDS.get(r.state, r.state)
     counts = view.counts
-    view.counts = {"done": counts["done"], "open": counts["open"] + counts["overdue"] + counts["stale"],
-                   "dropped": counts["dropped"]}
+    view.counts = {
+        "done": counts["done"],
+        "open": counts["open"] + counts["overdue"] + counts["stale"],
+        "dropped": counts["dropped"],
+    }
     return Page("own", today, __version__, [view], None, False, team.settings.manager, 0, 0)
 
 

@@ -47,8 +47,10 @@ def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since
     with notes.locked(slug):
         created = create_profile(folder, {"name": name, "role": role, "since": since})
     if created is None:
-        raise CareerkitError("already exists; not changed (edit it by hand, or use `careerkit leave` or "
-                             "`careerkit pause`)", path=notes.rel(folder / PROFILE))
+        raise CareerkitError(
+            "already exists; not changed (edit it by hand, or use `careerkit leave` or `careerkit pause`)",
+            path=notes.rel(folder / PROFILE),
+        )
     return created
 
 

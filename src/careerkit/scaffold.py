@@ -25,20 +25,26 @@ NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
 
 FIELD_HELP = {
     "values": "values and motivators behind their turning points, e.g. [autonomy, financial independence]",
-    "dreams": ("3 to 5 dreams; for each skill it needs: need and have on a 1-5 scale, e.g.\n"
-               "  - dream: Lead a platform team\n"
-               "    skills:\n"
-               "      - {skill: people management, need: 4, have: 1}"),
+    "dreams": (
+        "3 to 5 dreams; for each skill it needs: need and have on a 1-5 scale, e.g.\n"
+        "  - dream: Lead a platform team\n"
+        "    skills:\n"
+        "      - {skill: people management, need: 4, have: 1}"
+    ),
     "values_confirmed": "the day they agreed the values you heard (YYYY-MM-DD), after you shared them back",
     "learns_best": "how they learn best, e.g. [pairing, reading, courses]",
-    "skills": ("the 2 to 4 skills they choose in the talk (the candidates are below), most important first,\n"
-               "each with the people and resources to learn from, e.g.\n"
-               "  - skill: system design\n"
-               "    resources: [\"Mentor: Bob\", \"Book: Designing Data-Intensive Applications\"]"),
+    "skills": (
+        "the 2 to 4 skills they choose in the talk (the candidates are below), most important first,\n"
+        "each with the people and resources to learn from, e.g.\n"
+        "  - skill: system design\n"
+        '    resources: ["Mentor: Bob", "Book: Designing Data-Intensive Applications"]'
+    ),
     "review_by": "when to revisit dreams and plan together (6 to 18 months from now)",
-    "actions": ("small concrete steps with a date; almost all are theirs (owner: PERSON, or no owner),\n"
-                "your own promises have owner: manager, e.g.\n"
-                "  - {id: NEXT_ID, title: Shadow Bob in two hiring loops, owner: PERSON, due: DATE}"),
+    "actions": (
+        "small concrete steps with a date; almost all are theirs (owner: PERSON, or no owner),\n"
+        "your own promises have owner: manager, e.g.\n"
+        "  - {id: NEXT_ID, title: Shadow Bob in two hiring loops, owner: PERSON, due: DATE}"
+    ),
     "next_checkin": "the date of the next check-in, if not the usual cadence",
 }
 
@@ -57,8 +63,9 @@ def check_stage(stage: str) -> str:
     return stage
 
 
-def create(notes: Notes, stage: str, person_text: str, day: date, name: str | None = None,
-           text: str | None = None) -> Created:
+def create(
+    notes: Notes, stage: str, person_text: str, day: date, name: str | None = None, text: str | None = None
+) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
     Holds the person's lock (careerkit.locks) from reading their documents to
@@ -87,8 +94,9 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
         fsutil.make_private_dirs(folder)
         first = _next_number(folder, day, stage)
         if first > MAX_SAME_DAY:
-            raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
-                                 path=notes.rel(folder))
+            raise CareerkitError(
+                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+            )
         profile = _write_profile(folder, slug, name) if name else None
         try:
             for number in range(first, MAX_SAME_DAY + 1):
@@ -96,8 +104,9 @@ def create(notes: Notes, stage: str, person_text: str, day: date, name: str | No
                 path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
                 if fsutil.create_new(path, data):
                     return Created(path, profile, note, team.errors)
-            raise CareerkitError(f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written",
-                                 path=notes.rel(folder))
+            raise CareerkitError(
+                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+            )
         except BaseException:
             if profile is not None:  # nothing written means no profile either
                 profile.unlink(missing_ok=True)
@@ -118,8 +127,11 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     import os
     import re
 
-    taken = [int(match[3] or 1) for name in os.listdir(folder)
-             if (match := re.fullmatch(FILENAME, name)) and match[1] == day.isoformat() and match[2] == stage]
+    taken = [
+        int(match[3] or 1)
+        for name in os.listdir(folder)
+        if (match := re.fullmatch(FILENAME, name)) and match[1] == day.isoformat() and match[2] == stage
+    ]
     return max(taken, default=0) + 1
 
 
@@ -141,25 +153,31 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
     if existing is None:
         similar = notes.people_starting(text)
         if similar and name is None:
-            raise UsageError(f"{text!r} is not a person, but {' and '.join(similar)} "
-                             f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
-                             "or add --name to start a new person")
+            raise UsageError(
+                f"{text!r} is not a person, but {' and '.join(similar)} "
+                f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
+                "or add --name to start a new person"
+            )
         return slug, None
     from careerkit.settings import load_profile
 
     profile_name = load_profile(notes.root, profile_rel(existing)).value.name
     if name is not None and profile_name and name.casefold() != profile_name.casefold():
-        raise CareerkitError(f"the profile names {profile_name!r}, not {name!r}; nothing written (for someone "
-                             "else, use a name that makes another folder; to rename, edit the profile)",
-                             path=profile_rel(existing))
+        raise CareerkitError(
+            f"the profile names {profile_name!r}, not {name!r}; nothing written (for someone "
+            "else, use a name that makes another folder; to rename, edit the profile)",
+            path=profile_rel(existing),
+        )
     if text != existing:
         same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
         if profile_name and profile_name != text and same_slug and text != slug:
             return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
         if not profile_name and name is None and slugs.slugify(text) == existing:
-            return existing, (f"{text!r} is written to people/{existing}/, which already exists and names no one "
-                              f"(no profile): if this is someone else, use a name that makes another folder; "
-                              f"if not, add --name to record the name")
+            return existing, (
+                f"{text!r} is written to people/{existing}/, which already exists and names no one "
+                f"(no profile): if this is someone else, use a name that makes another folder; "
+                f"if not, add --name to record the name"
+            )
     return existing, None
 
 
@@ -176,8 +194,11 @@ def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
     for key, value in data.items():
         help_text = FIELD_HELP.get(key)
         if help_text:
-            help_text = (help_text.replace("NEXT_ID", str(next_id)).replace("PERSON", data["person"])
-                         .replace("DATE", str(data["date"])))
+            help_text = (
+                help_text.replace("NEXT_ID", str(next_id))
+                .replace("PERSON", data["person"])
+                .replace("DATE", str(data["date"]))
+            )
             parts += [f"# {line}\n" for line in help_text.splitlines()]
         parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=False))
     parts.append("---\n\n")
@@ -188,21 +209,26 @@ def _note_for(stage: str, person: PersonNotes, team: Team, context: dict[str, An
     """What to tell the user about the document just scaffolded, if anything."""
     if stage == "checkin" and context["next_conversation"] is not None:
         nxt = context["next_conversation"]
-        return (f"{person.name} has no action plan yet; the conversation that comes next is their "
-                f"{CONVERSATION_NAMES[nxt]}: careerkit new {nxt} {person.slug}")
+        return (
+            f"{person.name} has no action plan yet; the conversation that comes next is their "
+            f"{CONVERSATION_NAMES[nxt]}: careerkit new {nxt} {person.slug}"
+        )
     if stage == "plan" and context["left_out"]:
         count = context["left_out"]
         ratings = "a rating that is" if count == 1 else f"{count} ratings that are"
-        return (f"the skills to choose from leave out {ratings} not a whole number from 1 to 5; "
-                f"fix {context['dreams_path']} and make the plan again to see them ranked")
+        return (
+            f"the skills to choose from leave out {ratings} not a whole number from 1 to 5; "
+            f"fix {context['dreams_path']} and make the plan again to see them ranked"
+        )
     return None
 
 
 CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan"}
 
 
-def _prefill(stage: str, person: PersonNotes, team: Team, day: date,
-             name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _prefill(
+    stage: str, person: PersonNotes, team: Team, day: date, name: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The frontmatter data and the template context, from what earlier documents say."""
     from careerkit.findings import later
 
@@ -227,14 +253,24 @@ def _prefill(stage: str, person: PersonNotes, team: Team, day: date,
         frontmatter["actions"] = []
         frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
         left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and "left out" in p.message]
-        dream_rows = [{"dream": d.dream, "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap}
-                                                    for s in d.skills]} for d in (dreams.dreams if dreams else [])]
+        dream_rows = [
+            {
+                "dream": d.dream,
+                "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
+            }
+            for d in (dreams.dreams if dreams else [])
+        ]
         # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
-        context.update(candidates=candidates, values=story.values if story else [], dreams=dream_rows,
-                       gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
-                       dreams_date=dreams.date.isoformat() if dreams else None, left_out=len(left_out),
-                       dreams_path=dreams.path if dreams else None,
-                       review_by=frontmatter["review_by"].isoformat())
+        context.update(
+            candidates=candidates,
+            values=story.values if story else [],
+            dreams=dream_rows,
+            gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
+            dreams_date=dreams.date.isoformat() if dreams else None,
+            left_out=len(left_out),
+            dreams_path=dreams.path if dreams else None,
+            review_by=frontmatter["review_by"].isoformat(),
+        )
     elif stage == "checkin":
         from careerkit import agenda
 
@@ -243,9 +279,16 @@ def _prefill(stage: str, person: PersonNotes, team: Team, day: date,
         context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
         context["plan_date"] = plan.date.isoformat() if plan else None
         context["next_conversation"] = built.next_conversation
-        context["open_actions"] = [{"id": a.id, "title": a.title, "owner": a.owner,
-                                    "due": a.due.isoformat() if a.due else None, "skill": a.skill}
-                                   for a in person.open_actions()]
+        context["open_actions"] = [
+            {
+                "id": a.id,
+                "title": a.title,
+                "owner": a.owner,
+                "due": a.due.isoformat() if a.due else None,
+                "skill": a.skill,
+            }
+            for a in person.open_actions()
+        ]
         context["skills"] = [{"skill": s.skill, "resources": s.resources} for s in (plan.skills if plan else [])]
         context["agenda"] = agenda.to_markdown(built)
     else:
@@ -264,8 +307,18 @@ def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
     for dream in dreams:
         for skill in dream.skills:
             key = " ".join(skill.skill.split()).casefold()
-            entry = found.setdefault(key, {"skill": skill.skill, "dreams": [], "count": 0, "need": None,
-                                           "have": None, "gap": None, "rated": False})
+            entry = found.setdefault(
+                key,
+                {
+                    "skill": skill.skill,
+                    "dreams": [],
+                    "count": 0,
+                    "need": None,
+                    "have": None,
+                    "gap": None,
+                    "rated": False,
+                },
+            )
             if dream.dream not in entry["dreams"]:
                 entry["dreams"].append(dream.dream)
             if skill.need is not None and skill.need >= NEEDED:

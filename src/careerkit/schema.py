@@ -9,27 +9,55 @@ from typing import Any
 
 TEXT, NUMBER, DATE = "text", "number", "date"
 
-ACTION: dict[str, Any] = {"id": NUMBER, "title": TEXT, "owner": TEXT, "skill": TEXT, "due": DATE, "status": TEXT,
-                          "updated": DATE, "closed": DATE}
+ACTION: dict[str, Any] = {
+    "id": NUMBER,
+    "title": TEXT,
+    "owner": TEXT,
+    "skill": TEXT,
+    "due": DATE,
+    "status": TEXT,
+    "updated": DATE,
+    "closed": DATE,
+}
 DREAM_SKILL: dict[str, Any] = {"skill": TEXT, "need": NUMBER, "have": NUMBER}
 DREAM: dict[str, Any] = {"dream": TEXT, "skills": [DREAM_SKILL]}
 PLAN_SKILL: dict[str, Any] = {"skill": TEXT, "resources": [TEXT]}
 DOCUMENT: dict[str, Any] = {
-    "person": TEXT, "stage": TEXT, "date": DATE, "summary": TEXT,
+    "person": TEXT,
+    "stage": TEXT,
+    "date": DATE,
+    "summary": TEXT,
     "values": [TEXT],
     "dreams": [DREAM],
     "learns_best": [TEXT],
     "skills": [PLAN_SKILL],
     "actions": [ACTION],
-    "next_checkin": DATE, "review_by": DATE, "values_confirmed": DATE,
+    "next_checkin": DATE,
+    "review_by": DATE,
+    "values_confirmed": DATE,
 }
 # Mappings whose every key careerkit knows: any other key there is a slip (`deu:` for `due:`), not a note.
-CLOSED = {id(ACTION): "an action", id(DREAM): "a dream", id(DREAM_SKILL): "a skill of a dream",
-          id(PLAN_SKILL): "a skill of the plan"}
-PROFILE: dict[str, Any] = {"name": TEXT, "role": TEXT, "checkin_every_days": NUMBER,
-                           "since": DATE, "left": DATE, "paused_until": DATE}
-CONFIG: dict[str, Any] = {"checkin_every_days": NUMBER, "conversation_every_days": NUMBER,
-                          "stale_after_days": NUMBER, "manager": TEXT, "calendar_key": TEXT}
+CLOSED = {
+    id(ACTION): "an action",
+    id(DREAM): "a dream",
+    id(DREAM_SKILL): "a skill of a dream",
+    id(PLAN_SKILL): "a skill of the plan",
+}
+PROFILE: dict[str, Any] = {
+    "name": TEXT,
+    "role": TEXT,
+    "checkin_every_days": NUMBER,
+    "since": DATE,
+    "left": DATE,
+    "paused_until": DATE,
+}
+CONFIG: dict[str, Any] = {
+    "checkin_every_days": NUMBER,
+    "conversation_every_days": NUMBER,
+    "stale_after_days": NUMBER,
+    "manager": TEXT,
+    "calendar_key": TEXT,
+}
 
 
 def keys_holding(schema: dict[str, Any], kind: str) -> tuple[str, ...]:

@@ -13,17 +13,17 @@ CONFIG_NAME = "careerkit.yaml"
 
 GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
 CALENDAR_KEY = "calendar_key"
-CALENDAR_KEY_HELP = ("a random key that keeps the event ids of `careerkit calendar` stable and unguessable; "
-                     "keep it as it is")
+CALENDAR_KEY_HELP = (
+    "a random key that keeps the event ids of `careerkit calendar` stable and unguessable; keep it as it is"
+)
 SETTING_HELP = {
     "checkin_every_days": "a check-in is due this long after the last plan or check-in",
     "conversation_every_days": "story, dreams or plan: at least twice a year",
-    "stale_after_days": ("an open action untouched this long is stale "
-                         f"(default: the person's checkin_every_days + {STALE_GRACE_DAYS})"),
-    "manager": "the action `owner` that marks your own promises (\"I will introduce you to Bob\")",
+    "stale_after_days": (
+        f"an open action untouched this long is stale (default: the person's checkin_every_days + {STALE_GRACE_DAYS})"
+    ),
+    "manager": 'the action `owner` that marks your own promises ("I will introduce you to Bob")',
 }
-
-
 
 
 def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:

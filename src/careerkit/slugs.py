@@ -30,5 +30,5 @@ def to_slug(name: str) -> str:
     """A slug for a name given on the command line, or a usage error."""
     slug = slugify(name)
     if not slug:
-        raise UsageError(f"{name!r} is not a usable person name: use letters or digits, e.g. alice or \"Zoë O'Brien\"")
+        raise UsageError(f'{name!r} is not a usable person name: use letters or digits, e.g. alice or "Zoë O\'Brien"')
     return slug

@@ -24,7 +24,7 @@ class StatusRow(Record):
 
     @property
     def away(self) -> str:
-        """"paused until 2027-01-10", "left on 2026-10-01", or "" when they are here."""
+        """ "paused until 2027-01-10", "left on 2026-10-01", or "" when they are here."""
         if self.left is not None:
             return f"left on {self.left}"
         if self.paused_until is not None:
@@ -36,10 +36,17 @@ class StatusRow(Record):
             return value.isoformat() if value else None
 
         return {
-            "person": self.person, "name": self.name, "stages": self.stages,
-            "last_conversation": day(self.last_conversation), "last_checkin": day(self.last_checkin),
-            "next_checkin": day(self.next_checkin), "open": self.open, "due": self.due, "stale": self.stale,
-            "paused_until": day(self.paused_until), "left": day(self.left),
+            "person": self.person,
+            "name": self.name,
+            "stages": self.stages,
+            "last_conversation": day(self.last_conversation),
+            "last_checkin": day(self.last_checkin),
+            "next_checkin": day(self.next_checkin),
+            "open": self.open,
+            "due": self.due,
+            "stale": self.stale,
+            "paused_until": day(self.paused_until),
+            "left": day(self.left),
         }
 
 
@@ -50,9 +57,12 @@ def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
     conversation = person.newest("story", "dreams", "plan")
     checkin = person.newest("checkin")
     return StatusRow(
-        person=person.slug, name=person.name, stages=", ".join(reached) or "none yet",
+        person=person.slug,
+        name=person.name,
+        stages=", ".join(reached) or "none yet",
         last_conversation=conversation.date if conversation else None,
-        last_checkin=checkin.date if checkin else None, next_checkin=next_checkin(person, team),
+        last_checkin=checkin.date if checkin else None,
+        next_checkin=next_checkin(person, team),
         open=len(person.open_actions()),
         due=sum(1 for f in findings if f.kind == "action-due"),
         stale=sum(1 for f in findings if f.kind == "action-stale"),

@@ -34,12 +34,45 @@ READS_DIR = "reads"  # under .careerkit/
 SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
 
 # Every record type a cache file holds; their field names and types are part of the fingerprint.
-CACHED_CLASSES: tuple[Any, ...] = (ReadResult, Document, Action, Dream, DreamSkill, PlanSkill, Problem, Settings,
-                                    Profile, PersonNotes, Condensed)
+CACHED_CLASSES: tuple[Any, ...] = (
+    ReadResult,
+    Document,
+    Action,
+    Dream,
+    DreamSkill,
+    PlanSkill,
+    Problem,
+    Settings,
+    Profile,
+    PersonNotes,
+    Condensed,
+)
 # The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = ("body", "cache", "check", "codec", "dates", "documents", "errors", "frontmatter_text", "fsutil",
-                  "ids", "loader", "locks", "model", "notes", "parallel", "records", "schema", "settings", "slugs",
-                  "store", "template_lines", "templates", "yamlio")
+READER_MODULES = (
+    "body",
+    "cache",
+    "check",
+    "codec",
+    "dates",
+    "documents",
+    "errors",
+    "frontmatter_text",
+    "fsutil",
+    "ids",
+    "loader",
+    "locks",
+    "model",
+    "notes",
+    "parallel",
+    "records",
+    "schema",
+    "settings",
+    "slugs",
+    "store",
+    "template_lines",
+    "templates",
+    "yamlio",
+)
 
 
 class Store:
@@ -62,8 +95,12 @@ class Store:
             data = _read_regular_file(path)
             header, _, body = data.partition(b"\n")
             meta = json.loads(header)
-            if (not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("fingerprint") != fingerprint()
-                    or meta.get("crc32") != zlib.crc32(body)):
+            if (
+                not isinstance(meta, dict)
+                or meta.get("format") != FORMAT
+                or meta.get("fingerprint") != fingerprint()
+                or meta.get("crc32") != zlib.crc32(body)
+            ):
                 return cls({}, valid=False)
             entries = json.loads(body)
             if not isinstance(entries, dict):
@@ -170,8 +207,11 @@ def prune(folder: Path, root: Path) -> None:
             if name.startswith(fsutil.TEMP_PREFIX) and name.endswith(fsutil.TEMP_SUFFIX):  # as fsutil's own rule
                 gone = entry.stat(follow_symlinks=False).st_mtime_ns < now - fsutil.UNLOCKED_TEMP_SECONDS * 10**9
             else:
-                gone = (name.endswith(".json") and not name.startswith("_")
-                        and not os.path.isdir(root / "people" / name[: -len(".json")]))
+                gone = (
+                    name.endswith(".json")
+                    and not name.startswith("_")
+                    and not os.path.isdir(root / "people" / name[: -len(".json")])
+                )
             if gone:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
@@ -207,8 +247,10 @@ def fingerprint() -> str:
                 data = b"?"
             head = f"{module} {len(data)}\n".encode()  # so that code moved between modules still counts
             crc, adler = zlib.crc32(data, zlib.crc32(head, crc)), zlib.adler32(data, zlib.adler32(head, adler))
-        _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}"
-                            f"{crc:08x}{adler:08x}")
+        _FINGERPRINT.append(
+            f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}"
+            f"{crc:08x}{adler:08x}"
+        )
     return _FINGERPRINT[0]
 
 
@@ -224,10 +266,9 @@ def _pyyaml_files() -> str:
             return "pyyaml ?"
         with open(folder / "__init__.py", "rb") as stream:
             init = stream.read()
-        extensions = sorted(f"{name} {os.stat(folder / name).st_size}" for name in os.listdir(folder)
-                            if name.startswith("_yaml"))
+        extensions = sorted(
+            f"{name} {os.stat(folder / name).st_size}" for name in os.listdir(folder) if name.startswith("_yaml")
+        )
         return f"pyyaml {len(init)} {zlib.crc32(init):08x} {' '.join(extensions)}"
     except (ImportError, OSError, ValueError):
         return "pyyaml ?"
-
-

@@ -109,7 +109,7 @@ def _tokens(line: str) -> Iterator[tuple[str, str]]:
             return
         if start > position:
             yield "text", line[position:start]
-        inside = line[start + 2:end].strip("-+ \t")
+        inside = line[start + 2 : end].strip("-+ \t")
         if match.group() == "{{":
             yield "expr", ""
         elif match.group() == "{%":

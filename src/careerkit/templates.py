@@ -85,8 +85,7 @@ def render(root: Path, stage: str, context: dict[str, Any]) -> str:
             for chunk in output:
                 size += len(chunk)
                 if size > MAX_OUTPUT:
-                    raise _Limit(f"writes more than {MAX_OUTPUT:,} characters; not rendered",
-                                 _suspended_at(output))
+                    raise _Limit(f"writes more than {MAX_OUTPUT:,} characters; not rendered", _suspended_at(output))
                 chunks.append(chunk)
     except CareerkitError:
         raise
@@ -96,11 +95,13 @@ def render(root: Path, stage: str, context: dict[str, Any]) -> str:
         raise CareerkitError(message, path=where, line=error.lineno) from None
     except jinja2.TemplateNotFound as error:
         if error.name == name:
-            raise CareerkitError("template not found; reinstall careerkit or add it to templates/",
-                                 path=f"templates/{name}", line=1) from None
+            raise CareerkitError(
+                "template not found; reinstall careerkit or add it to templates/", path=f"templates/{name}", line=1
+            ) from None
         where, line = _where(root, environment, error, name)
-        raise CareerkitError(f"template includes {error.name!r}, which is not in templates/ (nor shipped)",
-                             path=where, line=line) from None
+        raise CareerkitError(
+            f"template includes {error.name!r}, which is not in templates/ (nor shipped)", path=where, line=line
+        ) from None
     except (Exception, _Limit) as error:
         where, line = _where(root, environment, error, name)
         raise CareerkitError(_message(error), path=where, line=line) from None
@@ -118,11 +119,16 @@ def _environment(root: Path) -> Any:
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
-                    if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
-                            and len(seq) * times > MAX_OUTPUT):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_OUTPUT:
                         raise _Limit(f"builds a value of more than {MAX_OUTPUT:,} characters; not rendered")
-            elif (operator == "**" and isinstance(left, int) and isinstance(right, int)
-                  and right > 0 and abs(left) > 1 and left.bit_length() * right > MAX_POWER_BITS):
+            elif (
+                operator == "**"
+                and isinstance(left, int)
+                and isinstance(right, int)
+                and right > 0
+                and abs(left) > 1
+                and left.bit_length() * right > MAX_POWER_BITS
+            ):
                 raise _Limit("computes a number too large to write; not rendered")
             return super().call_binop(context, operator, left, right)
 

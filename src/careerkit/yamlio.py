@@ -89,9 +89,8 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
             # e.g. `!!int abc`, `!!bool maybe`: the safe constructors raise plain Python errors
             raise yaml.constructor.ConstructorError(
-                None, None, "a value with an explicit tag (such as !!int) is not valid for that tag",
-                node.start_mark) from None
-
+                None, None, "a value with an explicit tag (such as !!int) is not valid for that tag", node.start_mark
+            ) from None
 
     def construct_document(self, node: yaml.Node) -> Any:
         """The value of a whole document, built straight from its nodes where the tags are the usual ones.
@@ -139,8 +138,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                     return self.construct_object(node, deep=True)
                 key = self._build(key_node)
                 if type(key) is not str and not isinstance(key, Hashable):  # what PyYAML refuses, the same way
-                    raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
-                                                            "found unhashable key", key_node.start_mark)
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                    )
                 mapping[key] = self._build(value_node)
             if len(mapping) != len(node.value):
                 self.repeated_keys = True  # two keys built the same value: `check` looks for a key written twice
@@ -166,7 +166,8 @@ class _AliasCheckingLoader(_Loader):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _STR, _MAP, _SEQ, _INT, _NULL, _BOOL, _TIMESTAMP = (
-    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "int", "null", "bool", "timestamp"))
+    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "int", "null", "bool", "timestamp")
+)
 _NUMBERS = (_INT, "tag:yaml.org,2002:float")
 # Numbers YAML 1.1 reads in base 60 (`12:30` is 750) or base 8 (`0755` is 493): in a plain scalar resolved as an
 # int or float, what `check` explains.
@@ -178,8 +179,12 @@ _MAX_DIGITS = 4000  # Python refuses to read longer numbers from text (and PyYAM
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
-_UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a double-quoted",
-             "while scanning a single-quoted")
+_UNCLOSED = (
+    "while parsing a flow",
+    "while scanning a quoted",
+    "while scanning a double-quoted",
+    "while scanning a single-quoted",
+)
 
 
 def _error_line(error: yaml.YAMLError, first_line: int, text: str) -> int:
@@ -201,29 +206,42 @@ _TAB = "a tab where YAML needs spaces; indent with spaces only"
 _REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("tab",), _TAB),
     (("nesting depth",), f"lists or mappings nested more than {MAX_DEPTH} levels deep; not read"),
-    (("mapping values are not allowed",),
-     "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
-     "or give the line above its missing colon"),
+    (
+        ("mapping values are not allowed",),
+        "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
+        "or give the line above its missing colon",
+    ),
     (("flow sequence",), "a list in [ ] is not closed with ], or its items are not separated by commas"),
     (("flow mapping",), "a mapping in { } is not closed with }, or its pairs are not separated by commas"),
-    (("escape character",), "an unknown backslash escape inside double quotes; write \\\\ for a backslash, "
-                            "or use single quotes"),
+    (
+        ("escape character",),
+        "an unknown backslash escape inside double quotes; write \\\\ for a backslash, or use single quotes",
+    ),
     (("quoted scalar", "end of stream"), "a quote that is opened here is never closed; add the closing quote"),
     (("quoted scalar",), "a quoted value that is not closed properly; check its quotes"),
     (("undefined alias",), "an alias (*name) with no anchor (&name) before it; quote a value that starts with *"),
     (("duplicate anchor",), "the same anchor (&name) is given twice; rename one"),
     (("anchor",), "an & must be followed by a name; quote a value that starts with &"),
     (("alias",), "a * must be followed by a name; quote a value that starts with *"),
-    (("could not determine a constructor",),
-     "a YAML tag that careerkit does not read (such as !!python/...); remove the tag"),
+    (
+        ("could not determine a constructor",),
+        "a YAML tag that careerkit does not read (such as !!python/...); remove the tag",
+    ),
     (("explicit tag",), "a value with an explicit tag (such as !!int) is not valid for that tag"),
-    (("simple key",), "a line that is neither `key: value` nor a list item; add its colon, "
-                      "or indent it under the key it belongs to"),
-    (("block mapping",), "this line does not line up with the keys around it (or text follows a closing "
-                         "quote or bracket); check its indentation and quotes"),
+    (
+        ("simple key",),
+        "a line that is neither `key: value` nor a list item; add its colon, or indent it under the key it belongs to",
+    ),
+    (
+        ("block mapping",),
+        "this line does not line up with the keys around it (or text follows a closing "
+        "quote or bracket); check its indentation and quotes",
+    ),
     (("block sequence",), "this list item does not line up with the items around it; check its indentation"),
-    (("cannot start any token",), "a value that cannot start with this character (such as @, ` or %); "
-                                  "put the value in quotes"),
+    (
+        ("cannot start any token",),
+        "a value that cannot start with this character (such as @, ` or %); put the value in quotes",
+    ),
     (("directive",), "a line that starts with % is not allowed here; put the value in quotes"),
     (("another document",), "a second YAML document starts here; remove this --- line"),
 )
@@ -268,8 +286,11 @@ def _check_depth(text: str) -> None:
     more indentation; only text that could be that deep is run through the event
     parser (which keeps its own stack, so it cannot crash).
     """
-    if sum(map(text.count, _NESTING)) <= MAX_DEPTH // 2 and ("\n" + _DEEP_INDENT) not in text \
-            and not text.startswith(_DEEP_INDENT):
+    if (
+        sum(map(text.count, _NESTING)) <= MAX_DEPTH // 2
+        and ("\n" + _DEEP_INDENT) not in text
+        and not text.startswith(_DEEP_INDENT)
+    ):
         return
     try:
         _count_depth(text, _Base)
@@ -311,8 +332,7 @@ def _check_aliases(root: yaml.Node) -> None:
             size = 1 + sum(sizes[id(child)] for child in _children(node))
             sizes[key] = size
             if size > MAX_NODES:
-                raise _Refused(f"aliases (*name) expand to more than {MAX_NODES:,} values; not read",
-                               node.start_mark)
+                raise _Refused(f"aliases (*name) expand to more than {MAX_NODES:,} values; not read", node.start_mark)
             continue
         if key in sizes:
             continue
@@ -446,8 +466,11 @@ def last_pair(mapping: Any, key: str, *, text_key: bool = False) -> tuple[yaml.N
     found = None
     if isinstance(mapping, yaml.MappingNode):
         for key_node, value_node in mapping.value:
-            if (key_node.value == key and isinstance(key_node, yaml.ScalarNode)
-                    and (not text_key or key_node.tag.endswith(":str"))):
+            if (
+                key_node.value == key
+                and isinstance(key_node, yaml.ScalarNode)
+                and (not text_key or key_node.tag.endswith(":str"))
+            ):
                 found = (key_node, value_node)
     return found
 

@@ -46,7 +46,8 @@ def add(
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     title: str = typer.Argument(..., metavar="TITLE", help="What will be done, short enough to read aloud."),
     due: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today."),
+        None, "--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today."
+    ),
     skill: Optional[str] = typer.Option(None, "--skill", help="The skill it serves."),  # noqa: UP045
     owner: Optional[str] = typer.Option(None, "--owner", help="Who does it, when not PERSON."),  # noqa: UP045
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
@@ -120,8 +121,11 @@ def touch(
     day = today_option(today)
     repo = writable_notes(ctx)
     touched = actions.touch(repo, person, ident, day)
-    echo_line(f"action {ident} touched: {touched.path}" if touched.changed
-              else f"action {ident} was already updated {day}; nothing changed: {touched.path}")
+    echo_line(
+        f"action {ident} touched: {touched.path}"
+        if touched.changed
+        else f"action {ident} was already updated {day}; nothing changed: {touched.path}"
+    )
     if touched.changed:
         committed(repo.root, [repo.root / touched.path], "progress on an action")
     report_problems(touched.warnings)
@@ -151,14 +155,20 @@ def list_actions(
         raise typer.Exit(1)
 
 
-_TONE = {"overdue": "red", "due today": "yellow", "stale": "yellow", "on track": "green",
-         "done": "dim", "dropped": "dim"}
+_TONE = {
+    "overdue": "red",
+    "due today": "yellow",
+    "stale": "yellow",
+    "on track": "green",
+    "done": "dim",
+    "dropped": "dim",
+}
 
 
 def _print_actions(who: "PersonNotes", shown: list["Action"], state: dict[int, str], show_all: bool) -> None:
     if not shown:
         what = "No actions" if show_all else "No open actions"
-        echo_line(f"{what} for {who.name}. Add one: careerkit action add {who.slug} \"TITLE\" --due +2w")
+        echo_line(f'{what} for {who.name}. Add one: careerkit action add {who.slug} "TITLE" --due +2w')
         return
     colour = use_colour()
     width = max(len(f"#{a.id}") for a in shown)

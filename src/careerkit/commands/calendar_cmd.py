@@ -10,12 +10,21 @@ from careerkit.commands.common import TODAY_HELP, committed, today_option
 def calendar(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(  # noqa: UP045
-        None, metavar="[PERSON]...", help="Only these people (slug, name, or the start of one)."),
+        None, metavar="[PERSON]...", help="Only these people (slug, name, or the start of one)."
+    ),
     output: Optional[str] = typer.Option(  # noqa: UP045
-        None, "-o", "--output", metavar="FILE",
-        help="Write the calendar to FILE (owner-only); - or none: standard output."),
-    titles: bool = typer.Option(False, "--titles", help="Put action titles in the events (left out by default: "
-                                "a calendar that is subscribed to leaves this machine)."),
+        None,
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="Write the calendar to FILE (owner-only); - or none: standard output.",
+    ),
+    titles: bool = typer.Option(
+        False,
+        "--titles",
+        help="Put action titles in the events (left out by default: "
+        "a calendar that is subscribed to leaves this machine).",
+    ),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
@@ -41,8 +50,11 @@ def calendar(
         if key is not None:
             from careerkit.settings import CONFIG_NAME
 
-            typer.echo("careerkit: note: added a calendar_key to careerkit.yaml, which keeps the event ids stable "
-                       "and unguessable: commit it with the notes", err=True)
+            typer.echo(
+                "careerkit: note: added a calendar_key to careerkit.yaml, which keeps the event ids stable "
+                "and unguessable: commit it with the notes",
+                err=True,
+            )
             committed(team.root, [team.root / CONFIG_NAME], "calendar key")
     found = calendar_feed.entries(team, day)
     data = calendar_feed.to_ical(found, key or "", titles)

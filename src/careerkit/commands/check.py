@@ -11,7 +11,8 @@ from careerkit.commands.common import echo_line, notes, print_json
 def check(
     ctx: typer.Context,
     paths: Optional[list[Path]] = typer.Argument(  # noqa: UP045 - typer reads the annotation
-        None, metavar="[PATH]...", help="Only these files or folders (default: the whole notes repository)."),
+        None, metavar="[PATH]...", help="Only these files or folders (default: the whole notes repository)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of {file, line, severity, message}."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
 ) -> None:

@@ -11,7 +11,8 @@ from careerkit.commands.common import global_options
 def init(
     ctx: typer.Context,
     path: Optional[Path] = typer.Argument(  # noqa: UP045 - typer reads the annotation
-        None, metavar="[PATH]", help="Where to make it (default: --root, or the current folder)."),
+        None, metavar="[PATH]", help="Where to make it (default: --root, or the current folder)."
+    ),
     git: bool = typer.Option(True, "--git/--no-git", help="Run `git init` when the folder is not in a git repository."),
 ) -> None:
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""

@@ -11,16 +11,16 @@ if TYPE_CHECKING:
     import datetime
 
 SAME_AS_DATE = TODAY_HELP + " Here, the same as --date."
-STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in",
-               "note": "note"}
+STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in", "note": "note"}
 
 
 def new(
     ctx: typer.Context,
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
-    person: str = typer.Argument(..., metavar="PERSON", help="A slug (alice) or a name (\"Zoë O'Brien\")."),
+    person: str = typer.Argument(..., metavar="PERSON", help='A slug (alice) or a name ("Zoë O\'Brien").'),
     date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."),
+        None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."
+    ),
     today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
     name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
     edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),
@@ -65,27 +65,34 @@ def _open_in_editor(path: str) -> None:
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        echo_line("careerkit: warning: --edit: set $VISUAL or $EDITOR to your editor (the document was written)",
-                  err=True)
+        echo_line(
+            "careerkit: warning: --edit: set $VISUAL or $EDITOR to your editor (the document was written)", err=True
+        )
         return
     try:
         subprocess.run([*shlex.split(editor), path], check=False)
     except (OSError, ValueError):
-        echo_line("careerkit: warning: --edit: could not start the editor in $VISUAL or $EDITOR "
-                  "(the document was written)", err=True)
+        echo_line(
+            "careerkit: warning: --edit: could not start the editor in $VISUAL or $EDITOR (the document was written)",
+            err=True,
+        )
 
 
 def note(
     ctx: typer.Context,
     person: str = typer.Argument(
-        ..., metavar="PERSON", help="Their full slug or name (a new name starts a new person)."),
+        ..., metavar="PERSON", help="Their full slug or name (a new name starts a new person)."
+    ),
     text: Optional[str] = typer.Argument(  # noqa: UP045
-        None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."),
+        None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."
+    ),
     date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."),
+        None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."
+    ),
     today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
     name: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--name", help="For a new person: their full name, kept in their profile."),
+        None, "--name", help="For a new person: their full name, kept in their profile."
+    ),
 ) -> None:
     """Keep what PERSON said in passing as a new note document, in seconds; prints its path.
 

@@ -44,12 +44,14 @@ def due(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
-    within: int = typer.Option(0, "--within", min=0, metavar="DAYS",
-                               help="Also show actions and check-ins due in the next DAYS days."),
+    within: int = typer.Option(
+        0, "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."
+    ),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     fail: bool = typer.Option(False, "--fail", help="Exit 1 when anything is due (for cron and CI)."),
-    mine: bool = typer.Option(False, "--mine", help="Only your own promises (actions whose owner is the "
-                              "`manager` setting), across the team."),
+    mine: bool = typer.Option(
+        False, "--mine", help="Only your own promises (actions whose owner is the `manager` setting), across the team."
+    ),
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """What needs attention: overdue and stale actions, due check-ins and conversations."""
@@ -61,8 +63,9 @@ def due(
     if mine:
         findings = _promises(team, findings)
     if as_json:
-        print_json({"today": day.isoformat(), "findings": [f.to_json() for f in findings],
-                    "errors": _errors_json(team)})
+        print_json(
+            {"today": day.isoformat(), "findings": [f.to_json() for f in findings], "errors": _errors_json(team)}
+        )
     else:
         text = "No promise of yours needs attention.\n" if mine and not findings else _findings_text(team, findings)
         show(text, paged=not no_pager)
@@ -138,8 +141,20 @@ def status(
     else:
         _print_table(
             ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", ""],
-            [[printable(r.name), r.stages, _day(r.last_conversation), _day(r.last_checkin), _day(r.next_checkin),
-              str(r.open), str(r.due), str(r.stale), r.away] for r in table],
+            [
+                [
+                    printable(r.name),
+                    r.stages,
+                    _day(r.last_conversation),
+                    _day(r.last_checkin),
+                    _day(r.next_checkin),
+                    str(r.open),
+                    str(r.due),
+                    str(r.stale),
+                    r.away,
+                ]
+                for r in table
+            ],
         )
     _finish(team)
 
@@ -172,13 +187,24 @@ def log(
     _, team = _load(ctx, [person])
     who = team.people[0]
     if as_json:
-        print_json({"person": who.slug, "name": who.name,
-                    "documents": [{"date": doc.date.isoformat(), "stage": doc.stage, "file": doc.path,
-                                   "summary": summarise(doc)} for doc in who.documents],
-                    "errors": _errors_json(team)})
+        print_json(
+            {
+                "person": who.slug,
+                "name": who.name,
+                "documents": [
+                    {"date": doc.date.isoformat(), "stage": doc.stage, "file": doc.path, "summary": summarise(doc)}
+                    for doc in who.documents
+                ],
+                "errors": _errors_json(team),
+            }
+        )
     elif not who.documents:
         echo_line(f"No documents yet for {who.name}.")
     else:
-        show("".join(printable(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})") + "\n"
-                     for doc in who.documents), paged=not no_pager)
+        show(
+            "".join(
+                printable(f"{doc.date}  {doc.stage:<8} {summarise(doc)}  ({doc.path})") + "\n" for doc in who.documents
+            ),
+            paged=not no_pager,
+        )
     _finish(team)

@@ -13,15 +13,24 @@ DEFAULT_TEAM = "careerkit-report.html"
 def report(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(  # noqa: UP045 - typer reads the annotation
-        None, metavar="[PERSON]...", help="Only these people (slug or name); people who left appear only when named."),
+        None, metavar="[PERSON]...", help="Only these people (slug or name); people who left appear only when named."
+    ),
     output: Optional[str] = typer.Option(  # noqa: UP045
-        None, "-o", "--output", metavar="FILE",
-        help=f"Where to write the page (default: {DEFAULT_TEAM}, or careerkit-PERSON.html with --for)."),
+        None,
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"Where to write the page (default: {DEFAULT_TEAM}, or careerkit-PERSON.html with --for).",
+    ),
     for_person: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--for", metavar="PERSON",
-        help="Only PERSON's own page, to give them: values, dreams, plan, actions, your promises; no notes."),
+        None,
+        "--for",
+        metavar="PERSON",
+        help="Only PERSON's own page, to give them: values, dreams, plan, actions, your promises; no notes.",
+    ),
     with_notes: bool = typer.Option(
-        False, "--with-notes", help="Also show what notes say (their first lines); never with --for."),
+        False, "--with-notes", help="Also show what notes say (their first lines); never with --for."
+    ),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Write the team's career conversations as one HTML page to open in a browser (no network, no script)."""
@@ -48,8 +57,11 @@ def report(
     if target.exists() and not reports.is_report(target):
         raise CareerkitError(f"{shown}: exists and is not a careerkit report; not overwritten")
     team = repo.load(slugs)
-    page = (reports.build_own(team.people[0], team, day) if slug
-            else reports.build_team(team, day, with_notes=with_notes, named=bool(people)))
+    page = (
+        reports.build_own(team.people[0], team, day)
+        if slug
+        else reports.build_team(team, day, with_notes=with_notes, named=bool(people))
+    )
     fsutil.write_private(target, reports.render(page).encode("utf-8"))
     typer.echo(shown)
     report_problems(team.errors)

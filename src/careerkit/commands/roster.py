@@ -22,12 +22,14 @@ PERSON_HELP = "A slug or a name."
 
 def add(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON",
-                                 help="Their folder's name: a slug (priya-nair), or a name turned into one."),
+    person: str = typer.Argument(
+        ..., metavar="PERSON", help="Their folder's name: a slug (priya-nair), or a name turned into one."
+    ),
     name: str = typer.Option(..., "--name", help="Their full name, as careerkit should show it."),
-    role: Optional[str] = typer.Option(None, "--role", help="Their role, e.g. \"Backend engineer\"."),  # noqa: UP045
+    role: Optional[str] = typer.Option(None, "--role", help='Their role, e.g. "Backend engineer".'),  # noqa: UP045
     since: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."),
+        None, "--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."
+    ),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Start PERSON on your team: their folder and a profile with name, role and since. Never overwrites one."""
@@ -49,7 +51,8 @@ def leave(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     on: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."),
+        None, "--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."
+    ),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
@@ -65,7 +68,8 @@ def pause(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     until: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--until", metavar="DATE", help="The day they are back, after today: YYYY-MM-DD, or +3m."),
+        None, "--until", metavar="DATE", help="The day they are back, after today: YYYY-MM-DD, or +3m."
+    ),
     end: bool = typer.Option(False, "--end", help="End the pause today (paused_until: today)."),
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:

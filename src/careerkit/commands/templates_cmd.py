@@ -35,8 +35,7 @@ def copy(
     check_stage(stage)
     target = override_dir(repo.root) / file_name(stage)
     if not repo.is_inside(target.parent):
-        raise CareerkitError("is a link to outside the notes root; nothing written",
-                             path=repo.rel(target.parent))
+        raise CareerkitError("is a link to outside the notes root; nothing written", path=repo.rel(target.parent))
     fsutil.make_private_dirs(target.parent)
     fsutil.remove_stale_temps(target.parent, locked=False)
     if not fsutil.create_new(target, (shipped_dir() / file_name(stage)).read_bytes()):

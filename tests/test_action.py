@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import edit, fsutil
+from careerkit.fs import safe as fsutil
+from careerkit.writing import edit
 from helpers import action, doc
 
 TODAY = "2026-06-01"

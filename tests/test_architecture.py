@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "careerkit"
-COMMAND_LAYER = {"careerkit.cli", "careerkit.app", "careerkit.docgen", "careerkit.completion"}
+COMMAND_LAYER = {"careerkit.cli"}
 
 
 def _modules() -> dict[str, ast.Module]:

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import cache, documents
+from careerkit.cache import reads as cache
+from careerkit.reading import documents
 
 CORPUS = Path(__file__).parent / "corpus"
 MARKER = "SECRET-NOTE-TEXT"
@@ -429,7 +430,7 @@ def test_nesting_that_crashes_libyaml_is_refused_before_it_is_parsed(nesting):
     """LibYAML's composer recurses on the C stack: somewhere past 20,000 levels the interpreter dies
     (measured: 100,000 `[` or `- ` is a segmentation fault). Run in a child process so a crash shows."""
     code = (
-        "import sys\nfrom careerkit.documents import parse_document\n"
+        "import sys\nfrom careerkit.reading.documents import parse_document\n"
         "result = parse_document(sys.stdin.buffer.read(), 'people/a/2026-01-01-note.md', 'a')\n"
         "print(result.document, [str(p) for p in result.problems])\n"
     )
@@ -500,7 +501,7 @@ def test_both_yaml_parsers_get_the_same_words(lines, line, reason):
     """LibYAML and PyYAML's pure-Python parser word each mistake differently; careerkit says one thing."""
     import yaml
 
-    from careerkit import yamlio
+    from careerkit.reading import yamlio
 
     text = "person: alice\nstage: story\ndate: 2026-01-05\n" + lines
     for loader in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:

@@ -21,9 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import cache, codec, documents, store
-from careerkit import parallel as parallel_reading
-from careerkit.records import Record
+from careerkit.cache import codec, store
+from careerkit.cache import parallel as parallel_reading
+from careerkit.cache import reads as cache
+from careerkit.reading import documents
+from careerkit.values.records import Record
 from helpers import action, doc
 
 TODAY = "2026-06-01"
@@ -507,7 +509,7 @@ def test_the_cache_is_private_and_ignored_by_git(cli, team, trusting):
 
 def test_a_warm_run_imports_no_yaml_or_jinja(team):
     code = (
-        "import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
+        "import sys, careerkit.cache.reads as c\nc.RACY_NS = 0\n"
         f"sys.argv = ['careerkit', '--root', {str(team)!r}, 'due', '--today', {TODAY!r}]\n"
         "from careerkit.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
@@ -763,7 +765,7 @@ def test_a_person_folder_that_becomes_a_link_to_outside(cli, notes, trusting, tm
 def run_installed(site: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """careerkit from the copy of its package in `site`, caching every file (no racy window)."""
     code = (
-        "import sys, careerkit.cache as c\nc.RACY_NS = 0\n"
+        "import sys, careerkit.cache.reads as c\nc.RACY_NS = 0\n"
         f"sys.argv = ['careerkit', '--root', {str(root)!r}, *{list(args)!r}]\n"
         "from careerkit.cli import main\nmain()\n"
     )
@@ -777,7 +779,7 @@ def run_installed(site: Path, root: Path, *args: str) -> subprocess.CompletedPro
 
 def install(tmp_path: Path, name: str) -> Path:
     site = tmp_path / name
-    shutil.copytree(Path(cache.__file__).parent, site / "careerkit", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(cache.__file__).parents[1], site / "careerkit", ignore=shutil.ignore_patterns("__pycache__"))
     return site
 
 
@@ -791,7 +793,7 @@ def test_two_installs_of_the_same_code_share_a_cache(notes, tmp_path):
     root = unreadable_team(notes)
     first, second = install(tmp_path, "one"), install(tmp_path, "two")
     for package in ("one", "two"):  # a different time and inode for every module: only the text is the same
-        for module in (tmp_path / package / "careerkit").glob("*.py"):
+        for module in (tmp_path / package / "careerkit").rglob("*.py"):
             os.utime(module, ns=(OLD * 10**9, (OLD + hash(package) % 1000) * 10**9))
     cold = run_installed(first, root, "check")
     written = {path.name: path.stat().st_mtime_ns for path in (root / ".careerkit/reads").iterdir()}
@@ -805,7 +807,7 @@ def test_an_upgrade_that_keeps_the_version_sizes_and_times_is_seen(notes, tmp_pa
     root = unreadable_team(notes)
     site = install(tmp_path, "site")
     assert "no stage: add `stage:`" in run_installed(site, root, "check").stdout
-    module = site / "careerkit/documents.py"
+    module = site / "careerkit/reading/documents.py"
     st = module.stat()
     text = module.read_text(encoding="utf-8")
     assert "no stage: add `stage:`" in text
@@ -822,8 +824,8 @@ def test_the_fingerprint_covers_every_module_the_readers_import():
     part of the fingerprint: a change to any of them makes a new cache."""
     import ast
 
-    package = Path(cache.__file__).parent
-    todo, found = ["cache"], set()
+    package = Path(cache.__file__).parents[1]
+    todo, found = ["cache/reads"], set()
     while todo:
         module = todo.pop()
         if module in found:
@@ -834,11 +836,16 @@ def test_the_fingerprint_covers_every_module_the_readers_import():
             if isinstance(node, ast.ImportFrom) and node.module == "careerkit":
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("careerkit."):
-                names = [node.module.split(".")[1]]
+                names = [node.module.split(".", 1)[1].replace(".", "/")]
+                names += [f"{names[0]}/{alias.name}" for alias in node.names]
             elif isinstance(node, ast.Import):
-                names = [alias.name.split(".")[1] for alias in node.names if alias.name.startswith("careerkit.")]
+                names = [
+                    alias.name.split(".", 1)[1].replace(".", "/")
+                    for alias in node.names
+                    if alias.name.startswith("careerkit.")
+                ]
             todo += [name for name in names if (package / f"{name}.py").exists()]
-    found |= {"check"}  # its results are kept (it imports the cache, not the other way round)
+    found |= {"check/check"}  # its results are kept (it imports the cache, not the other way round)
     assert found - {"__init__"} <= set(store.READER_MODULES), found - set(store.READER_MODULES)
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.check import run
-from careerkit.loader import Notes
+from careerkit.check.check import run
+from careerkit.repository.loader import Notes
 from helpers import action, doc
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from careerkit.commands.common import style, use_colour
+from careerkit.commands.options import style, use_colour
 from helpers import action, doc
 
 
@@ -46,7 +46,7 @@ def test_a_bug_never_prints_a_traceback_or_note_content(tmp_path):
         doc("alice", "plan", "2026-01-01", actions=[action(1, "SECRET-TITLE")]), encoding="utf-8"
     )
     code = (
-        "import sys, careerkit.findings as f\n"
+        "import sys, careerkit.rules.findings as f\n"
         "def boom(*a, **k):\n    secret = 'SECRET-TITLE'\n    raise ValueError(secret)\n"
         "f.find = boom\n"
         f"sys.argv = ['careerkit', '--root', {str(root)!r}, 'due']\n"

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import findings, status
-from careerkit.loader import Notes
+from careerkit.repository.loader import Notes
+from careerkit.rules import findings
+from careerkit.views import status
 from conftest import EXAMPLES
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import docgen
+from careerkit.commands import docgen
 
 PROJECT = Path(__file__).resolve().parents[1]
 

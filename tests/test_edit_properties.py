@@ -37,8 +37,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
-from careerkit import actions, edit
-from careerkit.documents import parse_document
+from careerkit.reading.documents import parse_document
+from careerkit.rules import actions
+from careerkit.writing import edit
 from helpers import same
 
 # -- settings --------------------------------------------------------------------------------------

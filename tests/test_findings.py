@@ -739,8 +739,8 @@ def test_a_left_or_paused_person_who_never_started_is_not_reported(cli, notes):
 
 
 def test_away_says_why_a_person_has_no_findings():
-    from careerkit.findings import away, has_left, is_paused
-    from careerkit.model import PersonNotes, Profile
+    from careerkit.rules.findings import away, has_left, is_paused
+    from careerkit.values.model import PersonNotes, Profile
 
     person = PersonNotes.read("ann", Profile(left=TODAY + timedelta(days=10), paused_until=TODAY))
     assert [away(person, TODAY + timedelta(days=n)) for n in (-1, 0, 9, 10)] == ["paused", None, None, "left"]

@@ -10,11 +10,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerkit import frontmatter_text, yamlio
-from careerkit.check import DOCUMENT_KEYS, _lint_document, _lint_tree, _Walk
-from careerkit.documents import parse_document
+from careerkit.check.check import DOCUMENT_KEYS, _lint_document, _lint_tree, _Walk
 from careerkit.errors import CareerkitError
-from careerkit.model import ReadResult
+from careerkit.reading import frontmatter as frontmatter_text
+from careerkit.reading import yamlio
+from careerkit.reading.documents import parse_document
+from careerkit.values.model import ReadResult
 from helpers import same
 
 REL = "people/alice/2026-01-01-plan.md"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerkit.documents import parse_document
-from careerkit.model import STAGES
+from careerkit.reading.documents import parse_document
+from careerkit.values.model import STAGES
 from helpers import action, doc
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.docgen import findings_page
+from careerkit.commands.docgen import findings_page
 from conftest import EXAMPLES
 from helpers import action, doc
 

@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 import pytest
 
-from careerkit import codec
-from careerkit.model import Action, Problem
-from careerkit.records import Record
+from careerkit.cache import codec
+from careerkit.values.model import Action, Problem
+from careerkit.values.records import Record
 
 
 class Point(Record):

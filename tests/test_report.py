@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import frontmatter_text
+from careerkit.reading import frontmatter as frontmatter_text
 from conftest import EXAMPLES
 from helpers import action, doc
 

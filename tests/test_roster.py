@@ -212,7 +212,7 @@ def test_a_person_added_is_never_started_from_since_and_a_leaver_drops_out(cli, 
     ],
 )
 def test_set_keys_changes_only_the_line_of_the_key(before, after):
-    from careerkit import edit
+    from careerkit.writing import edit
 
     assert edit.set_keys(before, {"left": date(2026, 6, 1)}) == after
 
@@ -227,7 +227,7 @@ def test_set_keys_changes_only_the_line_of_the_key(before, after):
     ],
 )
 def test_set_keys_refuses_what_it_cannot_change_byte_exactly(text):
-    from careerkit import edit
+    from careerkit.writing import edit
 
     with pytest.raises(edit.EditRefused):
         edit.set_keys(text, {"left": date(2026, 6, 1)})

@@ -23,7 +23,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from careerkit import cache, fsutil, locks, templates
+from careerkit.cache import reads as cache
+from careerkit.fs import locks
+from careerkit.fs import safe as fsutil
+from careerkit.templating import templates
 from helpers import action, doc
 
 TODAY = "2026-06-01"
@@ -97,7 +100,7 @@ def test_twenty_parallel_done_and_touch_are_all_kept(notes):
 HOLD_LOCK = """
 import os, sys, time
 from pathlib import Path
-from careerkit.locks import person_lock
+from careerkit.fs.locks import person_lock
 with person_lock(Path(sys.argv[1]), "alice"):
     print("locked", flush=True)
     time.sleep(300)
@@ -583,7 +586,7 @@ def test_escape_sequences_and_line_breaks_in_values_are_shown_inert(cli, notes):
 def test_every_character_that_could_drive_a_terminal_is_escaped():
     """Each control, separator, direction mark and lone surrogate: none reaches the terminal raw, alone or
     between letters (the common case, text with none of them, takes a quicker path)."""
-    from careerkit.printable import printable
+    from careerkit.values.printable import printable
 
     dangerous = [
         *range(0x00, 0x09),

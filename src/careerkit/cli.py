@@ -20,10 +20,10 @@ def main() -> None:
     try:
         instruction = os.environ.get("_CAREERKIT_COMPLETE")  # the shell asks what may come next (careerkit.completion)
         if instruction:
-            from careerkit.completion import respond
+            from careerkit.commands.completion_answers import respond
 
             sys.exit(respond(instruction))
-        from careerkit.app import build, command_in
+        from careerkit.commands.app import build, command_in
 
         build(command_in(sys.argv[1:]))()
     except KeyboardInterrupt:
@@ -43,7 +43,7 @@ def main() -> None:
 
 def __getattr__(name: str) -> Any:
     if name == "app":
-        from careerkit.app import build
+        from careerkit.commands.app import build
 
         app = build()
         globals()["app"] = app

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from careerkit.commands.common import (
+from careerkit.commands.options import (
     TODAY_HELP,
     committed,
     echo_line,
@@ -16,11 +16,11 @@ from careerkit.commands.common import (
     use_colour,
     writable_notes,
 )
-from careerkit.printable import printable
+from careerkit.values.printable import printable
 
 if TYPE_CHECKING:
-    from careerkit.loader import Notes
-    from careerkit.model import Action, PersonNotes, Team
+    from careerkit.repository.loader import Notes
+    from careerkit.values.model import Action, PersonNotes, Team
 
 app = typer.Typer(
     help="Add, close, touch and list a person's action items; only the lines that change are written.",
@@ -53,8 +53,8 @@ def add(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
-    from careerkit import actions
-    from careerkit.dates import parse_cli_date
+    from careerkit.rules import actions
+    from careerkit.values.dates import parse_cli_date
 
     day = today_option(today)
     due_on = parse_cli_date(due, "--due", day) if due is not None else None
@@ -72,7 +72,7 @@ def add(
 
 
 def _close(ctx: typer.Context, person: str, ident: int, today: str | None, status: str) -> None:
-    from careerkit import actions
+    from careerkit.rules import actions
 
     day = today_option(today)
     repo = writable_notes(ctx)
@@ -116,7 +116,7 @@ def touch(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
-    from careerkit import actions
+    from careerkit.rules import actions
 
     day = today_option(today)
     repo = writable_notes(ctx)
@@ -140,7 +140,7 @@ def list_actions(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """PERSON's open actions (all with --all) and how each stands: overdue, due today, stale or on track."""
-    from careerkit import actions
+    from careerkit.rules import actions
 
     day = today_option(today)
     _, team, who = _load(ctx, person)

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import global_options
+from careerkit.commands.options import global_options
 
 
 def init(
@@ -16,7 +16,7 @@ def init(
     git: bool = typer.Option(True, "--git/--no-git", help="Run `git init` when the folder is not in a git repository."),
 ) -> None:
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
-    from careerkit.init_repo import init as make
+    from careerkit.writing.init import init as make
 
     target = path or Path(global_options(ctx).root or ".")
     result = make(target, use_git=git)

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from careerkit.commands.common import TODAY_HELP, committed, echo_line, report_problems, writable_notes
+from careerkit.commands.options import TODAY_HELP, committed, echo_line, report_problems, writable_notes
 from careerkit.errors import UsageError
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def new(
     edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),
 ) -> None:
     """Write a new STAGE document for PERSON, pre-filled from their earlier documents."""
-    from careerkit.scaffold import check_stage, create
+    from careerkit.writing.scaffold import check_stage, create
 
     check_stage(stage)
     day = _document_day(date, today)
@@ -50,7 +50,7 @@ def _document_day(date: str | None, today: str | None) -> "datetime.date":
     """The new document's date: `--date`, or `--today` as the other commands name the day, else today."""
     import datetime
 
-    from careerkit.dates import parse_cli_date
+    from careerkit.values.dates import parse_cli_date
 
     if date and today and date != today:
         raise UsageError(f"--date {date} and --today {today} name two days: give one of them")
@@ -98,7 +98,7 @@ def note(
 
     The text becomes the note's first paragraph, exactly as given.
     """
-    from careerkit.scaffold import create
+    from careerkit.writing.scaffold import create
 
     day = _document_day(date, today)
     repo = writable_notes(ctx)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from careerkit.commands.common import (
+from careerkit.commands.options import (
     NO_PAGER_HELP,
     TODAY_HELP,
     echo_line,
@@ -17,12 +17,12 @@ from careerkit.commands.common import (
     today_option,
     use_colour,
 )
-from careerkit.printable import printable, printable_values
+from careerkit.values.printable import printable, printable_values
 
 if TYPE_CHECKING:
-    from careerkit.findings import Finding
-    from careerkit.loader import Notes
-    from careerkit.model import Team
+    from careerkit.repository.loader import Notes
+    from careerkit.rules.findings import Finding
+    from careerkit.values.model import Team
 
 JSON_HELP = "Print JSON for scripts instead of text."
 
@@ -55,7 +55,7 @@ def due(
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """What needs attention: overdue and stale actions, due check-ins and conversations."""
-    from careerkit.findings import find
+    from careerkit.rules.findings import find
 
     day = today_option(today)
     _, team = _load(ctx, people, condensed=True)
@@ -111,7 +111,7 @@ def agenda(
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """A Markdown agenda for PERSON's next conversation: what they told you, your promises, what to talk about."""
-    from careerkit import agenda as agendas
+    from careerkit.views import agenda as agendas
 
     day = today_option(today)
     _, team = _load(ctx, [person])
@@ -131,7 +131,7 @@ def status(
     everyone: bool = typer.Option(False, "--all", help="Also the people who have left (their profile's `left`)."),
 ) -> None:
     """One row per person: stages reached, last and next conversations, action counts; who is paused."""
-    from careerkit.status import rows
+    from careerkit.views.status import rows
 
     day = today_option(today)
     _, team = _load(ctx, None, condensed=True)
@@ -182,7 +182,7 @@ def log(
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
-    from careerkit.log import summarise
+    from careerkit.views.history import summarise
 
     _, team = _load(ctx, [person])
     who = team.people[0]

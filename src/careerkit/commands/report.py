@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import TODAY_HELP, notes, report_problems, today_option
+from careerkit.commands.options import TODAY_HELP, notes, report_problems, today_option
 
 DEFAULT_TEAM = "careerkit-report.html"
 
@@ -34,9 +34,9 @@ def report(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Write the team's career conversations as one HTML page to open in a browser (no network, no script)."""
-    from careerkit import fsutil
-    from careerkit import report as reports
     from careerkit.errors import CareerkitError, UsageError
+    from careerkit.fs import safe as fsutil
+    from careerkit.views import report as reports
 
     if for_person is not None and people:
         raise UsageError("give either PERSON... or --for PERSON, not both")

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from careerkit.commands.common import (
+from careerkit.commands.options import (
     TODAY_HELP,
     committed,
     echo_line,
@@ -14,8 +14,8 @@ from careerkit.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from careerkit.notes import NotesLayout
-    from careerkit.roster import ProfileChange
+    from careerkit.repository.layout import NotesLayout
+    from careerkit.writing.roster import ProfileChange
 
 PERSON_HELP = "A slug or a name."
 
@@ -33,8 +33,10 @@ def add(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Start PERSON on your team: their folder and a profile with name, role and since. Never overwrites one."""
-    from careerkit import actions, roster, slugs
-    from careerkit.dates import parse_cli_date
+    from careerkit.rules import actions
+    from careerkit.values import slugs
+    from careerkit.values.dates import parse_cli_date
+    from careerkit.writing import roster
 
     day = today_option(today)
     joined = parse_cli_date(since, "--since") if since is not None else day
@@ -56,7 +58,7 @@ def leave(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
-    from careerkit.dates import parse_cli_date
+    from careerkit.values.dates import parse_cli_date
 
     day = today_option(today)
     left = parse_cli_date(on, "--date", day) if on is not None else day
@@ -74,9 +76,9 @@ def pause(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Pause PERSON until a date (leave, a crisis): nothing is reported for them until then; --end ends it."""
-    from careerkit import roster
-    from careerkit.dates import parse_cli_date
     from careerkit.errors import UsageError
+    from careerkit.values.dates import parse_cli_date
+    from careerkit.writing import roster
 
     day = today_option(today)
     if (until is None) == (not end):
@@ -97,7 +99,7 @@ def pause(
 
 
 def _set(repo: "NotesLayout", slug: str, fields: dict[str, date], message: str) -> None:
-    from careerkit import roster
+    from careerkit.writing import roster
 
     _said(repo, roster.set_profile(repo, slug, fields), fields, message)
 

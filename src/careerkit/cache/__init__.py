@@ -1,0 +1,1 @@
+"""What was read, kept in .careerkit/ so that an unchanged file is not parsed again."""

@@ -1,0 +1,1 @@
+"""careerkit check: every problem in the notes, at its file and line."""

@@ -1,0 +1,186 @@
+"""The documentation written from the code, so that it cannot drift from it.
+
+- docs/findings.md, from the findings' own descriptions;
+- docs/commands.md, every command's `--help`;
+and it checks that the hand-written command table in README.md names every command and every option
+(its rows say more than --help can).
+
+Regenerate both pages with `python -m careerkit.docgen` (from the project's root); `--check` only says
+what is out of date. A test runs the check.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from careerkit.rules.findings import KINDS, PROMISE_SUGGESTION, TIERS
+
+WIDTH = 100  # help text wrapped as on a 100-column terminal, the same on every machine
+# Said once above the README's table rather than in every row.
+SAID_ONCE = ("--help", "--today", "--root")
+
+INTRO = """\
+# What `careerkit due` reports
+
+Each finding is one thing that needs a manager's attention, found in the
+frontmatter of the notes. `date` is the day it became due and `days` how long
+ago that was (negative: still ahead, shown only with `--within`). "Newest"
+means the latest `date`; on the same date the later stage (story, dreams,
+plan, checkin, note), then the higher `-N` suffix of the file name. The
+settings named below live in `careerkit.yaml` (defaults:
+`checkin_every_days` 30, `conversation_every_days` 182, `manager` `manager`;
+`stale_after_days`, when it is not set, is each person's
+`checkin_every_days` plus 7, so that an action may sit through one whole
+check-in cycle before it counts as stale). A person's profile may set their
+own `checkin_every_days`.
+
+**Promises.** An action whose `owner` is the `manager` setting is your own
+promise ("I will introduce you to Bob"). Its findings say so, and it never
+counts against the person: not in `no-progress`, `out-of-actions` or
+`plan-without-actions`. Every finding carries `owner`: the action's owner
+(the person's slug when the action names none), or `null` for a finding
+about the person. For a promise that is due or stale, `careerkit agenda`
+says: "{promise}"
+
+**Who is reported.** Everyone with a folder in `people/`, including people
+with no document yet (`never-started`), except a person whose profile says
+they have `left` (on or before today) or are paused (`paused_until` after
+today: leave is not drift). Their files stay as they are.
+
+**Order.** Findings are sorted by tier first: 1, what is late (a due action,
+a due check-in, someone who never started); 2, what drifts (no progress, a
+stale action, changed dreams); 3, what is missing (a conversation to hold, an
+action plan without actions, resources). Then by `days` (largest first),
+person, kind and action id. `careerkit due` prints each person in the place
+of their first finding.
+
+This page is generated from the code (`python -m careerkit.docgen`); a test
+keeps them the same.
+"""
+
+
+CHANGES = """
+## What changed in 0.2
+
+Scripts that read `careerkit due --json` see these changes; no kind was
+renamed or removed.
+
+- New kinds: `never-started` (a person folder with no story, dreams or plan)
+  and `plan-without-actions` (a plan under which nothing of the person's own
+  was ever open; before 0.2 this was reported as `out-of-actions`).
+- `out-of-actions` now means that they finished: it fires only after some
+  action of their own was closed since the newest plan, and is dated by the
+  last such day.
+- Your promises (`owner` equal to the `manager` setting) are said to be
+  yours and never count in `no-progress`; every finding has an `owner` key.
+- `stale_after_days` defaults to each person's check-in cadence plus 7 days
+  (it was 21 for everyone), so a monthly check-in no longer makes every
+  action stale a week before it.
+- `resources-missing` is quiet for a skill that an open action works on.
+- `conversation-due` honours a plan's `review_by`.
+- Findings are ordered by tier first, then by `days`.
+- Profiles may set `since`, `left` and `paused_until`.
+"""
+
+
+def findings_page() -> str:
+    parts = [INTRO.replace("{promise}", PROMISE_SUGGESTION)]
+    for kind in KINDS.values():
+        scope = "one per action" if kind.level == "action" else "one per person"
+        parts.append(
+            f"\n## `{kind.name}` ({scope}; tier {kind.tier}, {TIERS[kind.tier]})\n\n"
+            f"- **What it means:** {kind.meaning}\n"
+            f"- **Why it matters:** {kind.why}\n"
+            f"- **What to do:** {kind.suggestion}\n"
+            f"- **Rule:** {kind.rule}\n"
+        )
+    parts.append(CHANGES)
+    return "".join(parts)
+
+
+def _commands() -> Iterator[tuple[list[str], Any, Any]]:
+    """(the words that run it, the Click command, its context) for every command, in the app's order."""
+    import typer
+
+    from careerkit.commands.app import build
+
+    group = typer.main.get_command(build())
+    root = group.context_class(group, info_name="careerkit", terminal_width=WIDTH, max_content_width=WIDTH)
+
+    def walk(command: Any, context: Any, words: list[str]) -> Iterator[tuple[list[str], Any, Any]]:
+        yield words, command, context
+        for name in getattr(command, "list_commands", lambda _: [])(context):
+            child = command.get_command(context, name)
+            inner = child.context_class(
+                child, info_name=name, parent=context, terminal_width=WIDTH, max_content_width=WIDTH
+            )
+            yield from walk(child, inner, [*words, name])
+
+    yield from walk(group, root, [])
+
+
+def commands_page() -> str:
+    parts = [
+        "# careerkit commands\n\nEvery command's `--help`, generated from the code "
+        "(`python -m careerkit.docgen`); a test keeps this page the same as the commands.\n"
+    ]
+    for words, command, context in _commands():
+        parts.append(f"\n## {' '.join(['careerkit', *words])}\n\n```text\n{command.get_help(context)}\n```\n")
+    return "".join(parts)
+
+
+def readme_gaps(readme: str) -> list[str]:
+    """Each command, or option of a command, that the README's command table does not name."""
+    rows = [line.split("|")[1] for line in readme.splitlines() if line.startswith("| `careerkit ")]
+    gaps = []
+    for words, command, _context in _commands():
+        if not words or (hasattr(command, "list_commands") and not command.invoke_without_command):
+            continue  # the program itself, and a group that only holds subcommands
+        mine = [row for row in rows if _names(row, " ".join(words))]
+        if not mine:
+            gaps.append(" ".join(["careerkit", *words]))
+            continue
+        for param in command.params:
+            flags = [flag for flag in (*param.opts, *param.secondary_opts) if flag.startswith("-")]
+            if flags and not set(flags) & set(SAID_ONCE) and not any(flag in row for flag in flags for row in mine):
+                gaps.append(" ".join(["careerkit", *words, max(flags, key=len)]))
+    return gaps
+
+
+def _names(cell: str, command: str) -> bool:
+    """Whether a row's first cell is about `command`: "`careerkit action done PERSON ID`, `action drop ...`"."""
+    spaced = " " + cell.replace("`", " ") + " "
+    return (
+        f" careerkit {command} " in spaced
+        or f", {command} " in cell.replace("`", "") + " "
+        or cell.replace("`", "").strip() == f"careerkit {command}"
+    )
+
+
+def pages(project: Path) -> dict[Path, str]:
+    """Each generated page under `project` and what it should hold."""
+    return {project / "docs/findings.md": findings_page(), project / "docs/commands.md": commands_page()}
+
+
+def main(args: list[str]) -> int:
+    project = Path.cwd()
+    expected = pages(project)
+    stale = [path for path, text in expected.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    gaps = readme_gaps((project / "README.md").read_text(encoding="utf-8"))
+    for gap in gaps:
+        print(f"README.md: the command table does not name {gap}", file=sys.stderr)
+    if "--check" in args:
+        for path in stale:
+            print(f"{path.relative_to(project)} is out of date: run python -m careerkit.docgen", file=sys.stderr)
+        return 1 if stale or gaps else 0
+    for path in stale:
+        path.write_text(expected[path], encoding="utf-8", newline="")
+        print(f"wrote {path.relative_to(project)}")
+    return 1 if gaps else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,178 @@
+"""What every command shares: the global options, the notes root, output helpers.
+
+Errors become messages and exit statuses in one place: careerkit.app.
+"""
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import IO, TYPE_CHECKING, Any
+
+import typer
+
+from careerkit.values.printable import printable
+from careerkit.values.records import Record
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from careerkit.repository.loader import Notes
+
+
+def echo_line(text: str, err: bool = False) -> None:
+    """Print one line made of values from the notes (see `printable`)."""
+    typer.echo(printable(text), err=err)
+
+
+class GlobalOptions(Record):
+    """The options given before the command (`careerkit --root PATH due`), in the context's `obj`."""
+
+    root: str | None = None
+
+
+def global_options(ctx: typer.Context) -> GlobalOptions:
+    return ctx.find_object(GlobalOptions) or GlobalOptions()
+
+
+def discard_stdout() -> None:
+    """Point standard output at /dev/null, so that what is still buffered for a closed pipe is dropped
+    quietly when the process ends (instead of Python's "Exception ignored" and exit status 120)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # not a real file (tests capture it): nothing to drop
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def notes(ctx: typer.Context) -> "Notes":
+    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
+    from careerkit.repository.layout import find_root
+    from careerkit.repository.loader import Notes
+
+    return Notes(find_root(global_options(ctx).root))
+
+
+def writable_notes(ctx: typer.Context) -> "Notes":
+    """The notes repository for a command that writes: refused (exit 2) when there is none, rather
+    than making `people/` in whatever folder the command was run from."""
+    from careerkit.repository.layout import writable_root
+    from careerkit.repository.loader import Notes
+
+    return Notes(writable_root(global_options(ctx).root))
+
+
+def committed(root: "Path", written: Sequence["Path | None"], message: str) -> None:
+    """Where every writing command ends: with `git: commit` in careerkit.yaml, commit exactly what it wrote.
+
+    `message` says what kind of change it was and never names a person. A
+    commit that fails leaves the files as written and says so on stderr; the
+    exit status stays 0, because what the command was asked to write was written.
+    """
+    from careerkit.reading.settings import GIT_COMMIT, load_settings
+
+    paths = [path for path in written if path is not None]
+    if not paths or load_settings(root).value.git != GIT_COMMIT:
+        return
+    from careerkit.writing import git as gitcommit
+
+    outcome = gitcommit.commit(root, paths, f"careerkit: {message}")
+    if not outcome.committed:
+        if outcome.output:  # what git or a hook said, made inert like every other text we print
+            typer.echo(printable(outcome.output, keep_newlines=True), err=True)
+        typer.echo(f"careerkit: warning: not committed ({outcome.problem}); the change is written", err=True)
+
+
+def report_problems(problems: Sequence[object]) -> None:
+    """Each unreadable file or left-out action as `path:line: message` on stderr."""
+    for problem in problems:
+        echo_line(str(problem), err=True)
+
+
+def use_colour(stream: IO[str] | None = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+STYLES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "green": "32", "cyan": "36"}
+
+
+def style(text: str, *names: str, colour: bool) -> str:
+    if not colour or not names:
+        return text
+    codes = ";".join(STYLES[name] for name in names)
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+PAGER_ENV = "CAREERKIT_PAGER"
+NO_PAGER_HELP = "Print straight to the terminal, not through $PAGER."
+
+
+def show(text: str, paged: bool = True) -> None:
+    """Print `text`; on a terminal, through the pager the way git does it (never into a pipe or a file).
+
+    The pager is $CAREERKIT_PAGER, else $PAGER, else `less` (with LESS=FRX when
+    LESS is not set: one screen of output is printed as is, colours pass);
+    empty or `cat` means none. Without less, and with no pager named, there is none.
+    """
+    command = _pager() if paged and hasattr(sys.stdout, "isatty") and sys.stdout.isatty() else None
+    if command is None:
+        typer.echo(text, nl=False)
+        return
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    try:  # through the shell, as git runs it: PAGER may hold options or a pipeline
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        typer.echo(text, nl=False)
+        return
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager before the end
+        pass
+    while True:
+        try:
+            pager.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager (less stops a search with it)
+            continue
+
+
+def _pager() -> str | None:
+    """The pager's command line, or None for none (a pager the user named is run as given, like git does)."""
+    import shutil
+
+    command = os.environ.get(PAGER_ENV, os.environ.get("PAGER"))
+    if command is None:
+        return "less" if shutil.which("less") else None
+    command = command.strip()
+    return None if command in ("", "cat") else command
+
+
+def print_json(value: Any) -> None:
+    """Indented JSON, readable text kept as it is; control characters that JSON leaves raw (DEL, the C1
+    range that terminals obey, line and paragraph separators) are written as \\u escapes, as JSON allows."""
+    import json
+    import re
+
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    typer.echo(re.sub("[\x7f-\x9f\u2028\u2029]", lambda found: f"\\u{ord(found[0]):04x}", text))
+
+
+def today_option(text: str | None) -> date:
+    from careerkit.values.dates import today_or
+
+    return today_or(text)
+
+
+TODAY_HELP = "Treat this date (YYYY-MM-DD) as today."

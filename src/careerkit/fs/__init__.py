@@ -1,0 +1,1 @@
+"""The file system done safely: owner-only atomic writes, hardened reads, locks."""

@@ -1,0 +1,1 @@
+"""One file to values: frontmatter, YAML, documents, settings, bodies, duplicate ids."""

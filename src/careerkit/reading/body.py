@@ -1,0 +1,100 @@
+"""The words a person wrote in a document's body, apart from what a template wrote around them.
+
+Used when a document is read (careerkit.documents): the summary of a note is
+the first of `own_lines`, and a check-in's `asked` are the lines under its
+heading about what they asked of you. Imported only when a body is looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from careerkit.templating.template_lines import Shape, fits
+
+# What the shipped templates write around a person's words (this release's and earlier ones): the
+# "date · ..." line under the title, the "**Why this ...:**" paragraph, and sections of questions
+# and listening tips. None of it is ever a note's summary.
+_TEMPLATE_LINE = r"\d{4}-\d{2}-\d{2} · |\*\*Why this (note|talk):\*\*"
+_TEMPLATE_SECTIONS = frozenset(
+    {
+        "questions to have ready",
+        "questions worth asking when there is a moment",
+        "while you listen",
+        "while they talk",
+        "the invite",
+        "why this talk",
+        "if the talk turns to...",
+    }
+)  # exactly: `## Questions she asked` is theirs
+_QUOTE = r"^(?:>\s*)+"  # the marks of a quote (nested or not), before its words
+_MARKERS = r"^(?:[-*+]\s+)+"  # of list items, before a person's words
+_MAX_ASKED = 5
+
+
+def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]:
+    """The lines a person wrote in a body, stripped of list markers; None where a paragraph ends.
+
+    Left out: HTML comments, headings, rules, what the shipped templates write (see above) and the
+    lines that fit a shape of `template` (careerkit.template_lines). A quote is kept (a note often
+    quotes the person), without its `>`.
+    """
+    in_comment = in_section = in_paragraph = False  # the last two: template text being skipped
+    for line in body.splitlines():
+        stripped = re.sub(_QUOTE, "", line.strip())  # inside a quote, a heading is still a heading
+        if in_comment:
+            in_comment = "-->" not in stripped
+            stripped = "" if in_comment else stripped.split("-->", 1)[1].strip()
+        while stripped.startswith("<!--"):
+            rest = stripped[4:]
+            in_comment = "-->" not in rest
+            stripped = "" if in_comment else rest.split("-->", 1)[1].strip()
+        if stripped.startswith("#"):
+            in_section = stripped.lstrip("#").strip().casefold() in _TEMPLATE_SECTIONS
+            in_paragraph = False
+            yield None
+            continue
+        if not stripped:
+            in_paragraph = False
+            yield None
+            continue
+        if re.match(_TEMPLATE_LINE, stripped):
+            in_paragraph = stripped.startswith("**")
+            yield None
+            continue
+        if (
+            in_section
+            or in_paragraph
+            or stripped.startswith(("---", "***", "===", "```", "~~~"))
+            or (template and _written_by(stripped, template))
+        ):
+            yield None
+            continue
+        yield re.sub(_MARKERS, "", stripped).strip() or None  # a list item: its words
+
+
+def _written_by(line: str, template: Sequence[Shape]) -> bool:
+    return any(fits(line, shape) for shape in template)
+
+
+def asked(body: str) -> list[str]:
+    """What a check-in says they asked of you: the lines under a heading that speaks of what they asked."""
+    found: list[str] = []
+    inside = False
+    in_comment = False
+    for line in body.splitlines():
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if stripped.startswith("#"):
+            if found:
+                break
+            inside = "asked" in stripped.lower()
+            continue
+        text = stripped.lstrip("-*+ ").strip()
+        if inside and text:
+            found.append(text)
+            if len(found) == _MAX_ASKED:
+                break
+    return found

@@ -1,0 +1,165 @@
+"""careerkit.yaml and people's profiles: cadences, names and dates, validated."""
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerkit.reading.documents import as_text
+from careerkit.values.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
+
+CONFIG_NAME = "careerkit.yaml"
+
+
+GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
+CALENDAR_KEY = "calendar_key"
+CALENDAR_KEY_HELP = (
+    "a random key that keeps the event ids of `careerkit calendar` stable and unguessable; keep it as it is"
+)
+SETTING_HELP = {
+    "checkin_every_days": "a check-in is due this long after the last plan or check-in",
+    "conversation_every_days": "story, dreams or plan: at least twice a year",
+    "stale_after_days": (
+        f"an open action untouched this long is stale (default: the person's checkin_every_days + {STALE_GRACE_DAYS})"
+    ),
+    "manager": 'the action `owner` that marks your own promises ("I will introduce you to Bob")',
+}
+
+
+def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
+    from careerkit.errors import CareerkitError
+    from careerkit.reading import frontmatter as frontmatter_text
+    from careerkit.reading import yamlio
+    from careerkit.reading.documents import cannot_read, read_bytes
+
+    if leaves_root(root, path):
+        return {}, None, [Problem(rel, 1, "link to outside the notes root; not read, defaults used")]
+    try:
+        text = frontmatter_text.decode(read_bytes(path))
+        if frontmatter:
+            split = frontmatter_text.split(text)
+            yaml_text, first = split.yaml, split.first_yaml_line
+        else:
+            yaml_text, first = text.lstrip(frontmatter_text.BOM), 1
+        data = yamlio.load(yaml_text, first, "frontmatter" if frontmatter else "YAML")
+    except OSError as error:
+        return {}, None, [Problem(rel, 1, cannot_read(error))]
+    except CareerkitError as error:
+        return {}, None, [Problem(rel, error.line or 1, error.message)]
+    if data is None:
+        return {}, None, []
+    if not isinstance(data, dict):
+        return {}, None, [Problem(rel, first, "should be a mapping of keys")]
+    return data, (yaml_text, first), []
+
+
+def file_present(path: Path) -> bool:
+    """True when something (a file, a link, even a broken one) is at `path`.
+
+    False also when its folder cannot be searched: the folder is reported instead.
+    """
+    try:
+        os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def leaves_root(root: Path, path: Path) -> bool:
+    """True when `path` is a link whose target is outside `root` (or cannot be resolved)."""
+    from careerkit.fs.safe import resolves_inside
+
+    return path.is_symlink() and not resolves_inside(path, root)
+
+
+def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem]) -> None:
+    """A problem with the value of `key`, at its line."""
+    from careerkit.reading import yamlio
+
+    line = yamlio.locate(yamlio.compose(source[0]), (key,))
+    problems.append(Problem(rel, None if line is None else source[1] + line, message))
+
+
+def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        _report(rel, source, key, f"`{key}` should be a whole number of days (1 or more); using the default", problems)
+        return None
+    return value
+
+
+def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):  # `role: 2024` is still text
+        return as_text(value).strip() or None
+    _report(rel, source, key, f"`{key}` should be text (put it in quotes); not used", problems)
+    return None
+
+
+def _date(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> date | None:
+    from careerkit.values.dates import value_to_date
+
+    value = data.get(key)
+    if value is None:
+        return None
+    day = value_to_date(value)
+    if day is None:
+        _report(rel, source, key, f"`{key}` should be a date (YYYY-MM-DD); not used", problems)
+    return day
+
+
+def load_settings(root: Path) -> Loaded:
+    path = root / CONFIG_NAME
+    if not file_present(path) or os.path.isdir(path):
+        return Loaded(Settings(), [])
+    data, source, problems = _read_mapping(root, path, CONFIG_NAME, frontmatter=False)
+    settings = Settings()
+    known = set(Settings._fields)
+    for key in data:
+        if key not in known:
+            from difflib import get_close_matches
+
+            from careerkit.reading import yamlio
+
+            close = get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
+            at = None if line is None else source[1] + line
+            problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
+    from careerkit.values.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
+
+    for key in DAY_SETTINGS:
+        value = _positive_int(data, key, CONFIG_NAME, source, problems)
+        if value is not None:
+            settings = settings._replace(**{key: value})
+    manager = _text(data, "manager", CONFIG_NAME, source, problems)
+    if manager is not None:
+        settings = settings._replace(manager=manager)
+    git = data.get("git")
+    if git == GIT_COMMIT:
+        settings = settings._replace(git=GIT_COMMIT)
+    elif git not in (None, False, "off"):  # `git: off` reads as false
+        _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
+    calendar_key = _text(data, CALENDAR_KEY, CONFIG_NAME, source, problems)
+    if calendar_key is not None:
+        settings = settings._replace(calendar_key=calendar_key)
+    return Loaded(settings, problems)
+
+
+def load_profile(root: Path, rel: str) -> Loaded:
+    """The profile at `rel` (careerkit.notes.profile_rel), relative to `root`."""
+    path = root / rel
+    if not file_present(path) or os.path.isdir(path):
+        return Loaded(Profile(), [])
+    data, source, problems = _read_mapping(root, path, rel, frontmatter=True)
+    name = _text(data, "name", rel, source, problems)
+    role = _text(data, "role", rel, source, problems)
+    cadence = _positive_int(data, "checkin_every_days", rel, source, problems)
+    from careerkit.values.schema import PROFILE_DATES
+
+    days = {key: _date(data, key, rel, source, problems) for key in PROFILE_DATES}
+    return Loaded(Profile(name=name, role=role, checkin_every_days=cadence, exists=True, **days), problems)

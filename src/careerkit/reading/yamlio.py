@@ -1,0 +1,489 @@
+"""Safe YAML reading with line numbers for the errors a person must fix.
+
+Only PyYAML's safe loader reads the text (the C loader when LibYAML is
+there): no tag can run code. The usual values are built straight from its
+nodes, the same way PyYAML's safe constructor would (see
+`_Loader.construct_document`); everything else goes through that constructor.
+An impossible date such as `2026-13-45` is kept as an `InvalidDate` instead
+of failing the whole document, so that one bad action does not hide the rest.
+
+Hostile or broken YAML is refused with a message and a line, never a crash:
+nesting deeper than MAX_DEPTH (LibYAML's composer recurses on the C stack and
+crashes the interpreter somewhere past 20,000 levels) is found with the
+event parser before anything is composed; aliases that would expand to more
+than MAX_NODES values (a "billion laughs" file) or refer to themselves are
+refused before construction; a value whose explicit tag cannot be built
+(`!!int abc`) is an error at its line. Error messages never quote the text.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Hashable
+from datetime import date
+from typing import Any
+
+import yaml
+
+from careerkit.errors import CareerkitError
+from careerkit.values.records import Record
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 100  # levels of nested lists and mappings
+MAX_NODES = 100_000  # values, counting each use of an alias in full
+# What every level of nesting needs at least one of (or one more column of indentation).
+_NESTING = ("[", "{", "- ", "-\n", "-\r", "-\t", "? ", "?\n", "?\r", "?\t")
+_DEEP_INDENT = " " * (MAX_DEPTH // 2)
+MAX_RESOLVED = 100_000  # plain scalars whose tag is remembered (see _Loader.resolve)
+_RESOLVED: dict[str, str] = {}
+
+
+class InvalidDate(Record):
+    """A value that YAML took for a timestamp but is not a real date."""
+
+    text: str
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    repeated_keys = False  # (see `_build`)
+    odd_numbers = False  # (see `resolve`)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a plain scalar, remembered: notes repeat their words (open, done, dates, names) a lot,
+        and PyYAML tries its regular expressions on every one (docs/performance.md, "Faster YAML").
+        It depends on the text alone: the safe loader has no resolvers that look at a node's place.
+
+        A number YAML 1.1 reads in base 60 or 8 is not remembered: each time it is read, it is noted
+        in `odd_numbers`, so that `check` knows where it need not look for one."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if tag in _NUMBERS and (SEXAGESIMAL.match(value) or OCTAL.match(value)):
+                    self.odd_numbers = True
+                elif len(_RESOLVED) < MAX_RESOLVED:
+                    _RESOLVED[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    # PyYAML's composer asks the resolver to follow it down and up each node, for resolvers that look at
+    # a node's place; the safe loader has none (see `resolve`), so each is a call that does nothing, and
+    # there are two for every node. These builtins take the same arguments and do nothing, without a
+    # Python call.
+    descend_resolver = operator.is_  # (parent, index) -> a bool nobody reads
+    ascend_resolver = tuple  # () -> ()
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, AttributeError):  # AttributeError: `!!timestamp` on text that is no date at all
+            return InvalidDate(str(node.value))
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+            # e.g. `!!int abc`, `!!bool maybe`: the safe constructors raise plain Python errors
+            raise yaml.constructor.ConstructorError(
+                None, None, "a value with an explicit tag (such as !!int) is not valid for that tag", node.start_mark
+            ) from None
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        """The value of a whole document, built straight from its nodes where the tags are the usual ones.
+
+        PyYAML's constructor builds every value through generic machinery (a
+        generator per mapping, a table lookup per node, bookkeeping for
+        aliases); on frontmatter that is half of the time to read a file. The
+        tags nearly every note uses (str, map, seq, a plain decimal int, null,
+        bool, a YYYY-MM-DD date) are built here the same way PyYAML would;
+        anything else (floats, merge keys, explicit tags, other int and date
+        forms) is left to PyYAML's own constructor. tests/test_loader_fuzz.py
+        holds both to the same results.
+        """
+        try:
+            return self._build(node)
+        finally:  # what PyYAML's own construct_document resets after a document
+            self.constructed_objects: dict[Any, Any] = {}
+            self.recursive_objects: dict[Any, Any] = {}
+            self.state_generators: list[Any] = []
+
+    def _build(self, node: yaml.Node) -> Any:
+        """The value of `node`: built here when its kind and tag are the usual ones and its text is
+        valid for the tag; else by PyYAML (which also gives the errors, e.g. for `!!str [a list]`)."""
+        tag = node.tag
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            value = node.value
+            if tag == _STR:
+                return value
+            if tag == _INT and len(value) < _MAX_DIGITS and _DECIMAL.fullmatch(value):
+                return int(value)
+            if tag == _NULL:
+                return None
+            if tag == _BOOL and value.lower() in self.bool_values:
+                return self.bool_values[value.lower()]
+            if tag == _TIMESTAMP and (parts := _DAY.fullmatch(value)):
+                try:
+                    return date(int(parts[1]), int(parts[2]), int(parts[3]))
+                except ValueError:
+                    return InvalidDate(value)
+        elif kind is yaml.MappingNode and tag == _MAP:
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag in _SPECIAL_KEYS:
+                    return self.construct_object(node, deep=True)
+                key = self._build(key_node)
+                if type(key) is not str and not isinstance(key, Hashable):  # what PyYAML refuses, the same way
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                    )
+                mapping[key] = self._build(value_node)
+            if len(mapping) != len(node.value):
+                self.repeated_keys = True  # two keys built the same value: `check` looks for a key written twice
+            return mapping
+        elif kind is yaml.SequenceNode and tag == _SEQ:
+            return [self._build(child) for child in node.value]
+        return self.construct_object(node, deep=True)
+
+
+class _AliasCheckingLoader(_Loader):
+    """For text with anchors and aliases: checks how far they expand before building anything,
+    then builds it with PyYAML's constructor (which gives each alias the same object)."""
+
+    construct_document = _Base.construct_document
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_aliases(node)
+        return self.construct_document(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_STR, _MAP, _SEQ, _INT, _NULL, _BOOL, _TIMESTAMP = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "int", "null", "bool", "timestamp")
+)
+_NUMBERS = (_INT, "tag:yaml.org,2002:float")
+# Numbers YAML 1.1 reads in base 60 (`12:30` is 750) or base 8 (`0755` is 493): in a plain scalar resolved as an
+# int or float, what `check` explains.
+SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+OCTAL = re.compile(r"[-+]?0[0-7_]+$")
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: PyYAML rewrites those
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_MAX_DIGITS = 4000  # Python refuses to read longer numbers from text (and PyYAML's error says so)
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+_UNCLOSED = (
+    "while parsing a flow",
+    "while scanning a quoted",
+    "while scanning a double-quoted",
+    "while scanning a single-quoted",
+)
+
+
+def _error_line(error: yaml.YAMLError, first_line: int, text: str) -> int:
+    """The file's line to fix: where the parser stopped, unless what broke is a `[`, `{` or
+    quote left open (or the parser ran off the end): then the line where that opens."""
+    problem = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    unclosed = str(getattr(error, "context", "")).startswith(_UNCLOSED)
+    mark = problem
+    if context is not None and (problem is None or unclosed or problem.index >= len(text.rstrip())):
+        mark = context
+    return first_line + int(mark.line) if mark is not None else first_line
+
+
+# What the parser's complaint means for a person fixing a note, in careerkit's words: PyYAML's pure-Python
+# parser and LibYAML word the same mistake differently, and their words change between releases. Each
+# row: the words to find in the parser's (context, problem), and what careerkit says instead.
+_TAB = "a tab where YAML needs spaces; indent with spaces only"
+_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("tab",), _TAB),
+    (("nesting depth",), f"lists or mappings nested more than {MAX_DEPTH} levels deep; not read"),
+    (
+        ("mapping values are not allowed",),
+        "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
+        "or give the line above its missing colon",
+    ),
+    (("flow sequence",), "a list in [ ] is not closed with ], or its items are not separated by commas"),
+    (("flow mapping",), "a mapping in { } is not closed with }, or its pairs are not separated by commas"),
+    (
+        ("escape character",),
+        "an unknown backslash escape inside double quotes; write \\\\ for a backslash, or use single quotes",
+    ),
+    (("quoted scalar", "end of stream"), "a quote that is opened here is never closed; add the closing quote"),
+    (("quoted scalar",), "a quoted value that is not closed properly; check its quotes"),
+    (("undefined alias",), "an alias (*name) with no anchor (&name) before it; quote a value that starts with *"),
+    (("duplicate anchor",), "the same anchor (&name) is given twice; rename one"),
+    (("anchor",), "an & must be followed by a name; quote a value that starts with &"),
+    (("alias",), "a * must be followed by a name; quote a value that starts with *"),
+    (
+        ("could not determine a constructor",),
+        "a YAML tag that careerkit does not read (such as !!python/...); remove the tag",
+    ),
+    (("explicit tag",), "a value with an explicit tag (such as !!int) is not valid for that tag"),
+    (
+        ("simple key",),
+        "a line that is neither `key: value` nor a list item; add its colon, or indent it under the key it belongs to",
+    ),
+    (
+        ("block mapping",),
+        "this line does not line up with the keys around it (or text follows a closing "
+        "quote or bracket); check its indentation and quotes",
+    ),
+    (("block sequence",), "this list item does not line up with the items around it; check its indentation"),
+    (
+        ("cannot start any token",),
+        "a value that cannot start with this character (such as @, ` or %); put the value in quotes",
+    ),
+    (("directive",), "a line that starts with % is not allowed here; put the value in quotes"),
+    (("another document",), "a second YAML document starts here; remove this --- line"),
+)
+_NOT_YAML = "this is not valid YAML; check the indentation, quotes and brackets on this line"
+
+
+def _reason(error: yaml.YAMLError, text: str) -> str:
+    """What went wrong, in careerkit's own words (never the parser's, which may quote the text)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        return "a control character that YAML cannot read; remove it"
+    words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    mark = getattr(error, "problem_mark", None)
+    if "cannot start any token" in words and mark is not None and "\t" in _line(text, mark.line):
+        return _TAB  # LibYAML does not say which character it stopped at: the line does
+    for needles, reason in _REASONS:
+        if all(needle in words for needle in needles):
+            return reason
+    return _NOT_YAML
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+class _Refused(yaml.YAMLError):
+    """YAML that parses but that careerkit will not build (too deep, too many aliases).
+
+    `problem` follows the name of the YAML (`frontmatter`), which `load` puts before it.
+    """
+
+    def __init__(self, problem: str, mark: Any):
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before anything recursive sees it.
+
+    A cheap count first: each level needs a `[`, a `{`, a `- ` or `? ` indicator, or
+    more indentation; only text that could be that deep is run through the event
+    parser (which keeps its own stack, so it cannot crash).
+    """
+    if (
+        sum(map(text.count, _NESTING)) <= MAX_DEPTH // 2
+        and ("\n" + _DEEP_INDENT) not in text
+        and not text.startswith(_DEEP_INDENT)
+    ):
+        return
+    try:
+        _count_depth(text, _Base)
+    except _Refused:
+        raise
+    except yaml.YAMLError:
+        # Not YAML, or LibYAML stopped at a nesting limit of its own (PyYAML 6.0.4 and later, with
+        # its own words): the pure-Python parser, which has no such limit, says which one it is.
+        try:
+            _count_depth(text, yaml.SafeLoader)
+        except _Refused:
+            raise
+        except yaml.YAMLError:
+            return  # not YAML at all: loading it says where
+
+
+def _count_depth(text: str, loader: Any) -> None:
+    """Raise _Refused at the first list or mapping nested deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(f"is nested more than {MAX_DEPTH} levels deep; not read", event.start_mark)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Refuse aliases that refer to themselves or expand to more than MAX_NODES values."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            visiting.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[key] = size
+            if size > MAX_NODES:
+                raise _Refused(f"aliases (*name) expand to more than {MAX_NODES:,} values; not read", node.start_mark)
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:
+            raise _Refused("has an alias (*name) inside the value it names; not read", node.start_mark)
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+class Kept(Record):
+    """What `load` keeps for `check` beside the value: the node tree the value was built from, as composed."""
+
+    node: Any  # the root node (no aliases: text with anchors is not kept)
+    value: Any  # the value built from it
+    repeated_keys: bool  # some mapping has two keys that build the same value (such as a key written twice)
+    odd_numbers: bool  # some plain scalar is a number in base 60 or 8 (see `_Loader.resolve`)
+
+
+def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Kept] | None = None) -> Any:
+    """Parse YAML text that starts on line `first_line` of its file; errors call the text `what`.
+
+    With `tree`, a `Kept` is added to it when the node tree is still as composed (see `_load_keeping`),
+    so that `check` need not compose the same text again.
+    """
+    try:
+        _check_depth(text)
+        loader = _AliasCheckingLoader if "*" in text and "&" in text else _Loader
+        if tree is not None and loader is _Loader:
+            return _load_keeping(text, tree)
+        return yaml.load(text, Loader=loader)  # a safe loader (see above)
+    except _Refused as error:
+        raise CareerkitError(f"{what} {error.problem}", line=_error_line(error, first_line, text)) from None
+    except yaml.YAMLError as error:
+        message = f"could not parse {what}: {_reason(error, text)}"
+        raise CareerkitError(message, line=_error_line(error, first_line, text)) from None
+    except RecursionError:
+        raise CareerkitError(f"{what} is nested too deeply", line=first_line) from None
+    except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash
+        raise CareerkitError(f"could not parse {what} ({type(error).__name__})", line=first_line) from None
+
+
+class _KeepingLoader(_Loader):
+    """Notes whether PyYAML's own constructor saw a list or mapping: it may rewrite their nodes
+    (a `<<` merge key is replaced by the keys it merges), and the tree is then no longer as written."""
+
+    as_composed = True
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if type(node) is not yaml.ScalarNode:
+            self.as_composed = False
+        return super().construct_object(node, deep)
+
+
+def _load_keeping(text: str, tree: list[Kept]) -> Any:
+    """`yaml.load(text, Loader=_Loader)`, adding the node tree to `tree` when it is left as composed."""
+    loader = _KeepingLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        value = loader.construct_document(node)
+        if loader.as_composed:
+            tree.append(Kept(node, value, loader.repeated_keys, loader.odd_numbers))
+        return value
+    finally:
+        loader.dispose()
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree (with positions) of YAML text that is known to parse (None when it does not).
+
+    Aliases are shared nodes (and may form a cycle): walk it with a set of visited nodes.
+    """
+    try:
+        _check_depth(text)
+        return yaml.compose(text, Loader=_Loader)
+    except Exception:
+        return None
+
+
+def scalar_int(node: yaml.ScalarNode) -> int | None:
+    """The value of a scalar node tagged as an int, as PyYAML builds it (None when it cannot be built)."""
+    text = node.value
+    if len(text) < _MAX_DIGITS and _DECIMAL.fullmatch(text):
+        return int(text)  # the usual case, as in `_Loader._build`
+    try:
+        value = yaml.constructor.SafeConstructor().construct_yaml_int(node)
+    except Exception:
+        return None
+    return value if isinstance(value, int) else None
+
+
+def locate(root: yaml.Node | None, keys: tuple[str | int, ...]) -> int | None:
+    """0-based line of the value at `keys` (mapping keys and list indexes).
+
+    Falls back to the deepest part of the path that exists.
+    """
+    node, line = root, None
+    for key in keys:
+        if node is None:
+            break
+        line = node.start_mark.line
+        node = _child(node, key)
+    if node is not None:
+        line = node.start_mark.line
+    return line
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(key, int) and isinstance(node, yaml.SequenceNode):
+        return node.value[key] if 0 <= key < len(node.value) else None
+    pair = last_pair(node, key) if isinstance(key, str) else None
+    return pair[1] if pair is not None else None
+
+
+def last_pair(mapping: Any, key: str, *, text_key: bool = False) -> tuple[yaml.Node, yaml.Node] | None:
+    """The last `key: value` pair of a mapping node: the one that wins when loading (PyYAML keeps the last).
+
+    None when `mapping` is not a mapping node or has no such key; with `text_key`, only a key tagged as text
+    counts (not `!!int 1`, nor an unquoted key YAML reads as another type).
+    """
+    found = None
+    if isinstance(mapping, yaml.MappingNode):
+        for key_node, value_node in mapping.value:
+            if (
+                key_node.value == key
+                and isinstance(key_node, yaml.ScalarNode)
+                and (not text_key or key_node.tag.endswith(":str"))
+            ):
+                found = (key_node, value_node)
+    return found
+
+
+def locate_key(root: yaml.Node | None, keys: tuple[str | int, ...]) -> int | None:
+    """0-based line of the *key* at the end of `keys` (for a value that is missing)."""
+    if not keys:
+        return None
+    parent = root
+    for key in keys[:-1]:
+        parent = _child(parent, key) if parent is not None else None
+    if isinstance(parent, yaml.MappingNode):
+        for key_node, _ in parent.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == keys[-1]:
+                return key_node.start_mark.line
+    return locate(root, keys[:-1])

@@ -1,0 +1,1 @@
+"""The notes repository: where everything is, and reading it into a team."""

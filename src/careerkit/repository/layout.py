@@ -1,0 +1,250 @@
+"""The notes repository: its root, its people and their documents.
+
+Where everything is, and nothing more: nothing here reads a document or writes
+the notes. Reading them is careerkit.loader (`Notes.load`), through the cache.
+"""
+
+import os
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from careerkit.errors import CareerkitError, UsageError
+from careerkit.reading.settings import CONFIG_NAME, load_profile
+from careerkit.values import slugs
+from careerkit.values.model import DocumentFiles, Problem
+
+ROOT_ENV = "CAREERKIT_ROOT"
+PROFILE = "profile.md"
+
+
+def profile_rel(slug: str) -> str:
+    """Where a person's profile is, relative to the notes root (`people/<slug>/profile.md`)."""
+    return f"people/{slug}/{PROFILE}"
+
+
+def find_root(option: str | None, cwd: Path | None = None) -> Path:
+    """`--root`, else CAREERKIT_ROOT, else the nearest folder upward with careerkit.yaml, else cwd."""
+    return locate_root(option, cwd)[0]
+
+
+def locate_root(option: str | None, cwd: Path | None = None) -> tuple[Path, bool]:
+    """The root as `find_root` finds it, and whether it was chosen (given, or found by its careerkit.yaml)
+    rather than taken as the current folder for want of any."""
+    given = option or os.environ.get(ROOT_ENV)
+    if given:
+        root = Path(given).expanduser()
+        if not root.is_dir():
+            source = "--root" if option else ROOT_ENV
+            raise UsageError(f"{source}: {given} is not a folder")
+        return root.resolve(), True
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder, True
+    return here, False
+
+
+NOT_A_SLUG = "folder name is not a valid person slug"
+NOT_A_REPOSITORY = (
+    f"no notes repository here (no {CONFIG_NAME} in this folder or above): run `careerkit init` or pass `--root`"
+)
+
+
+def writable_root(option: str | None, cwd: Path | None = None) -> Path:
+    """The root for a command that writes notes; a usage error outside any notes repository, so that
+    `people/` is never made in whatever folder one happens to stand in."""
+    root, chosen = locate_root(option, cwd)
+    if not chosen:
+        raise UsageError(NOT_A_REPOSITORY)
+    return root
+
+
+def utf8_name(name: str) -> bool:
+    """False for a file name that is not valid UTF-8 (Python keeps its bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 as `\\xNN`."""
+    if utf8_name(name):
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why the link at `path` is not followed, or None when its target is a file inside `root`."""
+    from careerkit.fs.safe import resolves_inside
+
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken link (its target does not exist); not read"
+    except (OSError, RuntimeError):
+        return "link that cannot be followed (a loop?); not read"
+    return None if resolves_inside(path, root) else "link to outside the notes root; not read"
+
+
+class NotesLayout:
+    """A notes repository on disk: where everything is (reading it is careerkit.loader.Notes)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.people_dir = root / "people"
+        self._names: dict[str, str] | None = None
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def is_inside(self, path: Path) -> bool:
+        from careerkit.fs.safe import resolves_inside
+
+        return resolves_inside(path, self.root)
+
+    def person_dir(self, slug: str) -> Path:
+        """The folder careerkit writes `slug`'s documents into (it may not exist yet).
+
+        Only a real folder directly inside a real `people/` folder: a link there
+        (`people/x -> ..`, `-> ../.git/hooks`, or to another person's folder) is
+        refused, so that no write can land anywhere but `people/<person>/`.
+        """
+        if not slugs.is_slug(slug):
+            raise UsageError(f"{slug!r} is not a valid person slug")
+        folder = self.people_dir / slug
+        for place in (self.people_dir, folder):
+            if place.is_symlink():
+                raise CareerkitError(
+                    "is a link; careerkit writes only into real folders (make it a folder, "
+                    "or move the notes into one); nothing written",
+                    path=self.rel(place),
+                )
+        if not self.is_inside(folder):
+            raise CareerkitError("folder points outside the notes root; refusing to use it", path=self.rel(folder))
+        return folder
+
+    def locked(self, slug: str) -> AbstractContextManager[None]:
+        """Hold `slug`'s lock (careerkit.locks) for a change to their documents; refuses a linked folder."""
+        from careerkit.fs.locks import person_lock
+
+        self.person_dir(slug)
+        return person_lock(self.root, slug)
+
+    def folders(self) -> tuple[list[str], list[Problem]]:
+        """The person slugs with a folder, and problems with folders that are skipped."""
+        found: list[str] = []
+        problems: list[Problem] = []
+        if self.people_dir.is_symlink() and not self.is_inside(self.people_dir):
+            return [], [Problem("people", None, "folder is a link to outside the notes root; skipped")]
+        try:
+            entries = sorted(os.scandir(self.people_dir), key=lambda entry: entry.name)
+        except FileNotFoundError:
+            return [], []
+        except OSError as error:
+            return [], [Problem("people", None, f"cannot read folder: {(error.strerror or 'error').lower()}")]
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = f"people/{shown_name(entry.name)}"
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link to itself (`people/x -> x`): say so, and read everyone else
+                problems.append(Problem(rel, None, "link that cannot be followed (a loop?); skipped"))
+                continue
+            if not is_dir:
+                continue
+            if not slugs.is_slug(entry.name):
+                suggestion = slugs.slugify(entry.name)
+                rename = f"rename it to {suggestion}" if suggestion else "use lowercase letters, digits and -"
+                message = f"{NOT_A_SLUG} ({rename}); this person is not read"
+                problems.append(Problem(rel, None, message))
+            elif entry.is_symlink() and not self.is_inside(Path(entry.path)):
+                problems.append(Problem(rel, None, "folder is a link to outside the notes root; skipped"))
+            else:
+                found.append(entry.name)
+        return found, problems
+
+    def document_files(self, slug: str) -> DocumentFiles:
+        """The person's documents: every `*.md` in their folder but the profile and names starting with `.`."""
+        folder = self.people_dir / slug
+        files = DocumentFiles(folder, [], [])
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            reason = (error.strerror or "error").lower()
+            files.problems.append(Problem(f"people/{slug}", None, f"cannot read folder: {reason}"))
+            return files
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or not name.endswith(".md") or name == PROFILE:
+                continue
+            if entry.is_file(follow_symlinks=False) and utf8_name(name):  # the usual case (this runs per file)
+                files.names.append(name)
+                continue
+            rel = f"people/{slug}/{shown_name(name)}"
+            link = _link_problem(Path(entry.path), self.root) if entry.is_symlink() else None
+            if not utf8_name(name):
+                files.problems.append(Problem(rel, None, "file name is not valid UTF-8; not read (rename it)"))
+            elif link:
+                files.problems.append(Problem(rel, 1, link))
+            elif entry.is_dir():
+                files.problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
+            else:
+                files.names.append(name)
+        return files
+
+    def person_named(self, text: str) -> str | None:
+        """The slug of the existing person that `text` names exactly (slug, name or profile name), else None."""
+        existing, _ = self.folders()
+        slug = slugs.to_slug(text)
+        if text in existing:
+            return text
+        if slug in existing:
+            return slug
+        for candidate, name in self.profile_names(existing).items():
+            if name.casefold() == text.casefold() or slugs.slugify(name) == slug:
+                return candidate
+        return None
+
+    def people_starting(self, text: str) -> list[str]:
+        """The existing people whose slug, or profile name made a slug (so its first name), starts like `text`."""
+        existing, _ = self.folders()
+        start = slugs.slugify(text)
+        if not start:
+            return []
+        names = self.profile_names(existing)
+        return [
+            slug for slug in existing if slug.startswith(start) or slugs.slugify(names.get(slug, "")).startswith(start)
+        ]
+
+    def profile_names(self, existing: list[str]) -> dict[str, str]:
+        """slug -> the `name` in their profile, for those of `existing` whose profile has one (read once)."""
+        if self._names is None:
+            self._names = {}
+            for slug in existing:
+                name = load_profile(self.root, profile_rel(slug)).value.name
+                if name:
+                    self._names[slug] = name
+        return self._names
+
+    def resolve_person(self, text: str) -> str:
+        """The slug of an existing person: named exactly, else by a unique start of a slug or name; else a usage error.
+
+        An exact slug or name always wins over a prefix (`al` is al, even when alice exists too).
+        """
+        exact = self.person_named(text)
+        if exact is not None:
+            return exact
+        starting = self.people_starting(text)
+        if len(starting) == 1:
+            return starting[0]
+        if starting:
+            raise UsageError(f"{text!r} could be more than one person: {', '.join(starting)} (give more of the name)")
+        from difflib import get_close_matches
+
+        existing, _ = self.folders()
+        close = get_close_matches(slugs.to_slug(text), existing, n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]}?)" if close else " (no such folder under people/)"
+        raise UsageError(f"unknown person {text!r}{hint}")

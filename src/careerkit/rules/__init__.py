@@ -1,0 +1,1 @@
+"""The rules: what needs attention, and how each action stands."""

@@ -1,0 +1,1 @@
+"""Templates and their sandbox, and which lines of a body a template wrote."""

@@ -1,0 +1,1 @@
+"""What the commands show: agenda, status, history, calendar, report."""

@@ -1,0 +1,378 @@
+"""`careerkit report`: the team and each person as one static HTML page.
+
+`build_team` and `build_own` turn what was read into plain values (where each
+mark and bar goes, as numbers); `render` writes them through the report's own
+Jinja template, which escapes every value. The counts and states come from
+careerkit.status, careerkit.actions and careerkit.findings, so a page never
+disagrees with `status`, `action list` or `due`.
+
+Only this module imports Jinja2 for HTML, and only `careerkit report` imports
+this module. Its template ships inside the package (careerkit/resources) and a
+notes repository cannot replace it: the repository's `templates/` are for new
+documents, and a page someone opens in a browser must not take markup from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerkit import __version__
+from careerkit.rules import findings
+from careerkit.rules.actions import states
+from careerkit.rules.findings import Finding, find_for_person, plural
+from careerkit.values.dates import add_months
+from careerkit.values.model import Action, Document, PersonNotes, Team
+from careerkit.views.history import summarise
+from careerkit.views.status import StatusRow, row
+
+TEMPLATE = "report.html.j2"
+# The first bytes of every page careerkit writes: `report -o` replaces only a file that starts so.
+GENERATOR = '<meta name="generator" content="careerkit report">'
+CONVERSATIONS = ("story", "dreams", "plan")
+STRIP_WIDTH = 360  # the SVG user units of a 12-month strip
+GAP_LEVELS = 4  # gaps of 4 or more share the darkest colour
+# How a person's own page words the state of an action (actions.states words it for the manager).
+OWN_WORDS = {"on track": "open", "stale": "open", "overdue": "past its date"}
+
+
+@dataclass
+class Month:
+    x: float
+    width: float
+    label: str  # "Jan"
+    year: int
+
+
+@dataclass
+class Mark:
+    x: float
+    kind: str  # "conversation", "checkin" or "note"
+    stage: str
+    day: date
+
+
+@dataclass
+class Strip:
+    """Twelve calendar months ending with today's month, and a mark for each document in them."""
+
+    start: date
+    end: date
+    months: list[Month]
+    marks: list[Mark]
+    today_x: float
+    counts: dict[str, int]
+
+
+@dataclass
+class Cell:
+    need: int | None
+    have: int | None
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.need is None or self.have is None else self.need - self.have
+
+    @property
+    def level(self) -> int:
+        """0 (no gap, or not rated) to GAP_LEVELS: the colour of the cell."""
+        return max(0, min(self.gap or 0, GAP_LEVELS))
+
+
+@dataclass
+class GridRow:
+    skill: str
+    in_plan: bool
+    cells: list[Cell | None]  # one per dream; None where that dream does not need the skill
+
+
+@dataclass
+class Grid:
+    day: date
+    dreams: list[str]
+    rows: list[GridRow]
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    state: str  # from careerkit.actions.states: overdue, due today, stale, on track, done, dropped
+    start: date  # the date of the first document that holds it
+    end: date  # closed, or today while open
+    x: float = 0.0  # the bar, in percent of the person's action timeline
+    width: float = 0.0
+    due_x: float | None = None
+    shown: str = ""  # the state as the page words it (set by build_team and build_own)
+
+    @property
+    def tone(self) -> str:
+        """The shown state as one CSS word."""
+        return self.shown.replace(" ", "-")
+
+
+@dataclass
+class Doc:
+    day: date
+    stage: str
+    path: str
+    summary: str
+
+
+@dataclass
+class Person:
+    slug: str
+    name: str
+    role: str | None
+    away: str | None  # "left on ...", "paused until ...", or None
+    status: StatusRow
+    findings: list[Finding]
+    strip: Strip
+    values: list[str]
+    values_confirmed: date | None  # the day they agreed the values heard in their story
+    grid: Grid | None
+    plan: Document | None
+    actions: list[ActionRow]  # the person's own
+    promises: list[ActionRow]  # the manager's, to them
+    range_start: date | None  # of the actions' timeline
+    range_end: date | None
+    ticks: list[tuple[float, str]]  # (x percent, label) along the actions' timeline
+    timeline: list[Doc]
+    counts: dict[str, int] = field(default_factory=dict)  # actions by state
+
+
+@dataclass
+class Coverage:
+    people: int
+    last_6: list[str]  # names of those with a career conversation in the last 6 months
+    last_12: list[str]
+    not_6: list[str]  # started, but nothing in the last 6 months
+    not_12: list[str]  # started, but nothing in the last 12 months
+    never: list[str]  # no story, dreams or plan yet
+
+    def percent(self, part: list[str]) -> int:
+        return round(100 * len(part) / self.people) if self.people else 0
+
+
+@dataclass
+class Page:
+    kind: str  # "team" or "own"
+    today: date
+    version: str
+    people: list[Person]
+    coverage: Coverage | None
+    with_notes: bool
+    manager: str
+    documents: int
+    problems: int
+
+
+def _fraction(day: date, start: date, end: date) -> float:
+    span = max((end - start).days, 1)
+    return max(0.0, min(1.0, (day - start).days / span))
+
+
+def strip(person: PersonNotes, today: date) -> Strip:
+    first = add_months(date(today.year, today.month, 1), -11)
+    end = add_months(date(today.year, today.month, 1), 1)  # the first day after today's month
+    months = []
+    for index in range(12):
+        month_start = add_months(first, index)
+        x = STRIP_WIDTH * _fraction(month_start, first, end)
+        width = STRIP_WIDTH * _fraction(add_months(month_start, 1), first, end) - x
+        months.append(Month(round(x, 2), round(width, 2), month_start.strftime("%b"), month_start.year))
+    marks, counts = [], {"conversation": 0, "checkin": 0, "note": 0}
+    for doc in person.documents:
+        if first <= doc.date < end:
+            kind = "conversation" if doc.stage in CONVERSATIONS else doc.stage
+            counts[kind] += 1
+            marks.append(Mark(round(STRIP_WIDTH * _fraction(doc.date, first, end), 2), kind, doc.stage, doc.date))
+    return Strip(first, end, months, marks, round(STRIP_WIDTH * _fraction(today, first, end), 2), counts)
+
+
+def grid(person: PersonNotes) -> Grid | None:
+    """The newest dream/skill grid: its dreams as columns, every skill they need as a row, biggest gap first."""
+    dreams = person.newest("dreams")
+    if dreams is None or not dreams.dreams:
+        return None
+    plan = person.newest("plan")
+    chosen = {skill.skill.casefold() for skill in plan.skills} if plan else set()
+    skills: dict[str, list[Cell | None]] = {}
+    for column, dream in enumerate(dreams.dreams):
+        for rated in dream.skills:
+            cells = skills.setdefault(rated.skill, [None] * len(dreams.dreams))
+            cells[column] = Cell(rated.need, rated.have)
+    rows = [GridRow(skill, skill.casefold() in chosen, cells) for skill, cells in skills.items()]
+    rows.sort(key=lambda r: -max((c.gap or 0 for c in r.cells if c is not None), default=0))
+    return Grid(dreams.date, [dream.dream for dream in dreams.dreams], rows)
+
+
+def _first_seen(person: PersonNotes) -> dict[int, date]:
+    seen: dict[int, date] = {}
+    for doc in person.documents:
+        for action in doc.actions:
+            seen.setdefault(action.id, doc.date)
+    return seen
+
+
+def away(person: PersonNotes, today: date) -> str | None:
+    """'left on D' or 'paused until D', when findings.away says they are away; else None."""
+    why = findings.away(person, today)
+    if why == "left":
+        return f"left on {person.profile.left}"
+    if why == "paused":
+        return f"paused until {person.profile.paused_until}"
+    return None
+
+
+def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) -> Person:
+    state = states(person, team, today)
+    seen = _first_seen(person)
+    rows = []
+    for action in person.actions():
+        start = min(seen.get(action.id, action.touched), action.touched)
+        end = action.closed or action.touched if not action.is_open else today
+        rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=state[action.id]))
+    range_start = min([*(r.start for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
+    range_end = max([today, *(r.end for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
+    ticks: list[tuple[float, str]] = []
+    if range_start is not None and range_end is not None:
+        for r in rows:
+            r.x = round(100 * _fraction(r.start, range_start, range_end), 2)
+            r.width = max(round(100 * _fraction(r.end, range_start, range_end) - r.x, 2), 0.8)
+            if r.action.due is not None:
+                r.due_x = round(100 * _fraction(r.action.due, range_start, range_end), 2)
+        month = add_months(date(range_start.year, range_start.month, 1), 1)
+        step = max(1, ((range_end - range_start).days // 30) // 6 + 1)  # at most about six labels
+        while month <= range_end:
+            x = round(100 * _fraction(month, range_start, range_end), 2)
+            if x <= 88:  # a label further right would run past the end of the bar
+                ticks.append((x, month.strftime("%b %Y")))
+            month = add_months(month, step)
+    counts = {name: 0 for name in ("done", "open", "dropped", "overdue", "stale")}
+    own = [r for r in rows if not team.is_promise(r.action)]
+    for r in own:
+        counts["open" if r.state in ("on track", "due today") else r.state] += 1
+    story = person.newest("story")
+    timeline = []
+    for doc in reversed(person.documents):
+        # Without --with-notes, nothing a person wrote in a body (nor a `summary:`) is shown: only the data.
+        text = summarise(doc if with_notes else doc._replace(summary=""))
+        if not with_notes and (doc.stage == "note" or text.startswith("(nothing")):
+            text = ""
+        if with_notes and doc.asked:
+            text += "; they asked: " + "; ".join(doc.asked)
+        timeline.append(Doc(doc.date, doc.stage, doc.path, text))
+    return Person(
+        slug=person.slug,
+        name=person.name,
+        role=person.profile.role,
+        away=away(person, today),
+        status=row(person, team, today),
+        findings=sorted(find_for_person(person, team, today), key=lambda f: f.sort_key),
+        strip=strip(person, today),
+        values=story.values if story else [],
+        values_confirmed=story.values_confirmed if story else None,
+        grid=grid(person),
+        plan=person.newest("plan"),
+        actions=own,
+        promises=[r for r in rows if team.is_promise(r.action)],
+        range_start=range_start,
+        range_end=range_end,
+        ticks=ticks,
+        timeline=timeline,
+        counts=counts,
+    )
+
+
+def coverage(people: list[PersonNotes], today: date) -> Coverage:
+    six, twelve = add_months(today, -6), add_months(today, -12)
+    result = Coverage(len(people), [], [], [], [], [])
+    for person in people:
+        last = person.newest(*CONVERSATIONS)
+        name = person.name + (" (paused)" if findings.is_paused(person, today) else "")
+        if last is None:
+            result.never.append(name)
+            continue
+        (result.last_6 if six < last.date <= today else result.not_6).append(name)
+        if twelve < last.date <= today:
+            result.last_12.append(name)
+        else:
+            result.not_12.append(name)
+    return result
+
+
+def build_team(team: Team, today: date, with_notes: bool = False, named: bool = False) -> Page:
+    """The manager's page: coverage, one row per person, then each person in full.
+
+    People who have left are not on it, unless they were `named` on the command line.
+    """
+    people = [p for p in team.people if named or not findings.has_left(p, today)]
+    return Page(
+        "team",
+        today,
+        __version__,
+        [person_view(p, team, today, with_notes) for p in people],
+        coverage(people, today),
+        with_notes,
+        team.settings.manager,
+        sum(len(p.documents) for p in people),
+        len(team.errors),
+    )
+
+
+def build_own(person: PersonNotes, team: Team, today: date) -> Page:
+    """The page a person keeps: their values, grid, plan, actions and the promises made to them; no notes."""
+    view = person_view(person, team, today, with_notes=False)
+    view.findings, view.timeline = [], []
+    # Their page speaks of their progress, not of the manager's worries: late and quiet actions are still open.
+    for r in view.actions + view.promises:
+        r.shown = OWN_WORDS.get(r.state, r.state)
+    counts = view.counts
+    view.counts = {
+        "done": counts["done"],
+        "open": counts["open"] + counts["overdue"] + counts["stale"],
+        "dropped": counts["dropped"],
+    }
+    return Page("own", today, __version__, [view], None, False, team.settings.manager, 0, 0)
+
+
+def render(page: Page) -> str:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("careerkit", "resources"),  # found with importlib, as installed
+        autoescape=True,  # every value is text: a title `<script>` is shown, never run
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["day"] = _day
+    environment.filters["plural"] = lambda count, word: plural(count, word)
+    html = environment.get_template(TEMPLATE).render(page=page, GENERATOR=GENERATOR)
+    return html
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else "\N{EN DASH}"
+
+
+def output_path(path: Path, people_dir: Path) -> Path | None:
+    """Where `-o path` writes (its links followed), or None when that is inside the notes' `people/`."""
+    from careerkit.fs.safe import resolves_inside
+
+    target = path.resolve()
+    if target == people_dir.resolve() or resolves_inside(target, people_dir):
+        return None
+    return target
+
+
+def is_report(path: Path) -> bool:
+    """True when the file at `path` is a page careerkit wrote (so `report -o` may replace it)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(512)
+    except OSError:
+        return False
+    return GENERATOR.encode() in head

@@ -1,0 +1,1 @@
+"""Everything that changes the notes: new documents, byte-exact edits, profiles, init, git."""

@@ -1,0 +1,144 @@
+"""Making a new notes repository: `careerkit init`. Running it again changes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careerkit.fs import safe as fsutil
+from careerkit.reading.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, CONFIG_NAME, SETTING_HELP
+from careerkit.values.model import STALE_GRACE_DAYS, Settings
+
+
+def templates_readme() -> str:
+    """The README that `init` puts in the notes' templates/ folder (shipped in careerkit/resources)."""
+    from importlib.resources import files
+
+    return (files("careerkit") / "resources" / "templates_readme.md").read_text(encoding="utf-8")
+
+
+def config_text() -> str:
+    defaults = Settings()
+    lines = ["# careerkit settings for this notes repository. Every key is optional.", ""]
+    for key, help_text in SETTING_HELP.items():
+        lines.append(f"# {help_text}")
+        value = getattr(defaults, key)
+        if value is None:  # a default worked out per person: shown as an example, left unset
+            lines.append(f"# {key}: {defaults.checkin_every_days + STALE_GRACE_DAYS}")
+        else:
+            lines.append(f"{key}: {value}")
+        lines.append("")
+    lines.append("# A person's profile (people/<slug>/profile.md) may set its own checkin_every_days.")
+    lines.append("")
+    lines.append("# commit: each careerkit command that writes commits exactly the files it wrote")
+    lines.append("# git: commit")
+    return "\n".join(lines) + "\n"
+
+
+def add_calendar_key(root: Path) -> str | None:
+    """Add a new random `calendar_key` at the end of careerkit.yaml and return it.
+
+    Only bytes are added, atomically, and only when the text reads back as the same settings
+    plus the key; None (and nothing written) when there is no careerkit.yaml or it cannot take one.
+    """
+    import secrets
+
+    from careerkit.errors import CareerkitError
+    from careerkit.reading import yamlio
+
+    path = root / CONFIG_NAME
+    if path.is_symlink() or not path.is_file():
+        return None
+    key = secrets.token_hex(16)
+    try:
+        old = path.read_bytes()
+        newline = b"\r\n" if b"\r\n" in old else b"\n"
+        gap = b"" if not old or old.endswith(newline * 2) else newline  # a blank line before ours
+        gap = gap if old.endswith(b"\n") or not old else newline + gap
+        added = f'# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: "{key}"\n'.encode().replace(b"\n", newline)
+        new = old + gap + added
+        before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}
+        after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
+        if not isinstance(before, dict) or CALENDAR_KEY in before or after != {**before, CALENDAR_KEY: key}:
+            return None
+        fsutil.replace(path, new, root)
+    except (OSError, ValueError, CareerkitError):
+        return None
+    return key
+
+
+@dataclass
+class InitResult:
+    created: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    git: str = ""  # what happened about git, in words
+
+
+def init(path: Path, use_git: bool = True) -> InitResult:
+    result = InitResult()
+    fsutil.make_private_dirs(path)
+    for place in (path, path / "templates"):
+        fsutil.remove_stale_temps(place, locked=False)  # left by a killed run of init or `templates copy`
+    for folder in ("people", "templates"):
+        target = path / folder
+        if target.is_dir():
+            result.existing.append(folder + "/")
+        else:
+            fsutil.make_private_dirs(target)
+            result.created.append(folder + "/")
+    for name, text in ((CONFIG_NAME, config_text()), ("templates/README.md", templates_readme())):
+        if fsutil.create_new(path / name, text.encode("utf-8")):
+            result.created.append(name)
+        else:
+            result.existing.append(name)
+    result.git = _git_init(path) if use_git else "git: skipped (--no-git)"
+    return result
+
+
+def _git_init(path: Path) -> str:
+    """`git init` (owner-only) unless the folder is in a repository already; then `.git` made owner-only."""
+    git = shutil.which("git")
+    if git is None:
+        return "git: not installed; the notes are not under version control"
+    inside = subprocess.run(
+        [git, "rev-parse", "--is-inside-work-tree"], cwd=path, capture_output=True, text=True, check=False
+    )
+    if inside.returncode == 0 and inside.stdout.strip() == "true":
+        said = "git: already in a git repository"
+    else:
+        old = os.umask(0o077)  # git makes its files by the umask: none of them for other users
+        try:
+            made = subprocess.run([git, "init", "--quiet"], cwd=path, capture_output=True, text=True, check=False)
+        finally:
+            os.umask(old)
+        if made.returncode != 0:
+            return "git: `git init` failed; run it yourself"
+        said = "git: initialised a new repository"
+    if not _private_git(git, path):
+        return said + " (its .git is not in this folder: left as it is)"
+    return said + ("; made its .git owner-only" if said.startswith("git: already") else " (owner-only)")
+
+
+def _private_git(git: str, path: Path) -> bool:
+    """Make `path/.git` readable by its owner only, now and for what git adds to it later.
+
+    Every note goes into `.git/objects` at the first commit: a 0600 note in a
+    0755 `.git` would be readable by every local user. False when `path` has
+    no `.git` folder of its own (the notes are inside a larger repository).
+    """
+    dot_git = path / ".git"
+    if dot_git.is_symlink() or not dot_git.is_dir():
+        return False
+    subprocess.run([git, "config", "core.sharedRepository", "0600"], cwd=path, capture_output=True, check=False)
+    for folder, _subfolders, files in os.walk(dot_git):
+        os.chmod(folder, fsutil.PRIVATE_DIR)
+        for name in files:
+            file = os.path.join(folder, name)
+            st = os.lstat(file)
+            if stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) & 0o077:
+                os.chmod(file, stat.S_IMODE(st.st_mode) & 0o700)  # the owner's bits stay (a hook runs)
+    return True

@@ -1,0 +1,337 @@
+"""New documents: frontmatter written as data, a body from the stage's template.
+
+The frontmatter is built as a dict and dumped with `yaml.safe_dump`; only our
+own fixed help comments are added around it, so no value can inject a key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careerkit.errors import CareerkitError, UsageError
+from careerkit.fs import safe as fsutil
+from careerkit.reading.documents import FILENAME
+from careerkit.repository.layout import profile_rel
+from careerkit.repository.loader import Notes
+from careerkit.rules.actions import next_id
+from careerkit.templating import templates
+from careerkit.values import slugs
+from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
+from careerkit.values.printable import printable
+
+MAX_SAME_DAY = 99
+NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
+
+FIELD_HELP = {
+    "values": "values and motivators behind their turning points, e.g. [autonomy, financial independence]",
+    "dreams": (
+        "3 to 5 dreams; for each skill it needs: need and have on a 1-5 scale, e.g.\n"
+        "  - dream: Lead a platform team\n"
+        "    skills:\n"
+        "      - {skill: people management, need: 4, have: 1}"
+    ),
+    "values_confirmed": "the day they agreed the values you heard (YYYY-MM-DD), after you shared them back",
+    "learns_best": "how they learn best, e.g. [pairing, reading, courses]",
+    "skills": (
+        "the 2 to 4 skills they choose in the talk (the candidates are below), most important first,\n"
+        "each with the people and resources to learn from, e.g.\n"
+        "  - skill: system design\n"
+        '    resources: ["Mentor: Bob", "Book: Designing Data-Intensive Applications"]'
+    ),
+    "review_by": "when to revisit dreams and plan together (6 to 18 months from now)",
+    "actions": (
+        "small concrete steps with a date; almost all are theirs (owner: PERSON, or no owner),\n"
+        "your own promises have owner: manager, e.g.\n"
+        "  - {id: NEXT_ID, title: Shadow Bob in two hiring loops, owner: PERSON, due: DATE}"
+    ),
+    "next_checkin": "the date of the next check-in, if not the usual cadence",
+}
+
+
+@dataclass
+class Created:
+    path: Path
+    profile: Path | None  # a profile written alongside, for a new person given --name
+    note: str | None  # something the user should know (e.g. a name that matched another)
+    problems: list[Problem]  # unreadable files and invalid settings met on the way (defaults were used)
+
+
+def check_stage(stage: str) -> str:
+    if stage not in STAGES:
+        raise UsageError(f"unknown stage {stage!r}: use one of {', '.join(STAGES)}")
+    return stage
+
+
+def create(
+    notes: Notes, stage: str, person_text: str, day: date, name: str | None = None, text: str | None = None
+) -> Created:
+    """Write the new `stage` document for the person; never overwrites anything.
+
+    Holds the person's lock (careerkit.locks) from reading their documents to
+    writing the new one. When it raises, nothing was written. With `text`, the
+    body is that text (a quick note: `careerkit note`) instead of the stage's
+    template: what a person typed is data, never a template.
+    """
+    check_stage(stage)
+    if text is not None:
+        text = note_text(text)
+    slug, note = _choose_slug(notes, person_text, name)
+    folder = notes.person_dir(slug)
+    with notes.locked(slug):
+        if folder.exists():
+            team = notes.load([slug])
+            person = team.people[0]
+        else:
+            team = notes.load([])  # the settings, and what is wrong with them
+            person = PersonNotes.read(slug)
+        display = name or person.profile.name or (person_text if person_text != slug else slug)
+        frontmatter, context = _prefill(stage, person, team, day, display)
+        note = note or _note_for(stage, person, team, context)
+        # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
+        body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)
+        data = (_frontmatter_text(frontmatter, next_id(person)) + body).encode("utf-8")
+        fsutil.make_private_dirs(folder)
+        first = _next_number(folder, day, stage)
+        if first > MAX_SAME_DAY:
+            raise CareerkitError(
+                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+            )
+        profile = _write_profile(folder, slug, name) if name else None
+        try:
+            for number in range(first, MAX_SAME_DAY + 1):
+                suffix = "" if number == 1 else f"-{number}"
+                path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
+                if fsutil.create_new(path, data):
+                    return Created(path, profile, note, team.errors)
+            raise CareerkitError(
+                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+            )
+        except BaseException:
+            if profile is not None:  # nothing written means no profile either
+                profile.unlink(missing_ok=True)
+            raise
+
+
+def note_text(text: str) -> str:
+    """The text of a quick note, ready to be a body: no blank lines around it, one final newline."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if not body.strip():
+        raise UsageError("the note is empty: give its text as an argument or on standard input")
+    return body + "\n"
+
+
+def _next_number(folder: Path, day: date, stage: str) -> int:
+    """One more than the highest -N of the stage's documents that day (none: 1), so the new one is the newest."""
+    import os
+    import re
+
+    taken = [
+        int(match[3] or 1)
+        for name in os.listdir(folder)
+        if (match := re.fullmatch(FILENAME, name)) and match[1] == day.isoformat() and match[2] == stage
+    ]
+    return max(taken, default=0) + 1
+
+
+def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str, str | None]:
+    """An existing person when the text names one exactly; else a new slug from the text.
+
+    A prefix is not enough here, unlike in the commands that only read or change a person, and
+    neither does it start a new person: text that only starts like someone (`pri` for priya-nair) is
+    refused unless `--name` says that a new person is meant. A note written into someone else's
+    folder, or into a stray new one, would be worse than typing the name again.
+
+    Different names can make one slug (`Zoë`, `Zoe`, `ZOE!!`). When the folder
+    they share has a profile, its name tells them apart: a `--name` that
+    differs from it is refused, and a different spelling is written there with
+    a note. When it has none, careerkit cannot tell, and says so.
+    """
+    slug = slugs.to_slug(text)
+    existing = notes.person_named(text)
+    if existing is None:
+        similar = notes.people_starting(text)
+        if similar and name is None:
+            raise UsageError(
+                f"{text!r} is not a person, but {' and '.join(similar)} "
+                f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
+                "or add --name to start a new person"
+            )
+        return slug, None
+    from careerkit.reading.settings import load_profile
+
+    profile_name = load_profile(notes.root, profile_rel(existing)).value.name
+    if name is not None and profile_name and name.casefold() != profile_name.casefold():
+        raise CareerkitError(
+            f"the profile names {profile_name!r}, not {name!r}; nothing written (for someone "
+            "else, use a name that makes another folder; to rename, edit the profile)",
+            path=profile_rel(existing),
+        )
+    if text != existing:
+        same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
+        if profile_name and profile_name != text and same_slug and text != slug:
+            return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
+        if not profile_name and name is None and slugs.slugify(text) == existing:
+            return existing, (
+                f"{text!r} is written to people/{existing}/, which already exists and names no one "
+                f"(no profile): if this is someone else, use a name that makes another folder; "
+                f"if not, add --name to record the name"
+            )
+    return existing, None
+
+
+def _write_profile(folder: Path, slug: str, name: str) -> Path | None:
+    from careerkit.writing.roster import create_profile
+
+    return create_profile(folder, {"name": name, "role": None})
+
+
+def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
+    import yaml
+
+    parts = ["---\n"]
+    for key, value in data.items():
+        help_text = FIELD_HELP.get(key)
+        if help_text:
+            help_text = (
+                help_text.replace("NEXT_ID", str(next_id))
+                .replace("PERSON", data["person"])
+                .replace("DATE", str(data["date"]))
+            )
+            parts += [f"# {line}\n" for line in help_text.splitlines()]
+        parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=False))
+    parts.append("---\n\n")
+    return "".join(parts)
+
+
+def _note_for(stage: str, person: PersonNotes, team: Team, context: dict[str, Any]) -> str | None:
+    """What to tell the user about the document just scaffolded, if anything."""
+    if stage == "checkin" and context["next_conversation"] is not None:
+        nxt = context["next_conversation"]
+        return (
+            f"{person.name} has no action plan yet; the conversation that comes next is their "
+            f"{CONVERSATION_NAMES[nxt]}: careerkit new {nxt} {person.slug}"
+        )
+    if stage == "plan" and context["left_out"]:
+        count = context["left_out"]
+        ratings = "a rating that is" if count == 1 else f"{count} ratings that are"
+        return (
+            f"the skills to choose from leave out {ratings} not a whole number from 1 to 5; "
+            f"fix {context['dreams_path']} and make the plan again to see them ranked"
+        )
+    return None
+
+
+CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan"}
+
+
+def _prefill(
+    stage: str, person: PersonNotes, team: Team, day: date, name: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The frontmatter data and the template context, from what earlier documents say."""
+    from careerkit.rules.findings import later
+
+    frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
+    context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
+    story = person.newest("story")
+    dreams = person.newest("dreams")
+    plan = person.newest("plan")
+    last_checkin = person.newest("checkin")
+    if stage == "story":
+        frontmatter["values"] = []
+        frontmatter["values_confirmed"] = None
+    elif stage == "dreams":
+        frontmatter["dreams"] = []
+        context["values"] = story.values if story else []
+        context["story_date"] = story.date.isoformat() if story else None
+        context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
+    elif stage == "plan":
+        candidates = propose_skills(dreams.dreams if dreams else [])
+        frontmatter["learns_best"] = []
+        frontmatter["skills"] = []  # chosen with them in the talk, not before it
+        frontmatter["actions"] = []
+        frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
+        left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and "left out" in p.message]
+        dream_rows = [
+            {
+                "dream": d.dream,
+                "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
+            }
+            for d in (dreams.dreams if dreams else [])
+        ]
+        # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
+        context.update(
+            candidates=candidates,
+            values=story.values if story else [],
+            dreams=dream_rows,
+            gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
+            dreams_date=dreams.date.isoformat() if dreams else None,
+            left_out=len(left_out),
+            dreams_path=dreams.path if dreams else None,
+            review_by=frontmatter["review_by"].isoformat(),
+        )
+    elif stage == "checkin":
+        from careerkit.views import agenda
+
+        frontmatter["actions"] = []
+        built = agenda.build(person, team, day)
+        context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+        context["plan_date"] = plan.date.isoformat() if plan else None
+        context["next_conversation"] = built.next_conversation
+        context["open_actions"] = [
+            {
+                "id": a.id,
+                "title": a.title,
+                "owner": a.owner,
+                "due": a.due.isoformat() if a.due else None,
+                "skill": a.skill,
+            }
+            for a in person.open_actions()
+        ]
+        context["skills"] = [{"skill": s.skill, "resources": s.resources} for s in (plan.skills if plan else [])]
+        context["agenda"] = agenda.to_markdown(built)
+    else:
+        context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+    return frontmatter, context
+
+
+def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
+    """The skills of the dream grid worth choosing from, ranked as SPEC.md says.
+
+    First the skills that more dreams need (a need of NEEDED or more counts for
+    its dream), then the higher need, then the bigger gap; each once, with the
+    dreams it serves. A skill rated as good as every dream needs is left out.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for dream in dreams:
+        for skill in dream.skills:
+            key = " ".join(skill.skill.split()).casefold()
+            entry = found.setdefault(
+                key,
+                {
+                    "skill": skill.skill,
+                    "dreams": [],
+                    "count": 0,
+                    "need": None,
+                    "have": None,
+                    "gap": None,
+                    "rated": False,
+                },
+            )
+            if dream.dream not in entry["dreams"]:
+                entry["dreams"].append(dream.dream)
+            if skill.need is not None and skill.need >= NEEDED:
+                entry["count"] += 1
+            if skill.need is not None:
+                entry["need"] = max(entry["need"] or 0, skill.need)
+            if skill.have is not None:
+                entry["have"] = skill.have if entry["have"] is None else min(entry["have"], skill.have)
+            if skill.need is not None and skill.have is not None:
+                entry["rated"] = True
+                entry["gap"] = max(entry["gap"] if entry["gap"] is not None else -5, skill.gap)
+    wanted = [e for e in found.values() if not e["rated"] or (e["gap"] or 0) > 0]
+    wanted.sort(key=lambda e: (-e["count"], -(e["need"] or 0), -(e["gap"] or 0), e["skill"].casefold()))
+    return [{k: v for k, v in e.items() if k != "rated"} for e in wanted]

@@ -236,3 +236,15 @@ def test_notes_reached_through_a_link_to_their_repository_are_committed(cli, rep
     link.symlink_to(repo, target_is_directory=True)
     cli(link, "leave", "bob", "--today", TODAY)
     assert last_commit(repo) == ("careerkit: a person left the team", ["people/bob/profile.md"])
+
+
+def test_what_the_commit_adds_to_git_is_readable_by_its_owner_only(cli, repo):
+    """The notes go into .git/objects: even in a repository careerkit did not make owner-only."""
+    old = os.umask(0o022)
+    try:
+        cli(repo, "leave", "bob", "--today", TODAY)
+    finally:
+        os.umask(old)
+    blob = git(repo, "rev-parse", "HEAD:people/bob/profile.md").strip()
+    stored = repo / ".git/objects" / blob[:2] / blob[2:]
+    assert stored.stat().st_mode & 0o077 == 0

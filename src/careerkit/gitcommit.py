@@ -83,7 +83,10 @@ def _same_folder(shown: str, root: Path) -> bool:
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     try:
-        # stdin stays the terminal's: a signing key may ask for its passphrase
-        return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", check=False)
+        # stdin stays the terminal's: a signing key may ask for its passphrase. The umask keeps what git
+        # writes (the notes, as objects under .git/) readable by their owner only, in any repository.
+        return subprocess.run(
+            args, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", check=False, umask=0o077
+        )
     except OSError as error:
         return subprocess.CompletedProcess(args, 1, "", (error.strerror or type(error).__name__))

@@ -499,6 +499,39 @@ def test_one_skill_with_two_different_haves_is_a_warning(cli, notes):
     ]
 
 
+def test_a_sentence_written_as_a_key_is_never_repeated(cli, notes):
+    """check's output lands in terminals and CI logs: a key that is not a key-like word is "an unknown key"."""
+    text = (
+        "---\nperson: alice\nstage: dreams\ndate: 2026-01-04\nworried about her health: yes\n"
+        "dreams:\n  - dream: D\n    Dreams of quitting: true\n    skills:\n"
+        "      - {skill: S, need: 3, have: 2, 'skill?': x}\n"
+        "  - dream: E\n    skills:\n      - {skill: S, need: 3, have: 'low, embarrassed'}\n"
+        "actions:\n  - {id: 1, title: T, 'private - going through chemo': yes, 'titles?': y}\n---\n"
+    )
+    root = notes(
+        {
+            "people/alice/2026-01-04-dreams.md": text,
+            "careerkit.yaml": "my manager is a bully: true\nstale_afer_days: 40\n",
+        }
+    )
+    for args in ([], ["--json"]):
+        result = check(cli, root, *args, expect=1)
+        for words in ("worried", "health", "quitting", "chemo", "private", "embarrassed", "bully", "titles?"):
+            assert words not in result.stdout + result.stderr
+    dreams = "people/alice/2026-01-04-dreams.md"
+    assert [line for line in lines(check(cli, root)) if "unknown" in line or "rated" in line] == [
+        "careerkit.yaml:1: warning: an unknown setting",
+        "careerkit.yaml:2: warning: unknown setting `stale_afer_days` (did you mean `stale_after_days`?)",
+        f"{dreams}:8: warning: an unknown key in a dream; it is ignored (careerkit reads dream, skills)",
+        f"{dreams}:10: warning: an unknown key (did you mean `skill`?); it is ignored",
+        f"{dreams}:13: warning: this skill is rated with another `have` here than in dream 1 (line 10); where "
+        "they stand today is the same whatever the dream",
+        f"{dreams}:15: warning: an unknown key (did you mean `title`?); it is ignored",
+        f"{dreams}:15: warning: an unknown key in an action; it is ignored (careerkit reads id, title, owner, skill, "
+        "due, status, updated, closed)",
+    ]
+
+
 @pytest.mark.parametrize(("where", "line"), [("body", 8), ("frontmatter", 3)])
 def test_merge_conflict_markers_are_an_error(cli, notes, where, line):
     conflict = "<<<<<<< HEAD\nMine.\n=======\nTheirs.\n>>>>>>> other\n"

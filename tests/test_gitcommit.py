@@ -163,3 +163,88 @@ def test_an_invalid_git_setting_is_reported_by_check(cli, notes, value, problem)
     out = cli(root, "check", expect=1 if problem else 0)
     message = "careerkit.yaml:1: error: `git` should be `commit` (or `off`); not committing"
     assert (message in out.stdout) is problem
+
+
+def test_a_file_name_with_glob_characters_commits_that_file_alone(cli, repo):
+    """The written file's name is a literal path for git: `p*.md` must not also match profile.md or a draft."""
+    glob_named = "people/alice/p*.md"
+    git(repo, "mv", PLAN, glob_named)
+    git(repo, "commit", "--quiet", "-m", "a name of my own")
+    (repo / "people/alice/profile.md").write_text("---\nname: Alice Smith\n---\n")  # changed, not staged
+    (repo / "people/alice/private-draft.md").write_text(doc("alice", "note", "2026-05-20"))  # untracked
+    out = cli(repo, "action", "done", "alice", "1", "--today", TODAY)
+    assert out.stderr == ""
+    assert last_commit(repo) == ("careerkit: action done", [glob_named])
+    assert git(repo, "status", "--porcelain").splitlines() == [
+        " M people/alice/profile.md",
+        "?? people/alice/private-draft.md",
+    ]
+
+
+@pytest.fixture
+def enclosing(tmp_path, monkeypatch):
+    """A code or dotfiles repository with the notes (and `git: commit`) in a folder inside it."""
+    for key, value in {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }.items():
+        monkeypatch.setenv(key, value)
+    outer = tmp_path / "dotfiles"
+    root = outer / "notes"
+    (root / "people/bob").mkdir(parents=True)
+    (root / "careerkit.yaml").write_text("git: commit\n")
+    (root / "people/bob/profile.md").write_text("---\nname: Bob\n---\n")
+    (outer / ".bashrc").write_text("# mine\n")
+    git(outer, "init", "--quiet")
+    git(outer, "add", "-A")
+    git(outer, "commit", "--quiet", "-m", "start")
+    return outer, root
+
+
+def test_notes_inside_another_repository_are_never_committed_into_it(cli, enclosing):
+    outer, root = enclosing
+    out = cli(root, "leave", "bob", "--today", TODAY)
+    assert out.stdout == "left: 2026-06-01: people/bob/profile.md\n"
+    assert out.stderr == (
+        "careerkit: warning: not committed (the notes folder is inside another git repository, "
+        "not the top of its own); the change is written\n"
+    )
+    assert "left: 2026-06-01" in (root / "people/bob/profile.md").read_text()
+    assert last_commit(outer)[0] == "start"
+    assert git(outer, "status", "--porcelain") == " M notes/people/bob/profile.md\n"  # nothing staged either
+
+
+def test_a_repository_named_by_git_dir_is_never_used_either(cli, enclosing, monkeypatch):
+    """GIT_DIR (a hook's, or a dotfiles alias's export) must not lead the commit into another repository."""
+    outer, root = enclosing
+    notes = outer.parent / "notes"
+    root.rename(notes)
+    monkeypatch.setenv("GIT_DIR", str(outer / ".git"))
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outer.parent))
+    out = cli(notes, "leave", "bob", "--today", TODAY)
+    assert "not committed (the notes are not in a git repository)" in out.stderr
+    monkeypatch.delenv("GIT_DIR")
+    assert last_commit(outer)[0] == "start"
+
+
+def test_notes_reached_through_a_link_to_their_repository_are_committed(cli, repo, tmp_path):
+    link = tmp_path / "link-to-notes"
+    link.symlink_to(repo, target_is_directory=True)
+    cli(link, "leave", "bob", "--today", TODAY)
+    assert last_commit(repo) == ("careerkit: a person left the team", ["people/bob/profile.md"])
+
+
+def test_what_the_commit_adds_to_git_is_readable_by_its_owner_only(cli, repo):
+    """The notes go into .git/objects: even in a repository careerkit did not make owner-only."""
+    old = os.umask(0o022)
+    try:
+        cli(repo, "leave", "bob", "--today", TODAY)
+    finally:
+        os.umask(old)
+    blob = git(repo, "rev-parse", "HEAD:people/bob/profile.md").strip()
+    stored = repo / ".git/objects" / blob[:2] / blob[2:]
+    assert stored.stat().st_mode & 0o077 == 0

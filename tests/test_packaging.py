@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,22 +145,58 @@ def test_output_into_a_pipe_nobody_reads_ends_quietly(args):
     assert stderr == ""
 
 
+# The first release of each dependency a user runs with no security advisory known against it (or against
+# any release after it, up to the newest checked), as of 2026-12. A lower bound in pyproject.toml below one of
+# these would let `pip install careerkit` keep a release with a known hole: CI's oldest-version pass shows only
+# that such a release works, never that it is safe.
+FIRST_SAFE = {
+    # CVE-2024-56201 (a template's name compiled outside the sandbox) and CVE-2024-56326 (str.format reached
+    # through a stored reference): fixed in 3.1.5; CVE-2025-27516 (the `attr` filter reaching str.format): 3.1.6.
+    "jinja2": (3, 1, 6),
+    # CVE-2017-18342, CVE-2019-20477, CVE-2020-1747 and CVE-2020-14343 (`load`/`full_load` build Python
+    # objects): the last fixed in 5.4. careerkit reads with a safe loader in any case.
+    "pyyaml": (5, 4),
+    # None known. (icalendar's two advisories, GHSA-cv84-9p8j-fj68 for 7.1.0-7.1.2 and GHSA-qjcq-q7h7-r74v for
+    # 6.1.0-7.2.1, are about comparing parsed components and expanding alarms; careerkit only builds a feed.)
+    "typer": (0,),
+    "icalendar": (0,),
+}
+
+
+def test_no_lower_bound_allows_a_release_with_a_known_security_hole():
+    bounds = {requirement.name.lower(): _lower_bound(requirement) for requirement in _requirements()}
+    assert set(bounds) == set(FIRST_SAFE), "each dependency careerkit runs with has its row in FIRST_SAFE"
+    assert {name: bound for name, bound in bounds.items() if bound < FIRST_SAFE[name]} == {}
+
+
 def test_the_oldest_versions_ci_tests_are_the_lower_bounds_of_pyproject():
     """.ci/oldest.txt pins each dependency to the lower bound pyproject.toml gives it, so CI's second pass
-    tests exactly the oldest versions a user may have."""
-    tomllib = pytest.importorskip("tomllib")
-    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    bounds = {}
-    for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
-        name, _, rest = requirement.partition(">=")
-        if rest:
-            bounds[name.strip().lower()] = _release(rest.split(",")[0])
+    tests exactly the oldest versions a user may have (and each pin is a version pyproject.toml allows)."""
+    requirements = {req.name.lower(): req for req in _requirements(with_tests=True) if _lower_bound(req) > (0,)}
     pinned = {}
     for line in (PROJECT / ".ci/oldest.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, _, pin = line.partition("==")
-            pinned[name.strip().lower()] = _release(pin)
-    assert pinned == bounds
+            pinned[name.strip().lower()] = pin.strip()
+    assert {name: _release(pin) for name, pin in pinned.items()} == {
+        name: _lower_bound(req) for name, req in requirements.items()
+    }
+    assert [name for name, pin in pinned.items() if not requirements[name].specifier.contains(pin)] == []
+
+
+def _requirements(with_tests: bool = False) -> list[Any]:
+    """The requirements in pyproject.toml: what careerkit runs with, and (`with_tests`) its test extras."""
+    tomllib = pytest.importorskip("tomllib")
+    requirement = pytest.importorskip("packaging.requirements")
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    texts = project["dependencies"] + (project["optional-dependencies"]["test"] if with_tests else [])
+    return [requirement.Requirement(text) for text in texts]
+
+
+def _lower_bound(requirement: Any) -> tuple[int, ...]:
+    """The release in its `>=` clause; (0,) when it has none."""
+    found = [_release(spec.version) for spec in requirement.specifier if spec.operator == ">="]
+    return max(found, default=(0,))
 
 
 def _release(text: str) -> tuple[int, ...]:

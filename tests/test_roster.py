@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from datetime import date
 
@@ -146,6 +147,86 @@ def test_pause_until_a_date_and_end_it(cli, notes):
     assert (root / "people/bob/profile.md").read_text() == "---\nname: Bob\npaused_until: 2026-07-01\n---\n"
     out = cli(root, "pause", "bob", "--end", "--today", "2026-07-02")
     assert out.stdout == "bob is not paused; nothing changed\n"
+
+
+PAUSED = "---\nname: Bob\npaused_until: 2026-09-01\n---\n"
+
+
+def _odd_profile(root, kind: str) -> None:
+    """Put at people/bob/profile.md a profile careerkit cannot read (each records a pause, where it can)."""
+    path = root / "people/bob/profile.md"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "link outside":
+        (root.parent / "elsewhere.md").write_text(PAUSED)
+        path.symlink_to("../../../elsewhere.md")
+    elif kind == "broken link":
+        path.symlink_to("nowhere.md")
+    else:
+        path.write_bytes(
+            {
+                "bad YAML": PAUSED.replace("---\n", "---\nx: [\n", 1).encode(),
+                "not UTF-8": PAUSED.encode() + b"\xff\xfe",
+                "not a mapping": b"---\n- Bob\n- paused\n---\n",
+                "no frontmatter": b"Bob is paused until 2026-09-01\n",
+            }[kind]
+        )
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["bad YAML", "not UTF-8", "not a mapping", "no frontmatter", "folder", "pipe", "link outside", "broken link"],
+)
+def test_ending_a_pause_in_a_profile_that_cannot_be_read_names_the_problem_as_leave_does(cli, notes, kind):
+    """Never "not paused; nothing changed" while the profile may record a pause: the same line as `leave`."""
+    root = notes({"people/bob/.keep": ""})
+    _odd_profile(root, kind)
+    before = sorted(path.name for path in (root / "people/bob").iterdir())
+    left = cli(root, "leave", "bob", "--today", TODAY, expect=1)
+    ended = cli(root, "pause", "bob", "--end", "--today", TODAY, expect=1)
+    assert ended.stdout == ""
+    assert ended.stderr == left.stderr
+    assert ended.stderr.startswith("people/bob/profile.md") and ended.stderr.count("\n") == 1
+    assert sorted(path.name for path in (root / "people/bob").iterdir()) == before
+    until = cli(root, "pause", "bob", "--until", "2026-07-01", "--today", TODAY, expect=1)
+    assert until.stderr == left.stderr
+    added = cli(root, "add", "bob", "--name", "Bob", "--today", TODAY, expect=1)
+    assert added.stderr.startswith("people/bob/profile.md: already exists; not changed")
+    assert sorted(path.name for path in (root / "people/bob").iterdir()) == before
+
+
+@pytest.mark.parametrize("value", ["soon", "2026-02-30", "[2026-09-01]", "{at: 2026-09-01}"])
+def test_ending_a_pause_whose_date_is_not_a_date_names_its_line(cli, notes, value):
+    text = f"---\nname: Bob\npaused_until: {value}\n---\n"
+    root = notes({"people/bob/profile.md": text})
+    out = cli(root, "pause", "bob", "--end", "--today", TODAY, expect=1)
+    assert out.stderr == "people/bob/profile.md:3: `paused_until` should be a date (YYYY-MM-DD); not changed\n"
+    assert (root / "people/bob/profile.md").read_text() == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nname: Bob\n---\n",
+        "---\n---\n",
+        "---\nname: Bob\npaused_until: 2026-06-01\n---\n",
+        "---\nname: Bob\npaused_until:\n---\n",
+    ],
+)
+def test_ending_a_pause_that_is_not_there_changes_nothing(cli, notes, text):
+    root = notes({"people/bob/profile.md": text})
+    out = cli(root, "pause", "bob", "--end", "--today", TODAY)
+    assert out.stdout == "bob is not paused; nothing changed\n"
+    assert (root / "people/bob/profile.md").read_text() == text
+
+
+def test_ending_a_pause_for_a_person_without_a_profile_writes_none(cli, notes):
+    root = notes({"people/bob/2026-05-01-note.md": doc("bob", "note", "2026-05-01")})
+    out = cli(root, "pause", "bob", "--end", "--today", TODAY)
+    assert out.stdout == "bob is not paused; nothing changed\n"
+    assert not (root / "people/bob/profile.md").exists()
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from typing import Any
 
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.reading import frontmatter as frontmatter_text
-from careerkit.reading.documents import MAX_ID, UNIQUE_IDS, as_text, read_bytes
+from careerkit.reading.documents import MAX_ID, UNIQUE_IDS, as_text, key_like, read_bytes, value_like
 from careerkit.reading.settings import CONFIG_NAME, file_present, leaves_root
 from careerkit.repository.layout import profile_rel, shown_name
 from careerkit.repository.loader import Notes
@@ -500,15 +500,12 @@ class _Walk:
         keys are all careerkit's), elsewhere only when it looks like a misspelt one."""
         closed = CLOSED.get(id(expected))
         close = get_close_matches(name, list(expected), n=1, cutoff=0.6 if closed else 0.8)
-        shown = name if len(name) <= _SHOWN else name[: _SHOWN - 1] + "…"
+        # Named only when it looks like a key: a sentence written as a key is private words, never repeated.
+        unknown = f"unknown key `{name}`" if key_like(name) else "an unknown key"
         if close:
-            self.add(node, f"unknown key `{shown}` (did you mean `{close[0]}`?); it is ignored", "warning")
+            self.add(node, f"{unknown} (did you mean `{close[0]}`?); it is ignored", "warning")
         elif closed:
-            self.add(
-                node,
-                f"unknown key `{shown}` in {closed}; it is ignored (careerkit reads {', '.join(expected)})",
-                "warning",
-            )
+            self.add(node, f"{unknown} in {closed}; it is ignored (careerkit reads {', '.join(expected)})", "warning")
 
     def scalar(self, node: Any, expected: Any) -> None:
         if node.style:  # None (pure-Python loader) or "" (LibYAML) for a plain scalar
@@ -656,12 +653,16 @@ def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
                 seen[key] = (have.value, line, number)
             elif seen[key][0] != have.value and seen[key][2] != number:
                 was, at, dream_number = seen[key]
+                ratings = (
+                    f"rated `have: {have.value}` here but `have: {was}`"
+                    if value_like(have.value) and value_like(was)
+                    else "rated with another `have` here than"  # words, not a rating: not repeated
+                )
                 problems.append(
                     Problem(
                         rel,
                         line,
-                        f"this skill is rated `have: {have.value}` here but `have: {was}` "
-                        f"in dream {dream_number} (line {at}); where they stand today is "
+                        f"this skill is {ratings} in dream {dream_number} (line {at}); where they stand today is "
                         "the same whatever the dream",
                         "warning",
                         True,

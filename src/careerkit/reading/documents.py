@@ -471,7 +471,7 @@ class _Reader:
 
 
 def _action_dates() -> tuple[str, ...]:
-    """careerkit.schema.ACTION_DATES, imported on first use (a warm run reads no document) and then kept:
+    """careerkit.values.schema.ACTION_DATES, imported on first use (a warm run reads no document) and then kept:
     an import statement for each action would cost more than the rest of reading its dates."""
     global _ACTION_DATES
     if _ACTION_DATES is None:
@@ -517,6 +517,19 @@ def _shorten(text: str) -> str:
 
 # Text shown in a message only when it looks like a slip of the keys: a date or number, or one lowercase word.
 _SHOWABLE = r"[0-9][0-9:T .+-]{0,24}|[a-z][a-z0-9_-]{0,19}"
+# A key named in a message only when it looks like one: a short identifier (`colour`, `due_date`), never a
+# sentence someone wrote as a key (`private - going through chemo:`).
+_KEY_LIKE = re.compile(r"[^\W\d][\w-]{0,31}")
+
+
+def key_like(key: object) -> bool:
+    """Whether a message may name `key` (see _KEY_LIKE); one that may not is "an unknown key" at its line."""
+    return isinstance(key, str) and _KEY_LIKE.fullmatch(key) is not None
+
+
+def value_like(text: str) -> bool:
+    """Whether a message may repeat this value as written: a date or number, or one lowercase word."""
+    return re.fullmatch(_SHOWABLE, text) is not None
 
 
 def as_text(value: Any) -> str:
@@ -543,6 +556,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, (bool, int, float, date)):
         return f" {value}"
     text = getattr(value, "text", value)  # an impossible date keeps what was written
-    if isinstance(text, str) and re.fullmatch(_SHOWABLE, text):
+    if isinstance(text, str) and value_like(text):
         return f" {text!r}" if isinstance(value, str) else f" {text}"
     return ""

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit.reading.documents import as_text
+from careerkit.reading.documents import as_text, key_like
 from careerkit.values.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
 
 CONFIG_NAME = "careerkit.yaml"
@@ -129,7 +129,8 @@ def load_settings(root: Path) -> Loaded:
             hint = f" (did you mean `{close[0]}`?)" if close else ""
             line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
             at = None if line is None else source[1] + line
-            problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
+            unknown = f"unknown setting `{key}`" if key_like(key) else "an unknown setting"  # never a sentence
+            problems.append(Problem(CONFIG_NAME, at, f"{unknown}{hint}", "warning", check_only=True))
     from careerkit.values.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
 
     for key in DAY_SETTINGS:

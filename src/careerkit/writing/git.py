@@ -6,10 +6,18 @@ written are added and committed (`git commit --only`): whatever else is
 staged stays staged and out of the commit. The message says what kind of
 change it was and nothing else: commit messages are not encrypted by
 git-crypt, so they never name a person or quote a note.
+
+Two rules keep a commit to what careerkit wrote and where the notes live: file
+names go to git as literal paths (`--literal-pathspecs`: a `*` in a name is a
+`*`, never a pattern), and nothing is committed unless the notes folder is the
+top of its own repository, so private notes copied into a code or dotfiles
+repository are never committed into it. For the same reason git's variables
+that point it at another repository (GIT_DIR and the like) are not passed on.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -32,19 +40,53 @@ def commit(root: Path, paths: Sequence[Path], message: str) -> Outcome:
     rels = [path.relative_to(root).as_posix() for path in paths]
     if not rels:
         return Outcome(False, "nothing to commit")
-    inside = _run([git, "rev-parse", "--is-inside-work-tree"], root)
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
+    env = _own_repository_env()
+    top = _run([git, "rev-parse", "--show-toplevel"], root, env)
+    if top.returncode != 0 or not top.stdout.strip():
         return Outcome(False, "the notes are not in a git repository")
-    for step in ([git, "add", "--", *rels], [git, "commit", "--quiet", "--only", "-m", message, "--", *rels]):
-        done = _run(step, root)
+    if not _same_folder(top.stdout.rstrip("\n"), root):
+        return Outcome(False, "the notes folder is inside another git repository, not the top of its own")
+    literal = [git, "--literal-pathspecs"]
+    for step in (
+        [*literal, "add", "--", *rels],
+        [*literal, "commit", "--quiet", "--only", "-m", message, "--", *rels],
+    ):
+        done = _run(step, root, env)
         if done.returncode != 0:
-            return Outcome(False, f"`git {step[1]}` failed", (done.stdout + done.stderr).strip())
+            return Outcome(False, f"`git {step[2]}` failed", (done.stdout + done.stderr).strip())
     return Outcome(True)
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+# What would make git use a repository other than the one it finds from the notes folder (a hook's, or a
+# dotfiles setup's): not passed on.
+_OTHER_REPOSITORY = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+)
+
+
+def _own_repository_env() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name not in _OTHER_REPOSITORY}
+
+
+def _same_folder(shown: str, root: Path) -> bool:
+    """Whether the folder git names (`--show-toplevel`, links resolved) is the notes root."""
     try:
-        # stdin stays the terminal's: a signing key may ask for its passphrase
-        return subprocess.run(args, cwd=cwd, capture_output=True, text=True, errors="replace", check=False)
+        return os.path.samefile(shown, root)
+    except OSError:
+        return Path(shown).resolve() == root.resolve()
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    try:
+        # stdin stays the terminal's: a signing key may ask for its passphrase. The umask keeps what git
+        # writes (the notes, as objects under .git/) readable by their owner only, in any repository.
+        return subprocess.run(
+            args, cwd=cwd, env=env, capture_output=True, text=True, errors="replace", check=False, umask=0o077
+        )
     except OSError as error:
         return subprocess.CompletedProcess(args, 1, "", (error.strerror or type(error).__name__))

@@ -14,7 +14,7 @@ from typing import Any
 
 from careerkit.errors import CareerkitError
 from careerkit.fs import safe as fsutil
-from careerkit.repository.layout import PROFILE, NotesLayout, profile_rel
+from careerkit.repository.layout import PROFILE, NotesLayout
 
 CADENCE_HINT = "# checkin_every_days: 14   # uncomment to use another cadence for this person\n"
 
@@ -64,14 +64,42 @@ def set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> Profi
 
 
 def end_pause(notes: NotesLayout, slug: str, today: date) -> ProfileChange | None:
-    """Set `paused_until` to `today` when `slug` is paused (until after today); None when they are not."""
-    from careerkit.reading.settings import load_profile
+    """Set `paused_until` to `today` when `slug` is paused (until after today); None when they are not.
 
+    The profile is read as `leave` reads it to change it (careerkit.edit): one that cannot be read, or whose
+    `paused_until` is not a date, is an error naming the file, never taken to mean "not paused".
+    """
+    from careerkit.reading.settings import file_present
+    from careerkit.writing import edit
+
+    path = notes.person_dir(slug) / PROFILE
     with notes.locked(slug):
-        paused_until = load_profile(notes.root, profile_rel(slug)).value.paused_until
-        if paused_until is None or paused_until <= today:
-            return None
-        return _set_profile(notes, slug, {"paused_until": today})
+        if not file_present(path):
+            return None  # no profile: no pause
+        changed = edit.edit_file(notes.root, path, lambda text: _pause_ended(text, today))
+    return ProfileChange(path, False, True) if changed else None
+
+
+def _pause_ended(text: str, today: date) -> str:
+    """The profile `text` with `paused_until: today`; `text` itself when it records no pause after today."""
+    from careerkit.reading import frontmatter as frontmatter_text
+    from careerkit.reading import yamlio
+    from careerkit.values.dates import value_to_date
+    from careerkit.writing import edit
+
+    split = frontmatter_text.split(text)
+    data = yamlio.load(split.yaml, split.first_yaml_line)
+    if data is not None and not isinstance(data, dict):
+        raise CareerkitError("frontmatter is not a mapping of keys; not changed", line=split.first_yaml_line)
+    value = data.get("paused_until") if data else None
+    if value is None:
+        return text
+    until = value_to_date(value)
+    if until is None:
+        line = yamlio.locate(yamlio.compose(split.yaml), ("paused_until",))
+        at = None if line is None else split.first_yaml_line + line
+        raise CareerkitError("`paused_until` should be a date (YYYY-MM-DD); not changed", line=at)
+    return text if until <= today else edit.set_keys(text, {"paused_until": today})
 
 
 def _set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> ProfileChange:

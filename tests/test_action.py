@@ -774,3 +774,16 @@ def test_a_folder_that_cannot_be_written_is_reported(cli, notes, monkeypatch):
     result = cli(root, "action", "done", "alice", "1", "--today", TODAY, expect=1)
     assert result.stderr == f"{PLAN}: cannot write file: permission denied\n"
     assert files(root) == before
+
+
+def test_what_blocks_a_change_is_told_by_each_problem_code_never_by_its_wording():
+    from careerkit.rules.actions import blocking_problems
+    from careerkit.values import codes
+    from careerkit.values.model import Problem, Settings, Team
+
+    repeated = Problem("people/alice/2026-02-01-checkin.md", 7, codes.DUPLICATE_ID, "id 1 is used twice (reworded)")
+    left_out = Problem("people/alice/2026-02-02-checkin.md", 5, codes.BAD_ACTION_ID, "duplicate action id, or not")
+    profile = Problem("people/alice/profile.md", 3, codes.BAD_VALUE, "a bad cadence")
+    elsewhere = Problem("people/bob/2026-02-02-checkin.md", 5, codes.BAD_ACTION_ID, "not alice's")
+    team = Team(Path("."), Settings(), [], [repeated, left_out, profile, elsewhere])
+    assert blocking_problems(team, "alice") == [left_out]

@@ -27,6 +27,7 @@ import pytest
 
 from careerkit.cache import reads as cache
 from careerkit.reading import documents
+from careerkit.values import codes
 
 CORPUS = Path(__file__).parent / "corpus"
 MARKER = "SECRET-NOTE-TEXT"
@@ -508,3 +509,53 @@ def test_both_yaml_parsers_get_the_same_words(lines, line, reason):
         with pytest.raises(yaml.YAMLError) as raised:
             yaml.load(text, Loader=loader)
         assert yamlio._reason(raised.value, text) == reason, loader
+
+
+# The stable code of each case's problems: scripts key on these, and so does careerkit (never on the wording).
+CODES = {
+    "people/Bad Name": ["not-a-slug"],
+    A + "2026-02-01-checkin.md": ["no-frontmatter"],
+    A + "2026-02-02-note.md": ["not-a-mapping"],
+    A + "2026-02-03-note.md": ["not-a-mapping"],
+    A + "2026-02-04-note.md": ["not-a-mapping"],
+    A + "2026-02-06-plan.md": ["bad-yaml"],
+    A + "2026-02-07-plan.md": ["bad-date"],
+    A + "2026-02-08-checkin.md": ["bad-value"],
+    A + "2026-02-09-checkin.md": ["duplicate-key"],
+    A + "2026-02-10-checkin.md": ["duplicate-id"],
+    A + "2026-02-11-note.md": ["unknown-stage"],
+    A + "2026-02-12-note.md": ["bad-yaml"],
+    A + "2026-02-13-note.md": ["bad-yaml"],
+    A + "2026-02-14-checkin.md": ["yaml-boolean", "bad-status"],
+    A + "2026-02-15-checkin.md": ["bad-action-id"],
+    A + "2026-03-02-note.md": ["not-text"],
+    A + "2026-03-03-note.md": ["not-text"],
+    A + "2026-03-04-note.md": ["no-frontmatter"],
+    A + "2026-03-05-note.md": ["too-large"],
+    A + "2026-03-06-note.md": ["bad-yaml"],
+    A + "2026-03-07-note.md": ["outside-root"],
+    A + "2026-03-09-note.md": ["broken-link"],
+    A + "2026-03-10-note.md": ["cannot-read"],
+    A + "2026-03-11-plan.md": ["not-a-file"],
+    A + "2026-03-12-note.md": ["not-a-file"],
+    A + "2026-03-13-note.md": ["broken-link"],
+    A + "2026-03-14-note.md": ["not-text"],
+    A + "2026-03-15-note\\xff.md": ["bad-file-name"],
+    A + "profile.md": ["bad-value"],
+    "people/bob": ["cannot-read"],
+    "people/carol": ["outside-root"],
+    "people/x": ["broken-link"],
+    "careerkit.yaml": ["outside-root"],
+}
+
+
+@pytest.mark.usefixtures("restore_permissions")
+@pytest.mark.parametrize("settings", [False, True], ids=["documents-and-folders", "careerkit.yaml"])
+def test_check_json_gives_every_problem_its_stable_code(cli, tmp_path, monkeypatch, settings):
+    cases = [case for case in CASES if (case.path == "careerkit.yaml") == settings]
+    root = build(tmp_path, cases, monkeypatch)
+    found: dict[str, list[str]] = {}
+    for problem in json.loads(cli(root, "check", "--json", expect=1).stdout):
+        found.setdefault(problem["file"], []).append(problem["code"])
+    assert found == {case.path: CODES[case.path] for case in cases if case.path in CODES}
+    assert {code for found_codes in found.values() for code in found_codes} <= set(codes.MEANINGS)

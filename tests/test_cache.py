@@ -351,6 +351,7 @@ def test_the_fingerprint_changes_with_the_fields_of_the_cached_classes(monkeypat
     class Problem(Record):  # the same record with one field more
         path: str
         line: int | None
+        code: str
         message: str
         severity: str = "error"
         check_only: bool = False

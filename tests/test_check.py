@@ -72,6 +72,7 @@ def test_json_for_tools(cli, notes):
             "file": PLAN,
             "line": 5,
             "severity": "error",
+            "code": "duplicate-key",
             "message": "duplicate key `date` (first on line 4): YAML keeps only the last one",
         }
     ]

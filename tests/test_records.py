@@ -106,7 +106,8 @@ def test_json_writes_a_record_as_the_list_of_its_values_which_the_cache_reads_ba
     text = json.dumps(action, default=date.isoformat)
     assert json.loads(text)[:4] == [3, "Shadow Bob", "alice", "open"]
     assert codec.decoder(Action)(json.loads(text)) == action
-    assert codec.decoder(Problem)(["a.md", None, "m", "error", False]) == Problem("a.md", None, "m")
+    problem = Problem("a.md", None, "bad-date", "m")
+    assert codec.decoder(Problem)(["a.md", None, "bad-date", "m", "error", False]) == problem
 
 
 def test_a_field_without_a_default_after_one_with_a_default_is_refused():

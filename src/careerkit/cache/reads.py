@@ -70,10 +70,10 @@ from typing import TYPE_CHECKING, Any
 from careerkit.cache import codec
 from careerkit.cache import store as cache_store
 from careerkit.cache.store import CACHE_DIR, READS_DIR, SEPARATOR
-from careerkit.reading import documents
 from careerkit.reading.settings import CONFIG_NAME, load_profile, load_settings
 from careerkit.repository.layout import PROFILE, profile_rel
 from careerkit.templating import templates
+from careerkit.values import codes
 from careerkit.values.model import (
     Condensed,
     DocumentFiles,
@@ -444,4 +444,4 @@ class CachedReads(Reads):
 def _lasting(problems: list[Problem]) -> bool:
     """False when a problem may be gone next time: the file could not be read (an I/O error, too many
     open files, a file a sync tool has not fetched yet). Such a result is used but never kept."""
-    return not any(problem.message.startswith(documents.CANNOT_READ) for problem in problems)
+    return not any(problem.code == codes.CANNOT_READ for problem in problems)

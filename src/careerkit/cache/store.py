@@ -68,6 +68,7 @@ READER_MODULES = (
     "repository/loader",
     "templating/template_lines",
     "templating/templates",
+    "values/codes",
     "values/dates",
     "values/model",
     "values/records",

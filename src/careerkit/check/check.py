@@ -33,11 +33,11 @@ from typing import Any
 
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.reading import frontmatter as frontmatter_text
-from careerkit.reading.documents import MAX_ID, UNIQUE_IDS, as_text, key_like, read_bytes, value_like
+from careerkit.reading.documents import MAX_ID, as_text, duplicate_id, key_like, read_bytes, value_like
 from careerkit.reading.settings import CONFIG_NAME, file_present, leaves_root
 from careerkit.repository.layout import profile_rel, shown_name
 from careerkit.repository.loader import Notes
-from careerkit.values import schema
+from careerkit.values import codes, schema
 from careerkit.values.model import DocumentFiles, PersonNotes, Problem
 from careerkit.values.records import Record
 from careerkit.values.schema import CLOSED, NUMBER, TEXT
@@ -84,7 +84,13 @@ def line_text(problem: Problem) -> str:
 
 
 def to_json(problem: Problem) -> dict[str, Any]:
-    return {"file": problem.path, "line": problem.line, "severity": problem.severity, "message": problem.message}
+    return {
+        "file": problem.path,
+        "line": problem.line,
+        "severity": problem.severity,
+        "code": problem.code,
+        "message": problem.message,
+    }
 
 
 # -- what to check -----------------------------------------------------------------
@@ -140,7 +146,12 @@ def _scope(notes: Notes, paths: Sequence[Path]) -> _Scope:
         else:
             scope.ignored.append(
                 Problem(
-                    rel, None, "not checked: careerkit reads careerkit.yaml and people/<person>/*.md", "warning", True
+                    rel,
+                    None,
+                    codes.NOT_CHECKED,
+                    "not checked: careerkit reads careerkit.yaml and people/<person>/*.md",
+                    "warning",
+                    True,
                 )
             )
     return scope
@@ -293,7 +304,7 @@ def _merge(loaded: list[Problem], found: list[Problem], surprises: set[tuple[str
         kept.append(problem)
     for problem in found:
         if (problem.path, problem.line) in upgraded and problem.severity != "error":
-            problem = Problem(problem.path, problem.line, problem.message, "error", True)
+            problem = problem._replace(severity="error", check_only=True)
         kept.append(problem)
     return list(dict.fromkeys(kept))
 
@@ -447,9 +458,9 @@ class _Walk:
         self.problems: list[Problem] = []
         self.surprises: set[tuple[str, int | None]] = set()  # where a value is not what it looks like
 
-    def add(self, node: Any, message: str, severity: str = "error", surprise: bool = False) -> None:
+    def add(self, node: Any, code: str, message: str, severity: str = "error", surprise: bool = False) -> None:
         line = self.first + node.start_mark.line
-        self.problems.append(Problem(self.rel, line, message, severity, True))
+        self.problems.append(Problem(self.rel, line, code, message, severity, True))
         if surprise:
             self.surprises.add((self.rel, line))
 
@@ -485,6 +496,7 @@ class _Walk:
                     shown = f" `{name}`" if expected is not None and name in expected else ""
                     self.add(
                         key_node,
+                        codes.DUPLICATE_KEY,
                         f"duplicate key{shown} (first on line {first_line[ident]}): YAML keeps only the last one",
                     )
                 else:
@@ -503,9 +515,14 @@ class _Walk:
         # Named only when it looks like a key: a sentence written as a key is private words, never repeated.
         unknown = f"unknown key `{name}`" if key_like(name) else "an unknown key"
         if close:
-            self.add(node, f"{unknown} (did you mean `{close[0]}`?); it is ignored", "warning")
+            self.add(node, codes.UNKNOWN_KEY, f"{unknown} (did you mean `{close[0]}`?); it is ignored", "warning")
         elif closed:
-            self.add(node, f"{unknown} in {closed}; it is ignored (careerkit reads {', '.join(expected)})", "warning")
+            self.add(
+                node,
+                codes.UNKNOWN_KEY,
+                f"{unknown} in {closed}; it is ignored (careerkit reads {', '.join(expected)})",
+                "warning",
+            )
 
     def scalar(self, node: Any, expected: Any) -> None:
         if node.style:  # None (pure-Python loader) or "" (LibYAML) for a plain scalar
@@ -518,6 +535,7 @@ class _Walk:
             value = _construct(node, kind)
             self.add(
                 node,
+                codes.YAML_BASE_60,
                 f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
                 f"60); write '{shown}' in quotes",
                 "error" if known else "warning",
@@ -528,6 +546,7 @@ class _Walk:
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
             self.add(
                 node,
+                codes.YAML_OCTAL,
                 f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); {fix}",
                 "error" if known else "warning",
                 True,
@@ -536,6 +555,7 @@ class _Walk:
             value = str(_construct(node, kind)).lower()
             self.add(
                 node,
+                codes.YAML_BOOLEAN,
                 f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
                 f"as true or false); write '{shown}' in quotes",
                 surprise=True,
@@ -543,17 +563,27 @@ class _Walk:
         elif expected == TEXT and kind in ("int", "float"):
             value = as_text(_construct(node, kind))
             if value != token:
-                self.add(node, f"`{shown}` was read as the number {value}; write '{shown}' in quotes", surprise=True)
+                self.add(
+                    node,
+                    codes.YAML_NUMBER,
+                    f"`{shown}` was read as the number {value}; write '{shown}' in quotes",
+                    surprise=True,
+                )
             else:
                 self.add(
                     node,
+                    codes.YAML_NUMBER,
                     f"`{shown}` was read as a number, not text; write '{shown}' in quotes",
                     "warning",
                     surprise=True,
                 )
         elif expected == TEXT and kind == "timestamp":
             self.add(
-                node, f"`{shown}` was read as a date, not text; write '{shown}' in quotes", "warning", surprise=True
+                node,
+                codes.YAML_DATE,
+                f"`{shown}` was read as a date, not text; write '{shown}' in quotes",
+                "warning",
+                surprise=True,
             )
 
 
@@ -584,19 +614,9 @@ def _duplicate_ids(documents: list[DocumentIds], scope: _Scope) -> list[Problem]
             if scope.covers(doc.path):
                 place = f"line {at}" if where == doc.path else f"{where}:{at}"
                 # the same problem as the loader's, which every command reports
-                problems.append(
-                    Problem(doc.path, line, f"duplicate action id {ident}: also used at {place}; {UNIQUE_IDS}")
-                )
+                problems.append(duplicate_id(doc.path, line, ident, place))
             elif scope.covers(where):
-                problems.append(
-                    Problem(
-                        where,
-                        at,
-                        f"duplicate action id {ident}: also used at {doc.path}:{line}; {UNIQUE_IDS}",
-                        "error",
-                        True,
-                    )
-                )
+                problems.append(duplicate_id(where, at, ident, f"{doc.path}:{line}", check_only=True))
     return problems
 
 
@@ -621,6 +641,7 @@ def _conflict_markers(rel: str, text: str | None) -> list[Problem]:
         Problem(
             rel,
             line,
+            codes.MERGE_CONFLICT,
             "merge-conflict marker: this file holds both sides of a merge; keep the right "
             "lines and delete the <<<<<<<, ======= and >>>>>>> lines",
             "error",
@@ -662,6 +683,7 @@ def _uneven_haves(rel: str, found: tuple[Any, int] | None) -> list[Problem]:
                     Problem(
                         rel,
                         line,
+                        codes.UNEVEN_HAVE,
                         f"this skill is {ratings} in dream {dream_number} (line {at}); where they stand today is "
                         "the same whatever the dream",
                         "warning",

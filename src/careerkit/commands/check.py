@@ -13,7 +13,7 @@ def check(
     paths: Optional[list[Path]] = typer.Argument(  # noqa: UP045 - typer reads the annotation
         None, metavar="[PATH]...", help="Only these files or folders (default: the whole notes repository)."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of {file, line, severity, message}."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of {file, line, severity, code, message}."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
 ) -> None:
     """Find every problem in the notes, like a compiler: `path:line: error|warning: message`.

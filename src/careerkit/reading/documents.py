@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError
+from careerkit.values import codes
 from careerkit.values.dates import value_to_date
 from careerkit.values.model import (
     STAGE_RANK,
@@ -56,9 +57,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         mode = os.fstat(handle).st_mode
         if stat.S_ISDIR(mode):
-            raise CareerkitError("is a folder, not a Markdown document; not read")
+            raise CareerkitError("is a folder, not a Markdown document; not read", code=codes.NOT_A_FILE)
         if not stat.S_ISREG(mode):
-            raise CareerkitError("is not a regular file (a pipe, socket or device); not read")
+            raise CareerkitError("is not a regular file (a pipe, socket or device); not read", code=codes.NOT_A_FILE)
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_FILE_BYTES:
@@ -68,19 +69,24 @@ def read_bytes(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > MAX_FILE_BYTES:
-            raise CareerkitError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read")
+            raise CareerkitError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read", code=codes.TOO_LARGE)
         return b"".join(chunks)
     finally:
         os.close(handle)
 
 
-CANNOT_READ = "cannot read file"
-
-
 def cannot_read(error: OSError) -> str:
     """The message for a file that could not be opened or read (no path: the caller adds it)."""
     reason = error.strerror or type(error).__name__
-    return f"{CANNOT_READ}: {reason.lower()}"
+    return f"cannot read file: {reason.lower()}"
+
+
+def unreadable(rel: str, error: OSError | CareerkitError) -> Problem:
+    """The problem of a whole file that could not be read, or whose frontmatter or YAML could not be."""
+    if isinstance(error, OSError):
+        return Problem(rel, 1, codes.CANNOT_READ, cannot_read(error))
+    # Every reader's error carries its code; without one, the safe code: a result never kept (careerkit.cache).
+    return Problem(rel, error.line or 1, error.code or codes.CANNOT_READ, error.message)
 
 
 # Called once for each document read with `inspect`: (relative path, its text or None when it could not be
@@ -97,9 +103,7 @@ def read_document(root: Path, path: Path, person: str, inspect: Inspect | None =
     except (OSError, CareerkitError) as error:  # a problem with the whole file is reported at its line 1
         if inspect is not None:
             inspect(rel, None, None, None)
-        if isinstance(error, OSError):
-            return ReadResult(None, [Problem(rel, 1, cannot_read(error))])
-        return ReadResult(None, [Problem(rel, error.line or 1, error.message)])
+        return ReadResult(None, [unreadable(rel, error)])
     return parse_document(data, rel, person, inspect, root=root)
 
 
@@ -120,14 +124,14 @@ def parse_document(
             split = frontmatter_text.split(text)
             raw = _load_yaml(split, tree if inspect is not None else None)
         except CareerkitError as error:
-            return ReadResult(None, [Problem(rel, error.line, error.message)])
+            return ReadResult(None, [unreadable(rel, error)])
         try:
             return _Reader(rel, person, split, raw, tree[0].node if tree else None, root).read()
         except Exception as error:  # a bug, not the file's fault: the other documents are still read
             if os.environ.get("CAREERKIT_DEBUG"):
                 raise
             message = f"could not read this document (internal error: {type(error).__name__}); please report it"
-            return ReadResult(None, [Problem(rel, 1, message)])
+            return ReadResult(None, [Problem(rel, 1, codes.INTERNAL_ERROR, message)])
     finally:
         if inspect is not None:
             inspect(rel, text, split, tree[0] if tree else None)
@@ -161,6 +165,7 @@ class _Reader:
     def report(
         self,
         keys: tuple[str | int, ...],
+        code: str,
         message: str,
         *,
         check_only: bool = False,
@@ -168,10 +173,10 @@ class _Reader:
         key_line: bool = False,
     ) -> None:
         line = self.line_of(keys, key_line) if keys else self.split.first_yaml_line - 1
-        self.problems.append(Problem(self.rel, line, message, severity, check_only))
+        self.problems.append(Problem(self.rel, line, code, message, severity, check_only))
 
-    def unreadable(self, keys: tuple[str | int, ...], message: str) -> ReadResult:
-        self.report(keys, message)
+    def unreadable(self, keys: tuple[str | int, ...], code: str, message: str) -> ReadResult:
+        self.report(keys, code, message)
         return ReadResult(None, self.problems)
 
     # -- reading ---------------------------------------------------------
@@ -181,29 +186,35 @@ class _Reader:
         if not isinstance(raw, dict):
             kind = "a list" if isinstance(raw, list) else "a single value"
             hint = " (a note that starts with a --- rule needs frontmatter above it)" if isinstance(raw, str) else ""
-            return self.unreadable((), f"frontmatter is {kind}, not a mapping of keys{hint}")
+            return self.unreadable((), codes.NOT_A_MAPPING, f"frontmatter is {kind}, not a mapping of keys{hint}")
         name = re.fullmatch(FILENAME, self.rel.rsplit("/", 1)[-1])
         stage = raw.get("stage")
         if stage is None:
             if name is None or name.group(2) not in STAGE_RANK:
-                return self.unreadable((), "no stage: add `stage:` (story, dreams, plan, checkin or note)")
+                return self.unreadable(
+                    (), codes.NO_STAGE, "no stage: add `stage:` (story, dreams, plan, checkin or note)"
+                )
             stage = name.group(2)
         elif not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
             return self.unreadable(
-                ("stage",), f"unknown stage{_shown(stage)}: use story, dreams, plan, checkin or note"
+                ("stage",),
+                codes.UNKNOWN_STAGE,
+                f"unknown stage{_shown(stage)}: use story, dreams, plan, checkin or note",
             )
         if raw.get("date") is not None:
             day = value_to_date(raw["date"])
             if day is None:
-                return self.unreadable(("date",), f"date{_shown(raw['date'])} is not a real date (YYYY-MM-DD)")
+                return self.unreadable(
+                    ("date",), codes.BAD_DATE, f"date{_shown(raw['date'])} is not a real date (YYYY-MM-DD)"
+                )
         else:
             day = value_to_date(name.group(1)) if name else None
             if day is None:
-                return self.unreadable((), "no date: add `date: YYYY-MM-DD`")
+                return self.unreadable((), codes.NO_DATE, "no date: add `date: YYYY-MM-DD`")
         declared = raw.get("person")
         if declared is not None and declared != self.person:
             message = f"person{_shown(declared)} does not match the folder {self.person!r}"
-            self.report(("person",), message, check_only=True)
+            self.report(("person",), codes.PERSON_MISMATCH, message, check_only=True)
         values = self.strings(raw, "values")
         learns_best = self.strings(raw, "learns_best")
         dreams = self.dreams(raw.get("dreams"))
@@ -212,6 +223,7 @@ class _Reader:
         if actions and stage not in ACTION_STAGES:
             self.report(
                 ("actions",),
+                codes.MISPLACED_ACTIONS,
                 f"actions belong in plan and checkin documents, not {stage} (they still count)",
                 severity="warning",
                 check_only=True,
@@ -250,21 +262,21 @@ class _Reader:
         if isinstance(value, str):
             return [value]
         if not isinstance(value, list):
-            self.report((key,), f"`{key}` should be a list of words or phrases", check_only=True)
+            self.report((key,), codes.BAD_VALUE, f"`{key}` should be a list of words or phrases", check_only=True)
             return []
         result = []
         for index, item in enumerate(value):
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 result.append(as_text(item))
             else:
-                self.report((key, index), f"`{key}` item {index + 1} should be text", check_only=True)
+                self.report((key, index), codes.BAD_VALUE, f"`{key}` item {index + 1} should be text", check_only=True)
         return result
 
     def dreams(self, value: Any) -> list[Dream]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.report(("dreams",), "`dreams` should be a list of {dream, skills}", check_only=True)
+            self.report(("dreams",), codes.BAD_VALUE, "`dreams` should be a list of {dream, skills}", check_only=True)
             return []
         result = []
         for index, item in enumerate(value):
@@ -272,19 +284,27 @@ class _Reader:
                 result.append(Dream(item, []))
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("dream"), str):
-                self.report(("dreams", index), f"dream {index + 1} should have a `dream:` text", check_only=True)
+                self.report(
+                    ("dreams", index),
+                    codes.BAD_VALUE,
+                    f"dream {index + 1} should have a `dream:` text",
+                    check_only=True,
+                )
                 continue
             dream = Dream(item["dream"], [])
             skills = item.get("skills")
             if skills is not None and not isinstance(skills, list):
                 self.report(
-                    ("dreams", index, "skills"), "`skills` should be a list of {skill, need, have}", check_only=True
+                    ("dreams", index, "skills"),
+                    codes.BAD_VALUE,
+                    "`skills` should be a list of {skill, need, have}",
+                    check_only=True,
                 )
                 skills = []
             for position, entry in enumerate(skills or []):
                 keys = ("dreams", index, "skills", position)
                 if not isinstance(entry, dict) or not isinstance(entry.get("skill"), str):
-                    self.report(keys, "each skill should have a `skill:` name", check_only=True)
+                    self.report(keys, codes.BAD_VALUE, "each skill should have a `skill:` name", check_only=True)
                     continue
                 need, have = self.level(entry, keys, "need"), self.level(entry, keys, "have")
                 if need is not False and have is not False:  # an invalid rating leaves the skill out
@@ -304,7 +324,7 @@ class _Reader:
                 + (f", not{shown}" if shown else "")
                 + f"; skill {_number(keys[-1])} of dream {_number(keys[1])} is left out"
             )
-            self.report((*keys, key), message)
+            self.report((*keys, key), codes.BAD_RATING, message)
             return False
         return value
 
@@ -312,7 +332,9 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.report(("skills",), "`skills` should be a list of {skill, resources}", check_only=True)
+            self.report(
+                ("skills",), codes.BAD_VALUE, "`skills` should be a list of {skill, resources}", check_only=True
+            )
             return []
         result = []
         for index, item in enumerate(value):
@@ -320,7 +342,12 @@ class _Reader:
                 result.append(PlanSkill(item, []))
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("skill"), str):
-                self.report(("skills", index), f"skill {index + 1} should have a `skill:` name", check_only=True)
+                self.report(
+                    ("skills", index),
+                    codes.BAD_VALUE,
+                    f"skill {index + 1} should have a `skill:` name",
+                    check_only=True,
+                )
                 continue
             resources = item.get("resources")
             if isinstance(resources, str):
@@ -328,6 +355,7 @@ class _Reader:
             elif resources is not None and not isinstance(resources, list):
                 self.report(
                     ("skills", index, "resources"),
+                    codes.BAD_VALUE,
                     "`resources` should be a list of people or resources",
                     check_only=True,
                 )
@@ -338,7 +366,9 @@ class _Reader:
                 if isinstance(r, (str, int, float)) and not isinstance(r, bool) and as_text(r).strip()
             ]
             if resources and len(kept) != len(resources):
-                self.report(("skills", index, "resources"), "each resource should be text", check_only=True)
+                self.report(
+                    ("skills", index, "resources"), codes.BAD_VALUE, "each resource should be text", check_only=True
+                )
             result.append(PlanSkill(item["skill"], kept))
         return result
 
@@ -347,14 +377,14 @@ class _Reader:
             return None
         day = value_to_date(value)
         if day is None:
-            self.report(keys, f"`{keys[-1]}`{_shown(value)} is not a real date (YYYY-MM-DD)")
+            self.report(keys, codes.BAD_DATE, f"`{keys[-1]}`{_shown(value)} is not a real date (YYYY-MM-DD)")
         return day
 
     def actions(self, value: Any, day: date) -> list[Action]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.report(("actions",), "`actions` should be a list of action items")
+            self.report(("actions",), codes.BAD_VALUE, "`actions` should be a list of action items")
             return []
         result: list[Action] = []
         repeated = _repeated_ids(value)
@@ -367,9 +397,8 @@ class _Reader:
                 if action.id in first_line:
                     line = first_line[action.id]
                     where = f"line {line}" if line is not None else "an earlier line"
-                    self.report(
-                        ("actions", index, "id"), f"{DUPLICATE_ID} {action.id}: also used at {where}; {UNIQUE_IDS}"
-                    )
+                    problem = duplicate_id(self.rel, self.line_of(("actions", index, "id")), action.id, where)
+                    self.problems.append(problem)
                 else:
                     first_line[action.id] = self.line_of(("actions", index, "id"))
             result.append(action)
@@ -378,7 +407,7 @@ class _Reader:
     def action(self, item: Any, index: int, day: date) -> Action | None:
         keys: tuple[str | int, ...] = ("actions", index)
         if not isinstance(item, dict):
-            self.report(keys, f"action {index + 1} should be a mapping with id and title; left out")
+            self.report(keys, codes.BAD_ACTION, f"action {index + 1} should be a mapping with id and title; left out")
             return None
         ident = item.get("id")
         if isinstance(ident, bool) or not isinstance(ident, int) or not 1 <= ident <= MAX_ID:
@@ -388,7 +417,7 @@ class _Reader:
                 if missing
                 else f"action id{_shown(ident)} is not a positive whole number; left out"
             )
-            self.report(keys if missing else (*keys, "id"), message)
+            self.report(keys if missing else (*keys, "id"), codes.BAD_ACTION_ID, message)
             return None
         status = item.get("status", "open")
         if status is None:
@@ -399,6 +428,7 @@ class _Reader:
                 hint = f" (YAML read an unquoted word as {str(status).lower()}; write open, done or dropped)"
             self.report(
                 (*keys, "status"),
+                codes.BAD_STATUS,
                 f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out",
             )
             return None
@@ -408,31 +438,40 @@ class _Reader:
             dates[key] = value_to_date(raw_value) if raw_value is not None else None
             if raw_value is not None and dates[key] is None:
                 self.report(
-                    (*keys, key), f"action {ident}: {key}{_shown(raw_value)} is not a real date (YYYY-MM-DD); left out"
+                    (*keys, key),
+                    codes.BAD_DATE,
+                    f"action {ident}: {key}{_shown(raw_value)} is not a real date (YYYY-MM-DD); left out",
                 )
                 return None
         title = item.get("title")
         if not isinstance(title, str):
             if title is None:
-                self.report(keys, f"action {ident} has no `title`", check_only=True)
+                self.report(keys, codes.NO_TITLE, f"action {ident} has no `title`", check_only=True)
             else:
                 self.report(
                     (*keys, "title"),
+                    codes.BAD_VALUE,
                     f"action {ident}: title was read as{_shown(title)}; put it in quotes",
                     check_only=True,
                 )
             title = "" if title is None else as_text(title)
         owner = item.get("owner")
         if owner is not None and not isinstance(owner, str):
-            self.report((*keys, "owner"), f"action {ident}: owner should be a name or slug", check_only=True)
+            self.report(
+                (*keys, "owner"), codes.BAD_VALUE, f"action {ident}: owner should be a name or slug", check_only=True
+            )
             owner = None
         skill = item.get("skill")
         if skill is not None and not isinstance(skill, str):
-            self.report((*keys, "skill"), f"action {ident}: skill should be text", check_only=True)
+            self.report((*keys, "skill"), codes.BAD_VALUE, f"action {ident}: skill should be text", check_only=True)
             skill = None
         if status != "open" and dates["closed"] is None:
             self.report(
-                keys, f"action {ident} is {status} but has no `closed:` date", severity="warning", check_only=True
+                keys,
+                codes.NO_CLOSED_DATE,
+                f"action {ident} is {status} but has no `closed:` date",
+                severity="warning",
+                check_only=True,
             )
         return Action(
             id=ident,
@@ -495,8 +534,10 @@ def _number(position: str | int) -> str:
     return str(position + 1) if isinstance(position, int) else str(position)
 
 
-UNIQUE_IDS = "ids are unique per person"
-DUPLICATE_ID = "duplicate action id"
+def duplicate_id(rel: str, line: int | None, ident: int, where: str, check_only: bool = False) -> Problem:
+    """The one wording of an action id used again by a person; `where` names its other use."""
+    message = f"duplicate action id {ident}: also used at {where}; ids are unique per person"
+    return Problem(rel, line, codes.DUPLICATE_ID, message, "error", check_only)
 
 
 def _repeated_ids(items: list[Any]) -> set[int]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.errors import CareerkitError
-from careerkit.reading.documents import DUPLICATE_ID, UNIQUE_IDS
+from careerkit.reading.documents import duplicate_id
 from careerkit.values.model import Document, Problem
 
 
@@ -47,9 +47,7 @@ def duplicate_ids(
         older = first[ident]
         at = line(older, ident)
         where = older.path if at is None else f"{older.path}:{at}"
-        problems.append(
-            Problem(doc.path, line(doc, ident), f"{DUPLICATE_ID} {ident}: also used at {where}; {UNIQUE_IDS}")
-        )
+        problems.append(duplicate_id(doc.path, line(doc, ident), ident, where))
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from careerkit.errors import CareerkitError
+from careerkit.values import codes
 from careerkit.values.records import Record
 
 MAX_FRONTMATTER_CHARS = 1 << 20
@@ -44,14 +45,14 @@ class Split(Record):
 def decode(data: bytes) -> str:
     """The file's text, or an error naming the line of the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CareerkitError("UTF-16 text: save it as UTF-8", line=1)
+        raise CareerkitError("UTF-16 text: save it as UTF-8", line=1, code=codes.NOT_TEXT)
     if b"\x00" in data[:8192]:
-        raise CareerkitError("binary file, not Markdown text", line=1)
+        raise CareerkitError("binary file, not Markdown text", line=1, code=codes.NOT_TEXT)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise CareerkitError("not UTF-8 text", line=line) from None
+        raise CareerkitError("not UTF-8 text", line=line, code=codes.NOT_TEXT) from None
 
 
 def split(text: str) -> Split:
@@ -60,15 +61,15 @@ def split(text: str) -> Split:
     opening = _OPEN.match(text, start)
     if opening is None:
         if not text[start:].strip():
-            raise CareerkitError("empty file: a document needs frontmatter", line=1)
-        raise CareerkitError("no frontmatter: the first line must be ---", line=1)
+            raise CareerkitError("empty file: a document needs frontmatter", line=1, code=codes.NO_FRONTMATTER)
+        raise CareerkitError("no frontmatter: the first line must be ---", line=1, code=codes.NO_FRONTMATTER)
     yaml_start = opening.end()
     closing = _CLOSE.search(text, yaml_start) if opening.group(1) else None
     if closing is None:
-        raise CareerkitError("frontmatter opened on line 1 is never closed with ---", line=1)
+        raise CareerkitError("frontmatter opened on line 1 is never closed with ---", line=1, code=codes.NO_FRONTMATTER)
     yaml_end = closing.start()
     if yaml_end - yaml_start > MAX_FRONTMATTER_CHARS:
-        raise CareerkitError("frontmatter is larger than 1 MiB", line=2)
+        raise CareerkitError("frontmatter is larger than 1 MiB", line=2, code=codes.TOO_LARGE)
     body_start = closing.end()
     if text.startswith("\r\n", body_start):
         body_start += 2

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.reading.documents import as_text, key_like
+from careerkit.values import codes
 from careerkit.values.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
 
 CONFIG_NAME = "careerkit.yaml"
@@ -30,10 +31,14 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
     from careerkit.errors import CareerkitError
     from careerkit.reading import frontmatter as frontmatter_text
     from careerkit.reading import yamlio
-    from careerkit.reading.documents import cannot_read, read_bytes
+    from careerkit.reading.documents import read_bytes, unreadable
 
     if leaves_root(root, path):
-        return {}, None, [Problem(rel, 1, "link to outside the notes root; not read, defaults used")]
+        return (
+            {},
+            None,
+            [Problem(rel, 1, codes.OUTSIDE_ROOT, "link to outside the notes root; not read, defaults used")],
+        )
     try:
         text = frontmatter_text.decode(read_bytes(path))
         if frontmatter:
@@ -42,14 +47,12 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
         else:
             yaml_text, first = text.lstrip(frontmatter_text.BOM), 1
         data = yamlio.load(yaml_text, first, "frontmatter" if frontmatter else "YAML")
-    except OSError as error:
-        return {}, None, [Problem(rel, 1, cannot_read(error))]
-    except CareerkitError as error:
-        return {}, None, [Problem(rel, error.line or 1, error.message)]
+    except (OSError, CareerkitError) as error:
+        return {}, None, [unreadable(rel, error)]
     if data is None:
         return {}, None, []
     if not isinstance(data, dict):
-        return {}, None, [Problem(rel, first, "should be a mapping of keys")]
+        return {}, None, [Problem(rel, first, codes.NOT_A_MAPPING, "should be a mapping of keys")]
     return data, (yaml_text, first), []
 
 
@@ -72,12 +75,14 @@ def leaves_root(root: Path, path: Path) -> bool:
     return path.is_symlink() and not resolves_inside(path, root)
 
 
-def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem]) -> None:
+def _report(
+    rel: str, source: Any, key: str, message: str, problems: list[Problem], code: str = codes.BAD_VALUE
+) -> None:
     """A problem with the value of `key`, at its line."""
     from careerkit.reading import yamlio
 
     line = yamlio.locate(yamlio.compose(source[0]), (key,))
-    problems.append(Problem(rel, None if line is None else source[1] + line, message))
+    problems.append(Problem(rel, None if line is None else source[1] + line, code, message))
 
 
 def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
@@ -108,7 +113,7 @@ def _date(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
         return None
     day = value_to_date(value)
     if day is None:
-        _report(rel, source, key, f"`{key}` should be a date (YYYY-MM-DD); not used", problems)
+        _report(rel, source, key, f"`{key}` should be a date (YYYY-MM-DD); not used", problems, codes.BAD_DATE)
     return day
 
 
@@ -130,7 +135,7 @@ def load_settings(root: Path) -> Loaded:
             line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
             at = None if line is None else source[1] + line
             unknown = f"unknown setting `{key}`" if key_like(key) else "an unknown setting"  # never a sentence
-            problems.append(Problem(CONFIG_NAME, at, f"{unknown}{hint}", "warning", check_only=True))
+            problems.append(Problem(CONFIG_NAME, at, codes.UNKNOWN_KEY, f"{unknown}{hint}", "warning", check_only=True))
     from careerkit.values.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
 
     for key in DAY_SETTINGS:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from careerkit.errors import CareerkitError
+from careerkit.values import codes
 from careerkit.values.records import Record
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -373,14 +374,16 @@ def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Kept]
             return _load_keeping(text, tree)
         return yaml.load(text, Loader=loader)  # a safe loader (see above)
     except _Refused as error:
-        raise CareerkitError(f"{what} {error.problem}", line=_error_line(error, first_line, text)) from None
+        line = _error_line(error, first_line, text)
+        raise CareerkitError(f"{what} {error.problem}", line=line, code=codes.BAD_YAML) from None
     except yaml.YAMLError as error:
         message = f"could not parse {what}: {_reason(error, text)}"
-        raise CareerkitError(message, line=_error_line(error, first_line, text)) from None
+        raise CareerkitError(message, line=_error_line(error, first_line, text), code=codes.BAD_YAML) from None
     except RecursionError:
-        raise CareerkitError(f"{what} is nested too deeply", line=first_line) from None
+        raise CareerkitError(f"{what} is nested too deeply", line=first_line, code=codes.BAD_YAML) from None
     except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash
-        raise CareerkitError(f"could not parse {what} ({type(error).__name__})", line=first_line) from None
+        message = f"could not parse {what} ({type(error).__name__})"
+        raise CareerkitError(message, line=first_line, code=codes.BAD_YAML) from None
 
 
 class _KeepingLoader(_Loader):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.reading.settings import CONFIG_NAME, load_profile
-from careerkit.values import slugs
+from careerkit.values import codes, slugs
 from careerkit.values.model import DocumentFiles, Problem
 
 ROOT_ENV = "CAREERKIT_ROOT"
@@ -44,7 +44,6 @@ def locate_root(option: str | None, cwd: Path | None = None) -> tuple[Path, bool
     return here, False
 
 
-NOT_A_SLUG = "folder name is not a valid person slug"
 NOT_A_REPOSITORY = (
     f"no notes repository here (no {CONFIG_NAME} in this folder or above): run `careerkit init` or pass `--root`"
 )
@@ -75,17 +74,21 @@ def shown_name(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _link_problem(path: Path, root: Path) -> str | None:
-    """Why the link at `path` is not followed, or None when its target is a file inside `root`."""
+def _link_problem(path: Path, root: Path) -> tuple[str, str] | None:
+    """Why the link at `path` is not followed (code, message), or None when its target is a file inside `root`."""
     from careerkit.fs.safe import resolves_inside
 
     try:
         path.resolve(strict=True)
     except FileNotFoundError:
-        return "broken link (its target does not exist); not read"
+        return codes.BROKEN_LINK, "broken link (its target does not exist); not read"
     except (OSError, RuntimeError):
-        return "link that cannot be followed (a loop?); not read"
-    return None if resolves_inside(path, root) else "link to outside the notes root; not read"
+        return codes.BROKEN_LINK, "link that cannot be followed (a loop?); not read"
+    return None if resolves_inside(path, root) else (codes.OUTSIDE_ROOT, "link to outside the notes root; not read")
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or "error").lower()
 
 
 class NotesLayout:
@@ -137,13 +140,15 @@ class NotesLayout:
         found: list[str] = []
         problems: list[Problem] = []
         if self.people_dir.is_symlink() and not self.is_inside(self.people_dir):
-            return [], [Problem("people", None, "folder is a link to outside the notes root; skipped")]
+            return [], [
+                Problem("people", None, codes.OUTSIDE_ROOT, "folder is a link to outside the notes root; skipped")
+            ]
         try:
             entries = sorted(os.scandir(self.people_dir), key=lambda entry: entry.name)
         except FileNotFoundError:
             return [], []
         except OSError as error:
-            return [], [Problem("people", None, f"cannot read folder: {(error.strerror or 'error').lower()}")]
+            return [], [Problem("people", None, codes.CANNOT_READ, f"cannot read folder: {_reason(error)}")]
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -151,17 +156,21 @@ class NotesLayout:
             try:
                 is_dir = entry.is_dir()
             except OSError:  # a link to itself (`people/x -> x`): say so, and read everyone else
-                problems.append(Problem(rel, None, "link that cannot be followed (a loop?); skipped"))
+                problems.append(
+                    Problem(rel, None, codes.BROKEN_LINK, "link that cannot be followed (a loop?); skipped")
+                )
                 continue
             if not is_dir:
                 continue
             if not slugs.is_slug(entry.name):
                 suggestion = slugs.slugify(entry.name)
                 rename = f"rename it to {suggestion}" if suggestion else "use lowercase letters, digits and -"
-                message = f"{NOT_A_SLUG} ({rename}); this person is not read"
-                problems.append(Problem(rel, None, message))
+                message = f"folder name is not a valid person slug ({rename}); this person is not read"
+                problems.append(Problem(rel, None, codes.NOT_A_SLUG, message))
             elif entry.is_symlink() and not self.is_inside(Path(entry.path)):
-                problems.append(Problem(rel, None, "folder is a link to outside the notes root; skipped"))
+                problems.append(
+                    Problem(rel, None, codes.OUTSIDE_ROOT, "folder is a link to outside the notes root; skipped")
+                )
             else:
                 found.append(entry.name)
         return found, problems
@@ -173,8 +182,9 @@ class NotesLayout:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
-            reason = (error.strerror or "error").lower()
-            files.problems.append(Problem(f"people/{slug}", None, f"cannot read folder: {reason}"))
+            files.problems.append(
+                Problem(f"people/{slug}", None, codes.CANNOT_READ, f"cannot read folder: {_reason(error)}")
+            )
             return files
         for entry in entries:
             name = entry.name
@@ -186,11 +196,15 @@ class NotesLayout:
             rel = f"people/{slug}/{shown_name(name)}"
             link = _link_problem(Path(entry.path), self.root) if entry.is_symlink() else None
             if not utf8_name(name):
-                files.problems.append(Problem(rel, None, "file name is not valid UTF-8; not read (rename it)"))
+                files.problems.append(
+                    Problem(rel, None, codes.BAD_FILE_NAME, "file name is not valid UTF-8; not read (rename it)")
+                )
             elif link:
-                files.problems.append(Problem(rel, 1, link))
+                files.problems.append(Problem(rel, 1, *link))
             elif entry.is_dir():
-                files.problems.append(Problem(rel, None, "is a folder, not a Markdown document; not read"))
+                files.problems.append(
+                    Problem(rel, None, codes.NOT_A_FILE, "is a folder, not a Markdown document; not read")
+                )
             else:
                 files.names.append(name)
         return files

@@ -15,8 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.reading.documents import DUPLICATE_ID
 from careerkit.repository.layout import profile_rel
+from careerkit.values import codes
 from careerkit.values.model import Action, Document, PersonNotes, Problem, Team
 from careerkit.values.records import Record
 
@@ -40,9 +40,7 @@ def blocking_problems(team: Team, slug: str) -> list[Problem]:
     return [
         p
         for p in team.errors
-        if (p.path == folder or p.path.startswith(folder + "/"))
-        and p.path != profile
-        and not p.message.startswith(DUPLICATE_ID)
+        if (p.path == folder or p.path.startswith(folder + "/")) and p.path != profile and p.code != codes.DUPLICATE_ID
     ]
 
 

@@ -39,6 +39,7 @@ class Problem(Record):
 
     path: str
     line: int | None
+    code: str  # stable, for scripts and for careerkit itself (careerkit.values.codes); the message is for people
     message: str
     severity: str = "error"  # "error" or "warning"
     check_only: bool = False  # True: only `careerkit check` reports it

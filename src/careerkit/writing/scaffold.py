@@ -18,7 +18,7 @@ from careerkit.repository.layout import profile_rel
 from careerkit.repository.loader import Notes
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
-from careerkit.values import slugs
+from careerkit.values import codes, slugs
 from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
 from careerkit.values.printable import printable
 
@@ -254,7 +254,9 @@ def _prefill(
         frontmatter["skills"] = []  # chosen with them in the talk, not before it
         frontmatter["actions"] = []
         frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
-        left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and "left out" in p.message]
+        left_out = [
+            p for p in team.errors if dreams is not None and p.path == dreams.path and p.code == codes.BAD_RATING
+        ]
         dream_rows = [
             {
                 "dream": d.dream,

@@ -1,6 +1,6 @@
 """`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -43,14 +43,14 @@ def _load(ctx: typer.Context, person: str) -> tuple["Notes", "Team", "PersonNote
 @app.command("add")
 def add(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    title: str = typer.Argument(..., metavar="TITLE", help="What will be done, short enough to read aloud."),
-    due: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today."
-    ),
-    skill: Optional[str] = typer.Option(None, "--skill", help="The skill it serves."),  # noqa: UP045
-    owner: Optional[str] = typer.Option(None, "--owner", help="Who does it, when not PERSON."),  # noqa: UP045
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="What will be done, short enough to read aloud.")],
+    due: Annotated[
+        str | None, typer.Option("--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today.")
+    ] = None,
+    skill: Annotated[str | None, typer.Option("--skill", help="The skill it serves.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Who does it, when not PERSON.")] = None,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
     from careerkit.rules import actions
@@ -89,9 +89,9 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
 @app.command("done")
 def done(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Mark action ID done (status: done, closed: today) where its newest copy lives."""
     _close(ctx, person, ident, today, "done")
@@ -100,9 +100,9 @@ def done(
 @app.command("drop")
 def drop(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Drop action ID on purpose (status: dropped, closed: today) where its newest copy lives."""
     _close(ctx, person, ident, today, "dropped")
@@ -111,9 +111,9 @@ def drop(
 @app.command("touch")
 def touch(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
     from careerkit.rules import actions
@@ -134,10 +134,10 @@ def touch(
 @app.command("list")
 def list_actions(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    show_all: bool = typer.Option(False, "--all", help="Also the done and dropped actions."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts instead of text."),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    show_all: Annotated[bool, typer.Option("--all", help="Also the done and dropped actions.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")] = False,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """PERSON's open actions (all with --all) and how each stands: overdue, due today, stale or on track."""
     from careerkit.rules import actions

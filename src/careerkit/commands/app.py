@@ -11,7 +11,7 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -127,14 +127,18 @@ def _version(value: bool) -> None:
 
 def main_options(
     ctx: typer.Context,
-    root: Optional[str] = typer.Option(  # noqa: UP045 - typer reads the annotation
-        None,
-        "--root",
-        metavar="PATH",
-        help="The notes repository (default: CAREERKIT_ROOT, or the nearest "
-        "folder upward with careerkit.yaml, or the current folder).",
-    ),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    root: Annotated[
+        str | None,
+        typer.Option(
+            "--root",
+            metavar="PATH",
+            help="The notes repository (default: CAREERKIT_ROOT, or the nearest "
+            "folder upward with careerkit.yaml, or the current folder).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     from careerkit.commands.options import GlobalOptions
 

@@ -1,6 +1,6 @@
 """`careerkit calendar`: the coming check-ins, conversations and due dates as an iCalendar file."""
 
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -9,23 +9,28 @@ from careerkit.commands.options import TODAY_HELP, committed, today_option
 
 def calendar(
     ctx: typer.Context,
-    people: Optional[list[str]] = typer.Argument(  # noqa: UP045
-        None, metavar="[PERSON]...", help="Only these people (slug, name, or the start of one)."
-    ),
-    output: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="Write the calendar to FILE (owner-only); - or none: standard output.",
-    ),
-    titles: bool = typer.Option(
-        False,
-        "--titles",
-        help="Put action titles in the events (left out by default: "
-        "a calendar that is subscribed to leaves this machine).",
-    ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    people: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PERSON]...", help="Only these people (slug, name, or the start of one)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the calendar to FILE (owner-only); - or none: standard output.",
+        ),
+    ] = None,
+    titles: Annotated[
+        bool,
+        typer.Option(
+            "--titles",
+            help="Put action titles in the events (left out by default: "
+            "a calendar that is subscribed to leaves this machine).",
+        ),
+    ] = False,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
 

@@ -1,7 +1,7 @@
 """`careerkit check`: list every problem in the notes, like a compiler (and as a pre-commit hook)."""
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -10,11 +10,14 @@ from careerkit.commands.options import echo_line, notes, print_json
 
 def check(
     ctx: typer.Context,
-    paths: Optional[list[Path]] = typer.Argument(  # noqa: UP045 - typer reads the annotation
-        None, metavar="[PATH]...", help="Only these files or folders (default: the whole notes repository)."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of {file, line, severity, code, message}."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PATH]...", help="Only these files or folders (default: the whole notes repository)."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON list of {file, line, severity, code, message}.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
 ) -> None:
     """Find every problem in the notes, like a compiler: `path:line: error|warning: message`.
 

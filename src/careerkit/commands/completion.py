@@ -1,10 +1,12 @@
 """`careerkit completion SHELL`: print the shell's completion script."""
 
+from typing import Annotated
+
 import typer
 
 
 def completion(
-    shell: str = typer.Argument(..., metavar="SHELL", help="bash, zsh or fish."),
+    shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.")],
 ) -> None:
     """Print the completion script for SHELL: commands, options, stages, people and action ids complete on Tab.
 

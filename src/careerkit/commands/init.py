@@ -1,7 +1,7 @@
 """`careerkit init`: make a notes repository."""
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -10,10 +10,12 @@ from careerkit.commands.options import global_options
 
 def init(
     ctx: typer.Context,
-    path: Optional[Path] = typer.Argument(  # noqa: UP045 - typer reads the annotation
-        None, metavar="[PATH]", help="Where to make it (default: --root, or the current folder)."
-    ),
-    git: bool = typer.Option(True, "--git/--no-git", help="Run `git init` when the folder is not in a git repository."),
+    path: Annotated[
+        Path | None, typer.Argument(metavar="[PATH]", help="Where to make it (default: --root, or the current folder).")
+    ] = None,
+    git: Annotated[
+        bool, typer.Option("--git/--no-git", help="Run `git init` when the folder is not in a git repository.")
+    ] = True,
 ) -> None:
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
     from careerkit.writing.init import init as make

@@ -1,6 +1,6 @@
 """`careerkit new`: scaffold the document for a conversation stage."""
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,14 +16,14 @@ STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan",
 
 def new(
     ctx: typer.Context,
-    stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
-    person: str = typer.Argument(..., metavar="PERSON", help='A slug (alice) or a name ("Zoë O\'Brien").'),
-    date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."
-    ),
-    today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
-    name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
-    edit: bool = typer.Option(False, "--edit", help="Open the new document in $VISUAL or $EDITOR."),
+    stage: Annotated[str, typer.Argument(metavar="STAGE", help="story, dreams, plan, checkin or note.")],
+    person: Annotated[str, typer.Argument(metavar="PERSON", help='A slug (alice) or a name ("Zoë O\'Brien").')],
+    date: Annotated[
+        str | None, typer.Option("--date", help="The conversation's date, YYYY-MM-DD (default: today).")
+    ] = None,
+    today: Annotated[str | None, typer.Option("--today", help=SAME_AS_DATE)] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The person's full name, kept in their profile.")] = None,
+    edit: Annotated[bool, typer.Option("--edit", help="Open the new document in $VISUAL or $EDITOR.")] = False,
 ) -> None:
     """Write a new STAGE document for PERSON, pre-filled from their earlier documents."""
     from careerkit.writing.scaffold import check_stage, create
@@ -80,19 +80,22 @@ def _open_in_editor(path: str) -> None:
 
 def note(
     ctx: typer.Context,
-    person: str = typer.Argument(
-        ..., metavar="PERSON", help="Their full slug or name (a new name starts a new person)."
-    ),
-    text: Optional[str] = typer.Argument(  # noqa: UP045
-        None, metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."
-    ),
-    date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", help="The day it was said, YYYY-MM-DD (default: today)."
-    ),
-    today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
-    name: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--name", help="For a new person: their full name, kept in their profile."
-    ),
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="Their full slug or name (a new name starts a new person).")
+    ],
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TEXT]", help="What they said. Without it, or with -, the text is read from standard input."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="The day it was said, YYYY-MM-DD (default: today).")
+    ] = None,
+    today: Annotated[str | None, typer.Option("--today", help=SAME_AS_DATE)] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="For a new person: their full name, kept in their profile.")
+    ] = None,
 ) -> None:
     """Keep what PERSON said in passing as a new note document, in seconds; prints its path.
 

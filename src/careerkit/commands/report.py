@@ -1,7 +1,7 @@
 """`careerkit report`: the team, or one person's own page, as a static HTML file."""
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -12,26 +12,33 @@ DEFAULT_TEAM = "careerkit-report.html"
 
 def report(
     ctx: typer.Context,
-    people: Optional[list[str]] = typer.Argument(  # noqa: UP045 - typer reads the annotation
-        None, metavar="[PERSON]...", help="Only these people (slug or name); people who left appear only when named."
-    ),
-    output: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "-o",
-        "--output",
-        metavar="FILE",
-        help=f"Where to write the page (default: {DEFAULT_TEAM}, or careerkit-PERSON.html with --for).",
-    ),
-    for_person: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "--for",
-        metavar="PERSON",
-        help="Only PERSON's own page, to give them: values, dreams, plan, actions, your promises; no notes.",
-    ),
-    with_notes: bool = typer.Option(
-        False, "--with-notes", help="Also show what notes say (their first lines); never with --for."
-    ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    people: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PERSON]...", help="Only these people (slug or name); people who left appear only when named."
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help=f"Where to write the page (default: {DEFAULT_TEAM}, or careerkit-PERSON.html with --for).",
+        ),
+    ] = None,
+    for_person: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="PERSON",
+            help="Only PERSON's own page, to give them: values, dreams, plan, actions, your promises; no notes.",
+        ),
+    ] = None,
+    with_notes: Annotated[
+        bool, typer.Option("--with-notes", help="Also show what notes say (their first lines); never with --for.")
+    ] = False,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Write the team's career conversations as one HTML page to open in a browser (no network, no script)."""
     from careerkit.errors import CareerkitError, UsageError

@@ -1,7 +1,7 @@
 """`careerkit add`, `leave` and `pause`: who is on the team, kept in each person's profile."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,15 +22,17 @@ PERSON_HELP = "A slug or a name."
 
 def add(
     ctx: typer.Context,
-    person: str = typer.Argument(
-        ..., metavar="PERSON", help="Their folder's name: a slug (priya-nair), or a name turned into one."
-    ),
-    name: str = typer.Option(..., "--name", help="Their full name, as careerkit should show it."),
-    role: Optional[str] = typer.Option(None, "--role", help='Their role, e.g. "Backend engineer".'),  # noqa: UP045
-    since: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."
-    ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[
+        str,
+        typer.Argument(metavar="PERSON", help="Their folder's name: a slug (priya-nair), or a name turned into one."),
+    ],
+    name: Annotated[str, typer.Option("--name", help="Their full name, as careerkit should show it.")],
+    role: Annotated[str | None, typer.Option("--role", help='Their role, e.g. "Backend engineer".')] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."),
+    ] = None,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Start PERSON on your team: their folder and a profile with name, role and since. Never overwrites one."""
     from careerkit.rules import actions
@@ -51,11 +53,12 @@ def add(
 
 def leave(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    on: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."
-    ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    on: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."),
+    ] = None,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
     from careerkit.values.dates import parse_cli_date
@@ -68,12 +71,13 @@ def leave(
 
 def pause(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
-    until: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--until", metavar="DATE", help="The day they are back, after today: YYYY-MM-DD, or +3m."
-    ),
-    end: bool = typer.Option(False, "--end", help="End the pause today (paused_until: today)."),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="DATE", help="The day they are back, after today: YYYY-MM-DD, or +3m."),
+    ] = None,
+    end: Annotated[bool, typer.Option("--end", help="End the pause today (paused_until: today).")] = False,
+    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
 ) -> None:
     """Pause PERSON until a date (leave, a crisis): nothing is reported for them until then; --end ends it."""
     from careerkit.errors import UsageError

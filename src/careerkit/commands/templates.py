@@ -1,5 +1,7 @@
 """`careerkit templates`: list the templates, copy one into the notes repository to edit."""
 
+from typing import Annotated
+
 import typer
 
 from careerkit.commands.options import notes
@@ -23,7 +25,7 @@ def templates(ctx: typer.Context) -> None:
 @app.command("copy")
 def copy(
     ctx: typer.Context,
-    stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
+    stage: Annotated[str, typer.Argument(metavar="STAGE", help="story, dreams, plan, checkin or note.")],
 ) -> None:
     """Copy the shipped template of STAGE into templates/ to edit; never overwrites."""
     from careerkit.errors import CareerkitError

@@ -1,4 +1,4 @@
-"""Write a synthetic notes repository, following SPEC.md, for the benchmarks.
+"""Write a synthetic notes repository, following docs/contract.md, for the benchmarks.
 
     python benchmarks/generate.py OUT --people 200 --docs 50
 

@@ -697,7 +697,7 @@ def test_a_document_linked_from_outside_the_notes_root_is_never_written(cli, not
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
 def test_a_link_out_of_the_persons_folder_is_read_but_never_written(cli, notes):
-    """SPEC.md: no command writes outside people/<person>/, even through a link that stays in the notes."""
+    """docs/contract.md: no command writes outside people/<person>/, even through a link that stays in the notes."""
     root = hand_plan(notes, **{"archive/plan.md": doc("alice", "plan", "2026-05-20", actions=[action(3)])})
     link = root / "people/alice/2026-05-20-plan.md"
     link.symlink_to(root / "archive/plan.md")

@@ -1,4 +1,4 @@
-"""`careerkit check`: every rule of SPEC.md, reported like a compiler, and as a pre-commit hook."""
+"""`careerkit check`: every rule of docs/contract.md, reported like a compiler, and as a pre-commit hook."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The findings of SPEC.md, each at its boundaries, through `careerkit due --json`."""
+"""The findings of docs/findings.md, each at its boundaries, through `careerkit due --json`."""
 
 from __future__ import annotations
 

@@ -2,17 +2,20 @@
 
 - docs/findings.md, from the findings' own descriptions;
 - docs/commands.md, every command's `--help`;
+- the generated parts of docs/contract.md (settings, keys, findings, problem codes), between its
+  `<!-- generated: NAME -->` and `<!-- end of generated part -->` lines; the prose around them is kept;
 and it checks that the hand-written command table in README.md names every command and every option
 (its rows say more than --help can).
 
-Regenerate both pages with `python -m careerkit.docgen` (from the project's root); `--check` only says
-what is out of date. A test runs the check.
+Regenerate the pages with `python -m careerkit.commands.docgen` (from the project's root); `--check` only
+says what is out of date. A test runs the check.
 """
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -160,9 +163,89 @@ def _names(cell: str, command: str) -> bool:
     )
 
 
+def settings_table() -> str:
+    from careerkit.reading.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, GIT_HELP, SETTING_HELP
+    from careerkit.values.model import Settings
+
+    meanings = {**SETTING_HELP, "git": GIT_HELP, CALENDAR_KEY: CALENDAR_KEY_HELP}
+    defaults = Settings()
+    rows = ["| key | default | meaning |", "|---|---|---|"]
+    for key, default in zip(Settings._fields, defaults, strict=True):
+        rows.append(f"| `{key}` | {'none' if default is None else f'`{default}`'} | {meanings[key]} |")
+    return "\n".join(rows) + "\n"
+
+
+def keys_tables() -> str:
+    from careerkit.values import schema
+
+    parts = [
+        ("Documents", schema.DOCUMENT),
+        ("Each action", schema.ACTION),
+        ("Each dream", schema.DREAM),
+        ("Each skill of a dream", schema.DREAM_SKILL),
+        ("Each skill of the plan", schema.PLAN_SKILL),
+        ("Profiles (`people/<person>/profile.md`)", schema.PROFILE),
+    ]
+    tables = []
+    for title, mapping in parts:
+        rows = [f"| `{key}` | {_holds(value)} |" for key, value in mapping.items()]
+        tables.append(f"{title}:\n\n| key | holds |\n|---|---|\n" + "\n".join(rows) + "\n")
+    return "\n".join(tables)
+
+
+def _holds(value: Any) -> str:
+    """What a schema entry holds, in words: "a date", "a list of actions"."""
+    from careerkit.values import schema
+
+    plural = {
+        id(schema.ACTION): "actions",
+        id(schema.DREAM): "dreams",
+        id(schema.DREAM_SKILL): "skills of a dream",
+        id(schema.PLAN_SKILL): "skills of the plan",
+    }
+    if isinstance(value, list):
+        item = value[0]
+        return f"a list of {plural[id(item)] if isinstance(item, dict) else _holds(item).removeprefix('a ')}"
+    return {schema.TEXT: "text", schema.NUMBER: "a whole number", schema.DATE: "a date"}[value]
+
+
+def findings_table() -> str:
+    rows = ["| kind | tier | one per | what it means |", "|---|---|---|---|"]
+    for kind in KINDS.values():
+        rows.append(f"| `{kind.name}` | {kind.tier} ({TIERS[kind.tier]}) | {kind.level} | {kind.meaning} |")
+    return "\n".join(rows) + "\n"
+
+
+def codes_table() -> str:
+    from careerkit.values.codes import MEANINGS
+
+    rows = ["| code | what it means |", "|---|---|"]
+    rows += [f"| `{code}` | {meaning} |" for code, meaning in MEANINGS.items()]
+    return "\n".join(rows) + "\n"
+
+
+CONTRACT_PARTS: dict[str, Callable[[], str]] = {
+    "settings": settings_table,
+    "keys": keys_tables,
+    "findings": findings_table,
+    "codes": codes_table,
+}
+_GENERATED = re.compile(r"(<!-- generated: ([a-z]+) -->\n).*?(<!-- end of generated part -->)", re.DOTALL)
+
+
+def contract_page(text: str) -> str:
+    """docs/contract.md (its text now) with every generated part written afresh from the code."""
+    return _GENERATED.sub(lambda part: part[1] + CONTRACT_PARTS[part[2]]() + part[3], text)
+
+
 def pages(project: Path) -> dict[Path, str]:
     """Each generated page under `project` and what it should hold."""
-    return {project / "docs/findings.md": findings_page(), project / "docs/commands.md": commands_page()}
+    contract = project / "docs/contract.md"
+    return {
+        project / "docs/findings.md": findings_page(),
+        project / "docs/commands.md": commands_page(),
+        contract: contract_page(contract.read_text(encoding="utf-8")),
+    }
 
 
 def main(args: list[str]) -> int:

@@ -1,6 +1,6 @@
 """Action ids used twice by one person: found from what was read, placed by reading the YAML again.
 
-Ids are unique per person (SPEC.md); where one repeats, the copy in the newest
+Ids are unique per person (docs/contract.md); where one repeats, the copy in the newest
 document counts and every command reports the repeat. Only when an id repeats
 are the files composed again, for the lines.
 """

@@ -13,6 +13,7 @@ CONFIG_NAME = "careerkit.yaml"
 
 
 GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
+GIT_HELP = "`commit`: every command that writes commits what it wrote; anything else: no commits"
 CALENDAR_KEY = "calendar_key"
 CALENDAR_KEY_HELP = (
     "a random key that keeps the event ids of `careerkit calendar` stable and unguessable; keep it as it is"

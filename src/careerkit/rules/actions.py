@@ -95,7 +95,7 @@ def one_line(text: str, what: str) -> str:
 def new_fields(
     ident: int, title: str, today: date, due: date | None = None, skill: str | None = None, owner: str | None = None
 ) -> dict[str, Value]:
-    """The keys of a new action, in the order SPEC.md shows them."""
+    """The keys of a new action, in the order docs/contract.md lists them."""
     fields: dict[str, Value] = {"id": ident, "title": title}
     if owner is not None:
         fields["owner"] = owner
@@ -189,7 +189,7 @@ def _editing(notes: Notes, person: str) -> Iterator[tuple[Team, PersonNotes]]:
 
 
 def _warnings(team: Team, slug: str) -> list[Problem]:
-    # They did not stop the change, so they are warnings (SPEC.md: exit 1 from a writing command means
+    # They did not stop the change, so they are warnings (docs/contract.md: exit 1 from a writing command means
     # nothing was written).
     return [p for p in team.errors if p not in blocking_problems(team, slug)]
 

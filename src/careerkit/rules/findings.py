@@ -1,4 +1,4 @@
-"""What needs attention: the rules of SPEC.md, as pure functions of the notes.
+"""What needs attention: the rules of docs/findings.md, as pure functions of the notes.
 
 `find` takes what was read and a date and returns findings; it knows nothing
 of files or the terminal. `KINDS` describes each kind for people: it feeds
@@ -255,7 +255,7 @@ def _titled(text: str, title: str) -> str:
 
 
 def find(team: Team, today: date, within: int = 0) -> list[Finding]:
-    """Every finding for every person read, sorted as SPEC.md says."""
+    """Every finding for every person read, sorted as docs/contract.md says."""
     found = []
     for person in team.people:
         found += find_for_person(person, team, today, within)

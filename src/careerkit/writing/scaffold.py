@@ -301,7 +301,7 @@ def _prefill(
 
 
 def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
-    """The skills of the dream grid worth choosing from, ranked as SPEC.md says.
+    """The skills of the dream grid worth choosing from, ranked as the README says.
 
     First the skills that more dreams need (a need of NEEDED or more counts for
     its dream), then the higher need, then the bigger gap; each once, with the

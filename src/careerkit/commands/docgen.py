@@ -65,30 +65,6 @@ keeps them the same.
 """
 
 
-CHANGES = """
-## What changed in 0.2
-
-Scripts that read `careerkit due --json` see these changes; no kind was
-renamed or removed.
-
-- New kinds: `never-started` (a person folder with no story, dreams or plan)
-  and `plan-without-actions` (a plan under which nothing of the person's own
-  was ever open; before 0.2 this was reported as `out-of-actions`).
-- `out-of-actions` now means that they finished: it fires only after some
-  action of their own was closed since the newest plan, and is dated by the
-  last such day.
-- Your promises (`owner` equal to the `manager` setting) are said to be
-  yours and never count in `no-progress`; every finding has an `owner` key.
-- `stale_after_days` defaults to each person's check-in cadence plus 7 days
-  (it was 21 for everyone), so a monthly check-in no longer makes every
-  action stale a week before it.
-- `resources-missing` is quiet for a skill that an open action works on.
-- `conversation-due` honours a plan's `review_by`.
-- Findings are ordered by tier first, then by `days`.
-- Profiles may set `since`, `left` and `paused_until`.
-"""
-
-
 def findings_page() -> str:
     parts = [INTRO.replace("{promise}", PROMISE_SUGGESTION)]
     for kind in KINDS.values():
@@ -100,7 +76,7 @@ def findings_page() -> str:
             f"- **What to do:** {kind.suggestion}\n"
             f"- **Rule:** {kind.rule}\n"
         )
-    parts.append(CHANGES)
+    parts.append("\nWhat changed in each release, findings included, is in [CHANGELOG.md](../CHANGELOG.md).\n")
     return "".join(parts)
 
 

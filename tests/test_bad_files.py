@@ -502,13 +502,13 @@ def test_both_yaml_parsers_get_the_same_words(lines, line, reason):
     """LibYAML and PyYAML's pure-Python parser word each mistake differently; careerkit says one thing."""
     import yaml
 
-    from careerkit.reading import yamlio
+    from careerkit.reading import yaml_errors, yamlio
 
     text = "person: alice\nstage: story\ndate: 2026-01-05\n" + lines
     for loader in {getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader}:
         with pytest.raises(yaml.YAMLError) as raised:
             yaml.load(text, Loader=loader)
-        assert yamlio._reason(raised.value, text) == reason, loader
+        assert yaml_errors.reason(raised.value, text, yamlio.MAX_DEPTH) == reason, loader
 
 
 # The stable code of each case's problems: scripts key on these, and so does careerkit (never on the wording).

@@ -8,7 +8,7 @@ import re
 import stat
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
@@ -89,12 +89,12 @@ def test_titles_only_when_asked_and_long_lines_are_folded_and_escaped(team):
 
 
 def test_dtstamp_is_utc_and_the_calendar_is_well_formed(team):
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     calendar = read_calendar(run(team, "calendar", "--today", TODAY).stdout)
     assert str(calendar["VERSION"]) == "2.0" and "careerkit" in str(calendar["PRODID"])
     for event in events(calendar):
         stamp = event.decoded("DTSTAMP")
-        assert stamp.utcoffset() == timedelta(0) and before <= stamp <= datetime.now(timezone.utc)
+        assert stamp.utcoffset() == timedelta(0) and before <= stamp <= datetime.now(UTC)
         assert event["DTSTAMP"].to_ical().endswith(b"Z")
         assert event["DTSTART"].params.get("VALUE") == "DATE"
 

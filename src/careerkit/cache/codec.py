@@ -109,38 +109,45 @@ def _make_decoder(kind: Any) -> Decode:
     if kind is datetime.date:
         return _date
     origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if origin is list and not args:
-        return _list
-    if origin is list and len(args) == 1:
-        item = decoder(args[0])
-        if item is _identity:
-            return _list
-        shape = _SHAPES.get(item)
-        if shape is not None and not shape[1]:  # items whose type is all there is to check
-            allowed = set(shape[0])
-
-            def scalars(value: Any) -> list[Any]:
-                if type(value) is not list or not set(map(type, value)).issubset(allowed):
-                    raise TypeError("expected a list of " + " or ".join(one.__name__ for one in allowed))
-                return value
-
-            return _shaped(scalars, (list,), True)
-        return _shaped(lambda value: [item(entry) for entry in _list(value)], (list,), True)
+    if origin is list and len(args) <= 1:
+        return _list_decoder(args[0]) if args else _list
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args:
-        inner_kind = next(arg for arg in args if arg is not _NONE)
-        if inner_kind in (str, int, float, bool):
-            return _exactly(inner_kind, optional=True)
-        inner = decoder(inner_kind)
-        if inner is _identity:
-            return _identity
-        if inner is _date:
-            return _optional_date
-        shape = _SHAPES.get(inner)
-        optional = lambda value: None if value is None else inner(value)  # noqa: E731
-        return optional if shape is None else _shaped(optional, (*shape[0], _NONE), True)
+        return _optional_decoder(next(arg for arg in args if arg is not _NONE))
     if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
         return _shaped(_record_decoder(kind), (list,), True)
     raise TypeError(f"cannot cache a value of type {kind!r}")
+
+
+def _list_decoder(item_kind: Any) -> Decode:
+    """For `list[item_kind]`."""
+    item = decoder(item_kind)
+    if item is _identity:
+        return _list
+    shape = _SHAPES.get(item)
+    if shape is not None and not shape[1]:  # items whose type is all there is to check
+        allowed = set(shape[0])
+
+        def scalars(value: Any) -> list[Any]:
+            if type(value) is not list or not set(map(type, value)).issubset(allowed):
+                raise TypeError("expected a list of " + " or ".join(one.__name__ for one in allowed))
+            return value
+
+        return _shaped(scalars, (list,), True)
+    return _shaped(lambda value: [item(entry) for entry in _list(value)], (list,), True)
+
+
+def _optional_decoder(inner_kind: Any) -> Decode:
+    """For `inner_kind | None`."""
+    if inner_kind in (str, int, float, bool):
+        return _exactly(inner_kind, optional=True)
+    inner = decoder(inner_kind)
+    if inner is _identity:
+        return _identity
+    if inner is _date:
+        return _optional_date
+    shape = _SHAPES.get(inner)
+    optional = lambda value: None if value is None else inner(value)  # noqa: E731
+    return optional if shape is None else _shaped(optional, (*shape[0], _NONE), True)
 
 
 MAX_SHAPES = 256  # a record with more combinations of JSON types than this is checked field by field

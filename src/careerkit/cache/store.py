@@ -63,6 +63,7 @@ READER_MODULES = (
     "reading/duplicates",
     "reading/frontmatter",
     "reading/settings",
+    "reading/yaml_errors",
     "reading/yamlio",
     "repository/layout",
     "repository/loader",

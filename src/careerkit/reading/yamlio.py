@@ -115,40 +115,48 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     def _build(self, node: yaml.Node) -> Any:
         """The value of `node`: built here when its kind and tag are the usual ones and its text is
         valid for the tag; else by PyYAML (which also gives the errors, e.g. for `!!str [a list]`)."""
-        tag = node.tag
         kind = type(node)
         if kind is yaml.ScalarNode:
-            value = node.value
-            if tag == _STR:
+            value = self._scalar(node.tag, node.value)
+            if value is not _UNUSUAL:
                 return value
-            if tag == _INT and len(value) < _MAX_DIGITS and _DECIMAL.fullmatch(value):
-                return int(value)
-            if tag == _NULL:
-                return None
-            if tag == _BOOL and value.lower() in self.bool_values:
-                return self.bool_values[value.lower()]
-            if tag == _TIMESTAMP and (parts := _DAY.fullmatch(value)):
-                try:
-                    return date(int(parts[1]), int(parts[2]), int(parts[3]))
-                except ValueError:
-                    return InvalidDate(value)
-        elif kind is yaml.MappingNode and tag == _MAP:
-            mapping: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag in _SPECIAL_KEYS:
-                    return self.construct_object(node, deep=True)
-                key = self._build(key_node)
-                if type(key) is not str and not isinstance(key, Hashable):  # what PyYAML refuses, the same way
-                    raise yaml.constructor.ConstructorError(
-                        "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
-                    )
-                mapping[key] = self._build(value_node)
-            if len(mapping) != len(node.value):
-                self.repeated_keys = True  # two keys built the same value: `check` looks for a key written twice
-            return mapping
-        elif kind is yaml.SequenceNode and tag == _SEQ:
+        elif kind is yaml.MappingNode and node.tag == _MAP:
+            return self._mapping(node)
+        elif kind is yaml.SequenceNode and node.tag == _SEQ:
             return [self._build(child) for child in node.value]
         return self.construct_object(node, deep=True)
+
+    def _scalar(self, tag: str, value: str) -> Any:
+        """A plain value of one of the usual tags, or _UNUSUAL when PyYAML is to build it."""
+        if tag == _STR:
+            return value
+        if tag == _INT and len(value) < _MAX_DIGITS and _DECIMAL.fullmatch(value):
+            return int(value)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and value.lower() in self.bool_values:
+            return self.bool_values[value.lower()]
+        if tag == _TIMESTAMP and (parts := _DAY.fullmatch(value)):
+            try:
+                return date(int(parts[1]), int(parts[2]), int(parts[3]))
+            except ValueError:
+                return InvalidDate(value)
+        return _UNUSUAL
+
+    def _mapping(self, node: yaml.Node) -> Any:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag in _SPECIAL_KEYS:
+                return self.construct_object(node, deep=True)
+            key = self._build(key_node)
+            if type(key) is not str and not isinstance(key, Hashable):  # what PyYAML refuses, the same way
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                )
+            mapping[key] = self._build(value_node)
+        if len(mapping) != len(node.value):
+            self.repeated_keys = True  # two keys built the same value: `check` looks for a key written twice
+        return mapping
 
 
 class _AliasCheckingLoader(_Loader):
@@ -178,94 +186,7 @@ _SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` a
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _MAX_DIGITS = 4000  # Python refuses to read longer numbers from text (and PyYAML's error says so)
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-
-
-_UNCLOSED = (
-    "while parsing a flow",
-    "while scanning a quoted",
-    "while scanning a double-quoted",
-    "while scanning a single-quoted",
-)
-
-
-def _error_line(error: yaml.YAMLError, first_line: int, text: str) -> int:
-    """The file's line to fix: where the parser stopped, unless what broke is a `[`, `{` or
-    quote left open (or the parser ran off the end): then the line where that opens."""
-    problem = getattr(error, "problem_mark", None)
-    context = getattr(error, "context_mark", None)
-    unclosed = str(getattr(error, "context", "")).startswith(_UNCLOSED)
-    mark = problem
-    if context is not None and (problem is None or unclosed or problem.index >= len(text.rstrip())):
-        mark = context
-    return first_line + int(mark.line) if mark is not None else first_line
-
-
-# What the parser's complaint means for a person fixing a note, in careerkit's words: PyYAML's pure-Python
-# parser and LibYAML word the same mistake differently, and their words change between releases. Each
-# row: the words to find in the parser's (context, problem), and what careerkit says instead.
-_TAB = "a tab where YAML needs spaces; indent with spaces only"
-_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("tab",), _TAB),
-    (("nesting depth",), f"lists or mappings nested more than {MAX_DEPTH} levels deep; not read"),
-    (
-        ("mapping values are not allowed",),
-        "a colon followed by a space inside a value; put the whole value in quotes (title: 'Read: a book'), "
-        "or give the line above its missing colon",
-    ),
-    (("flow sequence",), "a list in [ ] is not closed with ], or its items are not separated by commas"),
-    (("flow mapping",), "a mapping in { } is not closed with }, or its pairs are not separated by commas"),
-    (
-        ("escape character",),
-        "an unknown backslash escape inside double quotes; write \\\\ for a backslash, or use single quotes",
-    ),
-    (("quoted scalar", "end of stream"), "a quote that is opened here is never closed; add the closing quote"),
-    (("quoted scalar",), "a quoted value that is not closed properly; check its quotes"),
-    (("undefined alias",), "an alias (*name) with no anchor (&name) before it; quote a value that starts with *"),
-    (("duplicate anchor",), "the same anchor (&name) is given twice; rename one"),
-    (("anchor",), "an & must be followed by a name; quote a value that starts with &"),
-    (("alias",), "a * must be followed by a name; quote a value that starts with *"),
-    (
-        ("could not determine a constructor",),
-        "a YAML tag that careerkit does not read (such as !!python/...); remove the tag",
-    ),
-    (("explicit tag",), "a value with an explicit tag (such as !!int) is not valid for that tag"),
-    (
-        ("simple key",),
-        "a line that is neither `key: value` nor a list item; add its colon, or indent it under the key it belongs to",
-    ),
-    (
-        ("block mapping",),
-        "this line does not line up with the keys around it (or text follows a closing "
-        "quote or bracket); check its indentation and quotes",
-    ),
-    (("block sequence",), "this list item does not line up with the items around it; check its indentation"),
-    (
-        ("cannot start any token",),
-        "a value that cannot start with this character (such as @, ` or %); put the value in quotes",
-    ),
-    (("directive",), "a line that starts with % is not allowed here; put the value in quotes"),
-    (("another document",), "a second YAML document starts here; remove this --- line"),
-)
-_NOT_YAML = "this is not valid YAML; check the indentation, quotes and brackets on this line"
-
-
-def _reason(error: yaml.YAMLError, text: str) -> str:
-    """What went wrong, in careerkit's own words (never the parser's, which may quote the text)."""
-    if isinstance(error, yaml.reader.ReaderError):
-        return "a control character that YAML cannot read; remove it"
-    words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
-    mark = getattr(error, "problem_mark", None)
-    if "cannot start any token" in words and mark is not None and "\t" in _line(text, mark.line):
-        return _TAB  # LibYAML does not say which character it stopped at: the line does
-    for needles, reason in _REASONS:
-        if all(needle in words for needle in needles):
-            return reason
-    return _NOT_YAML
-
-
-def _line(text: str, index: int) -> str:
-    lines = text.splitlines()
-    return lines[index] if 0 <= index < len(lines) else ""
+_UNUSUAL = object()  # a scalar that `_Loader._scalar` leaves to PyYAML
 
 
 class _Refused(yaml.YAMLError):
@@ -373,12 +294,14 @@ def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Kept]
         if tree is not None and loader is _Loader:
             return _load_keeping(text, tree)
         return yaml.load(text, Loader=loader)  # a safe loader (see above)
-    except _Refused as error:
-        line = _error_line(error, first_line, text)
-        raise CareerkitError(f"{what} {error.problem}", line=line, code=codes.BAD_YAML) from None
-    except yaml.YAMLError as error:
-        message = f"could not parse {what}: {_reason(error, text)}"
-        raise CareerkitError(message, line=_error_line(error, first_line, text), code=codes.BAD_YAML) from None
+    except yaml.YAMLError as error:  # (its words and line: careerkit.reading.yaml_errors, loaded only then)
+        from careerkit.reading.yaml_errors import error_line, reason
+
+        line = error_line(error, first_line, text)
+        if isinstance(error, _Refused):
+            raise CareerkitError(f"{what} {error.problem}", line=line, code=codes.BAD_YAML) from None
+        message = f"could not parse {what}: {reason(error, text, MAX_DEPTH)}"
+        raise CareerkitError(message, line=line, code=codes.BAD_YAML) from None
     except RecursionError:
         raise CareerkitError(f"{what} is nested too deeply", line=first_line, code=codes.BAD_YAML) from None
     except Exception as error:  # anything else a library may raise on hostile input: the file, not a crash

@@ -23,7 +23,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from typing_extensions import Self, dataclass_transform
+    from typing import Self, dataclass_transform
 else:
 
     def dataclass_transform(**_: Any) -> Any:  # only type checkers need it

@@ -19,7 +19,7 @@ against it, and two teams' `alex` never share an event.
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
 
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from careerkit.rules.findings import away, conversation_review, find
 from careerkit.values.model import Team
@@ -99,7 +99,7 @@ def to_ical(found: list[Entry], key: str, titles: bool, stamp: datetime | None =
     """The iCalendar file: one all-day event for each entry, stamped with the time it was made (UTC)."""
     import icalendar  # only this command needs it
 
-    stamp = stamp or datetime.now(timezone.utc)
+    stamp = stamp or datetime.now(UTC)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -206,27 +206,17 @@ class CachedReads(Reads):
         if not self.usable:
             return super().inspected(items, inspection)
         results: list[Pair | None] = [None] * len(items)
-        misses: list[int] = []
         keys: list[Key | None] = [None] * len(items)
         rels: list[str] = []
-        extra_name = SEPARATOR + inspection.name if inspection is not None else ""
+        misses: list[int] = []
         for index, (path, person) in enumerate(items):
             store = self._store(f"{person}.json")
             rel = self._rel(path)
             rels.append(rel)
             key = keys[index] = self._document_key(path)
-            if key is not None:
-                store.seen.add(rel)
-                hit = store.get(rel, key, codec.decode_read_result)
-                if hit is not None and inspection is None:
-                    results[index] = (hit, None)
-                    continue
-                if hit is not None and inspection is not None:
-                    extra = store.get(rel + extra_name, (*key, inspection.context), codec.decoder(inspection.kind))
-                    if extra is not None:
-                        results[index] = (hit, extra)
-                        continue
-            misses.append(index)
+            results[index] = self._kept_pair(store, rel, key, inspection) if key is not None else None
+            if results[index] is None:
+                misses.append(index)
         if misses:
             from careerkit.cache import parallel
 
@@ -234,13 +224,26 @@ class CachedReads(Reads):
             for index, (result, extra, payload, extra_payload) in zip(misses, fresh, strict=True):
                 results[index] = (result, extra)
                 key = keys[index]
-                if key is None or payload is None or self._racy(key) or not _lasting(result.problems):
-                    continue
-                store = self._store(f"{items[index][1]}.json")
-                store.put(rels[index], key, payload)
-                if inspection is not None and extra_payload is not None:
-                    store.put(rels[index] + extra_name, (*key, inspection.context), extra_payload)
+                if key is not None and payload is not None and not self._racy(key) and _lasting(result.problems):
+                    self._keep_pair(items[index][1], rels[index], key, inspection, (payload, extra_payload))
         return typing.cast("list[Pair]", results)
+
+    def _kept_pair(self, store: cache_store.Store, rel: str, key: Key, inspection: Inspection | None) -> Pair | None:
+        """What was kept of the document at `rel` under `key` (and what `inspection` found in it), or None."""
+        store.seen.add(rel)
+        hit = store.get(rel, key, codec.decode_read_result)
+        if hit is None or inspection is None:
+            return None if hit is None else (hit, None)
+        extra = store.get(rel + SEPARATOR + inspection.name, (*key, inspection.context), codec.decoder(inspection.kind))
+        return None if extra is None else (hit, extra)
+
+    def _keep_pair(self, person: str, rel: str, key: Key, inspection: Inspection | None, payloads: Any) -> None:
+        """Keep what was read of the document at `rel` (and what `inspection` found in it) under `key`."""
+        payload, extra_payload = payloads
+        store = self._store(f"{person}.json")
+        store.put(rel, key, payload)
+        if inspection is not None and extra_payload is not None:
+            store.put(rel + SEPARATOR + inspection.name, (*key, inspection.context), extra_payload)
 
     def kept(self, rel: str, path: Path, inspection: Inspection, compute: Callable[[], Any]) -> Any:
         if not self.usable:

@@ -58,7 +58,7 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
         ) from None
     try:
         _acquire(handle, slug)
-        fsutil.remove_stale_temps(root / "people" / slug)
+        fsutil.remove_stale_temps(root / "people" / slug, root, fsutil.DOCUMENT)
         yield
     finally:
         os.close(handle)  # releases the lock

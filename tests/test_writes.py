@@ -170,3 +170,13 @@ def test_a_failed_write_leaves_no_trace_not_even_a_new_persons_folder(notes, arg
     assert (code, out) == (1, "")
     assert err == f"{file}: cannot write file: no space left on device\n"
     assert sorted(p.relative_to(root).as_posix() for p in (root / "people").rglob("*")) == ["people/alice", PLAN]
+
+
+def test_a_pipe_in_place_of_a_lock_is_refused_and_nothing_is_written(notes):
+    root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1)])})
+    (root / ".careerkit/locks").mkdir(parents=True)
+    os.mkfifo(root / ".careerkit/locks/alice.lock")
+    before = (root / PLAN).read_bytes()
+    code, _, err = invoke(root, "action", "done", "alice", "1", "--today", TODAY)
+    assert code == 1 and err.startswith(".careerkit/locks/alice.lock: cannot make the lock that keeps two edits apart")
+    assert (root / PLAN).read_bytes() == before

@@ -247,12 +247,16 @@ def test_a_template_that_links_outside_the_root_is_refused(cli, notes, tmp_path,
         assert sorted(p.name for p in outside.iterdir()) == ["id_rsa", "note.md.j2"]
 
 
-def test_a_template_link_inside_the_root_is_used(cli, notes):
-    root = notes({"shared/note.j2": "Shared body for {{ name }}.\n"})
-    (root / "templates").mkdir()
-    (root / "templates/note.md.j2").symlink_to(Path("../shared/note.j2"))
+def test_a_template_link_inside_templates_is_used_and_one_to_elsewhere_in_the_notes_is_not(cli, notes):
+    root = notes({"templates/shared/note.j2": "Shared body for {{ name }}.\n", "shared/note.j2": f"{MARKER}\n"})
+    (root / "templates/note.md.j2").symlink_to(Path("shared/note.j2"))
     cli(root, "new", "note", "alice", "--date", "2026-01-02")
     assert (root / "people/alice/2026-01-02-note.md").read_text(encoding="utf-8").endswith("Shared body for alice.\n")
+    (root / "templates/note.md.j2").unlink()
+    (root / "templates/note.md.j2").symlink_to(Path("../shared/note.j2"))
+    result = cli(root, "new", "note", "alice", "--date", "2026-01-03", expect=1)
+    assert result.stderr == "templates/note.md.j2:1: link to outside templates/; not used\n"
+    assert not (root / "people/alice/2026-01-03-note.md").exists()
 
 
 def test_a_template_that_is_a_pipe_is_refused_without_waiting(cli, notes):
@@ -708,14 +712,14 @@ def test_a_failed_new_for_a_new_person_leaves_no_profile(cli, notes, monkeypatch
     root = notes({})
     real = fsutil.create_new
 
-    def only_the_profile(path, data):
+    def only_the_profile(path, data, *args):
         if path.name != "profile.md":
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(path, data)
+        return real(path, data, *args)
 
     monkeypatch.setattr(fsutil, "create_new", only_the_profile)
     cli(root, "new", "story", "Zoë", "--name", "Zoë", expect=1)
-    assert [p.name for p in (root / "people/zoe").iterdir()] == []
+    assert not (root / "people/zoe").exists()  # nor the folder made for them
 
 
 def test_reading_commands_never_wait_for_the_lock(cli, lock_holder, monkeypatch):

@@ -124,7 +124,16 @@ def _read_text(text: str | None) -> str:
         return text
     if sys.stdin.isatty():
         echo_line("careerkit: type the note, then Ctrl-D on a line of its own", err=True)
+    from careerkit.errors import CareerkitError
+    from careerkit.reading.documents import MAX_FILE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # no more than a note careerkit would read back
+    if len(data) > MAX_FILE_BYTES:
+        raise CareerkitError(
+            f"standard input holds more than {MAX_FILE_BYTES >> 20} MiB, more than careerkit reads in a note; "
+            "nothing written"
+        )
     try:
-        return sys.stdin.buffer.read().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError("standard input is not UTF-8 text; nothing written") from None

@@ -34,10 +34,10 @@ def copy(
     repo = notes(ctx)
     check_stage(stage)
     target = override_dir(repo.root) / file_name(stage)
-    if not repo.is_inside(target.parent):
-        raise CareerkitError("is a link to outside the notes root; nothing written", path=repo.rel(target.parent))
+    data = (shipped_dir() / file_name(stage)).read_bytes()
+    fsutil.writable(target, repo.root, fsutil.NOTES_FILE, data, replacing=False)  # before templates/ is made
     fsutil.make_private_dirs(target.parent)
-    fsutil.remove_stale_temps(target.parent, locked=False)
-    if not fsutil.create_new(target, (shipped_dir() / file_name(stage)).read_bytes()):
+    fsutil.remove_stale_temps(target.parent, repo.root, fsutil.NOTES_FILE, locked=False)
+    if not fsutil.create_new(target, data, repo.root, fsutil.NOTES_FILE):
         raise CareerkitError("already exists; edit it, or delete it to start again", path=repo.rel(target))
     typer.echo(repo.rel(target))

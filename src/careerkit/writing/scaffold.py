@@ -93,26 +93,37 @@ def create(
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
         body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)
         data = (_frontmatter_text(frontmatter, next_id(person)) + body).encode("utf-8")
-        fsutil.make_private_dirs(folder)
-        first = _next_number(folder, day, stage)
-        if first > MAX_SAME_DAY:
-            raise CareerkitError(
-                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
-            )
-        profile = _write_profile(folder, slug, name) if name else None
-        try:
-            for number in range(first, MAX_SAME_DAY + 1):
-                suffix = "" if number == 1 else f"-{number}"
-                path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
-                if fsutil.create_new(path, data):
-                    return Created(path, profile, note, team.errors)
-            raise CareerkitError(
-                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
-            )
-        except BaseException:
-            if profile is not None:  # nothing written means no profile either
-                profile.unlink(missing_ok=True)
-            raise
+        # Before any folder is made: a document careerkit would not read back, or a place it may not write.
+        fsutil.writable(folder / f"{day.isoformat()}-{stage}.md", notes.root, fsutil.DOCUMENT, data, replacing=False)
+        with fsutil.new_folders(folder):  # a failure below leaves no folder of a new person behind
+            path, profile = _write_document(notes, folder, stage, day, data, name)
+        return Created(path, profile, note, team.errors)
+
+
+def _write_document(
+    notes: Notes, folder: Path, stage: str, day: date, data: bytes, name: str | None
+) -> tuple[Path, Path | None]:
+    """Write `data` as the stage's next document that day in `folder` (and, with `name`, a profile if there is
+    none); (the document, the profile written or None). When it raises, neither was written."""
+    first = _next_number(folder, day, stage)
+    if first > MAX_SAME_DAY:
+        raise CareerkitError(
+            f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+        )
+    profile = _write_profile(notes.root, folder, name) if name else None
+    try:
+        for number in range(first, MAX_SAME_DAY + 1):
+            suffix = "" if number == 1 else f"-{number}"
+            path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
+            if fsutil.create_new(path, data, notes.root):
+                return path, profile
+        raise CareerkitError(
+            f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+        )
+    except BaseException:
+        if profile is not None:  # nothing written means no profile either
+            profile.unlink(missing_ok=True)
+        raise
 
 
 def note_text(text: str) -> str:
@@ -183,10 +194,10 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
     return existing, None
 
 
-def _write_profile(folder: Path, slug: str, name: str) -> Path | None:
+def _write_profile(root: Path, folder: Path, name: str) -> Path | None:
     from careerkit.writing.roster import create_profile
 
-    return create_profile(folder, {"name": name, "role": None})
+    return create_profile(root, folder, {"name": name, "role": None})
 
 
 def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:

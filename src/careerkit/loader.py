@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerkit.model import PersonNotes, Problem, Team
-from careerkit.notes import NOT_A_SLUG, NotesLayout
+from careerkit.notes import NAME_PROBLEMS, NotesLayout
 
 if TYPE_CHECKING:
     from careerkit.cache import Reads
@@ -38,7 +38,7 @@ class Notes(NotesLayout):
             people, folder_problems = self.folders()
             problems += folder_problems
         else:  # a folder that is not a person is reported by every command, whoever it names
-            problems += [p for p in self.folders()[1] if p.message.startswith(NOT_A_SLUG)]
+            problems += [p for p in self.folders()[1] if p.message.startswith(NAME_PROBLEMS)]
         read: dict[str, PersonNotes] = {}
         pending: list[tuple[str, list[Path]]] = []
         for slug in people:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit import fsutil
-from careerkit.errors import CareerkitError
+from careerkit.errors import CareerkitError, UsageError
 from careerkit.notes import PROFILE, NotesLayout, profile_rel
 
 CADENCE_HINT = "# checkin_every_days: 14   # uncomment to use another cadence for this person\n"
@@ -39,6 +39,14 @@ def create_profile(folder: Path, fields: dict[str, Any], hint: bool = True) -> P
     fsutil.make_private_dirs(folder)
     path = folder / PROFILE
     return path if fsutil.create_new(path, profile_text(fields, hint).encode("utf-8")) else None
+
+
+def refuse_another(notes: NotesLayout, name: str, slug: str) -> None:
+    """Refuse to start `slug` for a `name` that already names someone else (their profile's name, or a folder
+    that macOS and Windows would take for `slug`): one person, one folder."""
+    existing = notes.person_named(name)
+    if existing is not None and existing != slug:
+        raise UsageError(f"{name!r} is already on your team: people/{existing}; nothing written")
 
 
 def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since: date) -> Path:

@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.common import TODAY_HELP, committed, today_option
+from careerkit.commands.common import committed, today_option, today_param
 
 
 def calendar(
@@ -25,7 +25,7 @@ def calendar(
         help="Put action titles in the events (left out by default: "
         "a calendar that is subscribed to leaves this machine).",
     ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
 

@@ -7,7 +7,6 @@ import typer
 
 from careerkit.commands.common import (
     NO_PAGER_HELP,
-    TODAY_HELP,
     echo_line,
     notes,
     print_json,
@@ -15,6 +14,7 @@ from careerkit.commands.common import (
     show,
     style,
     today_option,
+    today_param,
     use_colour,
 )
 from careerkit.printable import printable, printable_values
@@ -43,7 +43,7 @@ def _finish(team: "Team", fail: bool = False) -> None:
 def due(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
     within: int = typer.Option(
         0, "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."
     ),
@@ -106,7 +106,7 @@ def _findings_text(team: "Team", findings: list["Finding"]) -> str:
 def agenda(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
@@ -126,7 +126,10 @@ def agenda(
 
 def status(
     ctx: typer.Context,
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    people: Optional[list[str]] = typer.Argument(  # noqa: UP045
+        None, metavar="[PERSON]...", help="Only these people (slug or name); someone who left is shown when named."
+    ),
+    today: Optional[str] = today_param(),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     everyone: bool = typer.Option(False, "--all", help="Also the people who have left (their profile's `left`)."),
 ) -> None:
@@ -134,8 +137,8 @@ def status(
     from careerkit.status import rows
 
     day = today_option(today)
-    _, team = _load(ctx, None, condensed=True)
-    table = rows(team, day, everyone)
+    _, team = _load(ctx, people, condensed=True)
+    table = rows(team, day, everyone or bool(people))
     if as_json:
         print_json([row.to_json() for row in table])
     else:
@@ -180,10 +183,12 @@ def log(
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
     from careerkit.log import summarise
 
+    today_option(today)
     _, team = _load(ctx, [person])
     who = team.people[0]
     if as_json:

@@ -52,12 +52,12 @@ def slugify(name: str) -> str:
     import unicodedata  # only here: this module is on every command's start-up path
 
     # casefold, then lower: casefold maps a few letters (Cherokee) to upper case
-    text = unicodedata.normalize("NFC", name).casefold().lower().translate(_SPECIAL)
+    text = unicodedata.normalize("NFC", name).casefold().lower()
     # NFD splits an accent from its letter, so that a Latin letter's accents can go; NFC puts the rest together
     # again (Hangul syllables too, which NFD splits into their letters).
     kept: list[str] = []
     marks = False  # as in is_slug
-    for ch in unicodedata.normalize("NFD", text):
+    for ch in unicodedata.normalize("NFD", text).translate(_SPECIAL):
         kind = _kind(ch)
         if kind == "mark":
             kept += [ch] if marks else []

@@ -170,12 +170,25 @@ def _print_table(header: list[str], body: list[list[str]]) -> None:
     if not body:
         typer.echo("No people yet: careerkit new story <person>")
         return
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    widths = [max(_columns(row[i]) for row in [header, *body]) for i in range(len(header))]
     colour = use_colour()
     heading = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
     typer.echo(style(heading, "bold", colour=colour))
     for row in body:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        cells = (cell + " " * (w - _columns(cell)) for cell, w in zip(row, widths, strict=True))
+        typer.echo("  ".join(cells).rstrip())
+
+
+def _columns(text: str) -> int:
+    """How many columns a terminal gives `text`: two for a wide letter (王, 김), none for a combining mark."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 + (unicodedata.east_asian_width(ch) in "WF")
+        for ch in text
+    )
 
 
 def log(

@@ -237,4 +237,4 @@ def test_init_completion_help_and_version_work_anywhere(cli, tmp_path, monkeypat
     assert cli(None, "--version").stdout.startswith("careerkit ")
     assert "Usage:" in cli(None, "status", "--help").stdout
     cli(None, "init", "--no-git", "--today", "2026-03-01")
-    assert cli(None, "status").stdout == "No people yet: careerkit new story <person>\n"
+    assert cli(None, "status").stdout == "No people yet: careerkit add NAME\n"

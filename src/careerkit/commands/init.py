@@ -28,4 +28,4 @@ def init(
     for name in result.existing:
         typer.echo(f"kept    {name} (already there)")
     typer.echo(result.git)
-    typer.echo("Next: careerkit new story <person>")
+    typer.echo('Next: careerkit add "Their Name", then careerkit new story PERSON')

@@ -85,7 +85,7 @@ def _errors_json(team: "Team") -> list[dict[str, Any]]:
 def _findings_text(team: "Team", findings: list["Finding"]) -> str:
     colour = use_colour()
     if not findings:
-        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit new story <person>\n"
+        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit add NAME\n"
     names = {person.slug: person.name for person in team.people}
     by_person: dict[str, list[Finding]] = {}  # in the order of each person's most urgent finding
     for finding in findings:
@@ -168,7 +168,7 @@ def _day(value: date | None) -> str:
 
 def _print_table(header: list[str], body: list[list[str]]) -> None:
     if not body:
-        typer.echo("No people yet: careerkit new story <person>")
+        typer.echo("No people yet: careerkit add NAME")
         return
     widths = [max(_columns(row[i]) for row in [header, *body]) for i in range(len(header))]
     colour = use_colour()

@@ -95,4 +95,4 @@ def _relative_day(word: str, today: date) -> date | None:
 
 def today_or(text: str | None) -> date:
     """`--today` if given (a day in any form, from the local date), else the local date."""
-    return parse_cli_date(text, "--today") if text else date.today()
+    return parse_cli_date(text, "--today") if text is not None else date.today()

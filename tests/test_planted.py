@@ -217,7 +217,7 @@ CASES = [
     (("new", "story", "alice", "--date", TODAY), 1, "templates/story.md.j2:1: link to outside the notes root"),
     (("new", "dreams", "alice", "--date", TODAY), 1, "templates/dreams.md.j2:1: link to outside templates/"),
     (("new", "checkin", "alice", "--date", TODAY), 1, "templates/checkin.md.j2:1: broken link"),
-    (("note", "bob", "Hello", "--today", TODAY), 1, "people/bob: is a link"),
+    (("note", "bob", "Hello", "--today", TODAY), 2, "unknown person 'bob'"),
     (("note", "carol", "Hello", "--today", TODAY), 1, "people/carol: is a link"),
     (("new", "note", "Carol", "--name", "Carol", "--today", TODAY), 1, "people/carol: is a link"),
     (("action", "add", "alice", "Shadow a loop", "--today", TODAY), 0, "people/alice/2026-05-01-plan.md"),

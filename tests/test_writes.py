@@ -160,7 +160,6 @@ def full_disk(monkeypatch):
     ("args", "file"),
     [
         (("add", "zoe", "--name", "Zoë"), "people/zoe/profile.md"),
-        (("note", "Zoe", "Hello", "--name", "Zoë", "--date", TODAY), "people/zoe/profile.md"),
         (("new", "story", "Zoe", "--name", "Zoë", "--date", TODAY), "people/zoe/profile.md"),
         (("note", "alice", "Hello", "--date", TODAY), f"people/alice/{TODAY}-note.md"),
     ],

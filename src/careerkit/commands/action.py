@@ -5,14 +5,17 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from careerkit.commands.options import (
-    TODAY_HELP,
+    DAY,
+    DAY_FORMS,
     committed,
+    day_option,
     echo_line,
     notes,
     print_json,
     report_problems,
     style,
     today_option,
+    today_param,
     use_colour,
     writable_notes,
 )
@@ -46,18 +49,17 @@ def add(
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     title: str = typer.Argument(..., metavar="TITLE", help="What will be done, short enough to read aloud."),
     due: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today."
+        None, "--due", metavar=DAY, help=f"The day it is due: {DAY_FORMS}."
     ),
     skill: Optional[str] = typer.Option(None, "--skill", help="The skill it serves."),  # noqa: UP045
     owner: Optional[str] = typer.Option(None, "--owner", help="Who does it, when not PERSON."),  # noqa: UP045
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
     from careerkit.rules import actions
-    from careerkit.values.dates import parse_cli_date
 
     day = today_option(today)
-    due_on = parse_cli_date(due, "--due", day) if due is not None else None
+    due_on = day_option(due, "--due", day)
     title = actions.one_line(title, "TITLE")
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
@@ -91,7 +93,7 @@ def done(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Mark action ID done (status: done, closed: today) where its newest copy lives."""
     _close(ctx, person, ident, today, "done")
@@ -102,7 +104,7 @@ def drop(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Drop action ID on purpose (status: dropped, closed: today) where its newest copy lives."""
     _close(ctx, person, ident, today, "dropped")
@@ -113,7 +115,7 @@ def touch(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
     from careerkit.rules import actions
@@ -137,7 +139,7 @@ def list_actions(
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
     show_all: bool = typer.Option(False, "--all", help="Also the done and dropped actions."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts instead of text."),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """PERSON's open actions (all with --all) and how each stands: overdue, due today, stale or on track."""
     from careerkit.rules import actions

@@ -131,8 +131,8 @@ def main_options(
         None,
         "--root",
         metavar="PATH",
-        help="The notes repository (default: CAREERKIT_ROOT, or the nearest "
-        "folder upward with careerkit.yaml, or the current folder).",
+        help="The notes repository: a folder with careerkit.yaml or people/ "
+        "(default: CAREERKIT_ROOT, or the nearest folder upward with careerkit.yaml).",
     ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:

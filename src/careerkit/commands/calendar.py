@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from careerkit.commands.options import TODAY_HELP, committed, today_option
+from careerkit.commands.options import committed, today_option, today_param
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,7 +28,7 @@ def calendar(
         help="Put action titles in the events (left out by default: "
         "a calendar that is subscribed to leaves this machine).",
     ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
 

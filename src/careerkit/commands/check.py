@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.options import echo_line, notes, print_json
+from careerkit.commands.options import echo_line, notes, print_json, today_option, today_param
 
 
 def check(
@@ -15,6 +15,7 @@ def check(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of {file, line, severity, message}."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
 ) -> None:
     """Find every problem in the notes, like a compiler: `path:line: error|warning: message`.
 
@@ -23,6 +24,7 @@ def check(
     """
     from careerkit.check.check import line_text, run, to_json
 
+    today_option(today)
     report = run(notes(ctx), paths or [])
     if as_json:
         print_json([to_json(problem) for problem in report.problems])

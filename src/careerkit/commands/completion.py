@@ -1,10 +1,15 @@
 """`careerkit completion SHELL`: print the shell's completion script."""
 
+from typing import Optional
+
 import typer
+
+from careerkit.commands.options import today_option, today_param
 
 
 def completion(
     shell: str = typer.Argument(..., metavar="SHELL", help="bash, zsh or fish."),
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
 ) -> None:
     """Print the completion script for SHELL: commands, options, stages, people and action ids complete on Tab.
 
@@ -14,6 +19,7 @@ def completion(
     from careerkit.commands.completion_answers import SHELLS, script
     from careerkit.errors import UsageError
 
+    today_option(today)
     if shell not in SHELLS:
         raise UsageError(f"unknown shell {shell!r}: use one of {', '.join(SHELLS)}")
     typer.echo(script(shell), nl=False)

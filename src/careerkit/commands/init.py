@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.options import global_options
+from careerkit.commands.options import global_options, today_option, today_param
 
 
 def init(
@@ -14,9 +14,12 @@ def init(
         None, metavar="[PATH]", help="Where to make it (default: --root, or the current folder)."
     ),
     git: bool = typer.Option(True, "--git/--no-git", help="Run `git init` when the folder is not in a git repository."),
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
 ) -> None:
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
     from careerkit.writing.init import init as make
+
+    today_option(today)
 
     target = path or Path(global_options(ctx).root or ".")
     result = make(target, use_git=git)
@@ -25,4 +28,4 @@ def init(
     for name in result.existing:
         typer.echo(f"kept    {name} (already there)")
     typer.echo(result.git)
-    typer.echo("Next: careerkit new story <person>")
+    typer.echo('Next: careerkit add "Their Name", then careerkit new story PERSON')

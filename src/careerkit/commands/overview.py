@@ -7,7 +7,6 @@ import typer
 
 from careerkit.commands.options import (
     NO_PAGER_HELP,
-    TODAY_HELP,
     echo_line,
     notes,
     print_json,
@@ -15,6 +14,7 @@ from careerkit.commands.options import (
     show,
     style,
     today_option,
+    today_param,
     use_colour,
 )
 from careerkit.values.printable import printable, printable_values
@@ -43,7 +43,7 @@ def _finish(team: "Team", fail: bool = False) -> None:
 def due(
     ctx: typer.Context,
     people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
     within: int = typer.Option(
         0, "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."
     ),
@@ -85,7 +85,7 @@ def _errors_json(team: "Team") -> list[dict[str, Any]]:
 def _findings_text(team: "Team", findings: list["Finding"]) -> str:
     colour = use_colour()
     if not findings:
-        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit new story <person>\n"
+        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit add NAME\n"
     names = {person.slug: person.name for person in team.people}
     by_person: dict[str, list[Finding]] = {}  # in the order of each person's most urgent finding
     for finding in findings:
@@ -106,7 +106,7 @@ def _findings_text(team: "Team", findings: list["Finding"]) -> str:
 def agenda(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
@@ -126,7 +126,10 @@ def agenda(
 
 def status(
     ctx: typer.Context,
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    people: Optional[list[str]] = typer.Argument(  # noqa: UP045
+        None, metavar="[PERSON]...", help="Only these people (slug or name); someone who left is shown when named."
+    ),
+    today: Optional[str] = today_param(),  # noqa: UP045
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     everyone: bool = typer.Option(False, "--all", help="Also the people who have left (their profile's `left`)."),
 ) -> None:
@@ -134,8 +137,8 @@ def status(
     from careerkit.views.status import rows
 
     day = today_option(today)
-    _, team = _load(ctx, None, condensed=True)
-    table = rows(team, day, everyone)
+    _, team = _load(ctx, people, condensed=True)
+    table = rows(team, day, everyone or bool(people))
     if as_json:
         print_json([row.to_json() for row in table])
     else:
@@ -165,14 +168,27 @@ def _day(value: date | None) -> str:
 
 def _print_table(header: list[str], body: list[list[str]]) -> None:
     if not body:
-        typer.echo("No people yet: careerkit new story <person>")
+        typer.echo("No people yet: careerkit add NAME")
         return
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    widths = [max(_columns(row[i]) for row in [header, *body]) for i in range(len(header))]
     colour = use_colour()
     heading = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
     typer.echo(style(heading, "bold", colour=colour))
     for row in body:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        cells = (cell + " " * (w - _columns(cell)) for cell, w in zip(row, widths, strict=True))
+        typer.echo("  ".join(cells).rstrip())
+
+
+def _columns(text: str) -> int:
+    """How many columns a terminal gives `text`: two for a wide letter (王, 김), none for a combining mark."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 + (unicodedata.east_asian_width(ch) in "WF")
+        for ch in text
+    )
 
 
 def log(
@@ -180,10 +196,12 @@ def log(
     person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
     from careerkit.views.history import summarise
 
+    today_option(today)
     _, team = _load(ctx, [person])
     who = team.people[0]
     if as_json:

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.options import TODAY_HELP, notes, report_problems, today_option
+from careerkit.commands.options import notes, report_problems, today_option, today_param
 
 DEFAULT_TEAM = "careerkit-report.html"
 
@@ -31,7 +31,7 @@ def report(
     with_notes: bool = typer.Option(
         False, "--with-notes", help="Also show what notes say (their first lines); never with --for."
     ),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+    today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Write the team's career conversations as one HTML page to open in a browser (no network, no script)."""
     from careerkit.errors import CareerkitError, UsageError

@@ -1,15 +1,21 @@
 """`careerkit templates`: list the templates, copy one into the notes repository to edit."""
 
+from typing import Optional
+
 import typer
 
-from careerkit.commands.options import notes
+from careerkit.commands.options import notes, today_option, today_param
 
 app = typer.Typer(help="List the document templates, or copy one here to edit it.", rich_markup_mode=None)
 
 
 @app.callback(invoke_without_command=True)
-def templates(ctx: typer.Context) -> None:
+def templates(
+    ctx: typer.Context,
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
+) -> None:
     """List each stage's template and whether this notes repository overrides it."""
+    today_option(today)
     if ctx.invoked_subcommand is not None:
         return
     from careerkit.templating.templates import listing
@@ -24,8 +30,10 @@ def templates(ctx: typer.Context) -> None:
 def copy(
     ctx: typer.Context,
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
+    today: Optional[str] = today_param(used=False),  # noqa: UP045
 ) -> None:
     """Copy the shipped template of STAGE into templates/ to edit; never overwrites."""
+    today_option(today)
     from careerkit.errors import CareerkitError
     from careerkit.fs import safe as fsutil
     from careerkit.templating.templates import file_name, override_dir, shipped_dir

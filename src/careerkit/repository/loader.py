@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit.repository.layout import NOT_A_SLUG, NotesLayout
+from careerkit.repository.layout import NAME_PROBLEMS, NotesLayout
 from careerkit.values.model import PersonNotes, Problem, Team
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class Notes(NotesLayout):
             people, folder_problems = self.folders()
             problems += folder_problems
         else:  # a folder that is not a person is reported by every command, whoever it names
-            problems += [p for p in self.folders()[1] if p.message.startswith(NOT_A_SLUG)]
+            problems += [p for p in self.folders()[1] if p.message.startswith(NAME_PROBLEMS)]
         read: dict[str, PersonNotes] = {}
         pending: list[tuple[str, list[Path]]] = []
         for slug in people:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit.errors import CareerkitError
+from careerkit.errors import CareerkitError, UsageError
 from careerkit.fs import safe as fsutil
 from careerkit.repository.layout import PROFILE, NotesLayout
 
@@ -43,6 +43,14 @@ def create_profile(root: Path, folder: Path, fields: dict[str, Any], hint: bool 
     fsutil.writable(path, root, fsutil.DOCUMENT, data, replacing=False)
     with fsutil.new_folders(folder):
         return path if fsutil.create_new(path, data, root) else None
+
+
+def refuse_another(notes: NotesLayout, name: str, slug: str) -> None:
+    """Refuse to start `slug` for a `name` that already names someone else (their profile's name, or a folder
+    that macOS and Windows would take for `slug`): one person, one folder."""
+    existing = notes.person_named(name)
+    if existing is not None and existing != slug:
+        raise UsageError(f"{name!r} is already on your team: people/{existing}; nothing written")
 
 
 def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since: date) -> Path:

@@ -66,19 +66,26 @@ def check_stage(stage: str) -> str:
 
 
 def create(
-    notes: Notes, stage: str, person_text: str, day: date, name: str | None = None, text: str | None = None
+    notes: Notes,
+    stage: str,
+    person_text: str,
+    day: date,
+    name: str | None = None,
+    text: str | None = None,
+    start: bool = True,
 ) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
     Holds the person's lock (careerkit.locks) from reading their documents to
     writing the new one. When it raises, nothing was written. With `text`, the
     body is that text (a quick note: `careerkit note`) instead of the stage's
-    template: what a person typed is data, never a template.
+    template: what a person typed is data, never a template. A new person is
+    started only with `name` and `start`; else the person must have a folder.
     """
     check_stage(stage)
     if text is not None:
         text = note_text(text)
-    slug, note = _choose_slug(notes, person_text, name)
+    slug, note = _choose_slug(notes, person_text, name, start)
     folder = notes.person_dir(slug)
     with notes.locked(slug):
         if folder.exists():
@@ -148,12 +155,12 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     return max(taken, default=0) + 1
 
 
-def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str, str | None]:
-    """An existing person when the text names one exactly; else a new slug from the text.
+def _choose_slug(notes: Notes, text: str, name: str | None, start: bool) -> tuple[str, str | None]:
+    """An existing person when the text names one exactly; else, with `name` and `start`, a new slug from the text.
 
     A prefix is not enough here, unlike in the commands that only read or change a person, and
-    neither does it start a new person: text that only starts like someone (`pri` for priya-nair) is
-    refused unless `--name` says that a new person is meant. A note written into someone else's
+    neither does a name that is nobody's start a new person unless `--name` says that a new person is
+    meant (and `start` allows it: `note` never starts one). A note written into someone else's
     folder, or into a stray new one, would be worse than typing the name again.
 
     Different names can make one slug (`Zoë`, `Zoe`, `ZOE!!`). When the folder
@@ -161,17 +168,11 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
     differs from it is refused, and a different spelling is written there with
     a note. When it has none, careerkit cannot tell, and says so.
     """
-    slug = slugs.to_slug(text)
     existing = notes.person_named(text)
     if existing is None:
-        similar = notes.people_starting(text)
-        if similar and name is None:
-            raise UsageError(
-                f"{text!r} is not a person, but {' and '.join(similar)} "
-                f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
-                "or add --name to start a new person"
-            )
-        return slug, None
+        if name is None or not start:
+            raise _unknown_person(notes, text, start)
+        return slugs.to_slug(text), None
     from careerkit.reading.settings import load_profile
 
     profile_name = load_profile(notes.root, profile_rel(existing)).value.name
@@ -182,16 +183,31 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
             path=profile_rel(existing),
         )
     if text != existing:
-        same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
+        slug = slugs.slugify(text)
+        same_slug = slugs.slugify(profile_name or "") == slug
         if profile_name and profile_name != text and same_slug and text != slug:
             return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
-        if not profile_name and name is None and slugs.slugify(text) == existing:
+        if not profile_name and name is None and slug == existing:
             return existing, (
                 f"{text!r} is written to people/{existing}/, which already exists and names no one "
                 f"(no profile): if this is someone else, use a name that makes another folder; "
                 f"if not, add --name to record the name"
             )
     return existing, None
+
+
+def require_person(notes: Notes, text: str) -> None:
+    """Refuse `text` unless it names someone with a folder exactly (as `note` needs: it never starts a person)."""
+    if notes.person_named(text) is None:
+        raise _unknown_person(notes, text, start=False)
+
+
+def _unknown_person(notes: Notes, text: str, start: bool) -> UsageError:
+    """Nobody is named `text`: never a new folder by accident (a typo would file private notes under a stranger)."""
+    close = notes.people_starting(text) or [found for found in [notes.closest(text)] if found]
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    how = 'add --name "Their Name" to start someone new' if start else "start someone new with `careerkit add NAME`"
+    return UsageError(f"unknown person {text!r}{hint}: give their full slug or name, or {how}; nothing written")
 
 
 def _write_profile(root: Path, folder: Path, name: str) -> Path | None:

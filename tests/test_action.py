@@ -248,14 +248,17 @@ def test_add_due_dates_absolute_and_relative(cli, notes, today, due, expected):
     )
 
 
+NOT_A_DAY = "expected a day as YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, a weekday (friday, fri) or eom"
+
+
 @pytest.mark.parametrize(
     ("due", "message"),
     [
         ("2026-02-30", "careerkit: --due: 2026-02-30 is not a real date\n"),
         ("2026-13-01", "careerkit: --due: 2026-13-01 is not a real date\n"),
-        ("tomorrow", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got 'tomorrow'\n"),
-        ("+3", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '+3'\n"),
-        ("-3d", "careerkit: --due: expected a date as YYYY-MM-DD, +3d, +2w or +1m, got '-3d'\n"),
+        ("next week", f"careerkit: --due: {NOT_A_DAY}, got 'next week'\n"),
+        ("+3", f"careerkit: --due: {NOT_A_DAY}, got '+3'\n"),
+        ("-3d", f"careerkit: --due: {NOT_A_DAY}, got '-3d'\n"),
         ("+9999w", "careerkit: --due: +9999w from 9999-12-15 is past the last date there is\n"),
         ("+1m", "careerkit: --due: +1m from 9999-12-15 is past the last date there is\n"),
     ],

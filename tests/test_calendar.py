@@ -118,7 +118,7 @@ def test_uids_are_stable_across_runs_and_days_and_name_no_one(team, tmp_path):
 
 def test_a_file_is_written_owner_only_and_replaced_whole(team, tmp_path):
     target = tmp_path / "team.ics"
-    target.write_text("old")
+    run(team, "calendar", "--today", "2026-01-01", "-o", str(target))
     result = run(team, "calendar", "--today", TODAY, "-o", str(target))
     assert result.returncode == 0 and result.stdout.decode() == f"{target}: 6 events\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -126,6 +126,19 @@ def test_a_file_is_written_owner_only_and_replaced_whole(team, tmp_path):
     stamps = re.compile(rb"DTSTAMP[^:\r\n]*:\d{8}T\d{6}Z")  # icalendar 5 adds ;VALUE=DATE-TIME
     same = run(team, "calendar", "--today", TODAY, "-o", "-").stdout
     assert stamps.sub(b"", same) == stamps.sub(b"", target.read_bytes())  # the file is what stdout shows
+
+
+def test_a_file_that_is_not_a_calendar_careerkit_wrote_is_never_replaced(team, tmp_path):
+    for name, text in (("team.ics", b"BEGIN:VCALENDAR\r\nPRODID:-//someone else//EN\r\n"), ("settings", b"mine\n")):
+        target = tmp_path / name
+        target.write_bytes(text)
+        result = run(team, "calendar", "--today", TODAY, "-o", str(target))
+        assert result.returncode == 1 and result.stdout == b""
+        assert (
+            result.stderr.decode()
+            == f"careerkit: {target}: exists and is not a calendar careerkit wrote; not overwritten\n"
+        )
+        assert target.read_bytes() == text
 
 
 def test_only_the_people_named(team):

@@ -72,7 +72,8 @@ def test_new_takes_only_an_exact_person_and_never_redirects_a_prefix(cli, team):
     assert sorted(p.name for p in (team / "people/priya-nair").iterdir()) == ["p.md"]
     started = cli(team, "new", "story", "Priy", "--name", "Priy Anka", "--date", "2026-03-01")
     assert started.stdout.splitlines() == ["people/priy/profile.md", "people/priy/2026-03-01-story.md"]
-    # a name that starts like nobody starts a new person, as always; an exact one is that person
-    assert cli(team, "new", "story", "Zed", "--date", "2026-03-01").stdout == "people/zed/2026-03-01-story.md\n"
+    # a name that is nobody's starts a new person only with --name; an exact one is that person
+    assert "unknown person 'Zed'" in cli(team, "new", "story", "Zed", "--date", "2026-03-01", expect=2).stderr
+    assert not (team / "people/zed").exists()
     assert cli(team, "new", "note", "Bhavna Rao", "--date", "2026-03-01").stdout == "people/pn/2026-03-01-note.md\n"
     assert cli(team, "new", "note", "al", "--date", "2026-03-01").stdout == "people/al/2026-03-01-note.md\n"

@@ -21,6 +21,9 @@ def frontmatter(path: Path) -> dict:
     return yaml.safe_load(text.split("---\n")[1])
 
 
+ALICE = {"people/alice/.keep": ""}  # alice's folder, and nothing in it: `new` writes only for someone who has one
+
+
 def files_under(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -66,7 +69,7 @@ def test_init_runs_git_init_only_outside_a_git_repository(cli, tmp_path):
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_new_writes_every_stage_with_valid_frontmatter(cli, notes, stage):
-    root = notes({})
+    root = notes(ALICE)
     result = cli(root, "new", stage, "alice", "--date", "2026-03-04")
     path = root / "people" / "alice" / f"2026-03-04-{stage}.md"
     assert result.stdout.strip() == f"people/alice/2026-03-04-{stage}.md"
@@ -87,14 +90,18 @@ def test_new_turns_a_name_into_a_slug_and_keeps_the_name_in_the_profile(cli, not
 
 @pytest.mark.parametrize("args", [("new", "story", "alice"), ("note", "alice", "Said it.")])
 def test_today_dates_a_new_document_as_it_dates_the_other_commands(cli, notes, args):
-    root = notes({})
+    root = notes(ALICE)
+    stage = "story" if args[0] == "new" else "note"
     path = cli(root, *args, "--today", "2026-03-04").stdout.strip()
-    assert path.endswith("people/alice/2026-03-04-" + ("story.md" if args[0] == "new" else "note.md"))
+    assert path == f"people/alice/2026-03-04-{stage}.md"
     assert frontmatter(root / path)["date"] == date(2026, 3, 4)
     bad = cli(root, *args, "--today", "2026-13-01", expect=2)
     assert bad.stderr == "careerkit: --today: 2026-13-01 is not a real date\n"
-    both = cli(root, *args, "--date", "2026-03-05", "--today", "2026-03-06", expect=2)
-    assert both.stderr == "careerkit: --date 2026-03-05 and --today 2026-03-06 name two days: give one of them\n"
+    # --date counts from --today; a day written out is that day, whatever today is
+    ahead = cli(root, *args, "--date", "tomorrow", "--today", "2026-03-06").stdout.strip()
+    assert ahead == f"people/alice/2026-03-07-{stage}.md"
+    behind = cli(root, *args, "--date", "2026-03-05", "--today", "2026-03-06").stdout.strip()
+    assert behind == f"people/alice/2026-03-05-{stage}.md"
 
 
 def test_a_second_document_on_the_same_day_gets_a_suffix_and_nothing_is_overwritten(cli, notes):
@@ -136,7 +143,7 @@ def test_new_writes_the_document_but_reports_what_it_could_not_use_and_exits_1(c
     assert "Next check-in: 2026-01-31" in (root / "people/alice/2026-01-05-checkin.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args", [("new", "note", "alice"), ("init", "afile", "--no-git")])
+@pytest.mark.parametrize("args", [("new", "note", "alice", "--name", "Alice"), ("init", "afile", "--no-git")])
 def test_a_file_where_a_folder_should_be_is_one_line_and_exit_1(cli, notes, args, monkeypatch):
     root = notes({"people/alice": "not a folder\n", "afile": "not a folder\n"})
     monkeypatch.chdir(root)
@@ -152,7 +159,8 @@ def test_new_finds_the_root_from_a_subfolder_and_from_the_environment(cli, notes
     assert cli(None, "new", "note", "alice", "--date", "2026-01-02").stdout.strip() == "people/alice/2026-01-02-note.md"
     monkeypatch.chdir(root.parent)
     monkeypatch.setenv("CAREERKIT_ROOT", str(root))
-    assert cli(None, "new", "note", "bob", "--date", "2026-01-02").stdout.strip() == "people/bob/2026-01-02-note.md"
+    started = cli(None, "new", "note", "bob", "--date", "2026-01-02", "--name", "Bob").stdout.splitlines()
+    assert started == ["people/bob/profile.md", "people/bob/2026-01-02-note.md"]
 
 
 def test_new_files_are_readable_by_their_owner_only(cli, notes):
@@ -171,7 +179,7 @@ def test_a_name_cannot_inject_frontmatter_keys(cli, notes):
 
 
 def test_edit_opens_the_new_document_in_the_editor(cli, notes, tmp_path, monkeypatch):
-    root = notes({})
+    root = notes(ALICE)
     seen = tmp_path / "seen.txt"
     editor = tmp_path / "editor.py"
     editor.write_text(f"import sys\nopen({str(seen)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
@@ -190,14 +198,15 @@ def test_edit_opens_the_new_document_in_the_editor(cli, notes, tmp_path, monkeyp
         (["new", "retro", "alice"], "unknown stage 'retro'"),
         (["new", "story", "alice", "--date", "2026-02-30"], "not a real date"),
         (["new", "story", "alice", "--date", "next week"], "--date"),
-        (["new", "story", ".."], "not a usable person name"),
-        (["new", "story", "/"], "not a usable person name"),
-        (["new", "story", "   "], "not a usable person name"),
-        (["new", "story", "../../etc"], None),
+        (["new", "story", "bob"], "unknown person 'bob'"),
+        (["new", "story", "..", "--name", "X"], "not a usable person name"),
+        (["new", "story", "/", "--name", "X"], "not a usable person name"),
+        (["new", "story", "   ", "--name", "X"], "not a usable person name"),
+        (["new", "story", "../../etc", "--name", "X"], None),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing_outside_people(cli, notes, args, reason):
-    root = notes({})
+    root = notes(ALICE)
     before = files_under(root.parent)
     result = cli(root, *args, expect=None)
     if reason is None:
@@ -274,7 +283,7 @@ def test_plan_proposes_skills_but_leaves_the_choice_to_the_talk(cli, notes):
 
 
 def test_plan_review_by_follows_the_conversation_setting(cli, notes):
-    root = notes({"careerkit.yaml": "conversation_every_days: 365\n"})
+    root = notes({"careerkit.yaml": "conversation_every_days: 365\n", **ALICE})
     cli(root, "new", "plan", "alice", "--date", "2026-02-01")
     assert frontmatter(root / "people/alice/2026-02-01-plan.md")["review_by"] == date(2027, 2, 1)
 
@@ -301,7 +310,7 @@ def test_plan_leaves_out_an_invalid_rating_and_says_so(cli, notes):
 
 
 def test_story_asks_for_values_and_the_day_they_were_confirmed(cli, notes):
-    root = notes({})
+    root = notes(ALICE)
     cli(root, "new", "story", "alice", "--date", "2026-02-01")
     text = (root / "people/alice/2026-02-01-story.md").read_text(encoding="utf-8")
     assert frontmatter(root / "people/alice/2026-02-01-story.md") == {
@@ -365,7 +374,7 @@ def test_note_links_back_to_the_latest_checkin(cli, notes):
 
 
 def test_a_notes_repository_can_override_a_template(cli, notes):
-    root = notes({"templates/note.md.j2": "Our own note for {{ name }} on {{ date }}.\n"})
+    root = notes({"templates/note.md.j2": "Our own note for {{ name }} on {{ date }}.\n", **ALICE})
     cli(root, "new", "note", "alice", "--date", "2026-01-02")
     text = (root / "people/alice/2026-01-02-note.md").read_text(encoding="utf-8")
     assert text.endswith("---\n\nOur own note for alice on 2026-01-02.\n")
@@ -374,7 +383,7 @@ def test_a_notes_repository_can_override_a_template(cli, notes):
 
 
 def test_a_template_typo_is_a_clear_error_and_writes_nothing(cli, notes):
-    root = notes({"templates/note.md.j2": "Hello {{ nmae }}\n"})
+    root = notes({"templates/note.md.j2": "Hello {{ nmae }}\n", **ALICE})
     result = cli(root, "new", "note", "alice", "--date", "2026-01-02", expect=1)
     assert "nmae" in result.stderr and "note.md.j2" in result.stderr
     assert not (root / "people/alice/2026-01-02-note.md").exists()
@@ -421,14 +430,23 @@ def test_writing_commands_refuse_outside_a_notes_repository(cli, tmp_path, monke
     assert files_under(code) == before
 
 
-def test_reading_commands_and_an_explicit_root_work_anywhere(cli, tmp_path, monkeypatch):
+def test_an_explicit_root_is_a_folder_with_careerkit_yaml_or_people(cli, tmp_path, monkeypatch):
     plain = tmp_path / "plain"
     plain.mkdir()
     monkeypatch.chdir(plain)
-    assert cli(None, "due", "--today", "2026-01-01").stdout == "No people yet: careerkit new story <person>\n"
-    cli(plain, "new", "story", "alice", "--date", "2026-01-01")  # --root: the user chose the folder
+    assert cli(None, "due", "--today", "2026-01-01", expect=2).stderr == REFUSED
+    refused = cli(plain, "status", expect=2).stderr
+    assert refused == (
+        f"careerkit: --root: {plain} is not a notes repository (no careerkit.yaml, no people/): "
+        "run `careerkit init` there or pass another `--root`\n"
+    )
     monkeypatch.setenv("CAREERKIT_ROOT", str(plain))
+    assert cli(None, "due", expect=2).stderr == refused.replace("--root:", "CAREERKIT_ROOT:")
+    assert files_under(plain) == {}
+    (plain / "people/alice").mkdir(parents=True)  # notes kept without careerkit.yaml: the user chose the folder
     cli(None, "new", "note", "alice", "--date", "2026-01-02")
+    monkeypatch.delenv("CAREERKIT_ROOT")
+    cli(plain, "new", "story", "alice", "--date", "2026-01-01")
     assert sorted(p.name for p in (plain / "people/alice").iterdir()) == ["2026-01-01-story.md", "2026-01-02-note.md"]
 
 
@@ -480,7 +498,7 @@ def test_a_checkin_document_asks_nothing_twice_and_always_has_the_scenarios(cli,
 
 @pytest.mark.parametrize("stage", ["story", "dreams", "plan", "checkin"])
 def test_every_conversation_starts_with_an_invite(cli, notes, stage):
-    root = notes({})
+    root = notes(ALICE)
     cli(root, "new", stage, "alice", "--date", "2026-03-01", expect=None)
     text = (root / f"people/alice/2026-03-01-{stage}.md").read_text(encoding="utf-8")
     invite = text.split("## The invite\n", 1)[1].split("\n## ", 1)[0]

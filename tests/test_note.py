@@ -80,19 +80,28 @@ def test_outside_a_notes_repository_it_refuses_in_one_line(tmp_path):
     message = result.stderr.decode()
     assert message.count("\n") == 1 and "careerkit init" in message and "--root" in message
     assert list(tmp_path.iterdir()) == []
-    # --root or CAREERKIT_ROOT says where the notes are, careerkit.yaml or not
+    # --root or CAREERKIT_ROOT says where the notes are: a folder with careerkit.yaml or people/
+    assert run(None, "note", "alice", "hello", cwd=tmp_path, env={"CAREERKIT_ROOT": str(tmp_path)}).returncode == 2
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "people" / "alice").mkdir(parents=True)
     assert run(None, "note", "alice", "hello", cwd=tmp_path, env={"CAREERKIT_ROOT": str(tmp_path)}).returncode == 0
-    assert (tmp_path / "people" / "alice").is_dir()
 
 
-def test_a_new_name_starts_a_new_person_but_a_mere_prefix_is_refused(notes):
+def test_a_note_is_only_for_someone_on_the_team_never_a_typo_or_a_prefix(notes):
     root = notes({"people/priya-nair/s.md": doc("priya-nair", "story", "2026-01-01")})
-    refused = run(root, "note", "pri", "hello")
-    assert refused.returncode == 2 and "priya-nair" in refused.stderr.decode() and "--name" in refused.stderr.decode()
-    assert sorted(p.name for p in (root / "people").iterdir()) == ["priya-nair"]
-    started = run(root, "note", "pri", "hello", "--name", "Pri Shah", "--date", "2026-03-04")
-    assert started.returncode == 0, started.stderr
-    assert started.stdout.decode().splitlines() == ["people/pri/profile.md", "people/pri/2026-03-04-note.md"]
+    for typed in ("pri", "priya-niar"):
+        for extra in ([], ["--name", "Pri Shah"]):  # a note never starts a person, --name or not
+            refused = run(root, "note", typed, "Wants to move to Pune", *extra)
+            assert refused.returncode == 2 and refused.stdout == b""
+            assert refused.stderr.decode() == (
+                f"careerkit: unknown person '{typed}' (did you mean priya-nair?): give their full slug or name, "
+                "or start someone new with `careerkit add NAME`; nothing written\n"
+            )
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "people").rglob("*")) == [
+        "people/priya-nair",
+        "people/priya-nair/s.md",
+    ]
+    assert run(root, "add", "Zoë O'Brien").returncode == 0
     assert run(root, "note", "Zoë O'Brien", "hi", "--date", "2026-03-04").stdout.decode() == (
         "people/zoe-obrien/2026-03-04-note.md\n"
     )

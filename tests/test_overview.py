@@ -262,7 +262,7 @@ def test_what_the_notes_own_note_template_writes_is_never_the_summary(cli, notes
         "# {{ name }}, {{ date }}\n\nWritten on {{ date }} by the manager.\n"
         "Seen: {% if last_checkin %}since {{ last_checkin }}{% else %}first note{% endif %} (fill in)\n"
     )
-    root = notes({"templates/note.md.j2": template})
+    root = notes({"templates/note.md.j2": template, "people/alice/.keep": ""})
     path = cli(root, "new", "note", "alice", "--date", "2026-01-05").stdout.strip()
     text = (root / path).read_text(encoding="utf-8")
     assert "Written on 2026-01-05 by the manager.\nSeen: first note (fill in)" in text
@@ -294,9 +294,8 @@ def test_what_the_notes_own_note_template_writes_is_never_the_summary(cli, notes
 def test_a_line_the_notes_own_template_writes_is_never_the_summary_and_no_line_of_theirs_is_hidden(
     cli, notes, template, written, theirs
 ):
-    root = notes({"templates/note.md.j2": template})
+    root = notes({"templates/note.md.j2": template, "people/alice/.keep": ""})
     if written is None:  # written by hand: the template must not hide it
-        (root / "people/alice").mkdir(parents=True)
         (root / "people/alice/2026-01-05-note.md").write_text(
             doc("alice", "note", "2026-01-05", body=theirs + "\n"), encoding="utf-8"
         )

@@ -79,6 +79,8 @@ def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tm
         "new",
         "plan",
         "alice",
+        "--name",
+        "Alice",
         "--date",
         "2026-01-01",
         env=env,

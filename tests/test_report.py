@@ -272,7 +272,8 @@ def test_a_report_is_never_written_under_people(cli, notes, where):
     (root / "link").symlink_to(root / "people" / "alice")
     before = sorted(p.name for p in (root / "people").rglob("*"))
     result = cli(root, "report", "-o", str(root / where), expect=2)
-    assert result.stderr.count("\n") == 1 and "never written under people/" in result.stderr
+    said = "is a folder; give a file name" if where == "people" else "is in people/ (its links followed), where"
+    assert result.stderr.startswith(f"careerkit: {root / where}: {said}") and result.stderr.count("\n") == 1
     assert sorted(p.name for p in (root / "people").rglob("*")) == before
 
 

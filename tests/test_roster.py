@@ -74,7 +74,9 @@ def test_add_gives_a_profile_to_a_folder_that_has_none(cli, notes):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["add", "priya"], "--name"),
+        (["add", "two\nlines"], "NAME: must be a single line"),
+        (["add", "Con"], "people/con, which Windows cannot hold"),
+        (["add", "bob", "--since", "someday"], "--since: expected a day as"),
         (["add", "!!!", "--name", "X"], "is not a usable person name"),
         (["add", "bob", "--name", "X", "--since", "2026-02-30"], "--since: 2026-02-30 is not a real date"),
         (["add", "bob", "--name", "two\nlines"], "--name: must be a single line"),
@@ -232,8 +234,8 @@ def test_ending_a_pause_for_a_person_without_a_profile_writes_none(cli, notes):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["pause", "bob"], "give either --until DATE or --end"),
-        (["pause", "bob", "--until", "2026-09-01", "--end"], "give either --until DATE or --end"),
+        (["pause", "bob"], "give either --until DAY or --end"),
+        (["pause", "bob", "--until", "2026-09-01", "--end"], "give either --until DAY or --end"),
         (
             ["pause", "bob", "--until", TODAY],
             f"--until: {TODAY} is not after today ({TODAY}); to end a pause, use --end",

@@ -247,16 +247,26 @@ def test_a_template_that_links_outside_the_root_is_refused(cli, notes, tmp_path,
         assert sorted(p.name for p in outside.iterdir()) == ["id_rsa", "note.md.j2"]
 
 
-def test_a_template_link_inside_the_root_is_used(cli, notes):
-    root = notes({"shared/note.j2": "Shared body for {{ name }}.\n"})
-    (root / "templates").mkdir()
-    (root / "templates/note.md.j2").symlink_to(Path("../shared/note.j2"))
+def test_a_template_link_inside_templates_is_used_and_one_to_elsewhere_in_the_notes_is_not(cli, notes):
+    root = notes(
+        {
+            "templates/shared/note.j2": "Shared body for {{ name }}.\n",
+            "shared/note.j2": f"{MARKER}\n",
+            "people/alice/.keep": "",
+        }
+    )
+    (root / "templates/note.md.j2").symlink_to(Path("shared/note.j2"))
     cli(root, "new", "note", "alice", "--date", "2026-01-02")
     assert (root / "people/alice/2026-01-02-note.md").read_text(encoding="utf-8").endswith("Shared body for alice.\n")
+    (root / "templates/note.md.j2").unlink()
+    (root / "templates/note.md.j2").symlink_to(Path("../shared/note.j2"))
+    result = cli(root, "new", "note", "alice", "--date", "2026-01-03", expect=1)
+    assert result.stderr == "templates/note.md.j2:1: link to outside templates/; not used\n"
+    assert not (root / "people/alice/2026-01-03-note.md").exists()
 
 
 def test_a_template_that_is_a_pipe_is_refused_without_waiting(cli, notes):
-    root = notes({})
+    root = notes({"people/alice/.keep": ""})
     (root / "templates").mkdir()
     os.mkfifo(root / "templates/note.md.j2")
     result = cli(root, "new", "note", "alice", expect=1)
@@ -301,7 +311,7 @@ def test_init_makes_dot_git_owner_only_also_after_a_commit(cli, tmp_path, git_fi
     assert others_can_read(target / ".git") == []
     config = subprocess.run([GIT, "config", "core.sharedRepository"], cwd=target, capture_output=True, text=True)
     assert config.stdout.strip() == "0600"
-    cli(target, "new", "story", "alice")
+    cli(target, "new", "story", "alice", "--name", "Alice")
     commit_all(target)
     assert stat.S_IMODE((target / ".git").stat().st_mode) == 0o700
     objects = [p for p in (target / ".git/objects").rglob("*") if p.is_file()]
@@ -637,9 +647,9 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_others_are_read(cli, notes
 
 
 def test_names_that_make_one_slug_are_not_merged_in_silence(cli, notes):
-    root = notes({})
-    assert cli(root, "new", "story", "Zoë", "--date", "2026-01-01").stderr == ""
-    for name in ("Zoe", "ZOE!!"):
+    root = notes({"people/zoe/.keep": ""})
+    assert cli(root, "new", "story", "zoe", "--date", "2026-01-01").stderr == ""
+    for name in ("Zoë", "Zoe", "ZOE!!"):
         result = cli(root, "new", "note", name, "--date", "2026-01-02")
         assert result.stderr == (
             f"careerkit: note: {name!r} is written to people/zoe/, which already exists and "
@@ -696,7 +706,7 @@ def test_an_action_edit_refused_writes_nothing_and_exits_1(cli, notes):
 
 
 def test_new_with_an_editor_that_cannot_start_still_exits_0(cli, notes, monkeypatch):
-    root = notes({})
+    root = notes({"people/alice/.keep": ""})
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", "/nonexistent/editor")
     result = cli(root, "new", "note", "alice", "--date", "2026-01-02", "--edit")
@@ -708,14 +718,14 @@ def test_a_failed_new_for_a_new_person_leaves_no_profile(cli, notes, monkeypatch
     root = notes({})
     real = fsutil.create_new
 
-    def only_the_profile(path, data):
+    def only_the_profile(path, data, *args):
         if path.name != "profile.md":
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(path, data)
+        return real(path, data, *args)
 
     monkeypatch.setattr(fsutil, "create_new", only_the_profile)
     cli(root, "new", "story", "Zoë", "--name", "Zoë", expect=1)
-    assert [p.name for p in (root / "people/zoe").iterdir()] == []
+    assert not (root / "people/zoe").exists()  # nor the folder made for them
 
 
 def test_reading_commands_never_wait_for_the_lock(cli, lock_holder, monkeypatch):

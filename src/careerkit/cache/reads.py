@@ -336,7 +336,7 @@ class CachedReads(Reads):
                     st = os.stat(target)
                     key = (
                         target,
-                        os.path.join(target, "").startswith(self._real_root),
+                        templates.own_refusal(self.root, Path(target)),  # read by the rule of every template read
                         st.st_mode,
                         st.st_size,
                         st.st_mtime_ns,

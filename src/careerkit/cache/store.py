@@ -196,7 +196,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     file lost to a power cut is made again."""
     from careerkit.fs import safe as fsutil  # (only when something is written: it imports tempfile)
 
-    fsutil.write_private(path, data, durable=False)
+    fsutil.write_private(path, data, None, fsutil.STATE, durable=False)
 
 
 def prune(folder: Path, root: Path) -> None:

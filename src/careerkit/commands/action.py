@@ -5,8 +5,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerkit.commands.options import (
-    TODAY_HELP,
+    DAY,
+    DAY_FORMS,
+    Today,
     committed,
+    day_option,
     echo_line,
     notes,
     print_json,
@@ -45,19 +48,16 @@ def add(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     title: Annotated[str, typer.Argument(metavar="TITLE", help="What will be done, short enough to read aloud.")],
-    due: Annotated[
-        str | None, typer.Option("--due", metavar="DATE", help="Due date: YYYY-MM-DD, or +3d, +2w, +1m from today.")
-    ] = None,
+    due: Annotated[str | None, typer.Option("--due", metavar=DAY, help=f"The day it is due: {DAY_FORMS}.")] = None,
     skill: Annotated[str | None, typer.Option("--skill", help="The skill it serves.")] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Who does it, when not PERSON.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
     from careerkit.rules import actions
-    from careerkit.values.dates import parse_cli_date
 
     day = today_option(today)
-    due_on = parse_cli_date(due, "--due", day) if due is not None else None
+    due_on = day_option(due, "--due", day)
     title = actions.one_line(title, "TITLE")
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
@@ -91,7 +91,7 @@ def done(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Mark action ID done (status: done, closed: today) where its newest copy lives."""
     _close(ctx, person, ident, today, "done")
@@ -102,7 +102,7 @@ def drop(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Drop action ID on purpose (status: dropped, closed: today) where its newest copy lives."""
     _close(ctx, person, ident, today, "dropped")
@@ -113,7 +113,7 @@ def touch(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
     from careerkit.rules import actions
@@ -137,7 +137,7 @@ def list_actions(
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     show_all: Annotated[bool, typer.Option("--all", help="Also the done and dropped actions.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")] = False,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """PERSON's open actions (all with --all) and how each stands: overdue, due today, stale or on track."""
     from careerkit.rules import actions

@@ -106,7 +106,7 @@ def _reported() -> Iterator[None]:
         from careerkit.commands.options import echo_line, report_problems
 
         report_problems(error.problems)
-        # An error in a file reads `path:line: message`, as every problem found in a file does (docs/contract.md).
+        # An error in a file reads `path:line: message`, as every problem found in a file does (SPEC.md).
         echo_line(str(error) if error.path is not None else f"careerkit: {error}", err=True)
         raise typer.Exit(error.exit_code) from None
     except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more
@@ -132,8 +132,8 @@ def main_options(
         typer.Option(
             "--root",
             metavar="PATH",
-            help="The notes repository (default: CAREERKIT_ROOT, or the nearest "
-            "folder upward with careerkit.yaml, or the current folder).",
+            help="The notes repository: a folder with careerkit.yaml or people/ "
+            "(default: CAREERKIT_ROOT, or the nearest folder upward with careerkit.yaml).",
         ),
     ] = None,
     version: Annotated[

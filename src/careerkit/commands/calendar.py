@@ -1,10 +1,13 @@
 """`careerkit calendar`: the coming check-ins, conversations and due dates as an iCalendar file."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerkit.commands.options import TODAY_HELP, committed, today_option
+from careerkit.commands.options import Today, committed, today_option
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def calendar(
@@ -30,7 +33,7 @@ def calendar(
             "a calendar that is subscribed to leaves this machine).",
         ),
     ] = False,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
 
@@ -47,6 +50,8 @@ def calendar(
 
     day = today_option(today)
     _, team = _load(ctx, people, condensed=True)
+    if output is not None and output != "-":
+        _check_output(Path(output), team.root)  # before careerkit.yaml gains a key
     key = team.settings.calendar_key
     if key is None:
         from careerkit.writing.init import add_calendar_key
@@ -68,8 +73,20 @@ def calendar(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        from careerkit.fs.safe import write_private
+        from careerkit.fs import safe as fsutil
 
-        write_private(Path(output), data)
+        fsutil.write_private(Path(output), data, team.root, fsutil.EXPORT)
         typer.echo(f"{output}: {len(found)} {'event' if len(found) == 1 else 'events'}")
     _finish(team)
+
+
+def _check_output(path: "Path", root: "Path") -> None:
+    """Refuses an output name where careerkit may not write (careerkit.fsutil.writable), or that holds a file
+    other than a calendar careerkit wrote: a calendar replaces only an earlier one."""
+    from careerkit.errors import CareerkitError
+    from careerkit.fs import safe as fsutil
+    from careerkit.views.calendar import is_calendar
+
+    target = fsutil.writable(path, root, fsutil.EXPORT)
+    if target.exists() and not is_calendar(target):
+        raise CareerkitError(f"{path}: exists and is not a calendar careerkit wrote; not overwritten")

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from careerkit.commands.options import echo_line, notes, print_json
+from careerkit.commands.options import TodayNotUsed, echo_line, notes, print_json, today_option
 
 
 def check(
@@ -18,6 +18,7 @@ def check(
         bool, typer.Option("--json", help="Print a JSON list of {file, line, severity, code, message}.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    today: TodayNotUsed = None,
 ) -> None:
     """Find every problem in the notes, like a compiler: `path:line: error|warning: message`.
 
@@ -26,6 +27,7 @@ def check(
     """
     from careerkit.check.check import line_text, run, to_json
 
+    today_option(today)
     report = run(notes(ctx), paths or [])
     if as_json:
         print_json([to_json(problem) for problem in report.problems])

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from careerkit.commands.options import global_options
+from careerkit.commands.options import TodayNotUsed, global_options, today_option
 
 
 def init(
@@ -16,9 +16,12 @@ def init(
     git: Annotated[
         bool, typer.Option("--git/--no-git", help="Run `git init` when the folder is not in a git repository.")
     ] = True,
+    today: TodayNotUsed = None,
 ) -> None:
     """Make a notes repository: careerkit.yaml, people/, templates/ (and git). Safe to run twice."""
     from careerkit.writing.init import init as make
+
+    today_option(today)
 
     target = path or Path(global_options(ctx).root or ".")
     result = make(target, use_git=git)
@@ -27,4 +30,4 @@ def init(
     for name in result.existing:
         typer.echo(f"kept    {name} (already there)")
     typer.echo(result.git)
-    typer.echo("Next: careerkit new story <person>")
+    typer.echo('Next: careerkit add "Their Name", then careerkit new story PERSON')

@@ -4,25 +4,38 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerkit.commands.options import TODAY_HELP, committed, echo_line, report_problems, writable_notes
-from careerkit.errors import UsageError
+from careerkit.commands.options import (
+    DAY,
+    DAY_FORMS,
+    Today,
+    committed,
+    day_option,
+    echo_line,
+    report_problems,
+    today_option,
+    writable_notes,
+)
 
 if TYPE_CHECKING:
     import datetime
 
-SAME_AS_DATE = TODAY_HELP + " Here, the same as --date."
 STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in", "note": "note"}
 
 
 def new(
     ctx: typer.Context,
     stage: Annotated[str, typer.Argument(metavar="STAGE", help="story, dreams, plan, checkin or note.")],
-    person: Annotated[str, typer.Argument(metavar="PERSON", help='A slug (alice) or a name ("Zoë O\'Brien").')],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help='Someone on your team: their slug (alice) or name ("Zoë O\'Brien").')
+    ],
     date: Annotated[
-        str | None, typer.Option("--date", help="The conversation's date, YYYY-MM-DD (default: today).")
+        str | None, typer.Option("--date", metavar=DAY, help=f"The conversation's day (default: today): {DAY_FORMS}.")
     ] = None,
-    today: Annotated[str | None, typer.Option("--today", help=SAME_AS_DATE)] = None,
-    name: Annotated[str | None, typer.Option("--name", help="The person's full name, kept in their profile.")] = None,
+    today: Today = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Their full name, kept in their profile; with it, PERSON may be someone new."),
+    ] = None,
     edit: Annotated[bool, typer.Option("--edit", help="Open the new document in $VISUAL or $EDITOR.")] = False,
 ) -> None:
     """Write a new STAGE document for PERSON, pre-filled from their earlier documents."""
@@ -47,15 +60,9 @@ def new(
 
 
 def _document_day(date: str | None, today: str | None) -> "datetime.date":
-    """The new document's date: `--date`, or `--today` as the other commands name the day, else today."""
-    import datetime
-
-    from careerkit.values.dates import parse_cli_date
-
-    if date and today and date != today:
-        raise UsageError(f"--date {date} and --today {today} name two days: give one of them")
-    given, option = (date, "--date") if date else (today, "--today")
-    return parse_cli_date(given, option) if given else datetime.date.today()
+    """The new document's date: `--date` (from `--today`, when given), else `--today`, else the local date."""
+    day = today_option(today)
+    return day_option(date, "--date", day) or day
 
 
 def _open_in_editor(path: str) -> None:
@@ -81,7 +88,10 @@ def _open_in_editor(path: str) -> None:
 def note(
     ctx: typer.Context,
     person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="Their full slug or name (a new name starts a new person).")
+        str,
+        typer.Argument(
+            metavar="PERSON", help="Someone on your team: their full slug or name (start someone new with `add`)."
+        ),
     ],
     text: Annotated[
         str | None,
@@ -90,22 +100,23 @@ def note(
         ),
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="The day it was said, YYYY-MM-DD (default: today).")
+        str | None, typer.Option("--date", metavar=DAY, help=f"The day it was said (default: today): {DAY_FORMS}.")
     ] = None,
-    today: Annotated[str | None, typer.Option("--today", help=SAME_AS_DATE)] = None,
+    today: Today = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="For a new person: their full name, kept in their profile.")
+        str | None, typer.Option("--name", help="Their full name, kept in a new profile when they have none yet.")
     ] = None,
 ) -> None:
     """Keep what PERSON said in passing as a new note document, in seconds; prints its path.
 
     The text becomes the note's first paragraph, exactly as given.
     """
-    from careerkit.writing.scaffold import create
+    from careerkit.writing.scaffold import create, require_person
 
     day = _document_day(date, today)
     repo = writable_notes(ctx)
-    created = create(repo, "note", person, day, name, text=_read_text(text))
+    require_person(repo, person)  # before the text is read: no one types a note only to have it refused
+    created = create(repo, "note", person, day, name, text=_read_text(text), start=False)
     if created.note:
         echo_line(f"careerkit: note: {created.note}", err=True)
     if created.profile:
@@ -127,7 +138,16 @@ def _read_text(text: str | None) -> str:
         return text
     if sys.stdin.isatty():
         echo_line("careerkit: type the note, then Ctrl-D on a line of its own", err=True)
+    from careerkit.errors import CareerkitError
+    from careerkit.reading.documents import MAX_FILE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # no more than a note careerkit would read back
+    if len(data) > MAX_FILE_BYTES:
+        raise CareerkitError(
+            f"standard input holds more than {MAX_FILE_BYTES >> 20} MiB, more than careerkit reads in a note; "
+            "nothing written"
+        )
     try:
-        return sys.stdin.buffer.read().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError("standard input is not UTF-8 text; nothing written") from None

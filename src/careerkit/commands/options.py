@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -48,7 +48,8 @@ def discard_stdout() -> None:
 
 
 def notes(ctx: typer.Context) -> "Notes":
-    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
+    """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search; refused (exit 2) when there
+    is none, rather than reading nothing or making `people/` in whatever folder the command was run from."""
     from careerkit.repository.layout import find_root
     from careerkit.repository.loader import Notes
 
@@ -56,12 +57,8 @@ def notes(ctx: typer.Context) -> "Notes":
 
 
 def writable_notes(ctx: typer.Context) -> "Notes":
-    """The notes repository for a command that writes: refused (exit 2) when there is none, rather
-    than making `people/` in whatever folder the command was run from."""
-    from careerkit.repository.layout import writable_root
-    from careerkit.repository.loader import Notes
-
-    return Notes(writable_root(global_options(ctx).root))
+    """The notes repository for a command that writes (found and refused as `notes` does)."""
+    return notes(ctx)
 
 
 def committed(root: "Path", written: Sequence["Path | None"], message: str) -> None:
@@ -170,9 +167,26 @@ def print_json(value: Any) -> None:
 
 
 def today_option(text: str | None) -> date:
+    """`--today`, a DAY in any form (from the local date), else the local date; a bad one is a usage error."""
     from careerkit.values.dates import today_or
 
     return today_or(text)
 
 
-TODAY_HELP = "Treat this date (YYYY-MM-DD) as today."
+def day_option(text: str | None, option: str, today: date) -> date | None:
+    """A DAY option (`--date`, `--due`, `--since`, `--until`) from `today` (what `--today` names); None when absent."""
+    from careerkit.values.dates import parse_cli_date
+
+    return parse_cli_date(text, option, today) if text is not None else None
+
+
+# How every DAY option reads (careerkit.dates.DAY_FORMS, kept short for --help).
+DAY = "DAY"
+DAY_FORMS = "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, friday, eom"
+TODAY_HELP = f"Treat this day as today: {DAY_FORMS} (default: the local date)."
+UNUSED_TODAY_HELP = "Taken by every command, so that a script can give it to all; this one does not depend on the day."
+
+
+# The `--today` option, the same on every command (one that does not depend on the day only checks it).
+Today = Annotated[str | None, typer.Option("--today", metavar=DAY, help=TODAY_HELP)]
+TodayNotUsed = Annotated[str | None, typer.Option("--today", metavar=DAY, help=UNUSED_TODAY_HELP)]

@@ -1,13 +1,14 @@
 """`careerkit due`, `agenda`, `status` and `log`: what needs attention, for people and scripts."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careerkit.commands.options import (
     NO_PAGER_HELP,
-    TODAY_HELP,
+    Today,
+    TodayNotUsed,
     echo_line,
     notes,
     print_json,
@@ -42,17 +43,25 @@ def _finish(team: "Team", fail: bool = False) -> None:
 
 def due(
     ctx: typer.Context,
-    people: Optional[list[str]] = typer.Argument(None, metavar="[PERSON]...", help="Only these people (slug or name)."),  # noqa: UP045
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
-    within: int = typer.Option(
-        0, "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."
-    ),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    fail: bool = typer.Option(False, "--fail", help="Exit 1 when anything is due (for cron and CI)."),
-    mine: bool = typer.Option(
-        False, "--mine", help="Only your own promises (actions whose owner is the `manager` setting), across the team."
-    ),
-    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
+    people: Annotated[
+        list[str] | None, typer.Argument(metavar="[PERSON]...", help="Only these people (slug or name).")
+    ] = None,
+    today: Today = None,
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."
+        ),
+    ] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is due (for cron and CI).")] = False,
+    mine: Annotated[
+        bool,
+        typer.Option(
+            "--mine", help="Only your own promises (actions whose owner is the `manager` setting), across the team."
+        ),
+    ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
     """What needs attention: overdue and stale actions, due check-ins and conversations."""
     from careerkit.rules.findings import find
@@ -85,7 +94,7 @@ def _errors_json(team: "Team") -> list[dict[str, Any]]:
 def _findings_text(team: "Team", findings: list["Finding"]) -> str:
     colour = use_colour()
     if not findings:
-        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit new story <person>\n"
+        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit add NAME\n"
     names = {person.slug: person.name for person in team.people}
     by_person: dict[str, list[Finding]] = {}  # in the order of each person's most urgent finding
     for finding in findings:
@@ -105,10 +114,10 @@ def _findings_text(team: "Team", findings: list["Finding"]) -> str:
 
 def agenda(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="A slug or a name.")],
+    today: Today = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
     """A Markdown agenda for PERSON's next conversation: what they told you, your promises, what to talk about."""
     from careerkit.views import agenda as agendas
@@ -126,16 +135,24 @@ def agenda(
 
 def status(
     ctx: typer.Context,
-    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    everyone: bool = typer.Option(False, "--all", help="Also the people who have left (their profile's `left`)."),
+    people: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PERSON]...", help="Only these people (slug or name); someone who left is shown when named."
+        ),
+    ] = None,
+    today: Today = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    everyone: Annotated[
+        bool, typer.Option("--all", help="Also the people who have left (their profile's `left`).")
+    ] = False,
 ) -> None:
     """One row per person: stages reached, last and next conversations, action counts; who is paused."""
     from careerkit.views.status import rows
 
     day = today_option(today)
-    _, team = _load(ctx, None, condensed=True)
-    table = rows(team, day, everyone)
+    _, team = _load(ctx, people, condensed=True)
+    table = rows(team, day, everyone or bool(people))
     if as_json:
         print_json([row.to_json() for row in table])
     else:
@@ -165,25 +182,40 @@ def _day(value: date | None) -> str:
 
 def _print_table(header: list[str], body: list[list[str]]) -> None:
     if not body:
-        typer.echo("No people yet: careerkit new story <person>")
+        typer.echo("No people yet: careerkit add NAME")
         return
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+    widths = [max(_columns(row[i]) for row in [header, *body]) for i in range(len(header))]
     colour = use_colour()
     heading = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
     typer.echo(style(heading, "bold", colour=colour))
     for row in body:
-        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        cells = (cell + " " * (w - _columns(cell)) for cell, w in zip(row, widths, strict=True))
+        typer.echo("  ".join(cells).rstrip())
+
+
+def _columns(text: str) -> int:
+    """How many columns a terminal gives `text`: two for a wide letter (王, 김), none for a combining mark."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 + (unicodedata.east_asian_width(ch) in "WF")
+        for ch in text
+    )
 
 
 def log(
     ctx: typer.Context,
-    person: str = typer.Argument(..., metavar="PERSON", help="A slug or a name."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="A slug or a name.")],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
+    today: TodayNotUsed = None,
 ) -> None:
     """PERSON's documents in date order, one line each: the story of their growth so far."""
     from careerkit.views.history import summarise
 
+    today_option(today)
     _, team = _load(ctx, [person])
     who = team.people[0]
     if as_json:

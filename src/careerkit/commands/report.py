@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from careerkit.commands.options import TODAY_HELP, notes, report_problems, today_option
+from careerkit.commands.options import Today, notes, report_problems, today_option
 
 DEFAULT_TEAM = "careerkit-report.html"
 
@@ -38,7 +38,7 @@ def report(
     with_notes: Annotated[
         bool, typer.Option("--with-notes", help="Also show what notes say (their first lines); never with --for.")
     ] = False,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Write the team's career conversations as one HTML page to open in a browser (no network, no script)."""
     from careerkit.errors import CareerkitError, UsageError
@@ -54,13 +54,9 @@ def report(
     slug = repo.resolve_person(for_person) if for_person is not None else None
     slugs = [slug] if slug else (list(dict.fromkeys(repo.resolve_person(p) for p in people)) if people else None)
     shown = output or (f"careerkit-{slug}.html" if slug else DEFAULT_TEAM)
-    target = reports.output_path(Path(shown), repo.people_dir)
-    if target is None:
-        raise UsageError(f"{shown}: a report is never written under people/, beside the notes; choose another -o")
-    if target.is_dir():
-        raise UsageError(f"{shown}: is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise UsageError(f"{shown}: no such folder: {target.parent}")
+    # Before the page is built: never through a link at that name (a cloned repository may plant one), never a
+    # pipe, never under people/ or .git; and an existing file only when it is a page careerkit wrote.
+    target = fsutil.writable(Path(shown), repo.root, fsutil.EXPORT)
     if target.exists() and not reports.is_report(target):
         raise CareerkitError(f"{shown}: exists and is not a careerkit report; not overwritten")
     team = repo.load(slugs)
@@ -69,7 +65,7 @@ def report(
         if slug
         else reports.build_team(team, day, with_notes=with_notes, named=bool(people))
     )
-    fsutil.write_private(target, reports.render(page).encode("utf-8"))
+    fsutil.write_private(Path(shown), reports.render(page).encode("utf-8"), repo.root, fsutil.EXPORT)
     typer.echo(shown)
     report_problems(team.errors)
     if team.errors:

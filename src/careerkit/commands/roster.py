@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerkit.commands.options import (
-    TODAY_HELP,
+    DAY,
+    DAY_FORMS,
+    Today,
     committed,
+    day_option,
     echo_line,
     today_option,
     writable_notes,
@@ -24,28 +27,35 @@ def add(
     ctx: typer.Context,
     person: Annotated[
         str,
-        typer.Argument(metavar="PERSON", help="Their folder's name: a slug (priya-nair), or a name turned into one."),
+        typer.Argument(
+            metavar="NAME",
+            help='Their name ("Priya Nair", "Иван Петров"), which makes their folder\'s name (priya-nair), '
+            "or that slug.",
+        ),
     ],
-    name: Annotated[str, typer.Option("--name", help="Their full name, as careerkit should show it.")],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Their full name, as careerkit should show it (default: NAME as given)."),
+    ] = None,
     role: Annotated[str | None, typer.Option("--role", help='Their role, e.g. "Backend engineer".')] = None,
     since: Annotated[
         str | None,
-        typer.Option("--since", metavar="DATE", help="The day they joined your team, YYYY-MM-DD (default: today)."),
+        typer.Option("--since", metavar=DAY, help=f"The day they joined your team (default: today): {DAY_FORMS}."),
     ] = None,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
-    """Start PERSON on your team: their folder and a profile with name, role and since. Never overwrites one."""
+    """Start NAME on your team: their folder and a profile with name, role and since. Never overwrites one."""
     from careerkit.rules import actions
     from careerkit.values import slugs
-    from careerkit.values.dates import parse_cli_date
     from careerkit.writing import roster
 
     day = today_option(today)
-    joined = parse_cli_date(since, "--since") if since is not None else day
-    name = actions.one_line(name, "--name")
+    joined = day_option(since, "--since", day) or day
+    name = actions.one_line(name if name is not None else person, "--name" if name is not None else "NAME")
     role = actions.one_line(role, "--role") if role is not None else None
     repo = writable_notes(ctx)
     slug = person if slugs.is_slug(person) else slugs.to_slug(person)
+    roster.refuse_another(repo, person, slug)
     path = roster.add_person(repo, slug, name, role, joined)
     echo_line(repo.rel(path))
     committed(repo.root, [path], "add a person")
@@ -56,15 +66,13 @@ def leave(
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     on: Annotated[
         str | None,
-        typer.Option("--date", metavar="DATE", help="The day they leave or left, YYYY-MM-DD or +2w (default: today)."),
+        typer.Option("--date", metavar=DAY, help=f"The day they leave or left (default: today): {DAY_FORMS}."),
     ] = None,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
-    from careerkit.values.dates import parse_cli_date
-
     day = today_option(today)
-    left = parse_cli_date(on, "--date", day) if on is not None else day
+    left = day_option(on, "--date", day) or day
     repo = writable_notes(ctx)
     _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
 
@@ -73,21 +81,19 @@ def pause(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     until: Annotated[
-        str | None,
-        typer.Option("--until", metavar="DATE", help="The day they are back, after today: YYYY-MM-DD, or +3m."),
+        str | None, typer.Option("--until", metavar=DAY, help=f"The day they are back, after today: {DAY_FORMS}.")
     ] = None,
     end: Annotated[bool, typer.Option("--end", help="End the pause today (paused_until: today).")] = False,
-    today: Annotated[str | None, typer.Option("--today", help=TODAY_HELP)] = None,
+    today: Today = None,
 ) -> None:
     """Pause PERSON until a date (leave, a crisis): nothing is reported for them until then; --end ends it."""
     from careerkit.errors import UsageError
-    from careerkit.values.dates import parse_cli_date
     from careerkit.writing import roster
 
     day = today_option(today)
     if (until is None) == (not end):
-        raise UsageError("pause: give either --until DATE or --end")
-    back = parse_cli_date(until, "--until", day) if until is not None else None
+        raise UsageError("pause: give either --until DAY or --end")
+    back = day_option(until, "--until", day)
     if back is not None and back <= day:
         raise UsageError(f"--until: {back} is not after today ({day}); to end a pause, use --end")
     repo = writable_notes(ctx)

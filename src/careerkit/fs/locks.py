@@ -16,7 +16,9 @@ run). Where `flock` does not exist (Windows), writes are not serialised.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,8 +49,7 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
             if os.path.islink(place) or not os.path.isdir(place):
                 raise NotADirectoryError(20, "not a folder")
         _ignore(state)
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-        handle = os.open(folder / f"{slug}.lock", flags, fsutil.PRIVATE_FILE)
+        handle = _open_lock_file(folder / f"{slug}.lock")
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         raise CareerkitError(
@@ -58,10 +59,21 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
         ) from None
     try:
         _acquire(handle, slug)
-        fsutil.remove_stale_temps(root / "people" / slug)
+        fsutil.remove_stale_temps(root / "people" / slug, root, fsutil.DOCUMENT)
         yield
     finally:
         os.close(handle)  # releases the lock
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file, made when missing; never through a link, never waiting on (or locking) a pipe or device
+    planted in its place (fsutil.writable's rule for every file careerkit writes)."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    handle = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), fsutil.PRIVATE_FILE)
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise OSError(errno.EINVAL, "not a regular file")
+    return handle
 
 
 def _ignore(state: Path) -> None:

@@ -23,39 +23,33 @@ def profile_rel(slug: str) -> str:
 
 
 def find_root(option: str | None, cwd: Path | None = None) -> Path:
-    """`--root`, else CAREERKIT_ROOT, else the nearest folder upward with careerkit.yaml, else cwd."""
-    return locate_root(option, cwd)[0]
+    """`--root`, else CAREERKIT_ROOT, else the nearest folder upward with careerkit.yaml; else a usage error.
 
-
-def locate_root(option: str | None, cwd: Path | None = None) -> tuple[Path, bool]:
-    """The root as `find_root` finds it, and whether it was chosen (given, or found by its careerkit.yaml)
-    rather than taken as the current folder for want of any."""
+    Every command but `init` and `completion` needs one: outside a notes repository, a reading command would
+    report a green nothing (a cron job in the wrong folder) and a writing one would make `people/` there.
+    """
     given = option or os.environ.get(ROOT_ENV)
     if given:
+        source = "--root" if option else ROOT_ENV
         root = Path(given).expanduser()
         if not root.is_dir():
-            source = "--root" if option else ROOT_ENV
             raise UsageError(f"{source}: {given} is not a folder")
-        return root.resolve(), True
+        if not (root / CONFIG_NAME).is_file() and not (root / "people").is_dir():
+            raise UsageError(
+                f"{source}: {given} is not a notes repository (no {CONFIG_NAME}, no people/): "
+                f"run `careerkit init` there or pass another `--root`"
+            )
+        return root.resolve()
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
-            return folder, True
-    return here, False
+            return folder
+    raise UsageError(NOT_A_REPOSITORY)
 
 
 NOT_A_REPOSITORY = (
     f"no notes repository here (no {CONFIG_NAME} in this folder or above): run `careerkit init` or pass `--root`"
 )
-
-
-def writable_root(option: str | None, cwd: Path | None = None) -> Path:
-    """The root for a command that writes notes; a usage error outside any notes repository, so that
-    `people/` is never made in whatever folder one happens to stand in."""
-    root, chosen = locate_root(option, cwd)
-    if not chosen:
-        raise UsageError(NOT_A_REPOSITORY)
-    return root
 
 
 def utf8_name(name: str) -> bool:
@@ -89,6 +83,28 @@ def _link_problem(path: Path, root: Path) -> tuple[str, str] | None:
 
 def _reason(error: OSError) -> str:
     return (error.strerror or "error").lower()
+
+
+def _same_when_folded(names: list[str]) -> list[Problem]:
+    """A problem for each folder whose name is another's where case and the Unicode form are ignored (macOS and
+    Windows): there the two are one folder, and a clone or a copy keeps only one of them."""
+    first: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name in names:
+        if not utf8_name(name):
+            continue
+        other = first.setdefault(slugs.folding_key(name), name)
+        if other != name:
+            problems.append(
+                Problem(
+                    f"people/{name}",
+                    None,
+                    codes.SAME_FOLDER,
+                    f"folder name is the same as people/{other} on macOS and Windows, which ignore case and Unicode "
+                    "normalisation (a copy there keeps only one of them): merge them into one folder",
+                )
+            )
+    return problems
 
 
 class NotesLayout:
@@ -126,7 +142,23 @@ class NotesLayout:
                 )
         if not self.is_inside(folder):
             raise CareerkitError("folder points outside the notes root; refusing to use it", path=self.rel(folder))
+        if not folder.exists():
+            self._refuse_twin(slug)
         return folder
+
+    def _refuse_twin(self, slug: str) -> None:
+        """Refuse a new folder that macOS and Windows would take for an existing one (`strasse` beside `straße`)."""
+        try:
+            names = os.listdir(self.people_dir)
+        except OSError:
+            return
+        key = slugs.folding_key(slug)
+        for name in names:
+            if name != slug and utf8_name(name) and slugs.folding_key(name) == key:
+                raise UsageError(
+                    f"people/{slug} would be the same folder as people/{shown_name(name)} on macOS and Windows, "
+                    "which ignore case and Unicode normalisation: use that person, or another name; nothing written"
+                )
 
     def locked(self, slug: str) -> AbstractContextManager[None]:
         """Hold `slug`'s lock (careerkit.locks) for a change to their documents; refuses a linked folder."""
@@ -149,6 +181,7 @@ class NotesLayout:
             return [], []
         except OSError as error:
             return [], [Problem("people", None, codes.CANNOT_READ, f"cannot read folder: {_reason(error)}")]
+        names: list[str] = []  # every folder, a person's or not, for the names that are one folder elsewhere
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -162,6 +195,7 @@ class NotesLayout:
                 continue
             if not is_dir:
                 continue
+            names.append(entry.name)
             if not slugs.is_slug(entry.name):
                 suggestion = slugs.slugify(entry.name)
                 rename = f"rename it to {suggestion}" if suggestion else "use lowercase letters, digits and -"
@@ -173,7 +207,7 @@ class NotesLayout:
                 )
             else:
                 found.append(entry.name)
-        return found, problems
+        return found, problems + _same_when_folded(names)
 
     def document_files(self, slug: str) -> DocumentFiles:
         """The person's documents: every `*.md` in their folder but the profile and names starting with `.`."""
@@ -212,13 +246,17 @@ class NotesLayout:
     def person_named(self, text: str) -> str | None:
         """The slug of the existing person that `text` names exactly (slug, name or profile name), else None."""
         existing, _ = self.folders()
-        slug = slugs.to_slug(text)
         if text in existing:
             return text
+        slug = slugs.slugify(text)  # in any script, and as a terminal on macOS may pass it (NFD)
         if slug in existing:
             return slug
+        key = slugs.folding_key(text)
+        for candidate in existing:  # `Straße` for strasse: one folder on macOS and Windows
+            if slugs.folding_key(candidate) == key:
+                return candidate
         for candidate, name in self.profile_names(existing).items():
-            if name.casefold() == text.casefold() or slugs.slugify(name) == slug:
+            if slugs.folding_key(name) == key or (slug and slugs.slugify(name) == slug):
                 return candidate
         return None
 
@@ -256,9 +294,14 @@ class NotesLayout:
             return starting[0]
         if starting:
             raise UsageError(f"{text!r} could be more than one person: {', '.join(starting)} (give more of the name)")
+        close = self.closest(text)
+        hint = f" (did you mean {close}?)" if close else " (no such folder under people/)"
+        raise UsageError(f"unknown person {text!r}{hint}")
+
+    def closest(self, text: str) -> str | None:
+        """The existing person whose slug looks most like `text` (a typo of it), for a "did you mean"."""
         from difflib import get_close_matches
 
         existing, _ = self.folders()
-        close = get_close_matches(slugs.to_slug(text), existing, n=1, cutoff=0.5)
-        hint = f" (did you mean {close[0]}?)" if close else " (no such folder under people/)"
-        raise UsageError(f"unknown person {text!r}{hint}")
+        close = get_close_matches(slugs.slugify(text) or text, existing, n=1, cutoff=0.5)
+        return close[0] if close else None

@@ -15,6 +15,9 @@ from careerkit.repository.layout import NotesLayout
 from careerkit.values import codes
 from careerkit.values.model import PersonNotes, Problem, Team
 
+# Problems with the name of a folder in people/: reported by every command, whoever it names.
+FOLDER_NAME_CODES = (codes.NOT_A_SLUG, codes.SAME_FOLDER)
+
 if TYPE_CHECKING:
     from careerkit.cache.parallel import Inspection
     from careerkit.cache.reads import Reads
@@ -39,7 +42,7 @@ class Notes(NotesLayout):
             people, folder_problems = self.folders()
             problems += folder_problems
         else:  # a folder that is not a person is reported by every command, whoever it names
-            problems += [p for p in self.folders()[1] if p.code == codes.NOT_A_SLUG]
+            problems += [p for p in self.folders()[1] if p.code in FOLDER_NAME_CODES]
         read: dict[str, PersonNotes] = {}
         pending: list[tuple[str, list[Path]]] = []
         for slug in people:

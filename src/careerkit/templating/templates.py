@@ -6,7 +6,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,7 @@ def render(root: Path, stage: str, context: dict[str, Any]) -> str:
 
     Rendered in Jinja's immutable sandbox (no access to Python internals, no
     changing the values given), with limits on time, output and memory, from
-    templates read only inside the notes root or the package.
+    templates read only inside the notes' `templates/` or the package.
     """
     import jinja2
 
@@ -205,7 +205,7 @@ def _message(error: BaseException) -> str:
 def _loader(root: Path) -> Any:
     """Templates from the notes' `templates/`, else from the package; never from anywhere else.
 
-    A template in the notes that is a link leading out of the notes root, not a
+    A template in the notes that leads out of `templates/` (`own_refusal`), is not a
     regular file, larger than MAX_SOURCE or not UTF-8 is refused (an error,
     not a silent fallback to the shipped one).
     """
@@ -217,10 +217,10 @@ def _loader(root: Path) -> Any:
             pieces = split_template_path(template)  # refuses `..`
             own = override_dir(root).joinpath(*pieces)
             if os.path.lexists(own):
-                return _read(root, own, root), str(own), lambda: True
+                return read_own(root, own), str(own), lambda: True
             shipped = shipped_dir().joinpath(*pieces)
             if shipped.is_file():
-                return _read(root, shipped, shipped_dir()), str(shipped), lambda: True
+                return _read(root, shipped, _shipped_refusal), str(shipped), lambda: True
             raise jinja2.TemplateNotFound(template)
 
     return Loader()
@@ -228,11 +228,31 @@ def _loader(root: Path) -> Any:
 
 def read_own(root: Path, path: Path) -> str:
     """The text of the notes' own template at `path` (under `templates/`), with every check `new` makes."""
-    return _read(root, path, root)
+    return _read(root, path, lambda target: own_refusal(root, target))
 
 
-def _read(root: Path, path: Path, inside: Path) -> str:
-    """The text of a template file that is (its links followed) a regular file inside `inside`."""
+def own_refusal(root: Path, target: Path) -> str | None:
+    """Why the notes' own template whose real path is `target` is not read (None: it is): the one rule for
+    every template read, includes and imports too. Only inside `templates/` by real path (its links
+    followed), itself inside the notes root, and never in a `.git` folder: a link in a cloned repository
+    must not turn `.git/config` or a private key into the text of a note."""
+    real_root = root.resolve()
+    folder = override_dir(root).resolve()
+    if not (target.is_relative_to(real_root) and folder.is_relative_to(real_root)):
+        return "link to outside the notes root; not used"
+    if ".git" in target.relative_to(real_root).parts:
+        return "link into a .git folder, which careerkit never reads as a template; not used"
+    if not target.is_relative_to(folder):
+        return "link to outside templates/; not used"
+    return None
+
+
+def _shipped_refusal(target: Path) -> str | None:
+    return None if target.is_relative_to(shipped_dir().resolve()) else "link to outside careerkit's templates; not used"
+
+
+def _read(root: Path, path: Path, refusal: Callable[[Path], str | None]) -> str:
+    """The text of a template file that is (its links followed) a regular file that `refusal` allows."""
     from careerkit.errors import CareerkitError
 
     shown = _shown_path(root, str(path))
@@ -242,8 +262,9 @@ def _read(root: Path, path: Path, inside: Path) -> str:
         raise CareerkitError("broken link (its target does not exist); not used", path=shown, line=1) from None
     except (OSError, RuntimeError):
         raise CareerkitError("link that cannot be followed (a loop?); not used", path=shown, line=1) from None
-    if not target.is_relative_to(inside.resolve()):
-        raise CareerkitError("link to outside the notes root; not used", path=shown, line=1)
+    why = refusal(target)
+    if why is not None:
+        raise CareerkitError(why, path=shown, line=1)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         handle = os.open(target, flags)

@@ -16,6 +16,7 @@ OUTSIDE_ROOT = "outside-root"
 BROKEN_LINK = "broken-link"
 BAD_FILE_NAME = "bad-file-name"
 NOT_A_SLUG = "not-a-slug"
+SAME_FOLDER = "same-folder"
 NOT_CHECKED = "not-checked"
 INTERNAL_ERROR = "internal-error"
 
@@ -60,6 +61,8 @@ MEANINGS = {
     BROKEN_LINK: "a link whose target does not exist, or that cannot be followed (a loop)",
     BAD_FILE_NAME: "a file name that is not valid UTF-8",
     NOT_A_SLUG: "a folder in `people/` whose name is not a person slug; that person is not read",
+    SAME_FOLDER: "two folders in `people/` whose names differ only in case or Unicode form: one folder on macOS "
+    "and Windows",
     NOT_CHECKED: "a path given to `check` that careerkit never reads",
     INTERNAL_ERROR: "careerkit failed on this document; the others are still read (please report it)",
     NO_FRONTMATTER: "the file is empty, does not start with `---`, or never closes its frontmatter",

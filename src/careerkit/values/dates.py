@@ -44,28 +44,55 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+DAY_FORMS = "YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, a weekday (friday, fri) or eom"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NEAR = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
 def parse_cli_date(text: str, option: str, today: date | None = None) -> date:
-    """`YYYY-MM-DD`, or with `today` given also `+3d`, `+2w`, `+1m`; else a usage error."""
-    text = text.strip()
-    if today is not None:
-        match = re.fullmatch(_RELATIVE, text)
-        if match:
-            count, unit = int(match.group(1)), match.group(2)
-            try:
-                if unit == "m":
-                    return add_months(today, count)
-                return today + timedelta(days=count * (7 if unit == "w" else 1))
-            except (ValueError, OverflowError):  # past the year 9999
-                raise UsageError(f"{option}: {text} from {today} is past the last date there is") from None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    """A day as the command line takes it (DAY_FORMS, and yesterday), relative to `today` (default: the local
+    date); else a usage error that names `option`.
+
+    A weekday is the next one after today (`friday` on a Friday is a week ahead); `eom` is the last day of
+    today's month; `+1m` is the same day a month later, or that month's last day when it is shorter.
+    """
+    word = text.strip().lower()
+    if re.fullmatch(_ISO_DAY, word):
         try:
-            return date.fromisoformat(text)
+            return date.fromisoformat(word)
         except ValueError:
             raise UsageError(f"{option}: {text} is not a real date") from None
-    forms = "YYYY-MM-DD, +3d, +2w or +1m" if today is not None else "YYYY-MM-DD"
-    raise UsageError(f"{option}: expected a date as {forms}, got {text!r}")
+    base = today if today is not None else date.today()
+    try:
+        day = _relative_day(word, base)
+    except (ValueError, OverflowError):  # past the year 9999 (or, for yesterday, before the year 1)
+        edge = "before the first" if word == "yesterday" else "past the last"
+        raise UsageError(f"{option}: {text} from {base} is {edge} date there is") from None
+    if day is None:
+        raise UsageError(f"{option}: expected a day as {DAY_FORMS}, got {text!r}")
+    return day
+
+
+def _relative_day(word: str, today: date) -> date | None:
+    """The day that `word` (lower case) names from `today`, or None when it names none."""
+    if word in _NEAR:
+        return today + timedelta(days=_NEAR[word])
+    if word == "eom":
+        import calendar
+
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    match = re.fullmatch(_RELATIVE, word)
+    if match:
+        count, unit = int(match.group(1)), match.group(2)
+        if unit == "m":
+            return add_months(today, count)
+        return today + timedelta(days=count * (7 if unit == "w" else 1))
+    for weekday, name in enumerate(_WEEKDAYS):
+        if word in (name, name[:3]):
+            return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    return None
 
 
 def today_or(text: str | None) -> date:
-    """`--today` if given, else the local date."""
-    return parse_cli_date(text, "--today") if text else date.today()
+    """`--today` if given (a day in any form, from the local date), else the local date."""
+    return parse_cli_date(text, "--today") if text is not None else date.today()

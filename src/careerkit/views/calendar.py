@@ -20,6 +20,7 @@ against it, and two teams' `alex` never share an event.
 
 import hashlib
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from careerkit.rules.findings import away, conversation_review, find
 from careerkit.values.model import Team
@@ -116,3 +117,11 @@ def to_ical(found: list[Entry], key: str, titles: bool, stamp: datetime | None =
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: the day stays free
         calendar.add_component(event)
     return bytes(calendar.to_ical())
+
+
+def is_calendar(path: Path) -> bool:
+    """True when the file at `path` is a calendar careerkit wrote (so `calendar -o` may replace it); never
+    waits on a pipe, nor follows a link."""
+    from careerkit.fs.safe import holds
+
+    return holds(path, f"PRODID:{PRODID}".encode())

@@ -358,21 +358,9 @@ def _day(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else "\N{EN DASH}"
 
 
-def output_path(path: Path, people_dir: Path) -> Path | None:
-    """Where `-o path` writes (its links followed), or None when that is inside the notes' `people/`."""
-    from careerkit.fs.safe import resolves_inside
-
-    target = path.resolve()
-    if target == people_dir.resolve() or resolves_inside(target, people_dir):
-        return None
-    return target
-
-
 def is_report(path: Path) -> bool:
-    """True when the file at `path` is a page careerkit wrote (so `report -o` may replace it)."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(512)
-    except OSError:
-        return False
-    return GENERATOR.encode() in head
+    """True when the file at `path` is a page careerkit wrote (so `report -o` may replace it); never waits on
+    a pipe, nor follows a link."""
+    from careerkit.fs.safe import holds
+
+    return holds(path, GENERATOR.encode())

@@ -65,7 +65,7 @@ def add_calendar_key(root: Path) -> str | None:
         after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
         if not isinstance(before, dict) or CALENDAR_KEY in before or after != {**before, CALENDAR_KEY: key}:
             return None
-        fsutil.replace(path, new, root)
+        fsutil.replace(path, new, root, fsutil.NOTES_FILE)
     except (OSError, ValueError, CareerkitError):
         return None
     return key
@@ -80,9 +80,11 @@ class InitResult:
 
 def init(path: Path, use_git: bool = True) -> InitResult:
     result = InitResult()
+    for place in (path, path / "templates"):  # before anything is written: a `templates` link leading out is refused
+        fsutil.writable_folder(place, path, fsutil.NOTES_FILE)
     fsutil.make_private_dirs(path)
     for place in (path, path / "templates"):
-        fsutil.remove_stale_temps(place, locked=False)  # left by a killed run of init or `templates copy`
+        fsutil.remove_stale_temps(place, path, fsutil.NOTES_FILE, locked=False)  # left by a killed init or copy
     for folder in ("people", "templates"):
         target = path / folder
         if target.is_dir():
@@ -91,7 +93,7 @@ def init(path: Path, use_git: bool = True) -> InitResult:
             fsutil.make_private_dirs(target)
             result.created.append(folder + "/")
     for name, text in ((CONFIG_NAME, config_text()), ("templates/README.md", templates_readme())):
-        if fsutil.create_new(path / name, text.encode("utf-8")):
+        if fsutil.create_new(path / name, text.encode("utf-8"), path, fsutil.NOTES_FILE):
             result.created.append(name)
         else:
             result.existing.append(name)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit.errors import CareerkitError
+from careerkit.errors import CareerkitError, UsageError
 from careerkit.fs import safe as fsutil
 from careerkit.repository.layout import PROFILE, NotesLayout
 
@@ -34,18 +34,30 @@ def profile_text(fields: dict[str, Any], hint: bool = True) -> str:
     return text + (CADENCE_HINT if hint else "") + "---\n"
 
 
-def create_profile(folder: Path, fields: dict[str, Any], hint: bool = True) -> Path | None:
-    """Write `folder/profile.md` (owner-only, the folder made when missing); None when one exists."""
-    fsutil.make_private_dirs(folder)
+def create_profile(root: Path, folder: Path, fields: dict[str, Any], hint: bool = True) -> Path | None:
+    """Write `folder/profile.md` (owner-only, the folder made when missing); None when one exists.
+
+    When it raises, nothing is left: not the profile, nor the folder made for it."""
     path = folder / PROFILE
-    return path if fsutil.create_new(path, profile_text(fields, hint).encode("utf-8")) else None
+    data = profile_text(fields, hint).encode("utf-8")
+    fsutil.writable(path, root, fsutil.DOCUMENT, data, replacing=False)
+    with fsutil.new_folders(folder):
+        return path if fsutil.create_new(path, data, root) else None
+
+
+def refuse_another(notes: NotesLayout, name: str, slug: str) -> None:
+    """Refuse to start `slug` for a `name` that already names someone else (their profile's name, or a folder
+    that macOS and Windows would take for `slug`): one person, one folder."""
+    existing = notes.person_named(name)
+    if existing is not None and existing != slug:
+        raise UsageError(f"{name!r} is already on your team: people/{existing}; nothing written")
 
 
 def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since: date) -> Path:
     """Start `slug`: their folder and a profile with name, role and since. Refuses when a profile exists."""
     folder = notes.person_dir(slug)
     with notes.locked(slug):
-        created = create_profile(folder, {"name": name, "role": role, "since": since})
+        created = create_profile(notes.root, folder, {"name": name, "role": role, "since": since})
     if created is None:
         raise CareerkitError(
             "already exists; not changed (edit it by hand, or use `careerkit leave` or `careerkit pause`)",
@@ -109,7 +121,7 @@ def _set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> Prof
     folder = notes.person_dir(slug)
     path = folder / PROFILE
     if not path.exists() and not path.is_symlink():
-        made = create_profile(folder, dict(fields), hint=False)
+        made = create_profile(notes.root, folder, dict(fields), hint=False)
         if made is not None:
             return ProfileChange(made, True, True)
     changed = edit.edit_file(notes.root, path, lambda text: edit.set_keys(text, fields))

@@ -66,19 +66,26 @@ def check_stage(stage: str) -> str:
 
 
 def create(
-    notes: Notes, stage: str, person_text: str, day: date, name: str | None = None, text: str | None = None
+    notes: Notes,
+    stage: str,
+    person_text: str,
+    day: date,
+    name: str | None = None,
+    text: str | None = None,
+    start: bool = True,
 ) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
     Holds the person's lock (careerkit.locks) from reading their documents to
     writing the new one. When it raises, nothing was written. With `text`, the
     body is that text (a quick note: `careerkit note`) instead of the stage's
-    template: what a person typed is data, never a template.
+    template: what a person typed is data, never a template. A new person is
+    started only with `name` and `start`; else the person must have a folder.
     """
     check_stage(stage)
     if text is not None:
         text = note_text(text)
-    slug, note = _choose_slug(notes, person_text, name)
+    slug, note = _choose_slug(notes, person_text, name, start)
     folder = notes.person_dir(slug)
     with notes.locked(slug):
         if folder.exists():
@@ -93,26 +100,37 @@ def create(
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
         body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)
         data = (_frontmatter_text(frontmatter, next_id(person)) + body).encode("utf-8")
-        fsutil.make_private_dirs(folder)
-        first = _next_number(folder, day, stage)
-        if first > MAX_SAME_DAY:
-            raise CareerkitError(
-                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
-            )
-        profile = _write_profile(folder, slug, name) if name else None
-        try:
-            for number in range(first, MAX_SAME_DAY + 1):
-                suffix = "" if number == 1 else f"-{number}"
-                path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
-                if fsutil.create_new(path, data):
-                    return Created(path, profile, note, team.errors)
-            raise CareerkitError(
-                f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
-            )
-        except BaseException:
-            if profile is not None:  # nothing written means no profile either
-                profile.unlink(missing_ok=True)
-            raise
+        # Before any folder is made: a document careerkit would not read back, or a place it may not write.
+        fsutil.writable(folder / f"{day.isoformat()}-{stage}.md", notes.root, fsutil.DOCUMENT, data, replacing=False)
+        with fsutil.new_folders(folder):  # a failure below leaves no folder of a new person behind
+            path, profile = _write_document(notes, folder, stage, day, data, name)
+        return Created(path, profile, note, team.errors)
+
+
+def _write_document(
+    notes: Notes, folder: Path, stage: str, day: date, data: bytes, name: str | None
+) -> tuple[Path, Path | None]:
+    """Write `data` as the stage's next document that day in `folder` (and, with `name`, a profile if there is
+    none); (the document, the profile written or None). When it raises, neither was written."""
+    first = _next_number(folder, day, stage)
+    if first > MAX_SAME_DAY:
+        raise CareerkitError(
+            f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+        )
+    profile = _write_profile(notes.root, folder, name) if name else None
+    try:
+        for number in range(first, MAX_SAME_DAY + 1):
+            suffix = "" if number == 1 else f"-{number}"
+            path = folder / f"{day.isoformat()}-{stage}{suffix}.md"
+            if fsutil.create_new(path, data, notes.root):
+                return path, profile
+        raise CareerkitError(
+            f"already {MAX_SAME_DAY} {stage} documents on {day}; nothing written", path=notes.rel(folder)
+        )
+    except BaseException:
+        if profile is not None:  # nothing written means no profile either
+            profile.unlink(missing_ok=True)
+        raise
 
 
 def note_text(text: str) -> str:
@@ -137,12 +155,12 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     return max(taken, default=0) + 1
 
 
-def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str, str | None]:
-    """An existing person when the text names one exactly; else a new slug from the text.
+def _choose_slug(notes: Notes, text: str, name: str | None, start: bool) -> tuple[str, str | None]:
+    """An existing person when the text names one exactly; else, with `name` and `start`, a new slug from the text.
 
     A prefix is not enough here, unlike in the commands that only read or change a person, and
-    neither does it start a new person: text that only starts like someone (`pri` for priya-nair) is
-    refused unless `--name` says that a new person is meant. A note written into someone else's
+    neither does a name that is nobody's start a new person unless `--name` says that a new person is
+    meant (and `start` allows it: `note` never starts one). A note written into someone else's
     folder, or into a stray new one, would be worse than typing the name again.
 
     Different names can make one slug (`Zoë`, `Zoe`, `ZOE!!`). When the folder
@@ -150,17 +168,11 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
     differs from it is refused, and a different spelling is written there with
     a note. When it has none, careerkit cannot tell, and says so.
     """
-    slug = slugs.to_slug(text)
     existing = notes.person_named(text)
     if existing is None:
-        similar = notes.people_starting(text)
-        if similar and name is None:
-            raise UsageError(
-                f"{text!r} is not a person, but {' and '.join(similar)} "
-                f"{'starts' if len(similar) == 1 else 'start'} like it: give the full slug or name, "
-                "or add --name to start a new person"
-            )
-        return slug, None
+        if name is None or not start:
+            raise _unknown_person(notes, text, start)
+        return slugs.to_slug(text), None
     from careerkit.reading.settings import load_profile
 
     profile_name = load_profile(notes.root, profile_rel(existing)).value.name
@@ -171,10 +183,11 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
             path=profile_rel(existing),
         )
     if text != existing:
-        same_slug = slugs.slugify(profile_name or "") == slugs.slugify(text)
+        slug = slugs.slugify(text)
+        same_slug = slugs.slugify(profile_name or "") == slug
         if profile_name and profile_name != text and same_slug and text != slug:
             return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
-        if not profile_name and name is None and slugs.slugify(text) == existing:
+        if not profile_name and name is None and slug == existing:
             return existing, (
                 f"{text!r} is written to people/{existing}/, which already exists and names no one "
                 f"(no profile): if this is someone else, use a name that makes another folder; "
@@ -183,10 +196,24 @@ def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str,
     return existing, None
 
 
-def _write_profile(folder: Path, slug: str, name: str) -> Path | None:
+def require_person(notes: Notes, text: str) -> None:
+    """Refuse `text` unless it names someone with a folder exactly (as `note` needs: it never starts a person)."""
+    if notes.person_named(text) is None:
+        raise _unknown_person(notes, text, start=False)
+
+
+def _unknown_person(notes: Notes, text: str, start: bool) -> UsageError:
+    """Nobody is named `text`: never a new folder by accident (a typo would file private notes under a stranger)."""
+    close = notes.people_starting(text) or [found for found in [notes.closest(text)] if found]
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    how = 'add --name "Their Name" to start someone new' if start else "start someone new with `careerkit add NAME`"
+    return UsageError(f"unknown person {text!r}{hint}: give their full slug or name, or {how}; nothing written")
+
+
+def _write_profile(root: Path, folder: Path, name: str) -> Path | None:
     from careerkit.writing.roster import create_profile
 
-    return create_profile(folder, {"name": name, "role": None})
+    return create_profile(root, folder, {"name": name, "role": None})
 
 
 def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:

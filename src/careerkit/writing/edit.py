@@ -130,97 +130,107 @@ def append_action(text: str, fields: Mapping[str, Value]) -> str:
     parsed = _parse(text)
     y, data, root = parsed.yaml, parsed.data, parsed.root
     item = dict(fields)
-    expected: Any = copy.deepcopy(data) if data is not None else {}
     if root is None:
         if data is not None:
             raise EditRefused("could not locate the frontmatter's keys; edit it by hand")
-        nl = parsed.split.newline
-        lead = "" if not y or y.endswith("\n") else nl
-        block = "actions:" + nl + _block_item(" " * DEFAULT_DASH_OFFSET, DEFAULT_GAP, fields, nl)
-        expected = {"actions": [item]}
-        return _finish(parsed, [_Splice(len(y), len(y), lead + block)], expected)
+        return _finish(parsed, [_first_key(parsed, fields)], {"actions": [item]})
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         raise EditRefused("frontmatter is not a mapping of keys; not changed")
+    expected: Any = copy.deepcopy(data)
     pair = _find_pair(root, "actions")
-    if pair is None:
-        if not root.value:
-            raise EditRefused("frontmatter is an empty flow mapping ({}); edit it by hand")
-        last_key, last_value = root.value[-1]
-        end = _pair_end(y, last_key, last_value)
-        if root.flow_style:
-            splices = [_Splice(end, end, ", actions: [" + _flow_item(fields, "") + "]")]
-        else:
-            at, nl = _line_end(y, end)
-            indent = _indent_of(y, last_key)
-            dash_offset, gap = _list_style(y, root)
-            block = indent + "actions:" + nl + _block_item(indent + " " * dash_offset, gap, fields, nl)
-            splices = [_Splice(at, at, _lead(y, at, nl) + block)]
-        expected["actions"] = [item]
-        return _finish(parsed, splices, expected)
-    key_node, value_node = pair
     existing = data.get("actions")
-    if existing is None or existing == []:
-        if isinstance(value_node, yaml.SequenceNode) and value_node.value:
-            raise EditRefused("`actions` is written in a form careerkit does not change; edit it by hand")
-        if not isinstance(value_node, (yaml.ScalarNode, yaml.SequenceNode)) or (
-            isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style
-        ):
-            raise EditRefused("`actions` is written in a form careerkit does not change; edit it by hand")
-        colon, has_colon = _after_colon(y, key_node)
-        if not has_colon:
-            raise EditRefused("`actions` is written in a form careerkit does not change; edit it by hand")
-        empty = _is_empty(value_node)
-        if root.flow_style:
-            new = "[" + _flow_item(fields, "") + "]"
-            splices = (
-                [_Splice(colon, colon, " " + new)]
-                if empty
-                else [_Splice(value_node.start_mark.index, value_node.end_mark.index, new)]
-            )
-        else:
-            token_end = colon if empty else value_node.end_mark.index
-            if not empty and value_node.start_mark.index < colon:
-                raise EditRefused("`actions` is written in a form careerkit does not change; edit it by hand")
-            at, nl = _line_end(y, token_end)
-            indent = _indent_of(y, key_node)
-            dash_offset, gap = _list_style(y, root)
-            splices = [] if empty else [_Splice(colon, token_end, "")]
-            splices.append(_Splice(at, at, _lead(y, at, nl) + _block_item(indent + " " * dash_offset, gap, fields, nl)))
-        expected["actions"] = [item]
-        return _finish(parsed, splices, expected)
+    if pair is not None and existing not in (None, []):
+        splice = _after_last_action(y, pair[1], existing, fields)  # (refused unless `existing` is a list)
+        expected["actions"].append(item)
+        return _finish(parsed, [splice], expected)
+    splices = _actions_key_added(y, root, fields) if pair is None else _actions_started(y, root, pair, fields)
+    expected["actions"] = [item]
+    return _finish(parsed, splices, expected)
+
+
+_NOT_CHANGED_FORM = "`actions` is written in a form careerkit does not change; edit it by hand"
+
+
+def _first_key(parsed: _Parsed, fields: Mapping[str, Value]) -> _Splice:
+    """`actions` with the new action, in a document whose frontmatter is empty."""
+    y, nl = parsed.yaml, parsed.split.newline
+    lead = "" if not y or y.endswith("\n") else nl
+    block = "actions:" + nl + _block_item(" " * DEFAULT_DASH_OFFSET, DEFAULT_GAP, fields, nl)
+    return _Splice(len(y), len(y), lead + block)
+
+
+def _actions_key_added(y: str, root: Any, fields: Mapping[str, Value]) -> list[_Splice]:
+    """`actions` with the new action, after the frontmatter's last key."""
+    if not root.value:
+        raise EditRefused("frontmatter is an empty flow mapping ({}); edit it by hand")
+    last_key, last_value = root.value[-1]
+    end = _pair_end(y, last_key, last_value)
+    if root.flow_style:
+        return [_Splice(end, end, ", actions: [" + _flow_item(fields, "") + "]")]
+    at, nl = _line_end(y, end)
+    indent = _indent_of(y, last_key)
+    dash_offset, gap = _list_style(y, root)
+    block = indent + "actions:" + nl + _block_item(indent + " " * dash_offset, gap, fields, nl)
+    return [_Splice(at, at, _lead(y, at, nl) + block)]
+
+
+def _actions_started(y: str, root: Any, pair: tuple[Any, Any], fields: Mapping[str, Value]) -> list[_Splice]:
+    """The new action as the first of an `actions:` that holds nothing (`actions:`, `[]`, `null`)."""
+    key_node, value_node = pair
+    sequence = isinstance(value_node, yaml.SequenceNode)
+    if not (sequence or isinstance(value_node, yaml.ScalarNode)) or (
+        sequence and (value_node.value or not value_node.flow_style)
+    ):
+        raise EditRefused(_NOT_CHANGED_FORM)
+    colon, has_colon = _after_colon(y, key_node)
+    if not has_colon:
+        raise EditRefused(_NOT_CHANGED_FORM)
+    empty = _is_empty(value_node)
+    if root.flow_style:
+        new = "[" + _flow_item(fields, "") + "]"
+        if empty:
+            return [_Splice(colon, colon, " " + new)]
+        return [_Splice(value_node.start_mark.index, value_node.end_mark.index, new)]
+    token_end = colon if empty else value_node.end_mark.index
+    if not empty and value_node.start_mark.index < colon:
+        raise EditRefused(_NOT_CHANGED_FORM)
+    at, nl = _line_end(y, token_end)
+    indent = _indent_of(y, key_node)
+    dash_offset, gap = _list_style(y, root)
+    splices = [] if empty else [_Splice(colon, token_end, "")]
+    splices.append(_Splice(at, at, _lead(y, at, nl) + _block_item(indent + " " * dash_offset, gap, fields, nl)))
+    return splices
+
+
+def _after_last_action(y: str, sequence: Any, existing: Any, fields: Mapping[str, Value]) -> _Splice:
+    """The new action after the last one, written the way that one is (flow or block, its quotes)."""
     if (
         not isinstance(existing, list)
-        or not isinstance(value_node, yaml.SequenceNode)
-        or len(value_node.value) != len(existing)
+        or not isinstance(sequence, yaml.SequenceNode)
+        or len(sequence.value) != len(existing)
     ):
         raise EditRefused("`actions` is not a list careerkit can add to; edit it by hand")
-    last = value_node.value[-1]
+    last = sequence.value[-1]
     end = _end(y, last)
     quotes = _quotes_of(last)
-    if value_node.flow_style:
+    if sequence.flow_style:
         pad = " " if isinstance(last, yaml.MappingNode) and y.startswith("{ ", last.start_mark.index) else ""
         new = _flow_item(fields, pad, quotes)
-        if _line_start(y, last.start_mark.index) != _line_start(y, value_node.start_mark.index):
-            at, nl = _line_end(y, end)
-            new = "," + nl + _indent_of(y, last) + new
-        else:
-            new = ", " + new
-        splices = [_Splice(end, end, new)]
+        if _line_start(y, last.start_mark.index) != _line_start(y, sequence.start_mark.index):
+            _, nl = _line_end(y, end)
+            return _Splice(end, end, "," + nl + _indent_of(y, last) + new)
+        return _Splice(end, end, ", " + new)
+    dash_col = _column(y, sequence.start_mark.index)
+    gap = DEFAULT_GAP
+    if isinstance(last, (yaml.MappingNode, yaml.ScalarNode)) and not _is_empty(last):
+        gap = max(1, _column(y, last.start_mark.index) - dash_col - 1)
+    at, nl = _line_end(y, end)
+    if isinstance(last, yaml.MappingNode) and last.flow_style:
+        pad = " " if y.startswith("{ ", last.start_mark.index) else ""
+        block = " " * dash_col + "-" + " " * gap + _flow_item(fields, pad, quotes) + nl
     else:
-        dash_col = _column(y, value_node.start_mark.index)
-        dash_indent = " " * dash_col
-        gap = DEFAULT_GAP
-        if isinstance(last, (yaml.MappingNode, yaml.ScalarNode)) and not _is_empty(last):
-            gap = max(1, _column(y, last.start_mark.index) - dash_col - 1)
-        at, nl = _line_end(y, end)
-        if isinstance(last, yaml.MappingNode) and last.flow_style:
-            pad = " " if y.startswith("{ ", last.start_mark.index) else ""
-            block = dash_indent + "-" + " " * gap + _flow_item(fields, pad, quotes) + nl
-        else:
-            block = _block_item(dash_indent, gap, fields, nl, quotes)
-        splices = [_Splice(at, at, _lead(y, at, nl) + block)]
-    expected["actions"].append(item)
-    return _finish(parsed, splices, expected)
+        block = _block_item(" " * dash_col, gap, fields, nl, quotes)
+    return _Splice(at, at, _lead(y, at, nl) + block)
 
 
 def render(value: Value, flow: bool = False) -> str:

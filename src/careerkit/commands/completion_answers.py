@@ -103,22 +103,11 @@ def _format(shell: str, item: Item) -> str:
 
 def complete(args: list[str], incomplete: str) -> list[Item]:
     """What may come next after `args`, starting with `incomplete`."""
-    from careerkit.commands.app import COMMANDS, GLOBAL_OPTIONS_WITH_VALUE
+    from careerkit.commands.app import COMMANDS
 
-    root: str | None = None
-    index = 0
-    while index < len(args) and args[index].startswith("-"):  # options before the command
-        word = args[index]
-        if word in GLOBAL_OPTIONS_WITH_VALUE:
-            skip = 2 if args[index + 1 : index + 2] == ["="] else 1  # bash splits `--root=PATH` at the `=`
-            if index + skip == len(args):
-                return [Item("", type=DIR)]
-            root = args[index + skip]
-            index += skip + 1
-            continue
-        if word.startswith("--root="):
-            root = word.partition("=")[2]
-        index += 1
+    index, root = _after_global_options(args)
+    if index is None:  # the words end where --root wants its folder
+        return [Item("", type=DIR)]
     if index == len(args):
         if incomplete.startswith("-"):
             return _options(_command(None), incomplete, [])
@@ -127,22 +116,46 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
     if name not in COMMANDS:
         return []
     command = _command(name)
-    subcommands = getattr(command, "commands", None)
-    if subcommands:  # a command with subcommands (`action done`): the first word chooses one
-        words = [word for word in rest if not word.startswith("-")]
-        if not words:
-            if incomplete.startswith("-"):
-                return _options(command, incomplete, rest)
-            return [
-                Item(sub, _short_help(cmd))
-                for sub, cmd in sorted(subcommands.items())
-                if sub.startswith(incomplete) and not getattr(cmd, "hidden", False)
-            ]
-        command = subcommands.get(words[0])
-        if command is None:
-            return []
-        rest = rest[rest.index(words[0]) + 1 :]
+    if getattr(command, "commands", None):  # a command with subcommands (`action done`)
+        return _in_group(command, rest, incomplete, root)
     return _for_command(command, rest, incomplete, root)
+
+
+def _after_global_options(args: list[str]) -> tuple[int | None, str | None]:
+    """Where the command's name is in `args` (None when the words end with `--root` and no folder yet),
+    and the `--root` given before it."""
+    from careerkit.commands.app import GLOBAL_OPTIONS_WITH_VALUE
+
+    root: str | None = None
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        word = args[index]
+        if word in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = 2 if args[index + 1 : index + 2] == ["="] else 1  # bash splits `--root=PATH` at the `=`
+            if index + skip == len(args):
+                return None, root
+            root = args[index + skip]
+            index += skip + 1
+            continue
+        if word.startswith("--root="):
+            root = word.partition("=")[2]
+        index += 1
+    return index, root
+
+
+def _in_group(group: Any, rest: list[str], incomplete: str, root: str | None) -> list[Item]:
+    """After a command with subcommands: the first word chooses one."""
+    words = [word for word in rest if not word.startswith("-")]
+    if words:
+        command = group.commands.get(words[0])
+        return [] if command is None else _for_command(command, rest[rest.index(words[0]) + 1 :], incomplete, root)
+    if incomplete.startswith("-"):
+        return _options(group, incomplete, rest)
+    return [
+        Item(sub, _short_help(cmd))
+        for sub, cmd in sorted(group.commands.items())
+        if sub.startswith(incomplete) and not getattr(cmd, "hidden", False)
+    ]
 
 
 def _command(name: str | None) -> Any:
@@ -185,6 +198,19 @@ def _for_command(command: Any, rest: list[str], incomplete: str, root: str | Non
         if param.param_type_name == "option"
         for opt in [*param.opts, *param.secondary_opts]
     }
+    positionals, expecting = _read_words(rest, options)
+    if expecting is not None:
+        return _option_value(expecting)
+    if incomplete.startswith("-") and incomplete != "-":
+        return _options(command, incomplete, rest)
+    argument = _argument_at(command, len(positionals))
+    if argument is None:
+        return []
+    return _values(str(argument.name), positionals, incomplete, root)
+
+
+def _read_words(rest: list[str], options: dict[str, Any]) -> tuple[list[str], Any]:
+    """The positional words among `rest`, and the option still waiting for its value at the end (or None)."""
     positionals: list[str] = []
     expecting: Any = None
     for word in rest:
@@ -196,14 +222,7 @@ def _for_command(command: Any, rest: list[str], incomplete: str, root: str | Non
                 expecting = param
         else:
             positionals.append(word)
-    if expecting is not None:
-        return _option_value(expecting)
-    if incomplete.startswith("-") and incomplete != "-":
-        return _options(command, incomplete, rest)
-    argument = _argument_at(command, len(positionals))
-    if argument is None:
-        return []
-    return _values(str(argument.name), positionals, incomplete, root)
+    return positionals, expecting
 
 
 def _option_value(param: Any) -> list[Item]:

@@ -121,12 +121,19 @@ def readme_gaps(readme: str) -> list[str]:
         mine = [row for row in rows if _names(row, " ".join(words))]
         if not mine:
             gaps.append(" ".join(["careerkit", *words]))
-            continue
-        for param in command.params:
-            flags = [flag for flag in (*param.opts, *param.secondary_opts) if flag.startswith("-")]
-            if flags and not set(flags) & set(SAID_ONCE) and not any(flag in row for flag in flags for row in mine):
-                gaps.append(" ".join(["careerkit", *words, max(flags, key=len)]))
+        else:
+            gaps += [" ".join(["careerkit", *words, option]) for option in _unnamed_options(command, mine)]
     return gaps
+
+
+def _unnamed_options(command: Any, rows: list[str]) -> list[str]:
+    """The options of `command` that none of its rows of the table names (each by its longest flag)."""
+    missing = []
+    for param in command.params:
+        flags = [flag for flag in (*param.opts, *param.secondary_opts) if flag.startswith("-")]
+        if flags and not set(flags) & set(SAID_ONCE) and not any(flag in row for flag in flags for row in rows):
+            missing.append(max(flags, key=len))
+    return missing
 
 
 def _names(cell: str, command: str) -> bool:

@@ -26,7 +26,49 @@ SETTING_HELP = {
 }
 
 
-def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
+class _Source:
+    """The YAML text a mapping was read from; its node tree (for the lines of problems) is composed once, when
+    the first problem needs a line: once for each problem made 4,000 unknown keys take half a minute."""
+
+    def __init__(self, text: str, first: int):
+        self.text, self.first = text, first
+        self._tree: Any = None
+        self._key_lines: dict[object, int] | None = None
+
+    def tree(self) -> Any:
+        from careerkit import yamlio
+
+        if self._tree is None:
+            self._tree = yamlio.compose(self.text) or False
+        return self._tree or None
+
+    def value_line(self, key: str) -> int | None:
+        """The 1-based line of the value of `key` (of the mapping, when it has none)."""
+        from careerkit import yamlio
+
+        line = yamlio.locate(self.tree(), (key,))
+        return None if line is None else self.first + line
+
+    def key_line(self, key: object) -> int | None:
+        """The 1-based line where `key` is first written (of the mapping, when it came from elsewhere, such as a
+        merge); None when the key is not text."""
+        if not isinstance(key, str):
+            return None
+        if self._key_lines is None:  # every key's line in one pass over the mapping
+            import yaml
+
+            tree = self.tree()
+            self._key_lines = {}
+            for key_node, _ in tree.value if isinstance(tree, yaml.MappingNode) else []:
+                if isinstance(key_node, yaml.ScalarNode):
+                    self._key_lines.setdefault(key_node.value, self.first + key_node.start_mark.line)
+        line = self._key_lines.get(key)
+        return line if line is not None else self.value_line(key)
+
+
+def _read_mapping(
+    root: Path, path: Path, rel: str, frontmatter: bool
+) -> tuple[dict[str, Any], _Source | None, list[Problem]]:
     from careerkit import frontmatter_text, yamlio
     from careerkit.documents import cannot_read, read_bytes
     from careerkit.errors import CareerkitError
@@ -49,7 +91,7 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
         return {}, None, []
     if not isinstance(data, dict):
         return {}, None, [Problem(rel, first, "should be a mapping of keys")]
-    return data, (yaml_text, first), []
+    return data, _Source(yaml_text, first), []
 
 
 def file_present(path: Path) -> bool:
@@ -71,15 +113,14 @@ def leaves_root(root: Path, path: Path) -> bool:
     return path.is_symlink() and not resolves_inside(path, root)
 
 
-def _report(rel: str, source: Any, key: str, message: str, problems: list[Problem]) -> None:
+def _report(rel: str, source: _Source | None, key: str, message: str, problems: list[Problem]) -> None:
     """A problem with the value of `key`, at its line."""
-    from careerkit import yamlio
-
-    line = yamlio.locate(yamlio.compose(source[0]), (key,))
-    problems.append(Problem(rel, None if line is None else source[1] + line, message))
+    problems.append(Problem(rel, None if source is None else source.value_line(key), message))
 
 
-def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
+def _positive_int(
+    data: dict[str, Any], key: str, rel: str, source: _Source | None, problems: list[Problem]
+) -> int | None:
     value = data.get(key)
     if value is None:
         return None
@@ -89,7 +130,7 @@ def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problem
     return value
 
 
-def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> str | None:
+def _text(data: dict[str, Any], key: str, rel: str, source: _Source | None, problems: list[Problem]) -> str | None:
     value = data.get(key)
     if value is None:
         return None
@@ -99,7 +140,7 @@ def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
     return None
 
 
-def _date(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> date | None:
+def _date(data: dict[str, Any], key: str, rel: str, source: _Source | None, problems: list[Problem]) -> date | None:
     from careerkit.dates import value_to_date
 
     value = data.get(key)
@@ -122,12 +163,9 @@ def load_settings(root: Path) -> Loaded:
         if key not in known:
             from difflib import get_close_matches
 
-            from careerkit import yamlio
-
             close = get_close_matches(str(key), known, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
-            line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
-            at = None if line is None else source[1] + line
+            at = None if source is None else source.key_line(key)
             problems.append(Problem(CONFIG_NAME, at, f"unknown setting `{key}`{hint}", "warning", check_only=True))
     from careerkit.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
 

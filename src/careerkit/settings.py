@@ -13,6 +13,7 @@ CONFIG_NAME = "careerkit.yaml"
 
 GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
 CALENDAR_KEY = "calendar_key"
+MIN_CALENDAR_KEY = 16  # characters: a shorter key could be guessed along with a name
 CALENDAR_KEY_HELP = (
     "a random key that keeps the event ids of `careerkit calendar` stable and unguessable; keep it as it is"
 )
@@ -182,7 +183,10 @@ def load_settings(root: Path) -> Loaded:
     elif git not in (None, False, "off"):  # `git: off` reads as false
         _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
     calendar_key = _text(data, CALENDAR_KEY, CONFIG_NAME, source, problems)
-    if calendar_key is not None:
+    if calendar_key is not None and len(calendar_key) < MIN_CALENDAR_KEY:
+        message = f"`{CALENDAR_KEY}` should be a random text of {MIN_CALENDAR_KEY} or more characters; not used"
+        problems.append(Problem(CONFIG_NAME, source.value_line(CALENDAR_KEY) if source else None, message))
+    elif calendar_key is not None:
         settings = settings._replace(calendar_key=calendar_key)
     return Loaded(settings, problems)
 

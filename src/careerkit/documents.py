@@ -445,11 +445,13 @@ class _Reader:
         if stage != "note":
             return ""
         from careerkit.body import own_lines
-        from careerkit.template_lines import own_template_shapes
+        from careerkit.schema import NO_TEMPLATE, TEMPLATE
+        from careerkit.template_lines import NO_SHAPES, own_template_shapes
 
-        template = own_template_shapes(self.root) if self.root is not None else ()
+        templated = raw.get(TEMPLATE) != NO_TEMPLATE  # `careerkit note TEXT`: every line is theirs
+        template = own_template_shapes(self.root) if self.root is not None and templated else NO_SHAPES
         paragraph: list[str] = []
-        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS], template):
+        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS], template, templated):
             if line is None:
                 if paragraph:
                     break

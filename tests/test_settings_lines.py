@@ -58,3 +58,24 @@ def test_every_bad_value_of_a_profile_is_at_its_line_from_one_composition(notes,
     loaded = settings.load_profile(root, "people/alice/profile.md")
     assert [p.line for p in loaded.problems] == [2, 3, 4, 5, 6]
     assert len(compositions) == 1
+
+
+def test_a_document_with_thousands_of_keys_and_problems_is_searched_once_for_their_lines(monkeypatch):
+    """Each problem's line is found in an index of the document's keys, not by a search through all of them."""
+    from careerkit import documents
+
+    searches: list[str] = []
+    last_pair = yamlio.last_pair
+
+    def counting(mapping, key, **options):
+        searches.append(key)
+        return last_pair(mapping, key, **options)
+
+    monkeypatch.setattr(yamlio, "last_pair", counting)
+    keys = "".join(f"k{index}: {index}\n" for index in range(2000))
+    actions = "".join(f"  - {{id: {index + 1}, title: t, due: 2026-13-01}}\n" for index in range(2000))
+    text = f"---\nperson: alice\nstage: plan\ndate: 2026-01-05\n{keys}actions:\n{actions}---\n"
+    result = documents.parse_document(text.encode(), "people/alice/2026-01-05-plan.md", "alice")
+    lines = [problem.line for problem in result.problems]
+    assert len(lines) == 2000 and (lines[0], lines[-1]) == (2006, 4005)
+    assert len(searches) < 10

@@ -63,3 +63,13 @@ def test_the_templates_own_lines_are_still_never_the_summary(cli, notes):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("## Next time\n", "## Next time\n\nAsk about the guild.\n"), encoding="utf-8")
     assert shown(cli, root, "Ask about the guild.")
+
+
+def test_a_heading_inside_the_templates_comment_starts_no_section(cli, notes):
+    template = "<!--\n# How to use this note\n-->\nHeard from {{ name }} on {{ date }} in passing.\n"
+    root = notes({"templates/note.md.j2": template})
+    path = root / cli(root, "new", "note", "alice", "--date", "2026-01-05").stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    assert "\nHeard from alice on 2026-01-05 in passing.\n" in text
+    path.write_text(text + "\nShe would like to pair more.\n", encoding="utf-8")
+    assert shown(cli, root, "She would like to pair more.")

@@ -42,6 +42,7 @@ def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -
     """
     in_comment = in_section = in_paragraph = False  # the last two: template text being skipped
     section: int | None = 0  # of `template`: before its first heading
+    sections: dict[str, int | None] = {}  # each heading of the note looked up once
     for line in body.splitlines():
         stripped = re.sub(_QUOTE, "", line.strip())  # inside a quote, a heading is still a heading
         if in_comment:
@@ -53,7 +54,9 @@ def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -
             stripped = "" if in_comment else rest.split("-->", 1)[1].strip()
         if stripped.startswith("#"):
             in_section = templated and stripped.lstrip("#").strip().casefold() in _TEMPLATE_SECTIONS
-            section = template.heading(stripped)
+            section = sections.get(stripped)
+            if section is None and stripped not in sections:
+                section = sections[stripped] = template.heading(stripped)
             in_paragraph = False
             yield None
             continue

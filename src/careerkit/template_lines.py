@@ -90,12 +90,16 @@ def shapes(source: str) -> Shapes:
     sections: list[dict[Shape, None]] = [{}]  # in the template's order, each once in its section
     headings: list[dict[Shape, None]] = []
     kept = 0
+    in_comment = False  # an HTML comment: never a summary, and a `#` line in it is no heading (careerkit.body)
     for line in source.splitlines():
-        stripped = line.strip()
+        stripped, in_comment = _uncommented(line.strip(), in_comment)
+        if not stripped:
+            continue
         heading = stripped.startswith("#")  # (hides nothing itself: a heading is never a summary)
         if heading:
             headings.append({})
             sections.append({})
+            kept += 1  # each heading is looked at for each heading of a note: counted even without a shape
         found = headings[-1] if heading else sections[-1]
         for rendering in _renderings(list(_tokens(stripped))):
             shape = _shape(rendering)
@@ -105,6 +109,21 @@ def shapes(source: str) -> Shapes:
         if kept >= MAX_SHAPES:
             break
     return Shapes(tuple(tuple(s) for s in sections), tuple(tuple(h) for h in headings))
+
+
+def _uncommented(line: str, in_comment: bool) -> tuple[str, bool]:
+    """What of a template line is outside HTML comments, read as careerkit.body reads a note's lines; and
+    whether a comment is still open after it."""
+    if in_comment:
+        if "-->" not in line:
+            return "", True
+        line = line.split("-->", 1)[1].strip()
+    while line.startswith("<!--"):
+        rest = line[4:]
+        if "-->" not in rest:
+            return "", True
+        line = rest.split("-->", 1)[1].strip()
+    return line, False
 
 
 def fits(line: str, shape: Shape) -> bool:

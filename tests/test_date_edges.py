@@ -16,7 +16,7 @@ PLAN = f"people/alice/{FIRST}-plan.md"
 @pytest.fixture
 def edges(notes):
     """Notes whose every date is at an end of the calendar, with cadences long enough to step past it."""
-    dreams = [{"dream": "Lead", "skills": [{"skill": "design", "need": 5, "have": 1}]}]
+    dreams = [{"dream": "Run a team", "skills": [{"skill": "design", "need": 5, "have": 1}]}]
     plan_actions = [
         action(1, "Someday: write a book", due=LAST),
         action(2, "Read the first chapter", due=FIRST, updated=FIRST),

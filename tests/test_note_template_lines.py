@@ -52,7 +52,7 @@ def test_a_template_line_hides_only_what_is_where_the_template_puts_it(cli, note
     path = root / cli(root, "new", "note", "alice", "--date", "2026-01-05").stdout.strip()
     text = path.read_text(encoding="utf-8")
     assert "\nThey said: 2026-01-05\n" in text
-    theirs = "They said: the guild needs a lead, and I want it."
+    theirs = "They said: the guild needs someone to run it, and I want to."
     path.write_text(text.replace("## In their words\n", f"{heading}\n\n{theirs}\n"), encoding="utf-8")
     assert shown(cli, root, theirs)
 

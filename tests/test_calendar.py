@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -112,7 +113,7 @@ def test_uids_are_stable_across_runs_and_days_and_name_no_one(team, tmp_path):
     assert uids(run(copy, "calendar", "--today", TODAY).stdout) == first
     for uid in first.values():
         assert not re.search(r"zoe|brien|ben|old|checkin|conversation|action", uid, re.IGNORECASE)
-    (copy / "careerkit.yaml").write_text('calendar_key: "another team"\n')
+    (copy / "careerkit.yaml").write_text('calendar_key: "another team, another key"\n')
     assert set(uids(run(copy, "calendar", "--today", TODAY).stdout).values()).isdisjoint(first.values())
 
 
@@ -160,12 +161,73 @@ def test_the_first_run_adds_a_key_to_careerkit_yaml_and_changes_no_other_byte(no
     assert run(root, "check").returncode == 0
 
 
-def test_without_careerkit_yaml_the_ids_are_still_stable(tmp_path):
-    (tmp_path / "people" / "ben").mkdir(parents=True)
-    (tmp_path / "people/ben/2026-01-01-story.md").write_text(doc("ben", "story", "2026-01-01"))
-    first, second = (run(tmp_path, "calendar", "--today", TODAY) for _ in range(2))
-    assert first.returncode == 0 and uids(first.stdout) == uids(second.stdout)
-    assert not (tmp_path / "careerkit.yaml").exists()
+def unkeyed_uid(person: str, kind: str, action: int | None = None) -> str:
+    """What an event's id would be with no key: anyone could work it out from a guessed name."""
+    text = "\0".join(("", person, kind, str(action or "")))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40] + "@careerkit"
+
+
+@pytest.mark.parametrize(
+    ("config", "line"),
+    [
+        ('calendar_key: ""\n', 1),
+        ("checkin_every_days: 14\ncalendar_key:\n", 2),
+        ("calendar_key: [0123456789abcdef0123456789abcdef]\n", 1),
+        ("calendar_key: ~\n", 1),
+        ('manager: me\ncalendar_key: "secret"\n', 2),
+    ],
+)
+def test_a_calendar_key_that_cannot_be_used_gives_no_calendar_and_one_line(notes, tmp_path, config, line):
+    root = notes({"careerkit.yaml": config, "people/ben/2026-01-01-story.md": doc("ben", "story", "2026-01-01")})
+    result = run(root, "calendar", "--today", TODAY, "-o", str(tmp_path / "team.ics"))
+    assert result.returncode == 1 and result.stdout == b""
+    message = result.stderr.decode()
+    assert (
+        message.startswith(f"careerkit.yaml:{line}: `calendar_key` should be a random text")
+        and "remove the line" in message
+    )
+    assert message.count("\n") == 1 and "Traceback" not in message
+    assert (root / "careerkit.yaml").read_text() == config and not (tmp_path / "team.ics").exists()
+
+
+@pytest.mark.parametrize("how", ["missing", "link", "read-only"])
+def test_without_a_careerkit_yaml_that_can_take_a_key_there_is_no_calendar_and_one_line(notes, how):
+    """Never event ids hashed without a key, which anyone who sees the calendar could test guesses against."""
+    root = notes({"people/ben/2026-01-01-story.md": doc("ben", "story", "2026-01-01"), "real.yaml": "manager: me\n"})
+    config = root / "careerkit.yaml"
+    config.unlink()
+    if how == "link":
+        config.symlink_to(root / "real.yaml")
+    elif how == "read-only":
+        config.write_text("manager: me\n")
+        config.chmod(0o444)
+    result = run(root, "calendar", "--today", TODAY)
+    assert result.returncode == 1 and result.stdout == b""
+    message = result.stderr.decode()
+    assert message.startswith("careerkit.yaml: ") and "add `calendar_key:" in message and "no calendar" in message
+    assert message.count("\n") == 1
+    assert unkeyed_uid("ben", "conversation") not in message
+    assert (root / "real.yaml").read_text() == "manager: me\n"
+    if how == "read-only":
+        assert config.read_text() == "manager: me\n"
+    elif how == "missing":
+        assert not config.exists()
+
+
+def test_a_calendar_key_too_short_to_be_safe_is_reported_by_every_command(notes):
+    root = notes({"careerkit.yaml": 'manager: me\ncalendar_key: "team-7"\n'})
+    result = run(root, "due")
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        "careerkit.yaml:2: `calendar_key` should be a random text of 16 or more characters; not used\n"
+    )
+
+
+def test_no_event_id_is_the_unkeyed_hash_of_its_person(team):
+    found = uids(run(team, "calendar", "--today", TODAY).stdout)
+    unkeyed = {unkeyed_uid(person, kind) for person in ("ben", "zoe-obrien") for kind in ("checkin", "conversation")}
+    unkeyed |= {unkeyed_uid("zoe-obrien", "action", ident) for ident in (1, 2)}
+    assert found and unkeyed.isdisjoint(found.values())
 
 
 @pytest.mark.parametrize("within", [0, 10, 30])

@@ -33,7 +33,9 @@ def test_the_text_is_the_first_paragraph_of_a_new_note(notes):
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode() == "people/alice/2026-03-04-note.md\n"
     front, body = split(root / "people/alice/2026-03-04-note.md")
-    assert front == {"person": "alice", "stage": "note", "date": __import__("datetime").date(2026, 3, 4)}
+    # `template: none`: no line of it came from a template, so none is ever taken for the template's
+    date = __import__("datetime").date(2026, 3, 4)
+    assert front == {"person": "alice", "stage": "note", "date": date, "template": "none"}
     assert body == "\nWants to {{ lead }} the offsite; {% raw %} is fine\n"  # data, never a template
 
 

@@ -54,20 +54,18 @@ def calendar(
         _check_output(Path(output), team.root)  # before careerkit.yaml gains a key
     key = team.settings.calendar_key
     if key is None:
+        from careerkit.reading.settings import CONFIG_NAME
         from careerkit.writing.init import add_calendar_key
 
-        key = add_calendar_key(team.root)
-        if key is not None:
-            from careerkit.reading.settings import CONFIG_NAME
-
-            typer.echo(
-                "careerkit: note: added a calendar_key to careerkit.yaml, which keeps the event ids stable "
-                "and unguessable: commit it with the notes",
-                err=True,
-            )
-            committed(team.root, [team.root / CONFIG_NAME], "calendar key")
+        key = add_calendar_key(team.root)  # or one line saying why it cannot, and no calendar
+        typer.echo(
+            "careerkit: note: added a calendar_key to careerkit.yaml, which keeps the event ids stable "
+            "and unguessable: commit it with the notes",
+            err=True,
+        )
+        committed(team.root, [team.root / CONFIG_NAME], "calendar key")
     found = calendar_feed.entries(team, day)
-    data = calendar_feed.to_ical(found, key or "", titles)
+    data = calendar_feed.to_ical(found, key, titles)
     if output is None or output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

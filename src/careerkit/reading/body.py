@@ -8,9 +8,9 @@ heading about what they asked of you. Imported only when a body is looked at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from careerkit.templating.template_lines import Shape, fits
+from careerkit.templating.template_lines import NO_SHAPES, Shapes
 
 # What the shipped templates write around a person's words (this release's and earlier ones): the
 # "date · ..." line under the title, the "**Why this ...:**" paragraph, and sections of questions
@@ -32,14 +32,17 @@ _MARKERS = r"^(?:[-*+]\s+)+"  # of list items, before a person's words
 _MAX_ASKED = 5
 
 
-def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]:
+def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -> Iterator[str | None]:
     """The lines a person wrote in a body, stripped of list markers; None where a paragraph ends.
 
-    Left out: HTML comments, headings, rules, what the shipped templates write (see above) and the
-    lines that fit a shape of `template` (careerkit.template_lines). A quote is kept (a note often
-    quotes the person), without its `>`.
+    Left out: HTML comments, headings, rules, and unless the body is known to be theirs entirely (not
+    `templated`), what the shipped templates write (see above) and the lines that fit a shape of
+    `template` where it puts them (careerkit.template_lines). A quote is kept (a note often quotes the
+    person), without its `>`.
     """
     in_comment = in_section = in_paragraph = False  # the last two: template text being skipped
+    section: int | None = 0  # of `template`: before its first heading
+    sections: dict[str, int | None] = {}  # each heading of the note looked up once
     for line in body.splitlines():
         stripped = re.sub(_QUOTE, "", line.strip())  # inside a quote, a heading is still a heading
         if in_comment:
@@ -50,7 +53,10 @@ def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]
             in_comment = "-->" not in rest
             stripped = "" if in_comment else rest.split("-->", 1)[1].strip()
         if stripped.startswith("#"):
-            in_section = stripped.lstrip("#").strip().casefold() in _TEMPLATE_SECTIONS
+            in_section = templated and stripped.lstrip("#").strip().casefold() in _TEMPLATE_SECTIONS
+            section = sections.get(stripped)
+            if section is None and stripped not in sections:
+                section = sections[stripped] = template.heading(stripped)
             in_paragraph = False
             yield None
             continue
@@ -58,7 +64,7 @@ def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]
             in_paragraph = False
             yield None
             continue
-        if re.match(_TEMPLATE_LINE, stripped):
+        if templated and re.match(_TEMPLATE_LINE, stripped):
             in_paragraph = stripped.startswith("**")
             yield None
             continue
@@ -66,15 +72,11 @@ def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]
             in_section
             or in_paragraph
             or stripped.startswith(("---", "***", "===", "```", "~~~"))
-            or (template and _written_by(stripped, template))
+            or (templated and template.wrote(stripped, section))
         ):
             yield None
             continue
         yield re.sub(_MARKERS, "", stripped).strip() or None  # a list item: its words
-
-
-def _written_by(line: str, template: Sequence[Shape]) -> bool:
-    return any(fits(line, shape) for shape in template)
 
 
 def asked(body: str) -> list[str]:

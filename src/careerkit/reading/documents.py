@@ -150,16 +150,16 @@ class _Reader:
         self.rel, self.person, self.split, self.raw, self.root = rel, person, split, raw, root
         self.problems: list[Problem] = []
         self._nodes: Any = nodes  # the YAML's node tree, composed on first use when not given
+        self._lines: Any = None  # where its keys are (yamlio.Lines), on first use
 
     # -- reporting -------------------------------------------------------
 
     def line_of(self, keys: tuple[str | int, ...], key_line: bool = False) -> int | None:
         from careerkit.reading import yamlio
 
-        if self._nodes is None:
-            self._nodes = yamlio.compose(self.split.yaml) or False
-        finder = yamlio.locate_key if key_line else yamlio.locate
-        line = finder(self._nodes or None, keys)
+        if self._lines is None:  # composed and indexed once, however many problems it has
+            self._lines = yamlio.Lines(self._nodes if self._nodes is not None else yamlio.compose(self.split.yaml))
+        line = self._lines.locate_key(keys) if key_line else self._lines.locate(keys)
         return None if line is None else self.split.first_yaml_line + line
 
     def report(
@@ -494,11 +494,13 @@ class _Reader:
         if stage != "note":
             return ""
         from careerkit.reading.body import own_lines
-        from careerkit.templating.template_lines import own_template_shapes
+        from careerkit.templating.template_lines import NO_SHAPES, own_template_shapes
+        from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
 
-        template = own_template_shapes(self.root) if self.root is not None else ()
+        templated = raw.get(TEMPLATE) != NO_TEMPLATE  # `careerkit note TEXT`: every line is theirs
+        template = own_template_shapes(self.root) if self.root is not None and templated else NO_SHAPES
         paragraph: list[str] = []
-        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS], template):
+        for line in own_lines(self.split.body[:SUMMARY_SCAN_CHARS], template, templated):
             if line is None:
                 if paragraph:
                     break

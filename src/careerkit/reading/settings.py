@@ -15,6 +15,7 @@ CONFIG_NAME = "careerkit.yaml"
 GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
 GIT_HELP = "`commit`: every command that writes commits what it wrote; anything else: no commits"
 CALENDAR_KEY = "calendar_key"
+MIN_CALENDAR_KEY = 16  # characters: a shorter key could be guessed along with a name
 CALENDAR_KEY_HELP = (
     "a random key that keeps the event ids of `careerkit calendar` stable and unguessable; keep it as it is"
 )
@@ -28,7 +29,37 @@ SETTING_HELP = {
 }
 
 
-def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[dict[str, Any], Any, list[Problem]]:
+class _Source:
+    """The YAML text a mapping was read from; its node tree (for the lines of problems) is composed and indexed
+    once, when the first problem needs a line: for each problem, 4,000 unknown keys took half a minute."""
+
+    def __init__(self, text: str, first: int):
+        self.text, self.first = text, first
+        self._lines: Any = None
+
+    def _line(self, key: object, of_key: bool) -> int | None:
+        from careerkit.reading import yamlio
+
+        if not isinstance(key, str):
+            return None
+        if self._lines is None:
+            self._lines = yamlio.Lines(yamlio.compose(self.text))
+        line = self._lines.locate_key((key,)) if of_key else self._lines.locate((key,))
+        return None if line is None else self.first + line
+
+    def value_line(self, key: str) -> int | None:
+        """The 1-based line of the value of `key` (of the mapping, when it has none)."""
+        return self._line(key, of_key=False)
+
+    def key_line(self, key: object) -> int | None:
+        """The 1-based line where `key` is first written (of the mapping, when it came from elsewhere, such as a
+        merge); None when the key is not text."""
+        return self._line(key, of_key=True)
+
+
+def _read_mapping(
+    root: Path, path: Path, rel: str, frontmatter: bool
+) -> tuple[dict[str, Any], _Source | None, list[Problem]]:
     from careerkit.errors import CareerkitError
     from careerkit.reading import frontmatter as frontmatter_text
     from careerkit.reading import yamlio
@@ -54,7 +85,7 @@ def _read_mapping(root: Path, path: Path, rel: str, frontmatter: bool) -> tuple[
         return {}, None, []
     if not isinstance(data, dict):
         return {}, None, [Problem(rel, first, codes.NOT_A_MAPPING, "should be a mapping of keys")]
-    return data, (yaml_text, first), []
+    return data, _Source(yaml_text, first), []
 
 
 def file_present(path: Path) -> bool:
@@ -77,16 +108,15 @@ def leaves_root(root: Path, path: Path) -> bool:
 
 
 def _report(
-    rel: str, source: Any, key: str, message: str, problems: list[Problem], code: str = codes.BAD_VALUE
+    rel: str, source: _Source | None, key: str, message: str, problems: list[Problem], code: str = codes.BAD_VALUE
 ) -> None:
     """A problem with the value of `key`, at its line."""
-    from careerkit.reading import yamlio
-
-    line = yamlio.locate(yamlio.compose(source[0]), (key,))
-    problems.append(Problem(rel, None if line is None else source[1] + line, code, message))
+    problems.append(Problem(rel, None if source is None else source.value_line(key), code, message))
 
 
-def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> int | None:
+def _positive_int(
+    data: dict[str, Any], key: str, rel: str, source: _Source | None, problems: list[Problem]
+) -> int | None:
     value = data.get(key)
     if value is None:
         return None
@@ -96,7 +126,7 @@ def _positive_int(data: dict[str, Any], key: str, rel: str, source: Any, problem
     return value
 
 
-def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> str | None:
+def _text(data: dict[str, Any], key: str, rel: str, source: _Source | None, problems: list[Problem]) -> str | None:
     value = data.get(key)
     if value is None:
         return None
@@ -106,7 +136,7 @@ def _text(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[
     return None
 
 
-def _date(data: dict[str, Any], key: str, rel: str, source: Any, problems: list[Problem]) -> date | None:
+def _date(data: dict[str, Any], key: str, rel: str, source: _Source | None, problems: list[Problem]) -> date | None:
     from careerkit.values.dates import value_to_date
 
     value = data.get(key)
@@ -129,12 +159,9 @@ def load_settings(root: Path) -> Loaded:
         if key not in known:
             from difflib import get_close_matches
 
-            from careerkit.reading import yamlio
-
             close = get_close_matches(str(key), known, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
-            line = yamlio.locate_key(yamlio.compose(source[0]), (key,)) if isinstance(key, str) else None
-            at = None if line is None else source[1] + line
+            at = None if source is None else source.key_line(key)
             unknown = f"unknown setting `{key}`" if key_like(key) else "an unknown setting"  # never a sentence
             problems.append(Problem(CONFIG_NAME, at, codes.UNKNOWN_KEY, f"{unknown}{hint}", "warning", check_only=True))
     from careerkit.values.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
@@ -152,7 +179,10 @@ def load_settings(root: Path) -> Loaded:
     elif git not in (None, False, "off"):  # `git: off` reads as false
         _report(CONFIG_NAME, source, "git", "`git` should be `commit` (or `off`); not committing", problems)
     calendar_key = _text(data, CALENDAR_KEY, CONFIG_NAME, source, problems)
-    if calendar_key is not None:
+    if calendar_key is not None and len(calendar_key) < MIN_CALENDAR_KEY:
+        message = f"`{CALENDAR_KEY}` should be a random text of {MIN_CALENDAR_KEY} or more characters; not used"
+        _report(CONFIG_NAME, source, CALENDAR_KEY, message, problems)
+    elif calendar_key is not None:
         settings = settings._replace(calendar_key=calendar_key)
     return Loaded(settings, problems)
 

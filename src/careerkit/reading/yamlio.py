@@ -413,3 +413,57 @@ def locate_key(root: yaml.Node | None, keys: tuple[str | int, ...]) -> int | Non
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == keys[-1]:
                 return key_node.start_mark.line
     return locate(root, keys[:-1])
+
+
+class Lines:
+    """`locate` and `locate_key` over one node tree, each mapping's keys indexed the first time it is looked
+    into: a file with thousands of keys and thousands of problems is not searched through again for each."""
+
+    def __init__(self, root: yaml.Node | None):
+        self.root = root
+        self._keys: dict[int, tuple[dict[str, yaml.Node], dict[str, int]]] = {}  # per mapping: last value, first line
+
+    def _index(self, mapping: yaml.MappingNode) -> tuple[dict[str, yaml.Node], dict[str, int]]:
+        found = self._keys.get(id(mapping))
+        if found is None:
+            values: dict[str, yaml.Node] = {}
+            lines: dict[str, int] = {}
+            for key_node, value_node in mapping.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    values[key_node.value] = value_node  # the last one wins, as in `last_pair`
+                    lines.setdefault(key_node.value, key_node.start_mark.line)
+            found = self._keys[id(mapping)] = (values, lines)
+        return found
+
+    def _child(self, node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+        if isinstance(key, int) and isinstance(node, yaml.SequenceNode):
+            return node.value[key] if 0 <= key < len(node.value) else None
+        if isinstance(key, str) and isinstance(node, yaml.MappingNode):
+            return self._index(node)[0].get(key)
+        return None
+
+    def locate(self, keys: tuple[str | int, ...]) -> int | None:
+        """As `locate` (the module's function) does."""
+        node, line = self.root, None
+        for key in keys:
+            if node is None:
+                break
+            line = node.start_mark.line
+            node = self._child(node, key)
+        if node is not None:
+            line = node.start_mark.line
+        return line
+
+    def locate_key(self, keys: tuple[str | int, ...]) -> int | None:
+        """As `locate_key` (the module's function) does."""
+        if not keys:
+            return None
+        parent = self.root
+        for key in keys[:-1]:
+            parent = self._child(parent, key)
+        last = keys[-1]
+        if isinstance(parent, yaml.MappingNode) and isinstance(last, str):
+            line = self._index(parent)[1].get(last)
+            if line is not None:
+                return line
+        return self.locate(keys[:-1])

@@ -8,9 +8,16 @@ ones and holds the others in order between them. Reading a template and
 fitting a line both take time in proportion to their length, whatever is in
 them: no regular expression is made from a template.
 
-A shape must say enough to be trusted: two fixed words, or one at the start of
-the line followed by punctuation (`Mood: {{ mood }}`); `{{ name }} and {{ x }}`
-would hide every line of a note with "and" in it, so it gives no shape.
+A shape must say enough to be trusted: more fixed words than gaps, or a label
+(one fixed word at the start followed by punctuation, and one gap: `Mood: {{
+mood }}`). A shape that is mostly gaps hides nothing: `{{ a }} to {{ b }} a {{
+c }}` would hide every line of a note with " to ... a " in it.
+
+A shape applies only where the template puts it: in the template's section (the
+lines under one of its headings, or those before the first) that the note's own
+heading above the line fits. A line under a heading of the person's own is never
+the template's. (A note written by `careerkit note TEXT` has no template at all:
+careerkit.documents does not look for one there.)
 """
 
 from __future__ import annotations
@@ -19,8 +26,32 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 Shape = tuple[str | None, ...]  # fixed words, and None where anything may stand
+
+
+class Shapes(NamedTuple):
+    """The trusted shapes of a template, by section: `sections[0]` those of the lines before its first heading,
+    `sections[i + 1]` those under heading i, whose own shapes are `headings[i]`."""
+
+    sections: tuple[tuple[Shape, ...], ...] = ((),)
+    headings: tuple[tuple[Shape, ...], ...] = ()
+
+    def heading(self, line: str) -> int | None:
+        """The section under the first of the template's headings that `line` (a note's heading) fits; None
+        when it fits none: the heading, and what is under it, are the person's own."""
+        for index, shapes in enumerate(self.headings):
+            if any(fits(line, shape) for shape in shapes):
+                return index + 1
+        return None
+
+    def wrote(self, line: str, section: int | None) -> bool:
+        """True when the template could have written `line` (stripped) in that section of a note."""
+        return section is not None and any(fits(line, shape) for shape in self.sections[section])
+
+
+NO_SHAPES = Shapes()
 
 MAX_BRANCHES = 16  # shapes from one template line (`{% if %}`s multiply them); more: the line gives none
 MAX_STATEMENTS = 64  # `{% ... %}` on one template line; more: the line gives no shape
@@ -28,10 +59,10 @@ MAX_SHAPES = 2000  # a template is a page or two; shapes past this many are not 
 _OPENER = re.compile(r"\{[{%#]")
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _WORD = re.compile(r"\w+")
-_kept: dict[str, tuple[tuple[object, ...], tuple[Shape, ...]]] = {}  # per path: (identity, shapes), in one run
+_kept: dict[str, tuple[tuple[object, ...], Shapes]] = {}  # per path: (identity, shapes), in one run
 
 
-def own_template_shapes(root: Path) -> tuple[Shape, ...]:
+def own_template_shapes(root: Path) -> Shapes:
     """The shapes of the notes' own note template (`templates/note.md.j2`); none when the notes use the shipped
     one, or theirs cannot be read (`careerkit new` says why)."""
     from careerkit.errors import CareerkitError
@@ -41,7 +72,7 @@ def own_template_shapes(root: Path) -> tuple[Shape, ...]:
     try:
         st = os.stat(path)
     except (OSError, ValueError):
-        return ()
+        return NO_SHAPES
     identity = (os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
     kept = _kept.get(str(path))
     if kept is not None and kept[0] == identity:
@@ -49,22 +80,50 @@ def own_template_shapes(root: Path) -> tuple[Shape, ...]:
     try:
         found = shapes(templates.read_own(root, path))
     except CareerkitError:
-        found = ()
+        found = NO_SHAPES
     _kept[str(path)] = (identity, found)
     return found
 
 
-def shapes(source: str) -> tuple[Shape, ...]:
-    """The shapes of the lines of a template that are worth trusting (see the module's docstring)."""
-    found: dict[Shape, None] = {}  # in the template's order, each once
+def shapes(source: str) -> Shapes:
+    """The shapes of the lines of a template that are worth trusting, by section (see the module's docstring)."""
+    sections: list[dict[Shape, None]] = [{}]  # in the template's order, each once in its section
+    headings: list[dict[Shape, None]] = []
+    kept = 0
+    in_comment = False  # an HTML comment: never a summary, and a `#` line in it is no heading (careerkit.body)
     for line in source.splitlines():
-        for rendering in _renderings(list(_tokens(line.strip()))):
+        stripped, in_comment = _uncommented(line.strip(), in_comment)
+        if not stripped:
+            continue
+        heading = stripped.startswith("#")  # (hides nothing itself: a heading is never a summary)
+        if heading:
+            headings.append({})
+            sections.append({})
+            kept += 1  # each heading is looked at for each heading of a note: counted even without a shape
+        found = headings[-1] if heading else sections[-1]
+        for rendering in _renderings(list(_tokens(stripped))):
             shape = _shape(rendering)
-            if _trusted(shape):
+            if (heading or _trusted(shape)) and shape not in found:
                 found[shape] = None
-                if len(found) == MAX_SHAPES:
-                    return tuple(found)
-    return tuple(found)
+                kept += 1
+        if kept >= MAX_SHAPES:
+            break
+    return Shapes(tuple(tuple(s) for s in sections), tuple(tuple(h) for h in headings))
+
+
+def _uncommented(line: str, in_comment: bool) -> tuple[str, bool]:
+    """What of a template line is outside HTML comments, read as careerkit.body reads a note's lines; and
+    whether a comment is still open after it."""
+    if in_comment:
+        if "-->" not in line:
+            return "", True
+        line = line.split("-->", 1)[1].strip()
+    while line.startswith("<!--"):
+        rest = line[4:]
+        if "-->" not in rest:
+            return "", True
+        line = rest.split("-->", 1)[1].strip()
+    return line, False
 
 
 def fits(line: str, shape: Shape) -> bool:
@@ -192,9 +251,10 @@ def _shape(rendering: list[str | None]) -> Shape:
 
 def _trusted(shape: Shape) -> bool:
     words = len(_WORD.findall("".join(part for part in shape if part)))
+    gaps = shape.count(None)
     if words == 0:
         return False
-    if len(shape) == 1 or words >= 2:
+    if words > gaps:
         return True
     first = shape[0]
-    return first is not None and not first[-1].isalnum()
+    return gaps == 1 and first is not None and not first[-1].isalnum()  # a label: `Mood: {{ mood }}`

@@ -35,7 +35,9 @@ DOCUMENT: dict[str, Any] = {
     "next_checkin": DATE,
     "review_by": DATE,
     "values_confirmed": DATE,
+    "template": TEXT,  # NO_TEMPLATE in a note `careerkit note TEXT` wrote: no line of it came from a template
 }
+TEMPLATE, NO_TEMPLATE = "template", "none"
 # Mappings whose every key careerkit knows: any other key there is a slip (`deu:` for `due:`), not a note.
 CLOSED = {
     id(ACTION): "an action",

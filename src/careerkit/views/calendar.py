@@ -13,7 +13,8 @@ only when asked), and its UID is a hash: the same on every run and every
 machine that shares the notes (so a new import updates the event instead of
 adding a second one), and it names no one. The hash is keyed with
 `calendar_key` from careerkit.yaml, so that nobody can test a guessed name
-against it, and two teams' `alex` never share an event.
+against it, and two teams' `alex` never share an event. Without a usable key,
+and none can be added, there is no calendar (careerkit.init_repo.add_calendar_key).
 """
 
 # Records, with their annotations as real types: see the docstring of careerkit.documents.
@@ -62,6 +63,8 @@ class Entry(Record):
 
     def uid(self, key: str) -> str:
         """Stable for this person, kind and action; a keyed hash, so it names no one."""
+        if not key:
+            raise ValueError("an event id is never made without a key")
         text = "\0".join((key, self.person, self.kind, str(self.action or "")))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40] + "@careerkit"
 

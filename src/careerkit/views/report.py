@@ -33,6 +33,9 @@ TEMPLATE = "report.html.j2"
 GENERATOR = '<meta name="generator" content="careerkit report">'
 CONVERSATIONS = ("story", "dreams", "plan")
 STRIP_WIDTH = 360  # the SVG user units of a 12-month strip
+# Months counted from January of the year 0, so that month arithmetic never needs a date that does not exist.
+FIRST_MONTH = 1 * 12  # January of the year 1
+LAST_MONTH = 9999 * 12 + 11  # December 9999
 GAP_LEVELS = 4  # gaps of 4 or more share the darkest colour
 # How a person's own page words the state of an action (actions.states words it for the manager).
 OWN_WORDS = {"on track": "open", "stale": "open", "overdue": "past its date"}
@@ -56,10 +59,11 @@ class Mark:
 
 @dataclass
 class Strip:
-    """Twelve calendar months ending with today's month, and a mark for each document in them."""
+    """Twelve calendar months ending with today's month (in the year 1, the first twelve months there are), and a
+    mark for each document in them."""
 
     start: date
-    end: date
+    last: date  # the last day of the last month shown
     months: list[Month]
     marks: list[Mark]
     today_x: float
@@ -168,27 +172,58 @@ class Page:
     problems: int
 
 
-def _fraction(day: date, start: date, end: date) -> float:
-    span = max((end - start).days, 1)
-    return max(0.0, min(1.0, (day - start).days / span))
+def _fraction(day: date | int, start: date | int, end: date | int) -> float:
+    """Where `day` is between `start` and `end`, from 0 to 1; each a date or a day's ordinal (the day after
+    9999-12-31, where the last month shown may end, has an ordinal but is no date)."""
+    day, start, end = (value if isinstance(value, int) else value.toordinal() for value in (day, start, end))
+    span = max(end - start, 1)
+    return max(0.0, min(1.0, (day - start) / span))
+
+
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(month: int) -> int:
+    """The ordinal of the first day of `month` (see FIRST_MONTH), also for the month after the last there is."""
+    if month > LAST_MONTH:
+        return date.max.toordinal() + 1
+    return date(month // 12, month % 12 + 1, 1).toordinal()
 
 
 def strip(person: PersonNotes, today: date) -> Strip:
-    first = add_months(date(today.year, today.month, 1), -11)
-    end = add_months(date(today.year, today.month, 1), 1)  # the first day after today's month
+    first = max(_month(today) - 11, FIRST_MONTH)
+    start, end = _month_start(first), _month_start(first + 12)  # end: the first day after the strip
     months = []
-    for index in range(12):
-        month_start = add_months(first, index)
-        x = STRIP_WIDTH * _fraction(month_start, first, end)
-        width = STRIP_WIDTH * _fraction(add_months(month_start, 1), first, end) - x
-        months.append(Month(round(x, 2), round(width, 2), month_start.strftime("%b"), month_start.year))
+    for month in range(first, first + 12):
+        x = STRIP_WIDTH * _fraction(_month_start(month), start, end)
+        width = STRIP_WIDTH * _fraction(_month_start(month + 1), start, end) - x
+        months.append(Month(round(x, 2), round(width, 2), _month_name(month), month // 12))
     marks, counts = [], {"conversation": 0, "checkin": 0, "note": 0}
     for doc in person.documents:
-        if first <= doc.date < end:
+        if start <= doc.date.toordinal() < end:
             kind = "conversation" if doc.stage in CONVERSATIONS else doc.stage
             counts[kind] += 1
-            marks.append(Mark(round(STRIP_WIDTH * _fraction(doc.date, first, end), 2), kind, doc.stage, doc.date))
-    return Strip(first, end, months, marks, round(STRIP_WIDTH * _fraction(today, first, end), 2), counts)
+            marks.append(Mark(round(STRIP_WIDTH * _fraction(doc.date, start, end), 2), kind, doc.stage, doc.date))
+    today_x = round(STRIP_WIDTH * _fraction(today, start, end), 2)
+    return Strip(date.fromordinal(start), date.fromordinal(end - 1), months, marks, today_x, counts)
+
+
+def _month_name(month: int) -> str:
+    return date(2000, month % 12 + 1, 1).strftime("%b")
+
+
+def _ticks(range_start: date, range_end: date) -> list[tuple[float, str]]:
+    """Month labels along the bars of actions, at most about six."""
+    ticks = []
+    month = _month(range_start) + 1
+    step = max(1, ((range_end - range_start).days // 30) // 6 + 1)
+    while month <= LAST_MONTH and _month_start(month) <= range_end.toordinal():
+        x = round(100 * _fraction(_month_start(month), range_start, range_end), 2)
+        if x <= 88:  # a label further right would run past the end of the bar
+            ticks.append((x, f"{_month_name(month)} {month // 12}"))
+        month += step
+    return ticks
 
 
 def grid(person: PersonNotes) -> Grid | None:
@@ -238,18 +273,12 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
     range_end = max([today, *(r.end for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
     ticks: list[tuple[float, str]] = []
     if range_start is not None and range_end is not None:
+        ticks = _ticks(range_start, range_end)
         for r in rows:
             r.x = round(100 * _fraction(r.start, range_start, range_end), 2)
             r.width = max(round(100 * _fraction(r.end, range_start, range_end) - r.x, 2), 0.8)
             if r.action.due is not None:
                 r.due_x = round(100 * _fraction(r.action.due, range_start, range_end), 2)
-        month = add_months(date(range_start.year, range_start.month, 1), 1)
-        step = max(1, ((range_end - range_start).days // 30) // 6 + 1)  # at most about six labels
-        while month <= range_end:
-            x = round(100 * _fraction(month, range_start, range_end), 2)
-            if x <= 88:  # a label further right would run past the end of the bar
-                ticks.append((x, month.strftime("%b %Y")))
-            month = add_months(month, step)
     counts = {name: 0 for name in ("done", "open", "dropped", "overdue", "stale")}
     own = [r for r in rows if not team.is_promise(r.action)]
     for r in own:
@@ -287,7 +316,6 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
 
 
 def coverage(people: list[PersonNotes], today: date) -> Coverage:
-    six, twelve = add_months(today, -6), add_months(today, -12)
     result = Coverage(len(people), [], [], [], [], [])
     for person in people:
         last = person.newest(*CONVERSATIONS)
@@ -295,12 +323,21 @@ def coverage(people: list[PersonNotes], today: date) -> Coverage:
         if last is None:
             result.never.append(name)
             continue
-        (result.last_6 if six < last.date <= today else result.not_6).append(name)
-        if twelve < last.date <= today:
+        (result.last_6 if _within_months(last.date, today, 6) else result.not_6).append(name)
+        if _within_months(last.date, today, 12):
             result.last_12.append(name)
         else:
             result.not_12.append(name)
     return result
+
+
+def _within_months(day: date, today: date, months: int) -> bool:
+    """True when `day` is in the `months` before today (after the same day then), or is today."""
+    try:
+        since = add_months(today, -months)
+    except ValueError:  # before the year 1: every day up to today is within
+        return day <= today
+    return since < day <= today
 
 
 def build_team(team: Team, today: date, with_notes: bool = False, named: bool = False) -> Page:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerkit.fs import safe as fsutil
-from careerkit.reading.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, CONFIG_NAME, SETTING_HELP
+from careerkit.reading.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, CONFIG_NAME, MIN_CALENDAR_KEY, SETTING_HELP
 from careerkit.values.model import STALE_GRACE_DAYS, Settings
 
 
@@ -39,11 +39,13 @@ def config_text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def add_calendar_key(root: Path) -> str | None:
+def add_calendar_key(root: Path) -> str:
     """Add a new random `calendar_key` at the end of careerkit.yaml and return it.
 
-    Only bytes are added, atomically, and only when the text reads back as the same settings
-    plus the key; None (and nothing written) when there is no careerkit.yaml or it cannot take one.
+    Only bytes are added, atomically, and only when the text reads back as the same settings plus the key.
+    When careerkit.yaml cannot take one (there is none, it is a link or read-only, or it already has a
+    `calendar_key` that cannot be used), CareerkitError says why and nothing is written: event ids are
+    never made without a key, since an unkeyed hash of a guessed name can be tested by anyone.
     """
     import secrets
 
@@ -51,8 +53,12 @@ def add_calendar_key(root: Path) -> str | None:
     from careerkit.reading import yamlio
 
     path = root / CONFIG_NAME
-    if path.is_symlink() or not path.is_file():
-        return None
+    if path.is_symlink():
+        raise _no_key("is a link, so careerkit adds nothing to it")
+    if not path.is_file():
+        raise _no_key("is missing (`careerkit init` makes one)")
+    if not os.stat(path).st_mode & stat.S_IWUSR:
+        raise _no_key("is read-only, so careerkit adds nothing to it")
     key = secrets.token_hex(16)
     try:
         old = path.read_bytes()
@@ -63,12 +69,30 @@ def add_calendar_key(root: Path) -> str | None:
         new = old + gap + added
         before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}
         after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
-        if not isinstance(before, dict) or CALENDAR_KEY in before or after != {**before, CALENDAR_KEY: key}:
-            return None
-        fsutil.replace(path, new, root, fsutil.NOTES_FILE)
     except (OSError, ValueError, CareerkitError):
-        return None
+        raise _no_key("cannot be read") from None
+    if isinstance(before, dict) and CALENDAR_KEY in before:
+        line = yamlio.locate_key(yamlio.compose(old.decode("utf-8-sig")), (CALENDAR_KEY,))
+        raise CareerkitError(
+            f"`{CALENDAR_KEY}` should be a random text of {MIN_CALENDAR_KEY} or more characters; remove the line "
+            "and careerkit adds a new one; no calendar written",
+            path=CONFIG_NAME,
+            line=None if line is None else line + 1,
+        )
+    if not isinstance(before, dict) or after != {**before, CALENDAR_KEY: key}:
+        raise _no_key("does not end so that a line can be added")
+    fsutil.replace(path, new, root, fsutil.NOTES_FILE)
     return key
+
+
+def _no_key(why: str) -> Exception:
+    from careerkit.errors import CareerkitError
+
+    return CareerkitError(
+        f'{why}; add `{CALENDAR_KEY}: "..."` with {MIN_CALENDAR_KEY * 2} random hex digits (`openssl rand -hex '
+        f"{MIN_CALENDAR_KEY}` makes them), which keeps event ids unguessable; no calendar written",
+        path=CONFIG_NAME,
+    )
 
 
 @dataclass

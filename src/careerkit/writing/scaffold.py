@@ -21,6 +21,7 @@ from careerkit.templating import templates
 from careerkit.values import codes, slugs
 from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
 from careerkit.values.printable import printable
+from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
 
 MAX_SAME_DAY = 99
 NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
@@ -96,6 +97,8 @@ def create(
             person = PersonNotes.read(slug)
         display = name or person.profile.name or (person_text if person_text != slug else slug)
         frontmatter, context = _prefill(stage, person, team, day, display)
+        if text is not None:  # their words, not a template's: no line of it is ever taken for the template's
+            frontmatter[TEMPLATE] = NO_TEMPLATE
         note = note or _note_for(stage, person, team, context)
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
         body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)

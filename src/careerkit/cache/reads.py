@@ -69,10 +69,10 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.cache import codec
 from careerkit.cache import store as cache_store
-from careerkit.cache.store import CACHE_DIR, READS_DIR, SEPARATOR
+from careerkit.cache.store import READS_DIR, SEPARATOR
+from careerkit.fs.dotdir import DOT_DIR
 from careerkit.reading import documents
 from careerkit.reading.settings import CONFIG_NAME, load_profile, load_settings
-from careerkit.repository.layout import PROFILE, profile_rel
 from careerkit.templating import templates
 from careerkit.values.model import (
     Condensed,
@@ -82,6 +82,7 @@ from careerkit.values.model import (
     Problem,
     ReadResult,
 )
+from careerkit.values.paths import PROFILE, profile_rel
 
 if TYPE_CHECKING:  # parallel is imported where files are read: a warm run reads none
     from careerkit.cache.parallel import Inspection, Pair
@@ -183,9 +184,9 @@ class CachedReads(Reads):
 
     def __init__(self, root: Path):
         super().__init__(root)
-        self.folder = root / CACHE_DIR / READS_DIR
+        self.folder = root / DOT_DIR / READS_DIR
         self.started = time.time_ns()
-        self.usable = cache_store.cache_dir_usable(root / CACHE_DIR)
+        self.usable = cache_store.cache_dir_usable(root / DOT_DIR)
         self._stores: dict[str, cache_store.Store] = {}
         self._signatures: dict[tuple[str, str], tuple[Any, ...] | None] = {}
         self._prefix = os.path.join(str(root), "")
@@ -432,7 +433,7 @@ class CachedReads(Reads):
     def _write(self, name: str, store: cache_store.Store) -> None:
         if not self._wrote:
             try:
-                cache_store.make_cache_dir(self.root / CACHE_DIR)
+                cache_store.make_cache_dir(self.root)
             except Exception:  # read-only notes, a file in the way: no cache, and no complaint
                 self.usable = False
                 return

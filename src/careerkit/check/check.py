@@ -35,10 +35,11 @@ from careerkit.errors import CareerkitError, UsageError
 from careerkit.reading import frontmatter as frontmatter_text
 from careerkit.reading.documents import MAX_ID, UNIQUE_IDS, as_text, read_bytes
 from careerkit.reading.settings import CONFIG_NAME, file_present, leaves_root
-from careerkit.repository.layout import profile_rel, shown_name
+from careerkit.repository.layout import shown_name
 from careerkit.repository.loader import Notes
 from careerkit.values import schema
 from careerkit.values.model import DocumentFiles, PersonNotes, Problem
+from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
 from careerkit.values.schema import CLOSED, NUMBER, TEXT
 

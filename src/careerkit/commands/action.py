@@ -55,6 +55,7 @@ def add(
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
     from careerkit.rules import actions
     from careerkit.values.dates import parse_cli_date
+    from careerkit.writing import action_changes
 
     day = today_option(today)
     due_on = parse_cli_date(due, "--due", day) if due is not None else None
@@ -62,7 +63,7 @@ def add(
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
     repo = writable_notes(ctx)
-    added = actions.add(repo, person, title, day, due_on, skill, owner)
+    added = action_changes.add(repo, person, title, day, due_on, skill, owner)
     echo_line(f"action {added.ident} added: {added.path}")
     committed(repo.root, [repo.root / added.path], "add an action")
     plan = actions.unplanned_skill(added.person, skill)
@@ -72,11 +73,11 @@ def add(
 
 
 def _close(ctx: typer.Context, person: str, ident: int, today: str | None, status: str) -> None:
-    from careerkit.rules import actions
+    from careerkit.writing import action_changes
 
     day = today_option(today)
     repo = writable_notes(ctx)
-    closed = actions.close(repo, person, ident, status, day)
+    closed = action_changes.close(repo, person, ident, status, day)
     if closed.changed:
         echo_line(f"action {ident} {status}: {closed.path}")
         committed(repo.root, [repo.root / closed.path], f"action {status}")
@@ -116,11 +117,11 @@ def touch(
     today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
-    from careerkit.rules import actions
+    from careerkit.writing import action_changes
 
     day = today_option(today)
     repo = writable_notes(ctx)
-    touched = actions.touch(repo, person, ident, day)
+    touched = action_changes.touch(repo, person, ident, day)
     echo_line(
         f"action {ident} touched: {touched.path}"
         if touched.changed

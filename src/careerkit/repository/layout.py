@@ -12,14 +12,9 @@ from careerkit.errors import CareerkitError, UsageError
 from careerkit.reading.settings import CONFIG_NAME, load_profile
 from careerkit.values import slugs
 from careerkit.values.model import DocumentFiles, Problem
+from careerkit.values.paths import PROFILE, profile_rel
 
 ROOT_ENV = "CAREERKIT_ROOT"
-PROFILE = "profile.md"
-
-
-def profile_rel(slug: str) -> str:
-    """Where a person's profile is, relative to the notes root (`people/<slug>/profile.md`)."""
-    return f"people/{slug}/{PROFILE}"
 
 
 def find_root(option: str | None, cwd: Path | None = None) -> Path:

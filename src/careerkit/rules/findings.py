@@ -9,8 +9,8 @@ the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 
 from datetime import date, timedelta
 
-from careerkit.repository.layout import profile_rel
 from careerkit.values.model import Action, PersonNotes, Team
+from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
 
 

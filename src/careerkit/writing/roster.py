@@ -14,7 +14,8 @@ from typing import Any
 
 from careerkit.errors import CareerkitError
 from careerkit.fs import safe as fsutil
-from careerkit.repository.layout import PROFILE, NotesLayout, profile_rel
+from careerkit.repository.layout import NotesLayout
+from careerkit.values.paths import PROFILE, profile_rel
 
 CADENCE_HINT = "# checkin_every_days: 14   # uncomment to use another cadence for this person\n"
 

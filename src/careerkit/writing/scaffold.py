@@ -14,12 +14,12 @@ from typing import Any
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.fs import safe as fsutil
 from careerkit.reading.documents import FILENAME
-from careerkit.repository.layout import profile_rel
 from careerkit.repository.loader import Notes
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
 from careerkit.values import slugs
 from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
+from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 
 MAX_SAME_DAY = 99

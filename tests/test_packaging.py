@@ -122,7 +122,7 @@ def test_running_one_command_imports_no_other_command():
     result = run(sys.executable, "-c", code)
     assert "--within DAYS" in result.stdout
     imported = result.stdout.strip().splitlines()[-1]
-    expected = ["careerkit.commands.app", "careerkit.commands.options", "careerkit.commands.overview"]
+    expected = ["careerkit.commands.app", "careerkit.commands.due", "careerkit.commands.options"]
     assert imported == f"COMMANDS {expected}"
 
 

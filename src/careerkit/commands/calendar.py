@@ -37,11 +37,11 @@ def calendar(
     import sys
     from pathlib import Path
 
-    from careerkit.commands.overview import _finish, _load
+    from careerkit.commands.options import finish, load_team
     from careerkit.views import calendar as calendar_feed
 
     day = today_option(today)
-    _, team = _load(ctx, people, condensed=True)
+    _, team = load_team(ctx, people, condensed=True)
     key = team.settings.calendar_key
     if key is None:
         from careerkit.writing.init import add_calendar_key
@@ -67,4 +67,4 @@ def calendar(
 
         write_private(Path(output), data)
         typer.echo(f"{output}: {len(found)} {'event' if len(found) == 1 else 'events'}")
-    _finish(team)
+    finish(team)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from careerkit.repository.loader import Notes
+    from careerkit.values.model import Team
 
 
 def echo_line(text: str, err: bool = False) -> None:
@@ -176,3 +177,23 @@ def today_option(text: str | None) -> date:
 
 
 TODAY_HELP = "Treat this date (YYYY-MM-DD) as today."
+JSON_HELP = "Print JSON for scripts instead of text."
+
+
+def load_team(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Notes", "Team"]:
+    """The notes and what was read of them (only `people`, when named; see `Notes.load` for `condensed`)."""
+    repo = notes(ctx)
+    slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))
+    return repo, repo.load(slugs, condensed=condensed)
+
+
+def finish(team: "Team", fail: bool = False) -> None:
+    """How a command that reads ends: what could not be read on stderr, and exit 1 for it (or for `fail`)."""
+    report_problems(team.errors)
+    if team.errors or fail:
+        raise typer.Exit(1)
+
+
+def errors_json(team: "Team") -> list[dict[str, Any]]:
+    """What could not be read, for `--json`: file, line (1-based, or null) and message."""
+    return [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]

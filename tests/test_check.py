@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.check.check import run
+from careerkit.check.run import run
 from careerkit.repository.loader import Notes
 from helpers import action, doc
 

@@ -21,7 +21,7 @@ def check(
     Checks the documents, profiles and careerkit.yaml (or only the PATHs named). Exits 1 when there is
     an error (or, with --strict, a warning); a one-line summary goes to standard error.
     """
-    from careerkit.check.check import line_text, run, to_json
+    from careerkit.check.run import line_text, run, to_json
 
     report = run(notes(ctx), paths or [])
     if as_json:

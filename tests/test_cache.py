@@ -3,7 +3,7 @@
 Each staleness case is shown through what a user sees (`careerkit due --json`),
 and where it says more, through which files were parsed again. A file written
 less than two seconds before a run is "racy" and never cached (see
-careerkit.cache); most tests therefore use the `trusting` fixture, which
+careerkit.cache.reads); most tests therefore use the `trusting` fixture, which
 makes every file written before the run old enough to cache.
 """
 

@@ -290,7 +290,7 @@ class Flow(tuple):
 
 
 def draw_node(data, expected):
-    """A node shaped as `expected` (careerkit.schema) says, now and then with something else in it."""
+    """A node shaped as `expected` (careerkit.values.schema) says, now and then with something else in it."""
     if data.draw(st.integers(0, 15)) == 0:
         return data.draw(NODES)
     if isinstance(expected, dict):

@@ -1,5 +1,5 @@
 """One cache file: its entries, its header (format, fingerprint of the code, checksum), the folder it
-lives in, and when it may be trusted at all. What an entry holds and when it is stale is careerkit.cache."""
+lives in, and when it may be trusted at all. What an entry holds and when it is stale is careerkit.cache.reads."""
 
 import contextlib
 import json
@@ -156,7 +156,7 @@ def make_cache_dir(root: Path) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """An owner-only cache file, put in place in one step (careerkit.fsutil); not forced to disk: a cache
+    """An owner-only cache file, put in place in one step (careerkit.fs.safe); not forced to disk: a cache
     file lost to a power cut is made again."""
     from careerkit.fs import safe as fsutil  # (only when something is written: it imports tempfile)
 

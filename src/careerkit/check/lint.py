@@ -144,7 +144,7 @@ def _action_ids(tree: Any, first: int) -> list[int]:
 
 
 def _nothing_to_walk_for(kept: Any, yaml_text: str) -> bool:
-    """Whether `_Walk` is sure to find nothing in a document's kept tree (careerkit.yamlio.Kept), told
+    """Whether `_Walk` is sure to find nothing in a document's kept tree (careerkit.reading.yamlio.Kept), told
     without visiting its nodes: most notes have nothing for it to find, and the walk would cost a fifth
     of reading them. No key written twice, no number in base 60 or 8, no explicit tag (`!!int 0755`), no
     key a document does not know, no number, yes/no or date where text belongs."""

@@ -161,7 +161,7 @@ class PersonCheck(Record):
 def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
     """Check the whole notes repository, or only the files and folders in `paths`.
 
-    One person at a time, through the cache (careerkit.cache): a person none of whose files changed
+    One person at a time, through the cache (careerkit.cache.reads): a person none of whose files changed
     since the last check is not read at all, and a file that did not change is not parsed again.
     """
     from careerkit.cache.parallel import Inspection

@@ -7,7 +7,7 @@ answers have Click's form: `type,value` lines for bash, `type`, `value`,
 sends such a run here before anything else is built.
 
 An answer must come as fast as a small command runs: commands are named from
-the table in careerkit.app without importing them; options come from the one
+the table in careerkit.commands.app without importing them; options come from the one
 command being completed (built as when it runs); people are the folder names
 under people/ (and the names in their profiles, read only when text was
 typed); action ids come from that one person's notes, through the cache.

@@ -1,6 +1,6 @@
 """What every command shares: the global options, the notes root, output helpers.
 
-Errors become messages and exit statuses in one place: careerkit.app.
+Errors become messages and exit statuses in one place: careerkit.commands.app.
 """
 
 import os

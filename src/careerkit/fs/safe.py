@@ -75,7 +75,7 @@ UNLOCKED_TEMP_SECONDS = 600  # where no lock is held, a temporary file this old 
 def remove_stale_temps(folder: Path, locked: bool = True) -> None:
     """Remove the temporary files a killed write left in `folder`.
 
-    While holding the folder's lock (careerkit.locks), every one: each writer
+    While holding the folder's lock (careerkit.fs.locks), every one: each writer
     holds it from its temporary file to the rename, so any left now is an
     orphan. Elsewhere (the root, `templates/`), only those older than
     UNLOCKED_TEMP_SECONDS.

@@ -1,6 +1,6 @@
 """The words a person wrote in a document's body, apart from what a template wrote around them.
 
-Used when a document is read (careerkit.documents): the summary of a note is
+Used when a document is read (careerkit.reading.documents): the summary of a note is
 the first of `own_lines`, and a check-in's `asked` are the lines under its
 heading about what they asked of you. Imported only when a body is looked at.
 """
@@ -36,7 +36,7 @@ def own_lines(body: str, template: Sequence[Shape] = ()) -> Iterator[str | None]
     """The lines a person wrote in a body, stripped of list markers; None where a paragraph ends.
 
     Left out: HTML comments, headings, rules, what the shipped templates write (see above) and the
-    lines that fit a shape of `template` (careerkit.template_lines). A quote is kept (a note often
+    lines that fit a shape of `template` (careerkit.templating.template_lines). A quote is kept (a note often
     quotes the person), without its `>`.
     """
     in_comment = in_section = in_paragraph = False  # the last two: template text being skipped

@@ -5,7 +5,7 @@ unreadable) plus a list of `Problem`s. Problems that the findings depend on
 (an unreadable file, an action left out) are errors for every command; the
 rest only matter to `careerkit check`.
 
-The values (`Document`, `Action`, `Problem`...) are defined in careerkit.model.
+The values (`Document`, `Action`, `Problem`...) are defined in careerkit.values.model.
 """
 
 import os
@@ -84,7 +84,7 @@ def cannot_read(error: OSError) -> str:
 
 
 # Called once for each document read with `inspect`: (relative path, its text or None when it could not be
-# read, its split or None, its YAML node tree and value (careerkit.yamlio.Kept) or None when those were not
+# read, its split or None, its YAML node tree and value (careerkit.reading.yamlio.Kept) or None when those were not
 # kept). `check` looks at the tree the reader built, rather than composing it again.
 Inspect = Callable[[str, "str | None", "Split | None", "Kept | None"], None]
 
@@ -223,7 +223,7 @@ class _Reader:
             self.optional_date(raw, (key,), raw.get(key)) for key in DOCUMENT_DATES
         )
         seq = int(name.group(3) or 1) if name else 1
-        asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.body, on first use)
+        asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.reading.body, on first use)
         doc = Document(
             self.rel,
             self.person,
@@ -471,7 +471,7 @@ class _Reader:
 
 
 def _action_dates() -> tuple[str, ...]:
-    """careerkit.schema.ACTION_DATES, imported on first use (a warm run reads no document) and then kept:
+    """careerkit.values.schema.ACTION_DATES, imported on first use (a warm run reads no document) and then kept:
     an import statement for each action would cost more than the rest of reading its dates."""
     global _ACTION_DATES
     if _ACTION_DATES is None:

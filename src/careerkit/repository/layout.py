@@ -1,7 +1,7 @@
 """The notes repository: its root, its people and their documents.
 
 Where everything is, and nothing more: nothing here reads a document or writes
-the notes. Reading them is careerkit.loader (`Notes.load`), through the cache.
+the notes. Reading them is careerkit.repository.loader (`Notes.load`), through the cache.
 """
 
 import os
@@ -84,7 +84,7 @@ def _link_problem(path: Path, root: Path) -> str | None:
 
 
 class NotesLayout:
-    """A notes repository on disk: where everything is (reading it is careerkit.loader.Notes)."""
+    """A notes repository on disk: where everything is (reading it is careerkit.repository.loader.Notes)."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -121,7 +121,7 @@ class NotesLayout:
         return folder
 
     def locked(self, slug: str) -> AbstractContextManager[None]:
-        """Hold `slug`'s lock (careerkit.locks) for a change to their documents; refuses a linked folder."""
+        """Hold `slug`'s lock (careerkit.fs.locks) for a change to their documents; refuses a linked folder."""
         from careerkit.fs.locks import person_lock
 
         self.person_dir(slug)

@@ -1,7 +1,7 @@
 """Files -> Team: a notes repository read through the cache, one person at a time.
 
-`Notes` is the repository's layout (careerkit.notes) plus reading it: settings,
-profiles and documents, through the cache in `.careerkit/` (careerkit.cache),
+`Notes` is the repository's layout (careerkit.repository.layout) plus reading it: settings,
+profiles and documents, through the cache in `.careerkit/` (careerkit.cache.reads),
 which picks the level (condensed people, or each file's read result). The
 layout knows nothing of the cache; data flow one way: files, documents, cache,
 team.
@@ -31,7 +31,7 @@ class Notes(NotesLayout):
         """
         from careerkit.cache.reads import open_reads
 
-        reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
+        reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache.reads)
         settings = reads.settings()
         problems = list(settings.problems)
         if people is None:

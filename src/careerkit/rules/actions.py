@@ -117,7 +117,7 @@ def states(person: PersonNotes, team: Team, today: date, findings: list[Finding]
     """How each action stands today: overdue, due today, stale, on track, done or dropped.
 
     The one home of that rule, read off the person's findings (`findings`, when the caller has them already):
-    nothing is overdue or stale for someone away (careerkit.findings.away).
+    nothing is overdue or stale for someone away (careerkit.rules.findings.away).
     """
     from careerkit.rules.findings import find_for_person
 

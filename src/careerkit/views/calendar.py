@@ -1,6 +1,6 @@
 """What `careerkit calendar` puts in a calendar, and the iCalendar text (RFC 5545) that carries it.
 
-The dates come from the rules of the findings (careerkit.findings), so a
+The dates come from the rules of the findings (careerkit.rules.findings), so a
 calendar and `careerkit due` never disagree: each person's next check-in
 (`checkin-due`), their next career conversation (`conversation-due`), and
 every open action with a due date (`action-due`). What is already late sits
@@ -16,7 +16,7 @@ adding a second one), and it names no one. The hash is keyed with
 against it, and two teams' `alex` never share an event.
 """
 
-# Records, with their annotations as real types: see the docstring of careerkit.documents.
+# Records, with their annotations as real types: see the docstring of careerkit.reading.documents.
 
 import hashlib
 from datetime import date, datetime, timedelta, timezone

@@ -40,7 +40,7 @@ class Change(Record):
 
 @contextmanager
 def _editing(notes: Notes, person: str) -> Iterator[tuple[Team, PersonNotes]]:
-    """What was read of `person`, under their lock (careerkit.locks) until the change is written; refused (with
+    """What was read of `person`, under their lock (careerkit.fs.locks) until the change is written; refused (with
     the problems that block it) while one of their documents cannot be read."""
     slug = notes.resolve_person(person)
     with notes.locked(slug):

@@ -1,7 +1,7 @@
 """The team roster: starting a person, and recording in their profile that they left or are paused.
 
 A new profile is written as data (`yaml.safe_dump`), never over an existing
-file. An existing profile is changed with careerkit.edit, so only the line of
+file. An existing profile is changed with careerkit.writing.edit, so only the line of
 the key that changes (or one new line) differs afterwards.
 """
 
@@ -58,7 +58,7 @@ def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since
 def set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> ProfileChange:
     """Set these keys in `slug`'s profile, byte-exactly; a person without a profile gets one with only them.
 
-    Under the person's lock (careerkit.locks), like every change to their folder.
+    Under the person's lock (careerkit.fs.locks), like every change to their folder.
     """
     with notes.locked(slug):
         return _set_profile(notes, slug, fields)

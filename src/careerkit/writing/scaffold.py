@@ -70,7 +70,7 @@ def create(
 ) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
-    Holds the person's lock (careerkit.locks) from reading their documents to
+    Holds the person's lock (careerkit.fs.locks) from reading their documents to
     writing the new one. When it raises, nothing was written. With `text`, the
     body is that text (a quick note: `careerkit note`) instead of the stage's
     template: what a person typed is data, never a template.

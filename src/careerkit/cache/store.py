@@ -4,7 +4,6 @@ lives in, and when it may be trusted at all. What an entry holds and when it is 
 import contextlib
 import json
 import os
-import stat
 import sys
 import time
 import zlib
@@ -14,6 +13,7 @@ from typing import Any
 
 from careerkit import __version__
 from careerkit.cache import codec
+from careerkit.fs.read import read_regular
 from careerkit.values.model import (
     Action,
     Condensed,
@@ -65,7 +65,7 @@ class Store:
     @classmethod
     def load(cls, path: Path) -> "Store":
         try:
-            data = _read_regular_file(path)
+            data = read_regular(path, follow_links=False)  # a link could lead out of the notes
             header, _, body = data.partition(b"\n")
             meta = json.loads(header)
             if (
@@ -122,16 +122,6 @@ class Store:
         body = b"{" + b",".join(parts) + b"}"
         header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
-
-
-def _read_regular_file(path: Path) -> bytes:
-    """The bytes of a cache file; OSError for anything else in its place: never read through a link (it could
-    lead out of the notes), nor from a pipe (it would block) or a device (it may never end)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    with os.fdopen(os.open(path, flags), "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(f"{path.name} is not a regular file")
-        return stream.read()
 
 
 def cache_dir_usable(folder: Path) -> bool:

@@ -10,13 +10,13 @@ The values (`Document`, `Action`, `Problem`...) are defined in careerkit.values.
 
 import os
 import re
-import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError
+from careerkit.fs.read import NotARegularFile, TooLarge, read_regular
 from careerkit.values.dates import value_to_date
 from careerkit.values.model import (
     STAGE_RANK,
@@ -51,27 +51,14 @@ def read_bytes(path: Path) -> bytes:
     raises CareerkitError for those (and for a folder), OSError when the file
     cannot be opened or read.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags)
     try:
-        mode = os.fstat(handle).st_mode
-        if stat.S_ISDIR(mode):
-            raise CareerkitError("is a folder, not a Markdown document; not read")
-        if not stat.S_ISREG(mode):
-            raise CareerkitError("is not a regular file (a pipe, socket or device); not read")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(handle, min(1 << 20, MAX_FILE_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise CareerkitError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read")
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotARegularFile as error:
+        if error.folder:
+            raise CareerkitError("is a folder, not a Markdown document; not read") from None
+        raise CareerkitError("is not a regular file (a pipe, socket or device); not read") from None
+    except TooLarge:
+        raise CareerkitError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read") from None
 
 
 CANNOT_READ = "cannot read file"

@@ -22,7 +22,7 @@ from careerkit.errors import UsageError
 from careerkit.reading.documents import UNIQUE_IDS
 from careerkit.reading.settings import CONFIG_NAME, file_present
 from careerkit.repository.layout import shown_name
-from careerkit.repository.loader import Notes
+from careerkit.repository.loader import Repository
 from careerkit.values.model import DocumentFiles, PersonNotes, Problem
 from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
@@ -93,7 +93,7 @@ class _Scope:
         return rel in self.files or (len(parts) == 2 and parts[1] in self.file_people)
 
 
-def _scope(notes: Notes, paths: Sequence[Path]) -> _Scope:
+def _scope(notes: Repository, paths: Sequence[Path]) -> _Scope:
     if not paths:
         return _Scope(everything=True)
     scope = _Scope()
@@ -158,7 +158,7 @@ class PersonCheck(Record):
     ids: list[DocumentIds]  # the action ids of each readable document, oldest document first
 
 
-def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
+def run(notes: Repository, paths: Sequence[Path] = ()) -> Report:
     """Check the whole notes repository, or only the files and folders in `paths`.
 
     One person at a time, through the cache (careerkit.cache.reads): a person none of whose files changed
@@ -232,7 +232,7 @@ def _person_check(person: PersonNotes, loaded: list[Problem], lints: dict[str, L
 
 
 def _add_person(
-    problems: list[Problem], notes: Notes, listing: DocumentFiles, outcome: PersonCheck, scope: _Scope
+    problems: list[Problem], notes: Repository, listing: DocumentFiles, outcome: PersonCheck, scope: _Scope
 ) -> int:
     """Add what was found in a person's files (as far as `scope` covers them); how many files that is."""
     found = [p for p in [*listing.problems, *outcome.problems] if scope.covers(p.path)]

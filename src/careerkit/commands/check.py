@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.options import echo_line, notes, print_json
+from careerkit.commands.options import echo_line, print_json, repository
 
 
 def check(
@@ -23,7 +23,7 @@ def check(
     """
     from careerkit.check.run import line_text, run, to_json
 
-    report = run(notes(ctx), paths or [])
+    report = run(repository(ctx), paths or [])
     if as_json:
         print_json([to_json(problem) for problem in report.problems])
     else:

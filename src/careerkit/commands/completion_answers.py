@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
 ENV = "_CAREERKIT_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
@@ -244,11 +244,11 @@ def _values(argument: str, positionals: list[str], incomplete: str, root: str | 
     return []
 
 
-def _notes(root: str | None) -> Notes:
+def _repository(root: str | None) -> Repository:
     from careerkit.repository.layout import find_root
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
-    return Notes(find_root(root))
+    return Repository(find_root(root))
 
 
 def _people(incomplete: str, root: str | None) -> list[Item]:
@@ -256,7 +256,7 @@ def _people(incomplete: str, root: str | None) -> list[Item]:
     from careerkit.errors import CareerkitError
 
     try:
-        notes = _notes(root)
+        notes = _repository(root)
         slugs, _ = notes.folders()
         if not incomplete:
             return [Item(slug) for slug in slugs]
@@ -273,7 +273,7 @@ def _action_ids(person: str, incomplete: str, root: str | None) -> list[Item]:
     from careerkit.errors import CareerkitError
 
     try:
-        notes = _notes(root)
+        notes = _repository(root)
         team = notes.load([notes.resolve_person(person)], condensed=True)
     except (CareerkitError, OSError):
         return []

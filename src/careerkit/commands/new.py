@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from careerkit.commands.options import TODAY_HELP, committed, echo_line, report_problems, writable_notes
+from careerkit.commands.options import TODAY_HELP, committed, echo_line, report_problems, writable_repository
 from careerkit.errors import UsageError
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def new(
 
     check_stage(stage)
     day = _document_day(date, today)
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     created = create(repo, stage, person, day, name)
     if created.note:
         echo_line(f"careerkit: note: {created.note}", err=True)
@@ -101,7 +101,7 @@ def note(
     from careerkit.writing.scaffold import create
 
     day = _document_day(date, today)
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     created = create(repo, "note", person, day, name, text=_read_text(text))
     if created.note:
         echo_line(f"careerkit: note: {created.note}", err=True)

@@ -17,7 +17,7 @@ from careerkit.values.records import Record
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
     from careerkit.values.model import Team
 
 
@@ -48,21 +48,21 @@ def discard_stdout() -> None:
     os.close(devnull)
 
 
-def notes(ctx: typer.Context) -> "Notes":
+def repository(ctx: typer.Context) -> "Repository":
     """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search."""
     from careerkit.repository.layout import find_root
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
-    return Notes(find_root(global_options(ctx).root))
+    return Repository(find_root(global_options(ctx).root))
 
 
-def writable_notes(ctx: typer.Context) -> "Notes":
+def writable_repository(ctx: typer.Context) -> "Repository":
     """The notes repository for a command that writes: refused (exit 2) when there is none, rather
     than making `people/` in whatever folder the command was run from."""
     from careerkit.repository.layout import writable_root
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
-    return Notes(writable_root(global_options(ctx).root))
+    return Repository(writable_root(global_options(ctx).root))
 
 
 def committed(root: "Path", written: Sequence["Path | None"], message: str) -> None:
@@ -180,9 +180,9 @@ TODAY_HELP = "Treat this date (YYYY-MM-DD) as today."
 JSON_HELP = "Print JSON for scripts instead of text."
 
 
-def load_team(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Notes", "Team"]:
-    """The notes and what was read of them (only `people`, when named; see `Notes.load` for `condensed`)."""
-    repo = notes(ctx)
+def load_team(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Repository", "Team"]:
+    """The notes and what was read of them (only `people`, when named; see `Repository.load` for `condensed`)."""
+    repo = repository(ctx)
     slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))
     return repo, repo.load(slugs, condensed=condensed)
 

@@ -10,11 +10,11 @@ from careerkit.commands.options import (
     committed,
     echo_line,
     today_option,
-    writable_notes,
+    writable_repository,
 )
 
 if TYPE_CHECKING:
-    from careerkit.repository.layout import NotesLayout
+    from careerkit.repository.layout import Layout
     from careerkit.writing.roster import ProfileChange
 
 PERSON_HELP = "A slug or a name."
@@ -42,7 +42,7 @@ def add(
     joined = parse_cli_date(since, "--since") if since is not None else day
     name = actions.one_line(name, "--name")
     role = actions.one_line(role, "--role") if role is not None else None
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     slug = person if slugs.is_slug(person) else slugs.to_slug(person)
     path = roster.add_person(repo, slug, name, role, joined)
     echo_line(repo.rel(path))
@@ -62,7 +62,7 @@ def leave(
 
     day = today_option(today)
     left = parse_cli_date(on, "--date", day) if on is not None else day
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
 
 
@@ -86,7 +86,7 @@ def pause(
     back = parse_cli_date(until, "--until", day) if until is not None else None
     if back is not None and back <= day:
         raise UsageError(f"--until: {back} is not after today ({day}); to end a pause, use --end")
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     slug = repo.resolve_person(person)
     if back is not None:
         _set(repo, slug, {"paused_until": back}, "pause")
@@ -98,13 +98,13 @@ def pause(
     _said(repo, change, {"paused_until": day}, "end a pause")
 
 
-def _set(repo: "NotesLayout", slug: str, fields: dict[str, date], message: str) -> None:
+def _set(repo: "Layout", slug: str, fields: dict[str, date], message: str) -> None:
     from careerkit.writing import roster
 
     _said(repo, roster.set_profile(repo, slug, fields), fields, message)
 
 
-def _said(repo: "NotesLayout", change: "ProfileChange", fields: dict[str, date], message: str) -> None:
+def _said(repo: "Layout", change: "ProfileChange", fields: dict[str, date], message: str) -> None:
     """What changed (or that nothing did), and the commit of it."""
     rel = repo.rel(change.path)
     said = ", ".join(f"{key}: {value}" for key, value in fields.items())

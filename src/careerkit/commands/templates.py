@@ -2,7 +2,7 @@
 
 import typer
 
-from careerkit.commands.options import notes
+from careerkit.commands.options import repository
 
 app = typer.Typer(help="List the document templates, or copy one here to edit it.", rich_markup_mode=None)
 
@@ -14,7 +14,7 @@ def templates(ctx: typer.Context) -> None:
         return
     from careerkit.templating.templates import listing
 
-    repo = notes(ctx)
+    repo = repository(ctx)
     for stage, path, own in listing(repo.root):
         where = repo.rel(path) if own else f"shipped ({path.name})"
         typer.echo(f"{stage:<8} {where}")
@@ -31,7 +31,7 @@ def copy(
     from careerkit.templating.templates import file_name, override_dir, shipped_dir
     from careerkit.writing.scaffold import check_stage
 
-    repo = notes(ctx)
+    repo = repository(ctx)
     check_stage(stage)
     target = override_dir(repo.root) / file_name(stage)
     if not repo.is_inside(target.parent):

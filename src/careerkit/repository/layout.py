@@ -1,7 +1,7 @@
 """The notes repository: its root, its people and their documents.
 
 Where everything is, and nothing more: nothing here reads a document or writes
-the notes. Reading them is careerkit.repository.loader (`Notes.load`), through the cache.
+the notes. Reading them is careerkit.repository.loader (`Repository.load`), through the cache.
 """
 
 import os
@@ -83,8 +83,8 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None if resolves_inside(path, root) else "link to outside the notes root; not read"
 
 
-class NotesLayout:
-    """A notes repository on disk: where everything is (reading it is careerkit.repository.loader.Notes)."""
+class Layout:
+    """A notes repository on disk: where everything is (reading it is careerkit.repository.loader.Repository)."""
 
     def __init__(self, root: Path):
         self.root = root

@@ -1,6 +1,6 @@
 """Files -> Team: a notes repository read through the cache, one person at a time.
 
-`Notes` is the repository's layout (careerkit.repository.layout) plus reading it: settings,
+`Repository` is the repository's layout (careerkit.repository.layout) plus reading it: settings,
 profiles and documents, through the cache in `.careerkit/` (careerkit.cache.reads),
 which picks the level (condensed people, or each file's read result). The
 layout knows nothing of the cache; data flow one way: files, documents, cache,
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit.repository.layout import NOT_A_SLUG, NotesLayout
+from careerkit.repository.layout import NOT_A_SLUG, Layout
 from careerkit.values.model import PersonNotes, Problem, Team
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from careerkit.cache.reads import Reads
 
 
-class Notes(NotesLayout):
+class Repository(Layout):
     """A notes repository on disk, and reading it."""
 
     def load(self, people: list[str] | None = None, *, condensed: bool = False) -> Team:

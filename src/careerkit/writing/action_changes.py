@@ -23,7 +23,7 @@ from careerkit.values.model import Action, PersonNotes, Problem, Team
 from careerkit.values.records import Record
 
 if TYPE_CHECKING:
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
 
 class Change(Record):
@@ -39,7 +39,7 @@ class Change(Record):
 
 
 @contextmanager
-def _editing(notes: Notes, person: str) -> Iterator[tuple[Team, PersonNotes]]:
+def _editing(notes: Repository, person: str) -> Iterator[tuple[Team, PersonNotes]]:
     """What was read of `person`, under their lock (careerkit.fs.locks) until the change is written; refused (with
     the problems that block it) while one of their documents cannot be read."""
     slug = notes.resolve_person(person)
@@ -62,7 +62,7 @@ def _warnings(team: Team, slug: str) -> list[Problem]:
 
 
 def add(
-    notes: Notes,
+    notes: Repository,
     person: str,
     title: str,
     today: date,
@@ -81,7 +81,7 @@ def add(
     return Change(ident, target.path, True, None, who, _warnings(team, who.slug))
 
 
-def close(notes: Notes, person: str, ident: int, status: str, today: date) -> Change:
+def close(notes: Repository, person: str, ident: int, status: str, today: date) -> Change:
     """Set action `ident` to `status` (done or dropped) with `closed: today`; unchanged when it is already so."""
     from careerkit.writing import edit
 
@@ -96,7 +96,7 @@ def close(notes: Notes, person: str, ident: int, status: str, today: date) -> Ch
     return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))
 
 
-def touch(notes: Notes, person: str, ident: int, today: date) -> Change:
+def touch(notes: Repository, person: str, ident: int, today: date) -> Change:
     """Record progress on open action `ident` (`updated: today`), so that it no longer counts as stale."""
     from careerkit.writing import edit
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from careerkit.errors import CareerkitError
 from careerkit.fs import safe as fsutil
-from careerkit.repository.layout import NotesLayout
+from careerkit.repository.layout import Layout
 from careerkit.values.paths import PROFILE, profile_rel
 
 CADENCE_HINT = "# checkin_every_days: 14   # uncomment to use another cadence for this person\n"
@@ -42,7 +42,7 @@ def create_profile(folder: Path, fields: dict[str, Any], hint: bool = True) -> P
     return path if fsutil.create_new(path, profile_text(fields, hint).encode("utf-8")) else None
 
 
-def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since: date) -> Path:
+def add_person(notes: Layout, slug: str, name: str, role: str | None, since: date) -> Path:
     """Start `slug`: their folder and a profile with name, role and since. Refuses when a profile exists."""
     folder = notes.person_dir(slug)
     with notes.locked(slug):
@@ -55,7 +55,7 @@ def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since
     return created
 
 
-def set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> ProfileChange:
+def set_profile(notes: Layout, slug: str, fields: dict[str, date]) -> ProfileChange:
     """Set these keys in `slug`'s profile, byte-exactly; a person without a profile gets one with only them.
 
     Under the person's lock (careerkit.fs.locks), like every change to their folder.
@@ -64,7 +64,7 @@ def set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> Profi
         return _set_profile(notes, slug, fields)
 
 
-def end_pause(notes: NotesLayout, slug: str, today: date) -> ProfileChange | None:
+def end_pause(notes: Layout, slug: str, today: date) -> ProfileChange | None:
     """Set `paused_until` to `today` when `slug` is paused (until after today); None when they are not."""
     from careerkit.reading.settings import load_profile
 
@@ -75,7 +75,7 @@ def end_pause(notes: NotesLayout, slug: str, today: date) -> ProfileChange | Non
         return _set_profile(notes, slug, {"paused_until": today})
 
 
-def _set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> ProfileChange:
+def _set_profile(notes: Layout, slug: str, fields: dict[str, date]) -> ProfileChange:
     """`set_profile`, with the person's lock held."""
     from careerkit.writing import edit
 

@@ -14,7 +14,7 @@ from typing import Any
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.fs import safe as fsutil
 from careerkit.reading.documents import FILENAME
-from careerkit.repository.loader import Notes
+from careerkit.repository.loader import Repository
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
 from careerkit.values import slugs
@@ -66,7 +66,7 @@ def check_stage(stage: str) -> str:
 
 
 def create(
-    notes: Notes, stage: str, person_text: str, day: date, name: str | None = None, text: str | None = None
+    notes: Repository, stage: str, person_text: str, day: date, name: str | None = None, text: str | None = None
 ) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
@@ -137,7 +137,7 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     return max(taken, default=0) + 1
 
 
-def _choose_slug(notes: Notes, text: str, name: str | None = None) -> tuple[str, str | None]:
+def _choose_slug(notes: Repository, text: str, name: str | None = None) -> tuple[str, str | None]:
     """An existing person when the text names one exactly; else a new slug from the text.
 
     A prefix is not enough here, unlike in the commands that only read or change a person, and

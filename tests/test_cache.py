@@ -765,7 +765,7 @@ def test_a_person_folder_that_becomes_a_link_to_outside(cli, notes, trusting, tm
 def run_installed(site: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """careerkit from the copy of its package in `site`, caching every file (no racy window)."""
     code = (
-        "import sys, careerkit.cache.reads as c\nc.RACY_NS = 0\n"
+        "import sys, careerkit.cache.reads as c, careerkit.cache.store as s\nc.RACY_NS = s.CODE_RACY_NS = 0\n"
         f"sys.argv = ['careerkit', '--root', {str(root)!r}, *{list(args)!r}]\n"
         "from careerkit.cli import main\nmain()\n"
     )
@@ -835,6 +835,33 @@ def test_a_change_to_any_module_of_any_wing_makes_a_new_cache(tmp_path):
     assert store.code_checksum(str(package)) == before
     (package / "rules" / "another.py").write_text("KIND = 'x'\n", encoding="utf-8")
     assert store.code_checksum(str(package)) != before
+
+
+def test_a_warm_run_reads_no_module_when_their_stat_is_unchanged(cli, team, trusting, parses, monkeypatch):
+    """The code's text is summed when a cache file is written; a later run whose modules have the same
+    path, size, times and inode as that run saw trusts that sum instead of reading them again."""
+    monkeypatch.setattr(store, "CODE_RACY_NS", 0)
+    monkeypatch.setattr(store, "_CODE", {})
+    expected = due(cli, team)
+    monkeypatch.setattr(store, "_CODE", {})  # the next run
+    monkeypatch.setattr(store, "code_checksum", lambda package: pytest.fail("read the code's text"))
+    parses.clear()
+    assert due(cli, team) == expected
+    assert parses == []
+
+
+def test_modules_changed_too_recently_are_always_read(cli, team, trusting, parses, monkeypatch):
+    """Within the racy window, a module's stat could stay the same through a change: its text decides."""
+    monkeypatch.setattr(store, "CODE_RACY_NS", 10**18)
+    monkeypatch.setattr(store, "_CODE", {})
+    due(cli, team)
+    monkeypatch.setattr(store, "_CODE", {})
+    summed: list[str] = []
+    real = store.code_checksum
+    monkeypatch.setattr(store, "code_checksum", lambda package: summed.append(package) or real(package))
+    parses.clear()
+    due(cli, team)
+    assert parses == [] and len(summed) == 1
 
 
 def test_code_moved_between_modules_makes_a_new_cache(tmp_path):

@@ -70,7 +70,6 @@ from typing import TYPE_CHECKING, Any
 from careerkit.cache import codec
 from careerkit.cache import store as cache_store
 from careerkit.cache.store import READS_DIR, SEPARATOR
-from careerkit.fs.dotdir import DOT_DIR
 from careerkit.reading import documents
 from careerkit.reading.settings import CONFIG_NAME, load_profile, load_settings
 from careerkit.templating import templates
@@ -82,7 +81,7 @@ from careerkit.values.model import (
     Problem,
     ReadResult,
 )
-from careerkit.values.paths import PROFILE, profile_rel
+from careerkit.values.paths import DOT_DIR, PROFILE, profile_rel
 
 if TYPE_CHECKING:  # parallel is imported where files are read: a warm run reads none
     from careerkit.cache.parallel import Inspection, Pair

@@ -73,6 +73,7 @@ class Store:
                 or meta.get("format") != FORMAT
                 or meta.get("fingerprint") != fingerprint()
                 or meta.get("crc32") != zlib.crc32(body)
+                or not same_code(meta.get("code"), meta.get("code_stat"))
             ):
                 return cls({}, valid=False)
             entries = json.loads(body)
@@ -120,7 +121,15 @@ class Store:
             encoded = payload if isinstance(payload, bytes) else codec.dumps(payload)  # else: as it was loaded
             parts.append(b"%s:%s,%s]" % (codec.dumps(name), codec.dumps(key)[:-1], encoded))  # [*key, payload]
         body = b"{" + b",".join(parts) + b"}"
-        header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
+        header = json.dumps(
+            {
+                "format": FORMAT,
+                "fingerprint": fingerprint(),
+                "code": code_sum(),
+                "code_stat": code_stat(),
+                "crc32": zlib.crc32(body),
+            }
+        )
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
 
 
@@ -178,29 +187,72 @@ def prune(folder: Path, root: Path) -> None:
 
 
 _FINGERPRINT: list[str] = []
+_CODE: dict[str, str] = {}  # "sum" and "stat" of this run's code, each once known
+CODE_RACY_NS = 2_000_000_000  # a module changed this recently (ns): its stat is no proof that its text is known
 
 
 def fingerprint() -> str:
-    """Changes whenever a change of code could change what a file reads as: careerkit's, Python's
-    (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not).
-
-    careerkit's part is a checksum of the text of every module of the installed package (its cost:
-    docs/performance.md, "The code's fingerprint"): two installs of the same code share a cache, and any
-    change to that code, even one that keeps the version, the sizes and the times of the files, makes a
-    new one. Every module, not only those that read: a list of readers kept by hand would silently miss
-    one after a move, while a cache rebuilt after a change that did not need it is merely slower once.
-    """
+    """Changes whenever a change outside careerkit's own code could change what a file reads as: Python's
+    (dates are read by `datetime.fromisoformat`), PyYAML's (its version, and LibYAML or not), careerkit's
+    version and the fields of the cached records. careerkit's code itself is `code_sum`."""
     if not _FINGERPRINT:
         parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}", _pyyaml_files()]
         for cls in CACHED_CLASSES:
             hints = cls.__annotations__
             parts.append(cls.__name__ + "(" + ", ".join(f"{name}: {hints[name]}" for name in cls._fields) + ")")
-        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        _FINGERPRINT.append(
-            f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}"
-            f"{code_checksum(package)}"
-        )
+        _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} {zlib.crc32('; '.join(parts).encode()):08x}")
     return _FINGERPRINT[0]
+
+
+def same_code(recorded_sum: Any, recorded_stat: Any) -> bool:
+    """Whether a cache file was written by the code running now.
+
+    The code is named by `code_sum`, a checksum of the text of every module of the installed package (its
+    cost: docs/performance.md, "The code's fingerprint"): two installs of the same code share a cache, and
+    any change to that code, even one that keeps the version, the sizes and the times of the files, makes
+    a new one. Every module, not only those that read: a list kept by hand would silently miss one after a
+    move, while a cache rebuilt after a change that did not need it is merely slower once. The text is read
+    only when the modules' stat (`code_stat`) differs from the one the file records: a module whose text
+    changed has a new ctime or inode, whatever an installer does to its mtime.
+    """
+    if not isinstance(recorded_sum, str):
+        return False
+    if isinstance(recorded_stat, str) and recorded_stat and recorded_stat == code_stat():
+        _CODE.setdefault("sum", recorded_sum)  # the same modules as that run summed: their text is known
+        return recorded_sum == _CODE["sum"]
+    return recorded_sum == code_sum()
+
+
+def code_sum() -> str:
+    """The checksum of the text of the code running now (`code_checksum` of its package), read once a run."""
+    if "sum" not in _CODE:
+        _CODE["sum"] = code_checksum(_package())
+    return _CODE["sum"]
+
+
+def code_stat() -> str:
+    """A checksum of the path, size, times and inode of every module of the package; empty while one of
+    them changed too recently for its stat to tell a later change from it (as a note's, see RACY_NS)."""
+    if "stat" not in _CODE:
+        package = _package()
+        lines, newest = [], 0
+        for module in _modules(package, ""):
+            try:
+                st = os.stat(os.path.join(package, module))
+            except OSError:
+                lines.append(f"{module} ?")
+                continue
+            lines.append(f"{module} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}")
+            newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+        text = "\n".join(lines).encode()
+        _CODE["stat"] = (
+            "" if newest >= time.time_ns() - CODE_RACY_NS else f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+        )
+    return _CODE["stat"]
+
+
+def _package() -> str:
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def code_checksum(package: str) -> str:

@@ -10,7 +10,8 @@ import contextlib
 import os
 from pathlib import Path
 
-DOT_DIR = ".careerkit"
+from careerkit.values.paths import DOT_DIR
+
 GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 
 

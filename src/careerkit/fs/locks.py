@@ -23,7 +23,8 @@ from pathlib import Path
 
 from careerkit.errors import CareerkitError
 from careerkit.fs import safe as fsutil
-from careerkit.fs.dotdir import DOT_DIR, make_folder
+from careerkit.fs.dotdir import make_folder
+from careerkit.values.paths import DOT_DIR
 
 LOCKS_DIR = "locks"
 WAIT_SECONDS = 60.0  # another run holds the lock this long: give up, with nothing written

@@ -1,6 +1,7 @@
-"""Where a person's files are, relative to the notes root: names only, nothing is opened here."""
+"""Where things are in a notes repository, relative to its root: names only, nothing is opened here."""
 
 PROFILE = "profile.md"
+DOT_DIR = ".careerkit"  # careerkit's own folder: the cache and the locks (careerkit.fs.dotdir makes it)
 
 
 def profile_rel(slug: str) -> str:

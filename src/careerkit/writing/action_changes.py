@@ -56,7 +56,7 @@ def _editing(notes: Repository, person: str) -> Iterator[tuple[Team, PersonNotes
 
 
 def _warnings(team: Team, slug: str) -> list[Problem]:
-    # They did not stop the change, so they are warnings (SPEC.md: exit 1 from a writing command means
+    # They did not stop the change, so they are warnings (exit 1 from a writing command means that
     # nothing was written).
     return [p for p in team.errors if p not in blocking_problems(team, slug)]
 

@@ -128,7 +128,7 @@ def main() -> None:
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         for src in (before, after):  # a warm cache and compiled bytecode for both sides
             subprocess.run(careerkit(src, team, "due"), env=env, capture_output=True, check=False)
-        time.sleep(2.1)  # files changed within ~2 s of a run are not cached yet (careerkit.cache)
+        time.sleep(2.1)  # files changed within ~2 s of a run are not cached yet (careerkit.cache.reads)
         commands = [
             Command("before: careerkit status", careerkit(before, team, "status", "--today", TODAY)),
             Command("after: careerkit status", careerkit(after, team, "status", "--today", TODAY)),

@@ -27,7 +27,7 @@ The commands of a table are run in turn (A B C A B C ...), RUNS times each
 after one run that is not counted, so a machine that speeds up or slows down
 affects them alike; a ratio is the median of the ratios of each turn. The
 changed-file runs get a turn of their own with the plain loop: a file changed
-less than two seconds before a run is not cached yet (careerkit.cache), so
+less than two seconds before a run is not cached yet (careerkit.cache.reads), so
 they must not precede a warm run.
 
 Every program runs from compiled bytecode, as an installed one does:

@@ -27,3 +27,20 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b or (a != a and b != b))
+
+
+# The packages of careerkit, from the bottom up: a module imports only from its own wing or one below it
+# (tests/test_architecture.py, docs/architecture.md).
+WINGS = (
+    "values",
+    "fs",
+    "templating",
+    "reading",
+    "cache",
+    "repository",
+    "rules",
+    "views",
+    "check",
+    "writing",
+    "commands",
+)

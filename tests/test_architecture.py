@@ -1,12 +1,16 @@
-"""The shape of the code that docs/architecture.md describes: data flows one way, the core knows no terminal."""
+"""The shape of the code that docs/architecture.md describes: the wings are packages stacked in one order,
+data flows one way, and only the command layer knows the terminal."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+from helpers import WINGS
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "careerkit"
-COMMAND_LAYER = {"careerkit.cli"}
+BELOW_EVERY_WING = {"careerkit", "careerkit.errors"}  # the version, and the one error type
+ABOVE_EVERY_WING = {"careerkit.cli", "careerkit.__main__"}  # the entry points
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -19,6 +23,7 @@ def _modules() -> dict[str, ast.Module]:
 
 
 def _imports(tree: ast.AST, known: set[str]) -> set[str]:
+    """Every module `tree` imports, at the top or inside a function (a late import is still a dependency)."""
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -27,6 +32,34 @@ def _imports(tree: ast.AST, known: set[str]) -> set[str]:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return {name for name in names if name in known or name.split(".")[0] != "careerkit"}
+
+
+def _floor(module: str) -> int:
+    """How high a module stands: 0 below every wing, then each wing in order, then the entry points."""
+    if module in BELOW_EVERY_WING:
+        return 0
+    if module in ABOVE_EVERY_WING:
+        return len(WINGS) + 1
+    return WINGS.index(module.split(".")[1]) + 1
+
+
+def test_the_wings_are_the_packages_and_few_modules_stand_alone():
+    packages = {path.parent.name for path in SRC.glob("*/__init__.py")}
+    assert packages == set(WINGS)
+    assert sorted(path.stem for path in SRC.glob("*.py")) == ["__init__", "__main__", "cli", "errors"]
+
+
+def test_a_module_imports_only_from_its_own_wing_or_the_wings_below():
+    """The order of docs/architecture.md, late imports and those only for type checking included."""
+    modules = _modules()
+    known = set(modules)
+    upward = sorted(
+        f"{name} imports {imported}"
+        for name, tree in modules.items()
+        for imported in _imports(tree, known) & known
+        if _floor(imported) > _floor(name)
+    )
+    assert upward == []
 
 
 def test_no_module_imports_one_that_imports_it_back():
@@ -51,15 +84,14 @@ def test_no_module_imports_one_that_imports_it_back():
     assert cycles == []
 
 
-def test_the_domain_core_knows_nothing_of_the_terminal():
-    """Only the command layer imports Typer or Click; the core takes and returns values."""
+def test_only_the_command_layer_knows_the_terminal():
+    """Only careerkit.commands imports Typer or Click; every other wing takes and returns values."""
     modules = _modules()
     known = set(modules)
     offenders = sorted(
         name
         for name, tree in modules.items()
         if not name.startswith("careerkit.commands")
-        and name not in COMMAND_LAYER
         and {"typer", "click"} & {imported.split(".")[0] for imported in _imports(tree, known)}
     )
     assert offenders == []

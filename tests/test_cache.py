@@ -3,7 +3,7 @@
 Each staleness case is shown through what a user sees (`careerkit due --json`),
 and where it says more, through which files were parsed again. A file written
 less than two seconds before a run is "racy" and never cached (see
-careerkit.cache); most tests therefore use the `trusting` fixture, which
+careerkit.cache.reads); most tests therefore use the `trusting` fixture, which
 makes every file written before the run old enough to cache.
 """
 
@@ -26,7 +26,7 @@ from careerkit.cache import parallel as parallel_reading
 from careerkit.cache import reads as cache
 from careerkit.reading import documents
 from careerkit.values.records import Record
-from helpers import action, doc
+from helpers import WINGS, action, doc
 
 TODAY = "2026-06-01"
 OLD = 1_600_000_000  # a time long ago (2020), for os.utime
@@ -766,7 +766,7 @@ def test_a_person_folder_that_becomes_a_link_to_outside(cli, notes, trusting, tm
 def run_installed(site: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """careerkit from the copy of its package in `site`, caching every file (no racy window)."""
     code = (
-        "import sys, careerkit.cache.reads as c\nc.RACY_NS = 0\n"
+        "import sys, careerkit.cache.reads as c, careerkit.cache.store as s\nc.RACY_NS = s.CODE_RACY_NS = 0\n"
         f"sys.argv = ['careerkit', '--root', {str(root)!r}, *{list(args)!r}]\n"
         "from careerkit.cli import main\nmain()\n"
     )
@@ -820,34 +820,60 @@ def test_an_upgrade_that_keeps_the_version_sizes_and_times_is_seen(notes, tmp_pa
         assert "no stage: set `stage:`" in cached.stdout + cached.stderr, command
 
 
-def test_the_fingerprint_covers_every_module_the_readers_import():
-    """Every careerkit module that the cache, the reader or check imports (even inside a function) is
-    part of the fingerprint: a change to any of them makes a new cache."""
-    import ast
+def test_a_change_to_any_module_of_any_wing_makes_a_new_cache(tmp_path):
+    """The fingerprint covers every module of the installed package, found by walking its folders: after a
+    module moves, or a new one is added to a wing, no list kept by hand can leave it out."""
+    package = tmp_path / "careerkit"
+    shutil.copytree(Path(cache.__file__).parents[1], package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = store.code_checksum(str(package))
+    modules = sorted(package.rglob("*.py"))
+    assert {module.relative_to(package).parts[0] for module in modules} >= set(WINGS)
+    for module in modules:
+        text = module.read_bytes()
+        module.write_bytes(text[:-1] + (b"#" if text[-1:] != b"#" else b" "))  # one byte, same size
+        assert store.code_checksum(str(package)) != before, module
+        module.write_bytes(text)
+    assert store.code_checksum(str(package)) == before
+    (package / "rules" / "another.py").write_text("KIND = 'x'\n", encoding="utf-8")
+    assert store.code_checksum(str(package)) != before
 
-    package = Path(cache.__file__).parents[1]
-    todo, found = ["cache/reads"], set()
-    while todo:
-        module = todo.pop()
-        if module in found:
-            continue
-        found.add(module)
-        for node in ast.walk(ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.ImportFrom) and node.module == "careerkit":
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("careerkit."):
-                names = [node.module.split(".", 1)[1].replace(".", "/")]
-                names += [f"{names[0]}/{alias.name}" for alias in node.names]
-            elif isinstance(node, ast.Import):
-                names = [
-                    alias.name.split(".", 1)[1].replace(".", "/")
-                    for alias in node.names
-                    if alias.name.startswith("careerkit.")
-                ]
-            todo += [name for name in names if (package / f"{name}.py").exists()]
-    found |= {"check/check"}  # its results are kept (it imports the cache, not the other way round)
-    assert found - {"__init__"} <= set(store.READER_MODULES), found - set(store.READER_MODULES)
+
+def test_a_warm_run_reads_no_module_when_their_stat_is_unchanged(cli, team, trusting, parses, monkeypatch):
+    """The code's text is summed when a cache file is written; a later run whose modules have the same
+    path, size, times and inode as that run saw trusts that sum instead of reading them again."""
+    monkeypatch.setattr(store, "CODE_RACY_NS", 0)
+    monkeypatch.setattr(store, "_CODE", {})
+    expected = due(cli, team)
+    monkeypatch.setattr(store, "_CODE", {})  # the next run
+    monkeypatch.setattr(store, "code_checksum", lambda package: pytest.fail("read the code's text"))
+    parses.clear()
+    assert due(cli, team) == expected
+    assert parses == []
+
+
+def test_modules_changed_too_recently_are_always_read(cli, team, trusting, parses, monkeypatch):
+    """Within the racy window, a module's stat could stay the same through a change: its text decides."""
+    monkeypatch.setattr(store, "CODE_RACY_NS", 10**18)
+    monkeypatch.setattr(store, "_CODE", {})
+    due(cli, team)
+    monkeypatch.setattr(store, "_CODE", {})
+    summed: list[str] = []
+    real = store.code_checksum
+    monkeypatch.setattr(store, "code_checksum", lambda package: summed.append(package) or real(package))
+    parses.clear()
+    due(cli, team)
+    assert parses == [] and len(summed) == 1
+
+
+def test_code_moved_between_modules_makes_a_new_cache(tmp_path):
+    package = tmp_path / "careerkit"
+    (package / "views").mkdir(parents=True)
+    (package / "views" / "a.py").write_text("A = 1\nB = 2\n", encoding="utf-8")
+    (package / "views" / "b.py").write_text("", encoding="utf-8")
+    before = store.code_checksum(str(package))
+    (package / "views" / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "views" / "b.py").write_text("B = 2\n", encoding="utf-8")
+    assert store.code_checksum(str(package)) != before
 
 
 def test_a_cached_value_of_the_wrong_type_is_read_again(cli, notes, trusting):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.check.check import run
-from careerkit.repository.loader import Notes
+from careerkit.check.run import run
+from careerkit.repository.loader import Repository
 from helpers import action, doc
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -351,7 +351,7 @@ def test_a_missing_path_or_one_outside_the_root_is_a_usage_error(cli, two_people
 
 
 def test_the_domain_function_returns_sorted_problems(two_people):
-    report = run(Notes(two_people))
+    report = run(Repository(two_people))
     assert [(p.path, p.line, p.severity) for p in report.problems] == sorted(
         [(p.path, p.line or 0, p.severity) for p in report.problems], key=lambda t: (t[0], t[1], t[2] != "error")
     )

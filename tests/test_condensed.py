@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.repository.loader import Notes
+from careerkit.repository.loader import Repository
 from careerkit.rules import findings
 from careerkit.views import status
 from conftest import EXAMPLES
@@ -56,8 +56,8 @@ def answers(team, today: date) -> tuple[list[dict[str, object]], list[dict[str, 
 def test_condensed_people_give_the_same_findings_and_status(which, generated, monkeypatch):
     monkeypatch.setenv("CAREERKIT_NO_CACHE", "1")  # both straight from the files
     root = {"examples": EXAMPLES, "corpus": CORPUS, "generated": generated}[which]
-    whole = Notes(root).load()
-    condensed = Notes(root).load(condensed=True)
+    whole = Repository(root).load()
+    condensed = Repository(root).load(condensed=True)
     assert [p.slug for p in condensed.people] == [p.slug for p in whole.people]
     assert condensed.errors == whole.errors
     assert sum(len(p.documents) for p in condensed.people) < sum(len(p.documents) for p in whole.people)
@@ -91,7 +91,7 @@ def test_condensed_keeps_what_the_0_2_rules_read(notes, monkeypatch):
             ),
         }
     )
-    whole, condensed = Notes(root).load(), Notes(root).load(condensed=True)
+    whole, condensed = Repository(root).load(), Repository(root).load(condensed=True)
     for offset in range(0, 120, 5):
         today = date(2026, 1, 1) + timedelta(days=offset)
         assert answers(condensed, today) == answers(whole, today), today

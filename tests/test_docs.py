@@ -16,7 +16,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("page", ["docs/findings.md", "docs/commands.md", "docs/contract.md"])
 def test_generated_pages_are_current(page):
     expected = docgen.pages(PROJECT)[PROJECT / page]
-    assert (PROJECT / page).read_text(encoding="utf-8") == expected, "regenerate: python -m careerkit.docgen"
+    assert (PROJECT / page).read_text(encoding="utf-8") == expected, "regenerate: python -m careerkit.commands.docgen"
 
 
 def test_the_readme_command_table_names_every_command_and_option():

@@ -1,4 +1,4 @@
-"""careerkit.edit on documents written by hand: only the intended bytes change, or nothing is written.
+"""careerkit.writing.edit on documents written by hand: only the intended bytes change, or nothing is written.
 
 A strategy writes frontmatter the way people do: keys in any order, comments on
 their own lines and after values, plain, single- and double-quoted values,

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerkit.check.check import DOCUMENT_KEYS, _lint_document, _lint_tree, _Walk
+from careerkit.check.lint import DOCUMENT_KEYS, _lint_tree, _Walk, lint_document
 from careerkit.errors import CareerkitError
 from careerkit.reading import frontmatter as frontmatter_text
 from careerkit.reading import yamlio
@@ -290,7 +290,7 @@ class Flow(tuple):
 
 
 def draw_node(data, expected):
-    """A node shaped as `expected` (careerkit.schema) says, now and then with something else in it."""
+    """A node shaped as `expected` (careerkit.values.schema) says, now and then with something else in it."""
     if data.draw(st.integers(0, 15)) == 0:
         return data.draw(NODES)
     if isinstance(expected, dict):
@@ -347,7 +347,7 @@ def assert_screened_like_walked(yaml_text: str) -> None:
     except CareerkitError:
         return
     if kept:
-        assert _lint_document(REL, split.text, split, kept[0]) == _lint_tree(REL, kept[0].node, 2, "document")
+        assert lint_document(REL, split.text, split, kept[0]) == _lint_tree(REL, kept[0].node, 2, "document")
 
 
 @FUZZ

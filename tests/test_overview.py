@@ -58,7 +58,7 @@ def test_examples_golden(cli, examples, args, golden):
 
 def test_findings_page_matches_the_code():
     page = (Path(__file__).parents[1] / "docs" / "findings.md").read_text(encoding="utf-8")
-    assert page == findings_page(), "regenerate: python -m careerkit.docgen"
+    assert page == findings_page(), "regenerate: python -m careerkit.commands.docgen"
 
 
 def test_status_json_has_one_object_per_person(cli, notes):

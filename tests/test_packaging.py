@@ -61,6 +61,13 @@ def test_the_wheel_ships_every_template_and_the_templates_readme(wheel):
     assert "careerkit/resources/report.html.j2" in names  # careerkit report's page: not overridable, always shipped
 
 
+def test_the_wheel_ships_every_module_of_every_wing(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = PROJECT / "src"
+    modules = {path.relative_to(package).as_posix() for path in (package / "careerkit").rglob("*.py")}
+    assert modules - names == set()
+
+
 def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -125,7 +132,7 @@ def test_running_one_command_imports_no_other_command():
     result = run(sys.executable, "-c", code)
     assert "--within DAYS" in result.stdout
     imported = result.stdout.strip().splitlines()[-1]
-    expected = ["careerkit.commands.app", "careerkit.commands.options", "careerkit.commands.overview"]
+    expected = ["careerkit.commands.app", "careerkit.commands.due", "careerkit.commands.options"]
     assert imported == f"COMMANDS {expected}"
 
 

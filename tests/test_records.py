@@ -1,4 +1,4 @@
-"""careerkit.records: a record behaves as the NamedTuple it replaces, everywhere careerkit relies on it."""
+"""careerkit.values.records: a record behaves as the NamedTuple it replaces, everywhere careerkit relies on it."""
 
 from __future__ import annotations
 

@@ -113,6 +113,9 @@ def test_a_note_larger_than_careerkit_reads_is_refused_before_anything_is_writte
 @pytest.fixture
 def small_limit(monkeypatch):
     """A 4 KiB limit for reading (and so for writing), so that a test need not write 16 MiB."""
+    from careerkit.fs import read
+
+    monkeypatch.setattr(read, "MAX_FILE_BYTES", 4096)
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 4096)
 
 

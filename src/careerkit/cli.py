@@ -1,6 +1,6 @@
 """The `careerkit` command's entry point: no traceback ever reaches a user.
 
-The app itself is careerkit.app; `careerkit.cli.app` is that app with every
+The app itself is careerkit.commands.app; `careerkit.cli.app` is that app with every
 command (for the tests and for tools that document the commands).
 """
 
@@ -18,7 +18,8 @@ def main() -> None:
     # is frozen so that shutting down does not walk it (docs/performance.md, "No cyclic garbage collection").
     gc.disable()
     try:
-        instruction = os.environ.get("_CAREERKIT_COMPLETE")  # the shell asks what may come next (careerkit.completion)
+        # The shell asks what may come next (careerkit.commands.completion_answers).
+        instruction = os.environ.get("_CAREERKIT_COMPLETE")
         if instruction:
             from careerkit.commands.completion_answers import respond
 

@@ -1,6 +1,6 @@
-"""Records to JSON and back, for the cache (careerkit.cache) and the worker processes (careerkit.parallel).
+"""Records to JSON and back, for the cache (careerkit.cache.reads) and the worker processes (careerkit.cache.parallel).
 
-The cached values are records (careerkit.records: tuples), so JSON writes each one as the
+The cached values are records (careerkit.values.records: tuples), so JSON writes each one as the
 list of its field values by itself; only dates need saying. Reading back, each type's
 decoder is built once from its fields' types, so a new field needs no code here.
 """

@@ -2,7 +2,7 @@
 repository), else here; what an `Inspection` finds in each document comes along.
 
 This process reads the first share and each forked child another, sending it back as JSON
-(careerkit.codec) through a pipe; any trouble with a child and its share is read here.
+(careerkit.cache.codec) through a pipe; any trouble with a child and its share is read here.
 """
 
 import contextlib
@@ -26,8 +26,8 @@ Pair = tuple[ReadResult, Any]  # a document's read result, and what an Inspectio
 
 
 class Inspection(Record):
-    """Something more to find in each document while it is parsed (what `check` looks for), kept in
-    the cache beside the document's read result, under the file's relative path + careerkit.cache.SEPARATOR + `name`."""
+    """Something more to find in each document while it is parsed (what `check` looks for), kept in the
+    cache beside the document's read result, under the file's relative path + store.SEPARATOR + `name`."""
 
     name: str
     context: str  # what decides the result besides the file and the code (part of the key)

@@ -44,7 +44,7 @@ included), means that file or entry is ignored and rebuilt: a broken cache
 never changes what a command prints or its exit status. JSON only, never
 pickle: a cache file that was shared or tampered with cannot run code.
 
-A cache file is written atomically (careerkit.fsutil: temporary file, then
+A cache file is written atomically (careerkit.fs.safe: temporary file, then
 `os.replace`, mode 0600) and only when something in it changed; a person's file as soon as
 they have been read, so that a first run over many people holds one batch
 of documents at a time (BATCH_FILES). When `.careerkit/` cannot be made or
@@ -52,9 +52,9 @@ written (read-only notes, a file or a link in its place), careerkit works on
 without a cache. CAREERKIT_NO_CACHE=1 turns the cache off.
 
 Reading many files (a first run on a large repository) is shared between
-processors (careerkit.parallel); records go to JSON and back through
-careerkit.codec; the layout of the notes is careerkit.notes, and putting a
-team together from what is read is careerkit.loader.
+processors (careerkit.cache.parallel); records go to JSON and back through
+careerkit.cache.codec; the layout of the notes is careerkit.repository.layout, and putting a
+team together from what is read is careerkit.repository.loader.
 """
 
 from __future__ import annotations
@@ -69,9 +69,8 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.cache import codec
 from careerkit.cache import store as cache_store
-from careerkit.cache.store import CACHE_DIR, READS_DIR, SEPARATOR
+from careerkit.cache.store import READS_DIR, SEPARATOR
 from careerkit.reading.settings import CONFIG_NAME, load_profile, load_settings
-from careerkit.repository.layout import PROFILE, profile_rel
 from careerkit.templating import templates
 from careerkit.values import codes
 from careerkit.values.model import (
@@ -82,6 +81,7 @@ from careerkit.values.model import (
     Problem,
     ReadResult,
 )
+from careerkit.values.paths import DOT_DIR, PROFILE, profile_rel
 
 if TYPE_CHECKING:  # parallel is imported where files are read: a warm run reads none
     from careerkit.cache.parallel import Inspection, Pair
@@ -89,7 +89,7 @@ if TYPE_CHECKING:  # parallel is imported where files are read: a warm run reads
 NO_CACHE_ENV = "CAREERKIT_NO_CACHE"
 SETTINGS_FILE = "_settings.json"  # a slug never starts with "_"
 PEOPLE_FILE = "_people.json"
-CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check)
+CHECKS_FILE = "_checks.json"  # what `check` found in each person's files (careerkit.check.run)
 RACY_NS = 2_000_000_000  # a file changed this recently (ns) is read but not cached
 BATCH_FILES = 2000  # documents read at once by `Reads.people`: bounds the memory of a cold run
 
@@ -183,9 +183,9 @@ class CachedReads(Reads):
 
     def __init__(self, root: Path):
         super().__init__(root)
-        self.folder = root / CACHE_DIR / READS_DIR
+        self.folder = root / DOT_DIR / READS_DIR
         self.started = time.time_ns()
-        self.usable = cache_store.cache_dir_usable(root / CACHE_DIR)
+        self.usable = cache_store.cache_dir_usable(root / DOT_DIR)
         self._stores: dict[str, cache_store.Store] = {}
         self._signatures: dict[tuple[str, str], tuple[Any, ...] | None] = {}
         self._prefix = os.path.join(str(root), "")
@@ -325,7 +325,7 @@ class CachedReads(Reads):
         return None if key is None else (*key, *self._note_template())
 
     def _note_template(self) -> Key:
-        """The notes' own note template, whose lines are never a note's summary (careerkit.template_lines): a
+        """The notes' own note template, whose lines are never a note's summary (careerkit.templating.template_lines): a
         document read beside another version of it may read differently. Looked at once a run."""
         if self._template is None:
             path = templates.own_path(self.root, "note")
@@ -435,7 +435,7 @@ class CachedReads(Reads):
     def _write(self, name: str, store: cache_store.Store) -> None:
         if not self._wrote:
             try:
-                cache_store.make_cache_dir(self.root / CACHE_DIR)
+                cache_store.make_cache_dir(self.root)
             except Exception:  # read-only notes, a file in the way: no cache, and no complaint
                 self.usable = False
                 return

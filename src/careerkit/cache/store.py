@@ -1,10 +1,9 @@
 """One cache file: its entries, its header (format, fingerprint of the code, checksum), the folder it
-lives in, and when it may be trusted at all. What an entry holds and when it is stale is careerkit.cache."""
+lives in, and when it may be trusted at all. What an entry holds and when it is stale is careerkit.cache.reads."""
 
 import contextlib
 import json
 import os
-import stat
 import sys
 import time
 import zlib
@@ -14,6 +13,7 @@ from typing import Any
 
 from careerkit import __version__
 from careerkit.cache import codec
+from careerkit.fs.read import read_regular
 from careerkit.values.model import (
     Action,
     Condensed,
@@ -29,8 +29,6 @@ from careerkit.values.model import (
 )
 
 FORMAT = 1
-CACHE_DIR = ".careerkit"  # careerkit's own folder in the notes: this cache, and the locks (careerkit.locks)
-GITIGNORE = "# careerkit's cache of what it read: safe to delete, never committed.\n*\n"
 READS_DIR = "reads"  # under .careerkit/
 SEPARATOR = "\x00"  # between a file's path and the name of an Inspection: no path holds it
 
@@ -47,34 +45,6 @@ CACHED_CLASSES: tuple[Any, ...] = (
     Profile,
     PersonNotes,
     Condensed,
-)
-# The modules whose code decides what a file reads as; a change to one of them invalidates the cache.
-READER_MODULES = (
-    "cache/codec",
-    "cache/parallel",
-    "cache/reads",
-    "cache/store",
-    "check/check",
-    "errors",
-    "fs/locks",
-    "fs/safe",
-    "reading/body",
-    "reading/documents",
-    "reading/duplicates",
-    "reading/frontmatter",
-    "reading/settings",
-    "reading/yaml_errors",
-    "reading/yamlio",
-    "repository/layout",
-    "repository/loader",
-    "templating/template_lines",
-    "templating/templates",
-    "values/codes",
-    "values/dates",
-    "values/model",
-    "values/records",
-    "values/schema",
-    "values/slugs",
 )
 
 
@@ -95,7 +65,7 @@ class Store:
     @classmethod
     def load(cls, path: Path) -> "Store":
         try:
-            data = _read_regular_file(path)
+            data = read_regular(path, follow_links=False)  # a link could lead out of the notes
             header, _, body = data.partition(b"\n")
             meta = json.loads(header)
             if (
@@ -103,6 +73,7 @@ class Store:
                 or meta.get("format") != FORMAT
                 or meta.get("fingerprint") != fingerprint()
                 or meta.get("crc32") != zlib.crc32(body)
+                or not same_code(meta.get("code"), meta.get("code_stat"))
             ):
                 return cls({}, valid=False)
             entries = json.loads(body)
@@ -150,18 +121,16 @@ class Store:
             encoded = payload if isinstance(payload, bytes) else codec.dumps(payload)  # else: as it was loaded
             parts.append(b"%s:%s,%s]" % (codec.dumps(name), codec.dumps(key)[:-1], encoded))  # [*key, payload]
         body = b"{" + b",".join(parts) + b"}"
-        header = json.dumps({"format": FORMAT, "fingerprint": fingerprint(), "crc32": zlib.crc32(body)})
+        header = json.dumps(
+            {
+                "format": FORMAT,
+                "fingerprint": fingerprint(),
+                "code": code_sum(),
+                "code_stat": code_stat(),
+                "crc32": zlib.crc32(body),
+            }
+        )
         _write_atomic(path, header.encode("utf-8") + b"\n" + body)
-
-
-def _read_regular_file(path: Path) -> bytes:
-    """The bytes of a cache file; OSError for anything else in its place: never read through a link (it could
-    lead out of the notes), nor from a pipe (it would block) or a device (it may never end)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    with os.fdopen(os.open(path, flags), "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise OSError(f"{path.name} is not a regular file")
-        return stream.read()
 
 
 def cache_dir_usable(folder: Path) -> bool:
@@ -178,21 +147,15 @@ def cache_dir_usable(folder: Path) -> bool:
     return True
 
 
-def make_cache_dir(folder: Path) -> None:
-    """`.careerkit/` (owner-only, with a `.gitignore` of `*`) and its `reads/` folder."""
-    for path in (folder, folder / READS_DIR):
-        try:
-            os.mkdir(path, 0o700)
-        except FileExistsError:
-            if not os.path.isdir(path) or os.path.islink(path):
-                raise NotADirectoryError(path) from None
-    ignore = folder / ".gitignore"
-    if not os.path.lexists(ignore):
-        _write_atomic(ignore, GITIGNORE.encode("utf-8"))
+def make_cache_dir(root: Path) -> None:
+    """`.careerkit/reads/`, owner-only (careerkit.fs.dotdir)."""
+    from careerkit.fs.dotdir import make_folder
+
+    make_folder(root, READS_DIR)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """An owner-only cache file, put in place in one step (careerkit.fsutil); not forced to disk: a cache
+    """An owner-only cache file, put in place in one step (careerkit.fs.safe); not forced to disk: a cache
     file lost to a power cut is made again."""
     from careerkit.fs import safe as fsutil  # (only when something is written: it imports tempfile)
 
@@ -224,37 +187,111 @@ def prune(folder: Path, root: Path) -> None:
 
 
 _FINGERPRINT: list[str] = []
+_CODE: dict[str, str] = {}  # "sum" and "stat" of this run's code, each once known
+CODE_RACY_NS = 2_000_000_000  # a module changed this recently (ns): its stat is no proof that its text is known
 
 
 def fingerprint() -> str:
-    """Changes whenever a change of code could change what a file reads as: careerkit's, Python's
-    (dates are read by `datetime.fromisoformat`) or PyYAML's (its version, and LibYAML or not).
-
-    careerkit's part is a checksum of the text of the modules that read the files and decide what is
-    kept (its cost: docs/performance.md, "The code's fingerprint"): two installs of the same code share
-    a cache, and any change to that code, even one that keeps the version, the sizes and the times of the
-    files, makes a new one.
-    """
+    """Changes whenever a change outside careerkit's own code could change what a file reads as: Python's
+    (dates are read by `datetime.fromisoformat`), PyYAML's (its version, and LibYAML or not), careerkit's
+    version and the fields of the cached records. careerkit's code itself is `code_sum`."""
     if not _FINGERPRINT:
         parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}", _pyyaml_files()]
         for cls in CACHED_CLASSES:
             hints = cls.__annotations__
             parts.append(cls.__name__ + "(" + ", ".join(f"{name}: {hints[name]}" for name in cls._fields) + ")")
-        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        crc, adler = 0, 1  # two checksums: 64 bits
-        for module in READER_MODULES:
-            try:
-                with open(os.path.join(package, f"{module}.py"), "rb") as stream:
-                    data = stream.read()
-            except OSError:
-                data = b"?"
-            head = f"{module} {len(data)}\n".encode()  # so that code moved between modules still counts
-            crc, adler = zlib.crc32(data, zlib.crc32(head, crc)), zlib.adler32(data, zlib.adler32(head, adler))
-        _FINGERPRINT.append(
-            f"careerkit {__version__} format {FORMAT} code {zlib.crc32('; '.join(parts).encode()):08x}"
-            f"{crc:08x}{adler:08x}"
-        )
+        _FINGERPRINT.append(f"careerkit {__version__} format {FORMAT} {zlib.crc32('; '.join(parts).encode()):08x}")
     return _FINGERPRINT[0]
+
+
+def same_code(recorded_sum: Any, recorded_stat: Any) -> bool:
+    """Whether a cache file was written by the code running now.
+
+    The code is named by `code_sum`, a checksum of the text of every module of the installed package (its
+    cost: docs/performance.md, "The code's fingerprint"): two installs of the same code share a cache, and
+    any change to that code, even one that keeps the version, the sizes and the times of the files, makes
+    a new one. Every module, not only those that read: a list kept by hand would silently miss one after a
+    move, while a cache rebuilt after a change that did not need it is merely slower once. The text is read
+    only when the modules' stat (`code_stat`) differs from the one the file records: a module whose text
+    changed has a new ctime or inode, whatever an installer does to its mtime.
+    """
+    if not isinstance(recorded_sum, str):
+        return False
+    if isinstance(recorded_stat, str) and recorded_stat and recorded_stat == code_stat():
+        _CODE.setdefault("sum", recorded_sum)  # the same modules as that run summed: their text is known
+        return recorded_sum == _CODE["sum"]
+    return recorded_sum == code_sum()
+
+
+def code_sum() -> str:
+    """The checksum of the text of the code running now (`code_checksum` of its package), read once a run."""
+    if "sum" not in _CODE:
+        _CODE["sum"] = code_checksum(_package())
+    return _CODE["sum"]
+
+
+def code_stat() -> str:
+    """A checksum of the path, size, times and inode of every module of the package; empty while one of
+    them changed too recently for its stat to tell a later change from it (as a note's, see RACY_NS)."""
+    if "stat" not in _CODE:
+        package = _package()
+        lines, newest = [], 0
+        for module in _modules(package, ""):
+            try:
+                st = os.stat(os.path.join(package, module))
+            except OSError:
+                lines.append(f"{module} ?")
+                continue
+            lines.append(f"{module} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}")
+            newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+        text = "\n".join(lines).encode()
+        _CODE["stat"] = (
+            "" if newest >= time.time_ns() - CODE_RACY_NS else f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+        )
+    return _CODE["stat"]
+
+
+def _package() -> str:
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def code_checksum(package: str) -> str:
+    """A 64-bit checksum (CRC-32 and Adler-32) of the path and text of every `.py` file under `package`."""
+    crc, adler = 0, 1
+    for module in _modules(package, ""):
+        data = _read_module(os.path.join(package, module))
+        head = f"{module} {len(data)}\n".encode()  # so that code moved between modules still counts
+        crc, adler = zlib.crc32(data, zlib.crc32(head, crc)), zlib.adler32(data, zlib.adler32(head, adler))
+    return f"{crc:08x}{adler:08x}"
+
+
+def _modules(folder: str, prefix: str) -> list[str]:
+    """The `.py` files under `folder`, as sorted paths with `/` after `prefix` (`cache/store.py`)."""
+    found: list[str] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                found.append(prefix + entry.name)
+            elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
+                found += _modules(entry.path, f"{prefix}{entry.name}/")
+    return sorted(found)
+
+
+def _read_module(path: str) -> bytes:
+    """A module's text (os-level calls: about half the cost of `open` for some sixty small files a run)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return b"?"
+    try:
+        chunks = []
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return b"?"
+    finally:
+        os.close(handle)
 
 
 def _pyyaml_files() -> str:

@@ -11,18 +11,18 @@ from careerkit.commands.options import (
     committed,
     day_option,
     echo_line,
-    notes,
     print_json,
     report_problems,
+    repository,
     style,
     today_option,
     use_colour,
-    writable_notes,
+    writable_repository,
 )
 from careerkit.values.printable import printable
 
 if TYPE_CHECKING:
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
     from careerkit.values.model import Action, PersonNotes, Team
 
 app = typer.Typer(
@@ -35,9 +35,9 @@ PERSON_HELP = "A slug or a name."
 ID_HELP = "The action's id (see `careerkit action list PERSON --all`)."
 
 
-def _load(ctx: typer.Context, person: str) -> tuple["Notes", "Team", "PersonNotes"]:
+def _load(ctx: typer.Context, person: str) -> tuple["Repository", "Team", "PersonNotes"]:
     """The notes, what was read of PERSON, and their PersonNotes (for reading only)."""
-    repo = notes(ctx)
+    repo = repository(ctx)
     slug = repo.resolve_person(person)
     team = repo.load([slug])
     return repo, team, team.people[0]
@@ -55,14 +55,15 @@ def add(
 ) -> None:
     """Add an action to PERSON's newest plan or check-in; prints its id and the file."""
     from careerkit.rules import actions
+    from careerkit.writing import action_changes
 
     day = today_option(today)
     due_on = day_option(due, "--due", day)
     title = actions.one_line(title, "TITLE")
     skill = actions.one_line(skill, "--skill") if skill is not None else None
     owner = actions.one_line(owner, "--owner") if owner is not None else None
-    repo = writable_notes(ctx)
-    added = actions.add(repo, person, title, day, due_on, skill, owner)
+    repo = writable_repository(ctx)
+    added = action_changes.add(repo, person, title, day, due_on, skill, owner)
     echo_line(f"action {added.ident} added: {added.path}")
     committed(repo.root, [repo.root / added.path], "add an action")
     plan = actions.unplanned_skill(added.person, skill)
@@ -72,11 +73,11 @@ def add(
 
 
 def _close(ctx: typer.Context, person: str, ident: int, today: str | None, status: str) -> None:
-    from careerkit.rules import actions
+    from careerkit.writing import action_changes
 
     day = today_option(today)
-    repo = writable_notes(ctx)
-    closed = actions.close(repo, person, ident, status, day)
+    repo = writable_repository(ctx)
+    closed = action_changes.close(repo, person, ident, status, day)
     if closed.changed:
         echo_line(f"action {ident} {status}: {closed.path}")
         committed(repo.root, [repo.root / closed.path], f"action {status}")
@@ -116,11 +117,11 @@ def touch(
     today: Today = None,
 ) -> None:
     """Record progress on open action ID (updated: today), so it no longer counts as stale."""
-    from careerkit.rules import actions
+    from careerkit.writing import action_changes
 
     day = today_option(today)
-    repo = writable_notes(ctx)
-    touched = actions.touch(repo, person, ident, day)
+    repo = writable_repository(ctx)
+    touched = action_changes.touch(repo, person, ident, day)
     echo_line(
         f"action {ident} touched: {touched.path}"
         if touched.changed

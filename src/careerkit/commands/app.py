@@ -24,10 +24,10 @@ COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
     "new": ("careerkit.commands.new", "new"),
     "note": ("careerkit.commands.new", "note"),
-    "due": ("careerkit.commands.overview", "due"),
-    "agenda": ("careerkit.commands.overview", "agenda"),
-    "status": ("careerkit.commands.overview", "status"),
-    "log": ("careerkit.commands.overview", "log"),
+    "due": ("careerkit.commands.due", "due"),
+    "agenda": ("careerkit.commands.agenda", "agenda"),
+    "status": ("careerkit.commands.status", "status"),
+    "log": ("careerkit.commands.log", "log"),
     "calendar": ("careerkit.commands.calendar", "calendar"),
     "report": ("careerkit.commands.report", "report"),
     "check": ("careerkit.commands.check", "check"),
@@ -106,7 +106,7 @@ def _reported() -> Iterator[None]:
         from careerkit.commands.options import echo_line, report_problems
 
         report_problems(error.problems)
-        # An error in a file reads `path:line: message`, as every problem found in a file does (SPEC.md).
+        # An error in a file reads `path:line: message`, as every problem found in a file does (docs/contract.md).
         echo_line(str(error) if error.path is not None else f"careerkit: {error}", err=True)
         raise typer.Exit(error.exit_code) from None
     except OSError as error:  # e.g. a file where a folder should be: the place and the reason, no more

@@ -45,11 +45,11 @@ def calendar(
     import sys
     from pathlib import Path
 
-    from careerkit.commands.overview import _finish, _load
+    from careerkit.commands.options import finish, load_team
     from careerkit.views import calendar as calendar_feed
 
     day = today_option(today)
-    _, team = _load(ctx, people, condensed=True)
+    _, team = load_team(ctx, people, condensed=True)
     if output is not None and output != "-":
         _check_output(Path(output), team.root)  # before careerkit.yaml gains a key
     key = team.settings.calendar_key
@@ -75,7 +75,7 @@ def calendar(
 
         fsutil.write_private(Path(output), data, team.root, fsutil.EXPORT)
         typer.echo(f"{output}: {len(found)} {'event' if len(found) == 1 else 'events'}")
-    _finish(team)
+    finish(team)
 
 
 def _check_output(path: "Path", root: "Path") -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from careerkit.commands.options import TodayNotUsed, echo_line, notes, print_json, today_option
+from careerkit.commands.options import TodayNotUsed, echo_line, print_json, repository, today_option
 
 
 def check(
@@ -25,10 +25,10 @@ def check(
     Checks the documents, profiles and careerkit.yaml (or only the PATHs named). Exits 1 when there is
     an error (or, with --strict, a warning); a one-line summary goes to standard error.
     """
-    from careerkit.check.check import line_text, run, to_json
+    from careerkit.check.run import line_text, run, to_json
 
     today_option(today)
-    report = run(notes(ctx), paths or [])
+    report = run(repository(ctx), paths or [])
     if as_json:
         print_json([to_json(problem) for problem in report.problems])
     else:

@@ -7,7 +7,7 @@ answers have Click's form: `type,value` lines for bash, `type`, `value`,
 sends such a run here before anything else is built.
 
 An answer must come as fast as a small command runs: commands are named from
-the table in careerkit.app without importing them; options come from the one
+the table in careerkit.commands.app without importing them; options come from the one
 command being completed (built as when it runs); people are the folder names
 under people/ (and the names in their profiles, read only when text was
 typed); action ids come from that one person's notes, through the cache.
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
 ENV = "_CAREERKIT_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
@@ -263,11 +263,11 @@ def _values(argument: str, positionals: list[str], incomplete: str, root: str | 
     return []
 
 
-def _notes(root: str | None) -> Notes:
+def _repository(root: str | None) -> Repository:
     from careerkit.repository.layout import find_root
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
-    return Notes(find_root(root))
+    return Repository(find_root(root))
 
 
 def _people(incomplete: str, root: str | None) -> list[Item]:
@@ -275,7 +275,7 @@ def _people(incomplete: str, root: str | None) -> list[Item]:
     from careerkit.errors import CareerkitError
 
     try:
-        notes = _notes(root)
+        notes = _repository(root)
         slugs, _ = notes.folders()
         if not incomplete:
             return [Item(slug) for slug in slugs]
@@ -292,7 +292,7 @@ def _action_ids(person: str, incomplete: str, root: str | None) -> list[Item]:
     from careerkit.errors import CareerkitError
 
     try:
-        notes = _notes(root)
+        notes = _repository(root)
         team = notes.load([notes.resolve_person(person)], condensed=True)
     except (CareerkitError, OSError):
         return []

@@ -60,7 +60,7 @@ action plan without actions, resources). Then by `days` (largest first),
 person, kind and action id. `careerkit due` prints each person in the place
 of their first finding.
 
-This page is generated from the code (`python -m careerkit.docgen`); a test
+This page is generated from the code (`python -m careerkit.commands.docgen`); a test
 keeps them the same.
 """
 
@@ -104,7 +104,7 @@ def _commands() -> Iterator[tuple[list[str], Any, Any]]:
 def commands_page() -> str:
     parts = [
         "# careerkit commands\n\nEvery command's `--help`, generated from the code "
-        "(`python -m careerkit.docgen`); a test keeps this page the same as the commands.\n"
+        "(`python -m careerkit.commands.docgen`); a test keeps this page the same as the commands.\n"
     ]
     for words, command, context in _commands():
         parts.append(f"\n## {' '.join(['careerkit', *words])}\n\n```text\n{command.get_help(context)}\n```\n")
@@ -240,7 +240,8 @@ def main(args: list[str]) -> int:
         print(f"README.md: the command table does not name {gap}", file=sys.stderr)
     if "--check" in args:
         for path in stale:
-            print(f"{path.relative_to(project)} is out of date: run python -m careerkit.docgen", file=sys.stderr)
+            command = "python -m careerkit.commands.docgen"
+            print(f"{path.relative_to(project)} is out of date: run {command}", file=sys.stderr)
         return 1 if stale or gaps else 0
     for path in stale:
         path.write_text(expected[path], encoding="utf-8", newline="")

@@ -13,7 +13,7 @@ from careerkit.commands.options import (
     echo_line,
     report_problems,
     today_option,
-    writable_notes,
+    writable_repository,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def new(
 
     check_stage(stage)
     day = _document_day(date, today)
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     created = create(repo, stage, person, day, name)
     if created.note:
         echo_line(f"careerkit: note: {created.note}", err=True)
@@ -114,7 +114,7 @@ def note(
     from careerkit.writing.scaffold import create, require_person
 
     day = _document_day(date, today)
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     require_person(repo, person)  # before the text is read: no one types a note only to have it refused
     created = create(repo, "note", person, day, name, text=_read_text(text), start=False)
     if created.note:
@@ -139,7 +139,7 @@ def _read_text(text: str | None) -> str:
     if sys.stdin.isatty():
         echo_line("careerkit: type the note, then Ctrl-D on a line of its own", err=True)
     from careerkit.errors import CareerkitError
-    from careerkit.reading.documents import MAX_FILE_BYTES
+    from careerkit.fs.read import MAX_FILE_BYTES
 
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # no more than a note careerkit would read back
     if len(data) > MAX_FILE_BYTES:

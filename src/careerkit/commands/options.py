@@ -1,6 +1,6 @@
 """What every command shares: the global options, the notes root, output helpers.
 
-Errors become messages and exit statuses in one place: careerkit.app.
+Errors become messages and exit statuses in one place: careerkit.commands.app.
 """
 
 import os
@@ -17,7 +17,8 @@ from careerkit.values.records import Record
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
+    from careerkit.values.model import Team
 
 
 def echo_line(text: str, err: bool = False) -> None:
@@ -47,18 +48,18 @@ def discard_stdout() -> None:
     os.close(devnull)
 
 
-def notes(ctx: typer.Context) -> "Notes":
+def repository(ctx: typer.Context) -> "Repository":
     """The notes repository chosen by --root, CAREERKIT_ROOT or the upward search; refused (exit 2) when there
     is none, rather than reading nothing or making `people/` in whatever folder the command was run from."""
     from careerkit.repository.layout import find_root
-    from careerkit.repository.loader import Notes
+    from careerkit.repository.loader import Repository
 
-    return Notes(find_root(global_options(ctx).root))
+    return Repository(find_root(global_options(ctx).root))
 
 
-def writable_notes(ctx: typer.Context) -> "Notes":
-    """The notes repository for a command that writes (found and refused as `notes` does)."""
-    return notes(ctx)
+def writable_repository(ctx: typer.Context) -> "Repository":
+    """The notes repository for a command that writes (found and refused as `repository` does)."""
+    return repository(ctx)
 
 
 def committed(root: "Path", written: Sequence["Path | None"], message: str) -> None:
@@ -190,3 +191,25 @@ UNUSED_TODAY_HELP = "Taken by every command, so that a script can give it to all
 # The `--today` option, the same on every command (one that does not depend on the day only checks it).
 Today = Annotated[str | None, typer.Option("--today", metavar=DAY, help=TODAY_HELP)]
 TodayNotUsed = Annotated[str | None, typer.Option("--today", metavar=DAY, help=UNUSED_TODAY_HELP)]
+
+
+JSON_HELP = "Print JSON for scripts instead of text."
+
+
+def load_team(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Repository", "Team"]:
+    """The notes and what was read of them (only `people`, when named; see `Repository.load` for `condensed`)."""
+    repo = repository(ctx)
+    slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))
+    return repo, repo.load(slugs, condensed=condensed)
+
+
+def finish(team: "Team", fail: bool = False) -> None:
+    """How a command that reads ends: what could not be read on stderr, and exit 1 for it (or for `fail`)."""
+    report_problems(team.errors)
+    if team.errors or fail:
+        raise typer.Exit(1)
+
+
+def errors_json(team: "Team") -> list[dict[str, Any]]:
+    """What could not be read, for `--json`: file, line (1-based, or null) and message."""
+    return [{"file": p.path, "line": p.line, "message": p.message} for p in team.errors]

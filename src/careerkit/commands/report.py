@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from careerkit.commands.options import Today, notes, report_problems, today_option
+from careerkit.commands.options import Today, report_problems, repository, today_option
 
 DEFAULT_TEAM = "careerkit-report.html"
 
@@ -50,7 +50,7 @@ def report(
     if for_person is not None and with_notes:
         raise UsageError("--with-notes cannot be used with --for: a person's own page never shows notes")
     day = today_option(today)
-    repo = notes(ctx)
+    repo = repository(ctx)
     slug = repo.resolve_person(for_person) if for_person is not None else None
     slugs = [slug] if slug else (list(dict.fromkeys(repo.resolve_person(p) for p in people)) if people else None)
     shown = output or (f"careerkit-{slug}.html" if slug else DEFAULT_TEAM)

@@ -13,11 +13,11 @@ from careerkit.commands.options import (
     day_option,
     echo_line,
     today_option,
-    writable_notes,
+    writable_repository,
 )
 
 if TYPE_CHECKING:
-    from careerkit.repository.layout import NotesLayout
+    from careerkit.repository.layout import Layout
     from careerkit.writing.roster import ProfileChange
 
 PERSON_HELP = "A slug or a name."
@@ -53,7 +53,7 @@ def add(
     joined = day_option(since, "--since", day) or day
     name = actions.one_line(name if name is not None else person, "--name" if name is not None else "NAME")
     role = actions.one_line(role, "--role") if role is not None else None
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     slug = person if slugs.is_slug(person) else slugs.to_slug(person)
     roster.refuse_another(repo, person, slug)
     path = roster.add_person(repo, slug, name, role, joined)
@@ -73,7 +73,7 @@ def leave(
     """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
     day = today_option(today)
     left = day_option(on, "--date", day) or day
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
 
 
@@ -96,7 +96,7 @@ def pause(
     back = day_option(until, "--until", day)
     if back is not None and back <= day:
         raise UsageError(f"--until: {back} is not after today ({day}); to end a pause, use --end")
-    repo = writable_notes(ctx)
+    repo = writable_repository(ctx)
     slug = repo.resolve_person(person)
     if back is not None:
         _set(repo, slug, {"paused_until": back}, "pause")
@@ -108,13 +108,13 @@ def pause(
     _said(repo, change, {"paused_until": day}, "end a pause")
 
 
-def _set(repo: "NotesLayout", slug: str, fields: dict[str, date], message: str) -> None:
+def _set(repo: "Layout", slug: str, fields: dict[str, date], message: str) -> None:
     from careerkit.writing import roster
 
     _said(repo, roster.set_profile(repo, slug, fields), fields, message)
 
 
-def _said(repo: "NotesLayout", change: "ProfileChange", fields: dict[str, date], message: str) -> None:
+def _said(repo: "Layout", change: "ProfileChange", fields: dict[str, date], message: str) -> None:
     """What changed (or that nothing did), and the commit of it."""
     rel = repo.rel(change.path)
     said = ", ".join(f"{key}: {value}" for key, value in fields.items())

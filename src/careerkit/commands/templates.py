@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from careerkit.commands.options import TodayNotUsed, notes, today_option
+from careerkit.commands.options import TodayNotUsed, repository, today_option
 
 app = typer.Typer(help="List the document templates, or copy one here to edit it.", rich_markup_mode=None)
 
@@ -20,7 +20,7 @@ def templates(
         return
     from careerkit.templating.templates import listing
 
-    repo = notes(ctx)
+    repo = repository(ctx)
     for stage, path, own in listing(repo.root):
         where = repo.rel(path) if own else f"shipped ({path.name})"
         typer.echo(f"{stage:<8} {where}")
@@ -39,7 +39,7 @@ def copy(
     from careerkit.templating.templates import file_name, override_dir, shipped_dir
     from careerkit.writing.scaffold import check_stage
 
-    repo = notes(ctx)
+    repo = repository(ctx)
     check_stage(stage)
     target = override_dir(repo.root) / file_name(stage)
     data = (shipped_dir() / file_name(stage)).read_bytes()

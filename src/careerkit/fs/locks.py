@@ -7,7 +7,7 @@ parallel (scripts, cron, an editor plugin) take turns: no update is lost and
 every new action id is unique.
 
 The lock is `flock` on `<root>/.careerkit/locks/<person>.lock`, a folder git
-ignores (careerkit.store). The kernel releases it when the process ends,
+ignores (careerkit.fs.dotdir). The kernel releases it when the process ends,
 however it ends, so a killed run never leaves a lock that blocks the next
 one; the empty lock file itself stays (removing it would race with a waiting
 run). Where `flock` does not exist (Windows), writes are not serialised.
@@ -23,9 +23,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from careerkit.cache.store import CACHE_DIR, GITIGNORE
 from careerkit.errors import CareerkitError
 from careerkit.fs import safe as fsutil
+from careerkit.fs.dotdir import make_folder
+from careerkit.values.paths import DOT_DIR
 
 LOCKS_DIR = "locks"
 WAIT_SECONDS = 60.0  # another run holds the lock this long: give up, with nothing written
@@ -40,22 +41,15 @@ def person_lock(root: Path, slug: str) -> Iterator[None]:
     except ImportError:
         yield
         return
-    state = root / CACHE_DIR
-    folder = state / LOCKS_DIR
     try:
-        for place in (state, folder):
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(place, fsutil.PRIVATE_DIR)
-            if os.path.islink(place) or not os.path.isdir(place):
-                raise NotADirectoryError(20, "not a folder")
-        _ignore(state)
+        folder = make_folder(root, LOCKS_DIR)
         handle = _open_lock_file(folder / f"{slug}.lock")
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         raise CareerkitError(
             f"cannot make the lock that keeps two edits apart ({reason}); nothing written "
             "(.careerkit/ only holds careerkit's cache and locks: it is safe to delete)",
-            path=f"{CACHE_DIR}/{LOCKS_DIR}/{slug}.lock",
+            path=f"{DOT_DIR}/{LOCKS_DIR}/{slug}.lock",
         ) from None
     try:
         _acquire(handle, slug)
@@ -74,22 +68,6 @@ def _open_lock_file(path: Path) -> int:
         os.close(handle)
         raise OSError(errno.EINVAL, "not a regular file")
     return handle
-
-
-def _ignore(state: Path) -> None:
-    """The `.gitignore` of `*` that keeps `.careerkit/` out of git (the cache writes the same one)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        handle = os.open(state / ".gitignore", flags, fsutil.PRIVATE_FILE)
-    except FileExistsError:
-        return
-    try:
-        os.write(handle, GITIGNORE.encode("utf-8"))
-    except OSError:
-        os.unlink(state / ".gitignore")  # a cut-short one could let git see the folder: the next run tries again
-        raise
-    finally:
-        os.close(handle)
 
 
 def _acquire(handle: int, slug: str) -> None:

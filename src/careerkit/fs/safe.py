@@ -130,7 +130,7 @@ def _refused(kind: str, message: str, shown: str, usage: bool = True) -> Careerk
 
 def refuse_unreadable_size(size: int, shown: str) -> None:
     """Refuses to write `size` bytes of notes that careerkit would then refuse to read (careerkit.documents)."""
-    from careerkit.reading.documents import MAX_FILE_BYTES
+    from careerkit.fs.read import MAX_FILE_BYTES
 
     if size > MAX_FILE_BYTES:
         raise CareerkitError(
@@ -230,7 +230,7 @@ def remove_stale_temps(folder: Path, root: Path | None, kind: str, locked: bool 
     """Remove the temporary files a killed write left in `folder`, when files of `kind` may be written there
     (`writable_folder`: never in a folder that leads out of the notes).
 
-    While holding the folder's lock (careerkit.locks), every one: each writer
+    While holding the folder's lock (careerkit.fs.locks), every one: each writer
     holds it from its temporary file to the rename, so any left now is an
     orphan. Elsewhere (the root, `templates/`), only those older than
     UNLOCKED_TEMP_SECONDS.

@@ -1,6 +1,6 @@
 """The words a person wrote in a document's body, apart from what a template wrote around them.
 
-Used when a document is read (careerkit.documents): the summary of a note is
+Used when a document is read (careerkit.reading.documents): the summary of a note is
 the first of `own_lines`, and a check-in's `asked` are the lines under its
 heading about what they asked of you. Imported only when a body is looked at.
 """
@@ -37,7 +37,7 @@ def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -
 
     Left out: HTML comments, headings, rules, and unless the body is known to be theirs entirely (not
     `templated`), what the shipped templates write (see above) and the lines that fit a shape of
-    `template` where it puts them (careerkit.template_lines). A quote is kept (a note often quotes the
+    `template` where it puts them (careerkit.templating.template_lines). A quote is kept (a note often quotes the
     person), without its `>`.
     """
     in_comment = in_section = in_paragraph = False  # the last two: template text being skipped

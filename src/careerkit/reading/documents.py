@@ -5,18 +5,18 @@ unreadable) plus a list of `Problem`s. Problems that the findings depend on
 (an unreadable file, an action left out) are errors for every command; the
 rest only matter to `careerkit check`.
 
-The values (`Document`, `Action`, `Problem`...) are defined in careerkit.model.
+The values (`Document`, `Action`, `Problem`...) are defined in careerkit.values.model.
 """
 
 import os
 import re
-import stat
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError
+from careerkit.fs.read import MAX_FILE_BYTES, NotARegularFile, TooLarge, read_regular
 from careerkit.values import codes
 from careerkit.values.dates import value_to_date
 from careerkit.values.model import (
@@ -42,7 +42,6 @@ ACTION_STAGES = ("plan", "checkin")
 FILENAME = r"(\d{4}-\d{2}-\d{2})-([a-z]+)(?:-(\d+))?\.md"
 SUMMARY_CHARS = 120
 SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far into the body
-MAX_FILE_BYTES = 16 << 20  # a note is text typed by a person: anything larger is not read
 
 
 def read_bytes(path: Path) -> bytes:
@@ -52,27 +51,17 @@ def read_bytes(path: Path) -> bytes:
     raises CareerkitError for those (and for a folder), OSError when the file
     cannot be opened or read.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags)
     try:
-        mode = os.fstat(handle).st_mode
-        if stat.S_ISDIR(mode):
-            raise CareerkitError("is a folder, not a Markdown document; not read", code=codes.NOT_A_FILE)
-        if not stat.S_ISREG(mode):
-            raise CareerkitError("is not a regular file (a pipe, socket or device); not read", code=codes.NOT_A_FILE)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(handle, min(1 << 20, MAX_FILE_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise CareerkitError(f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read", code=codes.TOO_LARGE)
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotARegularFile as error:
+        if error.folder:
+            raise CareerkitError("is a folder, not a Markdown document; not read", code=codes.NOT_A_FILE) from None
+        raise CareerkitError(
+            "is not a regular file (a pipe, socket or device); not read", code=codes.NOT_A_FILE
+        ) from None
+    except TooLarge:
+        message = f"file is larger than {MAX_FILE_BYTES >> 20} MiB; not read"
+        raise CareerkitError(message, code=codes.TOO_LARGE) from None
 
 
 def cannot_read(error: OSError) -> str:
@@ -90,7 +79,7 @@ def unreadable(rel: str, error: OSError | CareerkitError) -> Problem:
 
 
 # Called once for each document read with `inspect`: (relative path, its text or None when it could not be
-# read, its split or None, its YAML node tree and value (careerkit.yamlio.Kept) or None when those were not
+# read, its split or None, its YAML node tree and value (careerkit.reading.yamlio.Kept) or None when those were not
 # kept). `check` looks at the tree the reader built, rather than composing it again.
 Inspect = Callable[[str, "str | None", "Split | None", "Kept | None"], None]
 
@@ -235,7 +224,7 @@ class _Reader:
             self.optional_date(raw, (key,), raw.get(key)) for key in DOCUMENT_DATES
         )
         seq = int(name.group(3) or 1) if name else 1
-        asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.body, on first use)
+        asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.reading.body, on first use)
         doc = Document(
             self.rel,
             self.person,

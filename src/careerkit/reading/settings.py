@@ -12,7 +12,7 @@ from careerkit.values.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, S
 CONFIG_NAME = "careerkit.yaml"
 
 
-GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.gitcommit)
+GIT_COMMIT = "commit"  # the `git` setting that commits what each command writes (careerkit.writing.git)
 GIT_HELP = "`commit`: every command that writes commits what it wrote; anything else: no commits"
 CALENDAR_KEY = "calendar_key"
 MIN_CALENDAR_KEY = 16  # characters: a shorter key could be guessed along with a name
@@ -188,7 +188,7 @@ def load_settings(root: Path) -> Loaded:
 
 
 def load_profile(root: Path, rel: str) -> Loaded:
-    """The profile at `rel` (careerkit.notes.profile_rel), relative to `root`."""
+    """The profile at `rel` (careerkit.values.paths.profile_rel), relative to `root`."""
     path = root / rel
     if not file_present(path) or os.path.isdir(path):
         return Loaded(Profile(), [])

@@ -1,7 +1,7 @@
 """The notes repository: its root, its people and their documents.
 
 Where everything is, and nothing more: nothing here reads a document or writes
-the notes. Reading them is careerkit.loader (`Notes.load`), through the cache.
+the notes. Reading them is careerkit.repository.loader (`Repository.load`), through the cache.
 """
 
 import os
@@ -12,14 +12,9 @@ from careerkit.errors import CareerkitError, UsageError
 from careerkit.reading.settings import CONFIG_NAME, load_profile
 from careerkit.values import codes, slugs
 from careerkit.values.model import DocumentFiles, Problem
+from careerkit.values.paths import PROFILE, profile_rel
 
 ROOT_ENV = "CAREERKIT_ROOT"
-PROFILE = "profile.md"
-
-
-def profile_rel(slug: str) -> str:
-    """Where a person's profile is, relative to the notes root (`people/<slug>/profile.md`)."""
-    return f"people/{slug}/{PROFILE}"
 
 
 def find_root(option: str | None, cwd: Path | None = None) -> Path:
@@ -107,8 +102,8 @@ def _same_when_folded(names: list[str]) -> list[Problem]:
     return problems
 
 
-class NotesLayout:
-    """A notes repository on disk: where everything is (reading it is careerkit.loader.Notes)."""
+class Layout:
+    """A notes repository on disk: where everything is (reading it is careerkit.repository.loader.Repository)."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -161,7 +156,7 @@ class NotesLayout:
                 )
 
     def locked(self, slug: str) -> AbstractContextManager[None]:
-        """Hold `slug`'s lock (careerkit.locks) for a change to their documents; refuses a linked folder."""
+        """Hold `slug`'s lock (careerkit.fs.locks) for a change to their documents; refuses a linked folder."""
         from careerkit.fs.locks import person_lock
 
         self.person_dir(slug)

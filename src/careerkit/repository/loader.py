@@ -1,7 +1,7 @@
 """Files -> Team: a notes repository read through the cache, one person at a time.
 
-`Notes` is the repository's layout (careerkit.notes) plus reading it: settings,
-profiles and documents, through the cache in `.careerkit/` (careerkit.cache),
+`Repository` is the repository's layout (careerkit.repository.layout) plus reading it: settings,
+profiles and documents, through the cache in `.careerkit/` (careerkit.cache.reads),
 which picks the level (condensed people, or each file's read result). The
 layout knows nothing of the cache; data flow one way: files, documents, cache,
 team.
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit.repository.layout import NotesLayout
+from careerkit.repository.layout import Layout
 from careerkit.values import codes
 from careerkit.values.model import PersonNotes, Problem, Team
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from careerkit.cache.reads import Reads
 
 
-class Notes(NotesLayout):
+class Repository(Layout):
     """A notes repository on disk, and reading it."""
 
     def load(self, people: list[str] | None = None, *, condensed: bool = False) -> Team:
@@ -35,7 +35,7 @@ class Notes(NotesLayout):
         """
         from careerkit.cache.reads import open_reads
 
-        reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache)
+        reads = open_reads(self.root)  # through the cache in .careerkit/ (see careerkit.cache.reads)
         settings = reads.settings()
         problems = list(settings.problems)
         if people is None:

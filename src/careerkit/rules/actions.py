@@ -1,27 +1,22 @@
 """Action items of one person: where a new one goes, which copy to change, and how each one stands.
 
-`add`, `close` and `touch` make a change under the person's lock and say what
-they did; the rest are pure functions of what was read (careerkit.loader). The
-byte-level editing is careerkit.edit; careerkit.commands.action only parses
+Pure functions of what was read (careerkit.repository.loader). Making a change
+is careerkit.writing.action_changes; careerkit.commands.action only parses
 options and prints.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError, UsageError
-from careerkit.repository.layout import profile_rel
 from careerkit.values import codes
 from careerkit.values.model import Action, Document, PersonNotes, Problem, Team
-from careerkit.values.records import Record
+from careerkit.values.paths import profile_rel
 
 if TYPE_CHECKING:
-    from careerkit.repository.loader import Notes
     from careerkit.rules.findings import Finding
 
 Value = str | int | date
@@ -120,7 +115,7 @@ def states(person: PersonNotes, team: Team, today: date, findings: list[Finding]
     """How each action stands today: overdue, due today, stale, on track, done or dropped.
 
     The one home of that rule, read off the person's findings (`findings`, when the caller has them already):
-    nothing is overdue or stale for someone away (careerkit.findings.away).
+    nothing is overdue or stale for someone away (careerkit.rules.findings.away).
     """
     from careerkit.rules.findings import find_for_person
 
@@ -156,100 +151,9 @@ def to_json(action: Action, state: str) -> dict[str, Any]:
     }
 
 
-# -- changing actions: each under the person's lock, refused while a document of theirs cannot be read --------
-
-
-class Change(Record):
-    """What a change did: the action (its newest copy as read before the change), whether its file changed,
-    and the problems that did not stop it (careerkit.yaml, the profile, a repeated id), to report as warnings."""
-
-    ident: int
-    path: str
-    changed: bool
-    action: Action | None  # None for a new action
-    person: PersonNotes
-    warnings: list[Problem]
-
-
-@contextmanager
-def _editing(notes: Notes, person: str) -> Iterator[tuple[Team, PersonNotes]]:
-    """What was read of `person`, under their lock (careerkit.locks) until the change is written; refused (with
-    the problems that block it) while one of their documents cannot be read."""
-    slug = notes.resolve_person(person)
-    with notes.locked(slug):
-        team = notes.load([slug])
-        blocking = blocking_problems(team, slug)
-        if blocking:
-            raise CareerkitError(
-                f"not changed: fix the {'document' if len(blocking) == 1 else 'documents'} above "
-                "first (what cannot be read there may hold the action or its id)",
-                problems=blocking,
-            )
-        yield team, team.people[0]
-
-
-def _warnings(team: Team, slug: str) -> list[Problem]:
-    # They did not stop the change, so they are warnings (docs/contract.md: exit 1 from a writing command means
-    # nothing was written).
-    return [p for p in team.errors if p not in blocking_problems(team, slug)]
-
-
-def add(
-    notes: Notes,
-    person: str,
-    title: str,
-    today: date,
-    due: date | None = None,
-    skill: str | None = None,
-    owner: str | None = None,
-) -> Change:
-    """Add an action to the person's newest plan or check-in, with the next free id."""
-    from careerkit.writing import edit
-
-    with _editing(notes, person) as (team, who):
-        target = target_for_new(who)
-        ident = next_id(who)
-        fields = new_fields(ident, title, today, due, skill, owner)
-        edit.edit_file(notes.root, notes.root / target.path, lambda text: edit.append_action(text, fields))
-    return Change(ident, target.path, True, None, who, _warnings(team, who.slug))
-
-
 def unplanned_skill(person: PersonNotes, skill: str | None) -> Document | None:
     """The person's plan, when it lists skills and `skill` is not one of them (worth a note, not an error)."""
     plan = person.newest("plan")
     if skill is not None and plan is not None and plan.skills and skill not in {s.skill for s in plan.skills}:
         return plan
     return None
-
-
-def close(notes: Notes, person: str, ident: int, status: str, today: date) -> Change:
-    """Set action `ident` to `status` (done or dropped) with `closed: today`; unchanged when it is already so."""
-    from careerkit.writing import edit
-
-    with _editing(notes, person) as (team, who):
-        action = find(who, ident)
-        changed = action.status != status
-        if changed:
-            fields = close_fields(status, today)
-            edit.edit_file(
-                notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields)
-            )
-    return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))
-
-
-def touch(notes: Notes, person: str, ident: int, today: date) -> Change:
-    """Record progress on open action `ident` (`updated: today`), so that it no longer counts as stale."""
-    from careerkit.writing import edit
-
-    with _editing(notes, person) as (team, who):
-        action = find(who, ident)
-        if not action.is_open:
-            raise CareerkitError(
-                f"action {ident} is {action.status}: touch records progress on open actions "
-                f"(to reopen it, set `status: open` in {action.path})"
-            )
-        fields = touch_fields(today)
-        changed = edit.edit_file(
-            notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields)
-        )
-    return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))

@@ -5,12 +5,12 @@ of files or the terminal. `KINDS` describes each kind for people: it feeds
 the agenda's suggestions and docs/findings.md (a test keeps the page in step).
 """
 
-# Records, with their annotations as real types: see the docstring of careerkit.model.
+# Records, with their annotations as real types: see the docstring of careerkit.values.model.
 
 from datetime import date, timedelta
 
-from careerkit.repository.layout import profile_rel
 from careerkit.values.model import Action, PersonNotes, Team
+from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -254,6 +253,7 @@ def _shipped_refusal(target: Path) -> str | None:
 def _read(root: Path, path: Path, refusal: Callable[[Path], str | None]) -> str:
     """The text of a template file that is (its links followed) a regular file that `refusal` allows."""
     from careerkit.errors import CareerkitError
+    from careerkit.fs.read import NotARegularFile, TooLarge, read_regular
 
     shown = _shown_path(root, str(path))
     try:
@@ -265,18 +265,17 @@ def _read(root: Path, path: Path, refusal: Callable[[Path], str | None]) -> str:
     why = refusal(target)
     if why is not None:
         raise CareerkitError(why, path=shown, line=1)
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        handle = os.open(target, flags)
-        with os.fdopen(handle, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise CareerkitError("is not a regular file; not used", path=shown, line=1)
-            data = stream.read(MAX_SOURCE + 1)
+        data = read_regular(target, MAX_SOURCE, follow_links=False)
+    except NotARegularFile:
+        raise CareerkitError("is not a regular file; not used", path=shown, line=1) from None
+    except TooLarge:
+        raise CareerkitError(
+            f"template is larger than {MAX_SOURCE // 1024} KiB; not used", path=shown, line=1
+        ) from None
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         raise CareerkitError(f"cannot read template: {reason}", path=shown, line=1) from None
-    if len(data) > MAX_SOURCE:
-        raise CareerkitError(f"template is larger than {MAX_SOURCE // 1024} KiB; not used", path=shown, line=1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

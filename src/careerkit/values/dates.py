@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from careerkit.errors import UsageError
 
-# As text, compiled by `re` on first use (see careerkit.documents).
+# As text, compiled by `re` on first use (see careerkit.reading.documents).
 _ISO_DAY = r"\d{4}-\d{2}-\d{2}"
 _RELATIVE = r"\+(\d{1,4})([dwm])"
 

@@ -1,10 +1,10 @@
 """The values careerkit reads from a notes repository: one home for each shared type.
 
-No I/O and no YAML here: the readers (careerkit.documents, careerkit.settings)
-make these values, careerkit.loader puts them together into a `Team`, and
+No I/O and no YAML here: the readers (careerkit.reading.documents, careerkit.reading.settings)
+make these values, careerkit.repository.loader puts them together into a `Team`, and
 everything else only reads them.
 
-The values are records (careerkit.records: cheaper to define than
+The values are records (careerkit.values.records: cheaper to define than
 dataclasses or NamedTuples, see docs/performance.md). Their annotations stay
 real types, not text (no `from __future__ import annotations` here): the
 cache reads each field's type from `__annotations__` to decode it.
@@ -27,8 +27,8 @@ class Settings(Record):
     conversation_every_days: int = 182
     stale_after_days: int | None = None  # None: each person's check-in cadence + STALE_GRACE_DAYS
     manager: str = "manager"  # the action `owner` that marks the manager's own promises
-    git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.gitcommit)
-    calendar_key: str | None = None  # the secret in `careerkit calendar`'s event ids (careerkit.calendar_feed)
+    git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.writing.git)
+    calendar_key: str | None = None  # the secret in `careerkit calendar`'s event ids (careerkit.views.calendar)
 
 
 STALE_GRACE_DAYS = 7  # an action may go untouched for one whole check-in cycle and a week more

@@ -1,7 +1,7 @@
 """What each known key of a notes file holds: the one schema that the readers and `careerkit check` share.
 
 A dict is a mapping, `[item]` a list of such items, else TEXT, NUMBER or DATE.
-The readers (careerkit.documents, careerkit.settings) take the keys they read
+The readers (careerkit.reading.documents, careerkit.reading.settings) take the keys they read
 as dates or numbers from here; `check` walks each file's YAML against it.
 """
 

@@ -146,7 +146,7 @@ def _next_conversation(person: PersonNotes) -> str | None:
 
 
 def _state(action: Action, state: str, today: date, late: bool = True) -> OpenAction:
-    """An open action in the agenda: its state (careerkit.actions.states) and what to say of it; without `late`
+    """An open action in the agenda: its state (careerkit.rules.actions.states) and what to say of it; without `late`
     (someone away) only its due date, never "overdue"."""
     if not late:
         return OpenAction(action, "away", f"due {action.due}" if action.due else "no due date")

@@ -1,6 +1,6 @@
 """What `careerkit calendar` puts in a calendar, and the iCalendar text (RFC 5545) that carries it.
 
-The dates come from the rules of the findings (careerkit.findings), so a
+The dates come from the rules of the findings (careerkit.rules.findings), so a
 calendar and `careerkit due` never disagree: each person's next check-in
 (`checkin-due`), their next career conversation (`conversation-due`), and
 every open action with a due date (`action-due`). What is already late sits
@@ -17,7 +17,7 @@ against it, and two teams' `alex` never share an event. Without a usable key,
 and none can be added, there is no calendar (careerkit.init_repo.add_calendar_key).
 """
 
-# Records, with their annotations as real types: see the docstring of careerkit.documents.
+# Records, with their annotations as real types: see the docstring of careerkit.reading.documents.
 
 import hashlib
 from datetime import UTC, date, datetime, timedelta

@@ -3,7 +3,7 @@
 `build_team` and `build_own` turn what was read into plain values (where each
 mark and bar goes, as numbers); `render` writes them through the report's own
 Jinja template, which escapes every value. The counts and states come from
-careerkit.status, careerkit.actions and careerkit.findings, so a page never
+careerkit.views.status, careerkit.rules.actions and careerkit.rules.findings, so a page never
 disagrees with `status`, `action list` or `due`.
 
 Only this module imports Jinja2 for HTML, and only `careerkit report` imports
@@ -102,7 +102,7 @@ class Grid:
 @dataclass
 class ActionRow:
     action: Action
-    state: str  # from careerkit.actions.states: overdue, due today, stale, on track, done, dropped
+    state: str  # from careerkit.rules.actions.states: overdue, due today, stale, on track, done, dropped
     start: date  # the date of the first document that holds it
     end: date  # closed, or today while open
     x: float = 0.0  # the bar, in percent of the person's action timeline

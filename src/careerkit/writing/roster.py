@@ -1,7 +1,7 @@
 """The team roster: starting a person, and recording in their profile that they left or are paused.
 
 A new profile is written as data (`yaml.safe_dump`), never over an existing
-file. An existing profile is changed with careerkit.edit, so only the line of
+file. An existing profile is changed with careerkit.writing.edit, so only the line of
 the key that changes (or one new line) differs afterwards.
 """
 
@@ -14,7 +14,8 @@ from typing import Any
 
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.fs import safe as fsutil
-from careerkit.repository.layout import PROFILE, NotesLayout
+from careerkit.repository.layout import Layout
+from careerkit.values.paths import PROFILE
 
 CADENCE_HINT = "# checkin_every_days: 14   # uncomment to use another cadence for this person\n"
 
@@ -45,7 +46,7 @@ def create_profile(root: Path, folder: Path, fields: dict[str, Any], hint: bool 
         return path if fsutil.create_new(path, data, root) else None
 
 
-def refuse_another(notes: NotesLayout, name: str, slug: str) -> None:
+def refuse_another(notes: Layout, name: str, slug: str) -> None:
     """Refuse to start `slug` for a `name` that already names someone else (their profile's name, or a folder
     that macOS and Windows would take for `slug`): one person, one folder."""
     existing = notes.person_named(name)
@@ -53,7 +54,7 @@ def refuse_another(notes: NotesLayout, name: str, slug: str) -> None:
         raise UsageError(f"{name!r} is already on your team: people/{existing}; nothing written")
 
 
-def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since: date) -> Path:
+def add_person(notes: Layout, slug: str, name: str, role: str | None, since: date) -> Path:
     """Start `slug`: their folder and a profile with name, role and since. Refuses when a profile exists."""
     folder = notes.person_dir(slug)
     with notes.locked(slug):
@@ -66,16 +67,16 @@ def add_person(notes: NotesLayout, slug: str, name: str, role: str | None, since
     return created
 
 
-def set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> ProfileChange:
+def set_profile(notes: Layout, slug: str, fields: dict[str, date]) -> ProfileChange:
     """Set these keys in `slug`'s profile, byte-exactly; a person without a profile gets one with only them.
 
-    Under the person's lock (careerkit.locks), like every change to their folder.
+    Under the person's lock (careerkit.fs.locks), like every change to their folder.
     """
     with notes.locked(slug):
         return _set_profile(notes, slug, fields)
 
 
-def end_pause(notes: NotesLayout, slug: str, today: date) -> ProfileChange | None:
+def end_pause(notes: Layout, slug: str, today: date) -> ProfileChange | None:
     """Set `paused_until` to `today` when `slug` is paused (until after today); None when they are not.
 
     The profile is read as `leave` reads it to change it (careerkit.edit): one that cannot be read, or whose
@@ -114,7 +115,7 @@ def _pause_ended(text: str, today: date) -> str:
     return text if until <= today else edit.set_keys(text, {"paused_until": today})
 
 
-def _set_profile(notes: NotesLayout, slug: str, fields: dict[str, date]) -> ProfileChange:
+def _set_profile(notes: Layout, slug: str, fields: dict[str, date]) -> ProfileChange:
     """`set_profile`, with the person's lock held."""
     from careerkit.writing import edit
 

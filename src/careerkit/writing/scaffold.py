@@ -14,12 +14,12 @@ from typing import Any
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.fs import safe as fsutil
 from careerkit.reading.documents import FILENAME
-from careerkit.repository.layout import profile_rel
-from careerkit.repository.loader import Notes
+from careerkit.repository.loader import Repository
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
 from careerkit.values import codes, slugs
 from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
+from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
 
@@ -67,7 +67,7 @@ def check_stage(stage: str) -> str:
 
 
 def create(
-    notes: Notes,
+    notes: Repository,
     stage: str,
     person_text: str,
     day: date,
@@ -77,7 +77,7 @@ def create(
 ) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
-    Holds the person's lock (careerkit.locks) from reading their documents to
+    Holds the person's lock (careerkit.fs.locks) from reading their documents to
     writing the new one. When it raises, nothing was written. With `text`, the
     body is that text (a quick note: `careerkit note`) instead of the stage's
     template: what a person typed is data, never a template. A new person is
@@ -111,7 +111,7 @@ def create(
 
 
 def _write_document(
-    notes: Notes, folder: Path, stage: str, day: date, data: bytes, name: str | None
+    notes: Repository, folder: Path, stage: str, day: date, data: bytes, name: str | None
 ) -> tuple[Path, Path | None]:
     """Write `data` as the stage's next document that day in `folder` (and, with `name`, a profile if there is
     none); (the document, the profile written or None). When it raises, neither was written."""
@@ -158,7 +158,7 @@ def _next_number(folder: Path, day: date, stage: str) -> int:
     return max(taken, default=0) + 1
 
 
-def _choose_slug(notes: Notes, text: str, name: str | None, start: bool) -> tuple[str, str | None]:
+def _choose_slug(notes: Repository, text: str, name: str | None, start: bool) -> tuple[str, str | None]:
     """An existing person when the text names one exactly; else, with `name` and `start`, a new slug from the text.
 
     A prefix is not enough here, unlike in the commands that only read or change a person, and
@@ -199,13 +199,13 @@ def _choose_slug(notes: Notes, text: str, name: str | None, start: bool) -> tupl
     return existing, None
 
 
-def require_person(notes: Notes, text: str) -> None:
+def require_person(notes: Repository, text: str) -> None:
     """Refuse `text` unless it names someone with a folder exactly (as `note` needs: it never starts a person)."""
     if notes.person_named(text) is None:
         raise _unknown_person(notes, text, start=False)
 
 
-def _unknown_person(notes: Notes, text: str, start: bool) -> UsageError:
+def _unknown_person(notes: Repository, text: str, start: bool) -> UsageError:
     """Nobody is named `text`: never a new folder by accident (a typo would file private notes under a stranger)."""
     close = notes.people_starting(text) or [found for found in [notes.closest(text)] if found]
     hint = f" (did you mean {' or '.join(close)}?)" if close else ""

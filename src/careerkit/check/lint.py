@@ -1,181 +1,48 @@
-"""`careerkit check`: every problem in the notes, as a compiler would list them.
+"""`careerkit check`, one file at a time: what the YAML node tree of a file shows.
 
-What the readers find (documents.py, settings.py, notes.py) is reported here
-in full, including the problems only `check` reports. On top of that this
-module looks at the YAML node tree of each file (for a document, the one the
-reader built its values from), to find what the loaded data can no longer show:
+What the readers find (documents.py, settings.py, layout.py) is reported by
+careerkit.check.run in full, including the problems only `check` reports. On
+top of that, this module looks at the YAML node tree of each file (for a
+document, the one the reader built its values from), to find what the loaded
+data can no longer show:
 
 - a key written twice in one mapping (PyYAML silently keeps the last);
 - YAML 1.1 surprises: an unquoted `no` read as false, `12:30` read as 750
   (base 60), `0755` read as 493 (octal), a number where text is expected;
 - a misspelt known key (`acitons`), as a warning with "did you mean";
-- an action `id` used twice by one person, naming both places.
+- the lines of each action `id`, for the run to find one used twice;
+- a merge-conflict marker, and one skill rated two ways in one document.
 
 The node tree is walked iteratively with a set of visited nodes, so aliases
 (shared nodes, even a cycle) cost nothing extra, and let go of as soon as the
 file is done. A document is walked only where its values, and what the loader
 noted while building them, show there may be something to find (most notes:
-nothing; see `_nothing_to_walk_for`). What is found in each file, and in each person's files, is kept
-in the cache (careerkit.cache) until one of them changes. Nothing here prints:
-the command layer formats the sorted `Problem`s.
+nothing; see `_nothing_to_walk_for`). What is found in each file is kept in the
+cache (careerkit.cache.reads) until it changes. Nothing here prints.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from careerkit.errors import CareerkitError, UsageError
+from careerkit.errors import CareerkitError
 from careerkit.reading import frontmatter as frontmatter_text
-from careerkit.reading.documents import MAX_ID, as_text, duplicate_id, key_like, read_bytes, value_like
-from careerkit.reading.settings import CONFIG_NAME, file_present, leaves_root
-from careerkit.repository.layout import profile_rel, shown_name
-from careerkit.repository.loader import Notes
+from careerkit.reading.documents import MAX_ID, as_text, key_like, read_bytes, value_like
+from careerkit.reading.settings import leaves_root
 from careerkit.values import codes, schema
-from careerkit.values.model import DocumentFiles, PersonNotes, Problem
+from careerkit.values.model import Problem
 from careerkit.values.records import Record
 from careerkit.values.schema import CLOSED, NUMBER, TEXT
 
-# What each known key holds (careerkit.schema, which the readers use too).
+# What each known key holds (careerkit.values.schema, which the readers use too).
 DOCUMENT_KEYS, PROFILE_KEYS, CONFIG_KEYS = schema.DOCUMENT, schema.PROFILE, schema.CONFIG
 # A line git writes into a file it could not merge.
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t].*)?$|^={7}[ \t]*$", re.MULTILINE)
 
 _SHOWN = 40  # a token longer than this is cut in messages
-
-
-@dataclass
-class Report:
-    """What `check` found, sorted by file and line, and how many files it read."""
-
-    problems: list[Problem]
-    files: int
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for p in self.problems if p.severity != "error")
-
-    def summary(self) -> str:
-        """One line: `2 errors, 1 warning in 14 files`, or `no problems in 14 files`."""
-        files = _count(self.files, "file")
-        if not self.problems:
-            return f"no problems in {files}"
-        return f"{_count(self.errors, 'error')}, {_count(self.warnings, 'warning')} in {files}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def line_text(problem: Problem) -> str:
-    """`path:line: severity: message`, like a compiler (no `:line` when there is none)."""
-    where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
-    return f"{where}: {problem.severity}: {problem.message}"
-
-
-def to_json(problem: Problem) -> dict[str, Any]:
-    return {
-        "file": problem.path,
-        "line": problem.line,
-        "severity": problem.severity,
-        "code": problem.code,
-        "message": problem.message,
-    }
-
-
-# -- what to check -----------------------------------------------------------------
-
-
-@dataclass
-class _Scope:
-    everything: bool = False
-    config: bool = False
-    all_people: bool = False
-    people: set[str] = field(default_factory=set)  # whole person folders
-    files: set[str] = field(default_factory=set)  # single files (relative paths)
-    file_people: set[str] = field(default_factory=set)  # the people those files belong to
-    ignored: list[Problem] = field(default_factory=list)
-
-    def covers(self, rel: str) -> bool:
-        if self.everything:
-            return True
-        if rel == CONFIG_NAME:
-            return self.config
-        parts = rel.split("/")
-        if parts[0] != "people":
-            return False
-        if len(parts) == 1 or self.all_people:
-            return self.all_people
-        if parts[1] in self.people:
-            return True
-        return rel in self.files or (len(parts) == 2 and parts[1] in self.file_people)
-
-
-def _scope(notes: Notes, paths: Sequence[Path]) -> _Scope:
-    if not paths:
-        return _Scope(everything=True)
-    scope = _Scope()
-    root = notes.root.resolve()
-    for given in paths:
-        rel = _relative(root, Path(given))
-        parts = rel.split("/") if rel else []
-        if any(part.startswith(".") for part in parts):
-            continue  # ignored everywhere, like .git/ and .careerkit/
-        full = root.joinpath(*parts)
-        if not parts:
-            scope.everything = True
-        elif parts == [CONFIG_NAME]:
-            scope.config = True
-        elif parts == ["people"]:
-            scope.all_people = True
-        elif parts[0] == "people" and len(parts) == 2 and os.path.isdir(full):
-            scope.people.add(parts[1])
-        elif parts[0] == "people" and len(parts) == 3 and parts[2].endswith(".md"):
-            scope.files.add(rel)
-            scope.file_people.add(parts[1])
-        else:
-            scope.ignored.append(
-                Problem(
-                    rel,
-                    None,
-                    codes.NOT_CHECKED,
-                    "not checked: careerkit reads careerkit.yaml and people/<person>/*.md",
-                    "warning",
-                    True,
-                )
-            )
-    return scope
-
-
-def _relative(root: Path, given: Path) -> str:
-    """`given` (from the command line) relative to the root, with `/`; a usage error when it is not inside."""
-    candidates = [Path(os.path.abspath(given))]
-    if not given.is_absolute():
-        candidates.append(Path(os.path.abspath(root / given)))  # a path written from the notes root
-    for candidate in candidates:
-        if not os.path.lexists(candidate):
-            continue
-        # Resolve the folder it is in, not the file itself: a link is checked as the link it is.
-        place = Path(os.path.realpath(candidate.parent)) / candidate.name
-        try:
-            rel = place.relative_to(root).as_posix()
-        except ValueError:
-            raise UsageError(f"{given}: not inside the notes repository at {root}") from None
-        return "" if rel == "." else shown_name(rel)  # a name that is not UTF-8, as the problems show it
-    raise UsageError(f"{given}: no such file or folder")
-
-
-# -- the check -----------------------------------------------------------------------
 
 
 class Lint(Record):
@@ -186,130 +53,10 @@ class Lint(Record):
     ids: list[int]  # the id and the line of each action of a document, in order: [id, line, id, line, ...]
 
 
-class DocumentIds(Record):
-    path: str
-    ids: list[int]  # [id, line, id, line, ...]
-
-
-class PersonCheck(Record):
-    """What `check` found in one person's files, before it is narrowed to the paths asked for; the cache
-    keeps it while none of their files change, so that a warm `check` parses nothing."""
-
-    problems: list[Problem]  # the reader's and ours, merged (the folder listing's are found afresh)
-    ids: list[DocumentIds]  # the action ids of each readable document, oldest document first
-
-
 NOTHING = Lint([], [], [])
 
 
-def run(notes: Notes, paths: Sequence[Path] = ()) -> Report:
-    """Check the whole notes repository, or only the files and folders in `paths`.
-
-    One person at a time, through the cache (careerkit.cache): a person none of whose files changed
-    since the last check is not read at all, and a file that did not change is not parsed again.
-    """
-    from careerkit.cache.parallel import Inspection
-    from careerkit.cache.reads import CHECKS_FILE, open_reads
-
-    scope = _scope(notes, paths)
-    folders, folder_problems = notes.folders()
-    if scope.everything or scope.all_people:
-        people = folders
-    else:
-        people = sorted((scope.people | scope.file_people) & set(folders))
-    reads = open_reads(notes.root)
-    settings = reads.settings()
-    # The settings are part of every key: no rule reads them today, and one that does must not be served stale.
-    inspection = Inspection("check", repr(settings.value), Lint, _lint_document)
-    problems = [p for p in folder_problems if scope.covers(p.path)] + scope.ignored
-    # Every file read, and every document that could not be (a folder, a broken link): counted person by person.
-    counted = len({p.path for p in problems if p.path.endswith(".md")})
-
-    config = notes.root / CONFIG_NAME
-    config_lint = NOTHING
-    if scope.covers(CONFIG_NAME) and file_present(config) and not os.path.isdir(config):
-        counted += 1
-        config_lint = (
-            reads.kept(CONFIG_NAME, config, inspection, partial(_lint_file, notes.root, CONFIG_NAME, config, "config"))
-            or NOTHING
-        )
-    loaded = [p for p in settings.problems if scope.covers(p.path)]
-    surprises: set[tuple[str, int | None]] = {(CONFIG_NAME, line) for line in config_lint.surprises}
-    problems += _merge(loaded, config_lint.problems, surprises)
-
-    listings: dict[str, DocumentFiles] = {}
-    pending: list[tuple[str, list[Path]]] = []
-    for slug in people:
-        listing = listings[slug] = notes.document_files(slug)
-        known = reads.person(CHECKS_FILE, slug, listing, PersonCheck, inspection.context)
-        if known is not None:
-            counted += _add_person(problems, notes, listings.pop(slug), known, scope)
-        else:
-            pending.append((slug, listing.paths))
-    for slug, person, found, lints in notes.read_people(reads, pending, inspection):
-        listing = listings.pop(slug)
-        by_path = {f"people/{slug}/{name}": lint for name, lint in zip(listing.names, lints, strict=True)}
-        rel = profile_rel(slug)
-        profile = notes.root / rel
-        if file_present(profile) and not os.path.isdir(profile):
-            by_path[rel] = (
-                reads.kept(rel, profile, inspection, partial(_lint_file, notes.root, rel, profile, "profile"))
-                or NOTHING
-            )
-        outcome = _person_check(person, found, by_path)
-        reads.keep_person(CHECKS_FILE, slug, outcome, found)
-        counted += _add_person(problems, notes, listing, outcome, scope)
-    reads.save()
-    problems = list(dict.fromkeys(problems))
-    problems.sort(key=lambda p: (p.path, p.line or 0, p.severity != "error", p.message))
-    return Report(problems, counted)
-
-
-def _person_check(person: PersonNotes, loaded: list[Problem], lints: dict[str, Lint]) -> PersonCheck:
-    found = [problem for lint in lints.values() for problem in lint.problems]
-    surprises: set[tuple[str, int | None]] = {(rel, line) for rel, lint in lints.items() for line in lint.surprises}
-    ids = [
-        DocumentIds(doc.path, lints[doc.path].ids)
-        for doc in person.documents
-        if doc.path in lints and lints[doc.path].ids
-    ]
-    return PersonCheck(_merge(loaded, found, surprises), ids)
-
-
-def _add_person(
-    problems: list[Problem], notes: Notes, listing: DocumentFiles, outcome: PersonCheck, scope: _Scope
-) -> int:
-    """Add what was found in a person's files (as far as `scope` covers them); how many files that is."""
-    found = [p for p in [*listing.problems, *outcome.problems] if scope.covers(p.path)]
-    found += _duplicate_ids(outcome.ids, scope)
-    problems += found
-    folder = notes.rel(listing.folder)
-    files = {f"{folder}/{name}" for name in listing.names if scope.covers(f"{folder}/{name}")}
-    profile = profile_rel(listing.folder.name)
-    if scope.covers(profile) and file_present(notes.root / profile) and not os.path.isdir(notes.root / profile):
-        files.add(profile)
-    return len(files | {p.path for p in found if p.path.endswith(".md")})
-
-
-def _merge(loaded: list[Problem], found: list[Problem], surprises: set[tuple[str, int | None]]) -> list[Problem]:
-    """The loader's problems and ours. Where we explain a YAML surprise, our message replaces the
-    loader's check-only complaint about the same value (its errors that leave data out stay)."""
-    kept = []
-    upgraded: set[tuple[str, int | None]] = set()
-    for problem in loaded:
-        if (problem.path, problem.line) in surprises and problem.check_only:
-            if problem.severity == "error":
-                upgraded.add((problem.path, problem.line))
-            continue
-        kept.append(problem)
-    for problem in found:
-        if (problem.path, problem.line) in upgraded and problem.severity != "error":
-            problem = problem._replace(severity="error", check_only=True)
-        kept.append(problem)
-    return list(dict.fromkeys(kept))
-
-
-def _lint_document(rel: str, text: str | None, split: frontmatter_text.Split | None, kept: Any) -> Lint:
+def lint_document(rel: str, text: str | None, split: frontmatter_text.Split | None, kept: Any) -> Lint:
     """What we find in a document, from the text and the YAML tree the reader made of it (see Inspection)."""
     markers = _conflict_markers(rel, text)
     if split is None:
@@ -328,7 +75,7 @@ def _lint_document(rel: str, text: str | None, split: frontmatter_text.Split | N
     return lint._replace(problems=lint.problems + markers) if markers else lint
 
 
-def _lint_file(root: Path, rel: str, path: Path, kind: str) -> Lint | None:
+def lint_file(root: Path, rel: str, path: Path, kind: str) -> Lint | None:
     """What we find in careerkit.yaml or a profile (None when it could not be read: not kept)."""
     from careerkit.reading import yamlio
 
@@ -397,7 +144,7 @@ def _action_ids(tree: Any, first: int) -> list[int]:
 
 
 def _nothing_to_walk_for(kept: Any, yaml_text: str) -> bool:
-    """Whether `_Walk` is sure to find nothing in a document's kept tree (careerkit.yamlio.Kept), told
+    """Whether `_Walk` is sure to find nothing in a document's kept tree (careerkit.reading.yamlio.Kept), told
     without visiting its nodes: most notes have nothing for it to find, and the walk would cost a fifth
     of reading them. No key written twice, no number in base 60 or 8, no explicit tag (`!!int 0755`), no
     key a document does not know, no number, yes/no or date where text belongs."""
@@ -596,28 +343,6 @@ def _construct(node: Any, kind: str) -> Any:
         return getattr(constructor, f"construct_yaml_{kind}")(node)
     except Exception:
         return "something else"
-
-
-# -- ids ---------------------------------------------------------------------------------
-
-
-def _duplicate_ids(documents: list[DocumentIds], scope: _Scope) -> list[Problem]:
-    """An error for each action id a person uses again (in the same or a later document)."""
-    problems: list[Problem] = []
-    first_use: dict[int, tuple[str, int]] = {}
-    for doc in documents:  # oldest first
-        for ident, line in zip(doc.ids[::2], doc.ids[1::2], strict=True):
-            if ident not in first_use:
-                first_use[ident] = (doc.path, line)
-                continue
-            where, at = first_use[ident]
-            if scope.covers(doc.path):
-                place = f"line {at}" if where == doc.path else f"{where}:{at}"
-                # the same problem as the loader's, which every command reports
-                problems.append(duplicate_id(doc.path, line, ident, place))
-            elif scope.covers(where):
-                problems.append(duplicate_id(where, at, ident, f"{doc.path}:{line}", check_only=True))
-    return problems
 
 
 # -- what only the whole file shows ----------------------------------------------------------

@@ -1,0 +1,88 @@
+"""`careerkit due`: what needs attention, for people and scripts."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerkit.commands.options import (
+    JSON_HELP,
+    NO_PAGER_HELP,
+    Today,
+    errors_json,
+    finish,
+    load_team,
+    print_json,
+    show,
+    style,
+    today_option,
+    use_colour,
+)
+from careerkit.values.printable import printable
+
+if TYPE_CHECKING:
+    from careerkit.rules.findings import Finding
+    from careerkit.values.model import Team
+
+
+def due(
+    ctx: typer.Context,
+    people: Annotated[
+        list[str] | None, typer.Argument(metavar="[PERSON]...", help="Only these people (slug or name).")
+    ] = None,
+    today: Today = None,
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within", min=0, metavar="DAYS", help="Also show actions and check-ins due in the next DAYS days."
+        ),
+    ] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is due (for cron and CI).")] = False,
+    mine: Annotated[
+        bool,
+        typer.Option(
+            "--mine", help="Only your own promises (actions whose owner is the `manager` setting), across the team."
+        ),
+    ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
+) -> None:
+    """What needs attention: overdue and stale actions, due check-ins and conversations."""
+    from careerkit.rules.findings import find
+
+    day = today_option(today)
+    _, team = load_team(ctx, people, condensed=True)
+    findings = find(team, day, within)
+    if mine:
+        findings = _promises(team, findings)
+    if as_json:
+        print_json({"today": day.isoformat(), "findings": [f.to_json() for f in findings], "errors": errors_json(team)})
+    else:
+        text = "No promise of yours needs attention.\n" if mine and not findings else _findings_text(team, findings)
+        show(text, paged=not no_pager)
+    finish(team, fail and bool(findings))
+
+
+def _promises(team: "Team", findings: list["Finding"]) -> list["Finding"]:
+    """The findings about the manager's own promises: actions whose owner is the `manager` setting."""
+    return [f for f in findings if f.action is not None and f.owner == team.settings.manager]
+
+
+def _findings_text(team: "Team", findings: list["Finding"]) -> str:
+    colour = use_colour()
+    if not findings:
+        return "Nothing needs attention.\n" if team.people else "No people yet: careerkit add NAME\n"
+    names = {person.slug: person.name for person in team.people}
+    by_person: dict[str, list[Finding]] = {}  # in the order of each person's most urgent finding
+    for finding in findings:
+        by_person.setdefault(finding.person, []).append(finding)
+    lines: list[str] = []
+    for slug, theirs in by_person.items():
+        lines += [""] if lines else []
+        lines.append(style(printable(names[slug]), "bold", colour=colour))
+        for finding in theirs:
+            tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
+            # A title with a line break or an escape sequence in it stays on its own line, inert.
+            message = style(printable(finding.message), tone, colour=colour)
+            file = style(printable(finding.file), "dim", colour=colour)
+            lines.append(f"  {message}  {file}")
+    return "\n".join(lines) + "\n"  # one write: thousands of echo calls cost more than the findings

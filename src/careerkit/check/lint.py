@@ -277,60 +277,49 @@ class _Walk:
         kind = node.tag.rsplit(":", 1)[-1]
         token = node.value
         shown = token if len(token) <= _SHOWN else token[: _SHOWN - 1] + "…"
-        known = expected is not None
+        if not self.odd_number(node, kind, shown, expected) and expected == TEXT:
+            self.not_text(node, kind, shown)
+
+    def odd_number(self, node: Any, kind: str, shown: str, expected: Any) -> bool:
+        """Report a number YAML 1.1 reads in base 60 (`12:30`) or 8 (`0755`); whether it is one."""
+        token = node.value
+        severity = "error" if expected is not None else "warning"
         if kind in ("int", "float") and self.sexagesimal.match(token):
             value = _construct(node, kind)
-            self.add(
-                node,
-                codes.YAML_BASE_60,
+            message = (
                 f"`{shown}` was read as the number {value} (YAML 1.1 reads digits with colons as base "
-                f"60); write '{shown}' in quotes",
-                "error" if known else "warning",
-                True,
+                f"60); write '{shown}' in quotes"
             )
-        elif kind == "int" and self.octal.match(token):
+            self.add(node, codes.YAML_BASE_60, message, severity, True)
+            return True
+        if kind == "int" and self.octal.match(token):
             value = as_text(_construct(node, kind))
             fix = f"write {token.lstrip('+-0_') or '0'}" if expected == NUMBER else f"write '{shown}' in quotes"
-            self.add(
-                node,
-                codes.YAML_OCTAL,
-                f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); {fix}",
-                "error" if known else "warning",
-                True,
-            )
-        elif expected == TEXT and kind == "bool":
+            message = f"`{shown}` was read as the octal number {value} (YAML 1.1 reads a leading 0 as octal); {fix}"
+            self.add(node, codes.YAML_OCTAL, message, severity, True)
+            return True
+        return False
+
+    def not_text(self, node: Any, kind: str, shown: str) -> None:
+        """Report a plain value YAML reads as something else where text belongs (`no`, `3.10`, a date)."""
+        quote = f"write '{shown}' in quotes"
+        if kind == "bool":
             value = str(_construct(node, kind)).lower()
-            self.add(
-                node,
-                codes.YAML_BOOLEAN,
+            message = (
                 f"`{shown}` was read as {value}, not text (YAML 1.1 reads unquoted yes, no, on and off "
-                f"as true or false); write '{shown}' in quotes",
-                surprise=True,
+                f"as true or false); {quote}"
             )
-        elif expected == TEXT and kind in ("int", "float"):
+            self.add(node, codes.YAML_BOOLEAN, message, surprise=True)
+        elif kind in ("int", "float"):
             value = as_text(_construct(node, kind))
-            if value != token:
-                self.add(
-                    node,
-                    codes.YAML_NUMBER,
-                    f"`{shown}` was read as the number {value}; write '{shown}' in quotes",
-                    surprise=True,
-                )
+            if value != node.value:
+                self.add(node, codes.YAML_NUMBER, f"`{shown}` was read as the number {value}; {quote}", surprise=True)
             else:
-                self.add(
-                    node,
-                    codes.YAML_NUMBER,
-                    f"`{shown}` was read as a number, not text; write '{shown}' in quotes",
-                    "warning",
-                    surprise=True,
-                )
-        elif expected == TEXT and kind == "timestamp":
+                message = f"`{shown}` was read as a number, not text; {quote}"
+                self.add(node, codes.YAML_NUMBER, message, "warning", surprise=True)
+        elif kind == "timestamp":
             self.add(
-                node,
-                codes.YAML_DATE,
-                f"`{shown}` was read as a date, not text; write '{shown}' in quotes",
-                "warning",
-                surprise=True,
+                node, codes.YAML_DATE, f"`{shown}` was read as a date, not text; {quote}", "warning", surprise=True
             )
 
 

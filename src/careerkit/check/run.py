@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerkit.check.lint import NOTHING, Lint, lint_document, lint_file
 from careerkit.errors import UsageError
@@ -27,6 +27,10 @@ from careerkit.values import codes
 from careerkit.values.model import DocumentFiles, PersonNotes, Problem
 from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
+
+if TYPE_CHECKING:
+    from careerkit.cache.parallel import Inspection
+    from careerkit.cache.reads import Reads
 
 
 @dataclass
@@ -177,7 +181,7 @@ def run(notes: Repository, paths: Sequence[Path] = ()) -> Report:
     since the last check is not read at all, and a file that did not change is not parsed again.
     """
     from careerkit.cache.parallel import Inspection
-    from careerkit.cache.reads import CHECKS_FILE, open_reads
+    from careerkit.cache.reads import open_reads
 
     scope = _scope(notes, paths)
     folders, folder_problems = notes.folders()
@@ -192,19 +196,39 @@ def run(notes: Repository, paths: Sequence[Path] = ()) -> Report:
     problems = [p for p in folder_problems if scope.covers(p.path)] + scope.ignored
     # Every file read, and every document that could not be (a folder, a broken link): counted person by person.
     counted = len({p.path for p in problems if p.path.endswith(".md")})
+    config_problems, config_counted = _check_config(notes, scope, reads, inspection, settings.problems)
+    people_problems, people_counted = _check_people(notes, scope, reads, inspection, people)
+    reads.save()
+    problems = list(dict.fromkeys(problems + config_problems + people_problems))
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.severity != "error", p.message))
+    return Report(problems, counted + config_counted + people_counted)
 
+
+def _check_config(
+    notes: Repository, scope: _Scope, reads: Reads, inspection: Inspection, loaded: list[Problem]
+) -> tuple[list[Problem], int]:
+    """What is wrong in careerkit.yaml (as far as `scope` covers it), and how many files that is (0 or 1)."""
     config = notes.root / CONFIG_NAME
-    config_lint = NOTHING
+    config_lint, counted = NOTHING, 0
     if scope.covers(CONFIG_NAME) and file_present(config) and not os.path.isdir(config):
-        counted += 1
-        config_lint = (
-            reads.kept(CONFIG_NAME, config, inspection, partial(lint_file, notes.root, CONFIG_NAME, config, "config"))
-            or NOTHING
-        )
-    loaded = [p for p in settings.problems if scope.covers(p.path)]
+        counted = 1
+        lint = partial(lint_file, notes.root, CONFIG_NAME, config, "config")
+        config_lint = reads.kept(CONFIG_NAME, config, inspection, lint) or NOTHING
     surprises: set[tuple[str, int | None]] = {(CONFIG_NAME, line) for line in config_lint.surprises}
-    problems += _merge(loaded, config_lint.problems, surprises)
+    return _merge([p for p in loaded if scope.covers(p.path)], config_lint.problems, surprises), counted
 
+
+def _check_people(
+    notes: Repository, scope: _Scope, reads: Reads, inspection: Inspection, people: list[str]
+) -> tuple[list[Problem], int]:
+    """What is wrong in these people's files (as far as `scope` covers them), and how many files that is.
+
+    A person whose files did not change is answered from the cache; the others are read, checked and kept.
+    """
+    from careerkit.cache.reads import CHECKS_FILE
+
+    problems: list[Problem] = []
+    counted = 0
     listings: dict[str, DocumentFiles] = {}
     pending: list[tuple[str, list[Path]]] = []
     for slug in people:
@@ -220,16 +244,12 @@ def run(notes: Repository, paths: Sequence[Path] = ()) -> Report:
         rel = profile_rel(slug)
         profile = notes.root / rel
         if file_present(profile) and not os.path.isdir(profile):
-            by_path[rel] = (
-                reads.kept(rel, profile, inspection, partial(lint_file, notes.root, rel, profile, "profile")) or NOTHING
-            )
+            lint = partial(lint_file, notes.root, rel, profile, "profile")
+            by_path[rel] = reads.kept(rel, profile, inspection, lint) or NOTHING
         outcome = _person_check(person, found, by_path)
         reads.keep_person(CHECKS_FILE, slug, outcome, found)
         counted += _add_person(problems, notes, listing, outcome, scope)
-    reads.save()
-    problems = list(dict.fromkeys(problems))
-    problems.sort(key=lambda p: (p.path, p.line or 0, p.severity != "error", p.message))
-    return Report(problems, counted)
+    return problems, counted
 
 
 def _person_check(person: PersonNotes, loaded: list[Problem], lints: dict[str, Lint]) -> PersonCheck:

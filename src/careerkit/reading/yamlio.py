@@ -12,8 +12,9 @@ nesting deeper than MAX_DEPTH (LibYAML's composer recurses on the C stack and
 crashes the interpreter somewhere past 20,000 levels) is found with the
 event parser before anything is composed; aliases that would expand to more
 than MAX_NODES values (a "billion laughs" file) or refer to themselves are
-refused before construction; a value whose explicit tag cannot be built
-(`!!int abc`) is an error at its line. Error messages never quote the text.
+refused before construction (both in careerkit.reading.yaml_limits); a value
+whose explicit tag cannot be built (`!!int abc`) is an error at its line.
+Error messages never quote the text (careerkit.reading.yaml_errors).
 """
 
 from __future__ import annotations
@@ -27,16 +28,12 @@ from typing import Any
 import yaml
 
 from careerkit.errors import CareerkitError
+from careerkit.reading.yaml_limits import MAX_DEPTH, Refused, check_aliases, check_depth
 from careerkit.values import codes
 from careerkit.values.records import Record
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_DEPTH = 100  # levels of nested lists and mappings
-MAX_NODES = 100_000  # values, counting each use of an alias in full
-# What every level of nesting needs at least one of (or one more column of indentation).
-_NESTING = ("[", "{", "- ", "-\n", "-\r", "-\t", "? ", "?\n", "?\r", "?\t")
-_DEEP_INDENT = " " * (MAX_DEPTH // 2)
 MAX_RESOLVED = 100_000  # plain scalars whose tag is remembered (see _Loader.resolve)
 _RESOLVED: dict[str, str] = {}
 
@@ -169,7 +166,7 @@ class _AliasCheckingLoader(_Loader):
         node = self.get_single_node()
         if node is None:
             return None
-        _check_aliases(node)
+        check_aliases(node)
         return self.construct_document(node)
 
 
@@ -189,90 +186,6 @@ _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _UNUSUAL = object()  # a scalar that `_Loader._scalar` leaves to PyYAML
 
 
-class _Refused(yaml.YAMLError):
-    """YAML that parses but that careerkit will not build (too deep, too many aliases).
-
-    `problem` follows the name of the YAML (`frontmatter`), which `load` puts before it.
-    """
-
-    def __init__(self, problem: str, mark: Any):
-        super().__init__(problem)
-        self.problem = problem
-        self.problem_mark = mark
-
-
-def _check_depth(text: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before anything recursive sees it.
-
-    A cheap count first: each level needs a `[`, a `{`, a `- ` or `? ` indicator, or
-    more indentation; only text that could be that deep is run through the event
-    parser (which keeps its own stack, so it cannot crash).
-    """
-    if (
-        sum(map(text.count, _NESTING)) <= MAX_DEPTH // 2
-        and ("\n" + _DEEP_INDENT) not in text
-        and not text.startswith(_DEEP_INDENT)
-    ):
-        return
-    try:
-        _count_depth(text, _Base)
-    except _Refused:
-        raise
-    except yaml.YAMLError:
-        # Not YAML, or LibYAML stopped at a nesting limit of its own (PyYAML 6.0.4 and later, with
-        # its own words): the pure-Python parser, which has no such limit, says which one it is.
-        try:
-            _count_depth(text, yaml.SafeLoader)
-        except _Refused:
-            raise
-        except yaml.YAMLError:
-            return  # not YAML at all: loading it says where
-
-
-def _count_depth(text: str, loader: Any) -> None:
-    """Raise _Refused at the first list or mapping nested deeper than MAX_DEPTH."""
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _Refused(f"is nested more than {MAX_DEPTH} levels deep; not read", event.start_mark)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-
-
-def _check_aliases(root: yaml.Node) -> None:
-    """Refuse aliases that refer to themselves or expand to more than MAX_NODES values."""
-    sizes: dict[int, int] = {}
-    visiting: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            visiting.discard(key)
-            size = 1 + sum(sizes[id(child)] for child in _children(node))
-            sizes[key] = size
-            if size > MAX_NODES:
-                raise _Refused(f"aliases (*name) expand to more than {MAX_NODES:,} values; not read", node.start_mark)
-            continue
-        if key in sizes:
-            continue
-        if key in visiting:
-            raise _Refused("has an alias (*name) inside the value it names; not read", node.start_mark)
-        visiting.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
 class Kept(Record):
     """What `load` keeps for `check` beside the value: the node tree the value was built from, as composed."""
 
@@ -289,7 +202,7 @@ def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Kept]
     so that `check` need not compose the same text again.
     """
     try:
-        _check_depth(text)
+        check_depth(text)
         loader = _AliasCheckingLoader if "*" in text and "&" in text else _Loader
         if tree is not None and loader is _Loader:
             return _load_keeping(text, tree)
@@ -298,7 +211,7 @@ def load(text: str, first_line: int, what: str = "frontmatter", tree: list[Kept]
         from careerkit.reading.yaml_errors import error_line, reason
 
         line = error_line(error, first_line, text)
-        if isinstance(error, _Refused):
+        if isinstance(error, Refused):
             raise CareerkitError(f"{what} {error.problem}", line=line, code=codes.BAD_YAML) from None
         message = f"could not parse {what}: {reason(error, text, MAX_DEPTH)}"
         raise CareerkitError(message, line=line, code=codes.BAD_YAML) from None
@@ -342,7 +255,7 @@ def compose(text: str) -> yaml.Node | None:
     Aliases are shared nodes (and may form a cycle): walk it with a set of visited nodes.
     """
     try:
-        _check_depth(text)
+        check_depth(text)
         return yaml.compose(text, Loader=_Loader)
     except Exception:
         return None

@@ -30,6 +30,7 @@ _TEMPLATE_SECTIONS = frozenset(
 _QUOTE = r"^(?:>\s*)+"  # the marks of a quote (nested or not), before its words
 _MARKERS = r"^(?:[-*+]\s+)+"  # of list items, before a person's words
 _MAX_ASKED = 5
+_RULES = ("---", "***", "===", "```", "~~~")  # a horizontal rule or a code fence: never a person's words
 
 
 def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -> Iterator[str | None]:
@@ -44,14 +45,8 @@ def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -
     section: int | None = 0  # of `template`: before its first heading
     sections: dict[str, int | None] = {}  # each heading of the note looked up once
     for line in body.splitlines():
-        stripped = re.sub(_QUOTE, "", line.strip())  # inside a quote, a heading is still a heading
-        if in_comment:
-            in_comment = "-->" not in stripped
-            stripped = "" if in_comment else stripped.split("-->", 1)[1].strip()
-        while stripped.startswith("<!--"):
-            rest = stripped[4:]
-            in_comment = "-->" not in rest
-            stripped = "" if in_comment else rest.split("-->", 1)[1].strip()
+        # inside a quote, a heading is still a heading
+        stripped, in_comment = _uncommented(re.sub(_QUOTE, "", line.strip()), in_comment)
         if stripped.startswith("#"):
             in_section = templated and stripped.lstrip("#").strip().casefold() in _TEMPLATE_SECTIONS
             section = sections.get(stripped)
@@ -71,12 +66,24 @@ def own_lines(body: str, template: Shapes = NO_SHAPES, templated: bool = True) -
         if (
             in_section
             or in_paragraph
-            or stripped.startswith(("---", "***", "===", "```", "~~~"))
+            or stripped.startswith(_RULES)
             or (templated and template.wrote(stripped, section))
         ):
             yield None
             continue
         yield re.sub(_MARKERS, "", stripped).strip() or None  # a list item: its words
+
+
+def _uncommented(text: str, in_comment: bool) -> tuple[str, bool]:
+    """`text` without its HTML comments (`in_comment`: one is open before it), and whether one is open after."""
+    if in_comment:
+        in_comment = "-->" not in text
+        text = "" if in_comment else text.split("-->", 1)[1].strip()
+    while text.startswith("<!--"):
+        rest = text[4:]
+        in_comment = "-->" not in rest
+        text = "" if in_comment else rest.split("-->", 1)[1].strip()
+    return text, in_comment
 
 
 def asked(body: str) -> list[str]:

@@ -154,16 +154,7 @@ def load_settings(root: Path) -> Loaded:
         return Loaded(Settings(), [])
     data, source, problems = _read_mapping(root, path, CONFIG_NAME, frontmatter=False)
     settings = Settings()
-    known = set(Settings._fields)
-    for key in data:
-        if key not in known:
-            from difflib import get_close_matches
-
-            close = get_close_matches(str(key), known, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            at = None if source is None else source.key_line(key)
-            unknown = f"unknown setting `{key}`" if key_like(key) else "an unknown setting"  # never a sentence
-            problems.append(Problem(CONFIG_NAME, at, codes.UNKNOWN_KEY, f"{unknown}{hint}", "warning", check_only=True))
+    problems += _unknown_settings(data, source)
     from careerkit.values.schema import DAY_SETTINGS  # (on first use: a warm run reads no setting)
 
     for key in DAY_SETTINGS:
@@ -185,6 +176,22 @@ def load_settings(root: Path) -> Loaded:
     elif calendar_key is not None:
         settings = settings._replace(calendar_key=calendar_key)
     return Loaded(settings, problems)
+
+
+def _unknown_settings(data: dict[str, Any], source: _Source | None) -> list[Problem]:
+    """A warning for each key of careerkit.yaml that is no setting, with "did you mean" where one is close."""
+    known = set(Settings._fields)
+    problems = []
+    for key in data:
+        if key not in known:
+            from difflib import get_close_matches
+
+            close = get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            at = None if source is None else source.key_line(key)
+            unknown = f"unknown setting `{key}`" if key_like(key) else "an unknown setting"  # never a sentence
+            problems.append(Problem(CONFIG_NAME, at, codes.UNKNOWN_KEY, f"{unknown}{hint}", "warning", check_only=True))
+    return problems
 
 
 def load_profile(root: Path, rel: str) -> Loaded:

@@ -62,11 +62,7 @@ def add_calendar_key(root: Path) -> str:
     key = secrets.token_hex(16)
     try:
         old = path.read_bytes()
-        newline = b"\r\n" if b"\r\n" in old else b"\n"
-        gap = b"" if not old or old.endswith(newline * 2) else newline  # a blank line before ours
-        gap = gap if old.endswith(b"\n") or not old else newline + gap
-        added = f'# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: "{key}"\n'.encode().replace(b"\n", newline)
-        new = old + gap + added
+        new = old + _key_lines(old, key)
         before = yamlio.load(old.decode("utf-8-sig"), 1, "YAML") or {}
         after = yamlio.load(new.decode("utf-8-sig"), 1, "YAML")
     except (OSError, ValueError, CareerkitError):
@@ -83,6 +79,14 @@ def add_calendar_key(root: Path) -> str:
         raise _no_key("does not end so that a line can be added")
     fsutil.replace(path, new, root, fsutil.NOTES_FILE)
     return key
+
+
+def _key_lines(old: bytes, key: str) -> bytes:
+    """The lines that add `key` after the bytes `old` of careerkit.yaml: its line endings, a blank line before."""
+    newline = b"\r\n" if b"\r\n" in old else b"\n"
+    gap = b"" if not old or old.endswith(newline * 2) else newline  # a blank line before ours
+    gap = gap if old.endswith(b"\n") or not old else newline + gap
+    return gap + f'# {CALENDAR_KEY_HELP}\n{CALENDAR_KEY}: "{key}"\n'.encode().replace(b"\n", newline)
 
 
 def _no_key(why: str) -> Exception:

@@ -30,8 +30,9 @@ from typing import Any
 
 from careerkit.errors import CareerkitError
 from careerkit.reading import frontmatter as frontmatter_text
-from careerkit.reading.documents import MAX_ID, as_text, key_like, read_bytes, value_like
+from careerkit.reading.documents import read_bytes
 from careerkit.reading.settings import leaves_root
+from careerkit.reading.shown import MAX_ID, as_text, key_like, value_like
 from careerkit.values import codes, schema
 from careerkit.values.model import Problem
 from careerkit.values.records import Record

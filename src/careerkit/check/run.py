@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.check.lint import NOTHING, Lint, lint_document, lint_file
 from careerkit.errors import UsageError
-from careerkit.reading.documents import duplicate_id
+from careerkit.reading.action_items import duplicate_id
 from careerkit.reading.settings import CONFIG_NAME, file_present
 from careerkit.repository.layout import shown_name
 from careerkit.repository.loader import Repository

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError
 from careerkit.fs.read import MAX_FILE_BYTES, NotARegularFile, TooLarge, read_regular
+from careerkit.reading.action_items import read_actions
+from careerkit.reading.shown import as_text, ordinal, shown
 from careerkit.values import codes
 from careerkit.values.dates import value_to_date
 from careerkit.values.model import (
     STAGE_RANK,
-    STATUSES,
-    Action,
     Document,
     Dream,
     DreamSkill,
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from careerkit.reading.frontmatter import Split
     from careerkit.reading.yamlio import Kept
 
-MAX_ID = 10**15 - 1  # action ids are small whole numbers; a larger one is a slip (or an attack on int-to-text)
 ACTION_STAGES = ("plan", "checkin")
 # Regular expressions as text, compiled (and kept) by `re` on first use: a warm run need not pay for them
 # (docs/performance.md, "Start-up that imports little").
@@ -177,46 +176,20 @@ class _Reader:
             hint = " (a note that starts with a --- rule needs frontmatter above it)" if isinstance(raw, str) else ""
             return self.unreadable((), codes.NOT_A_MAPPING, f"frontmatter is {kind}, not a mapping of keys{hint}")
         name = re.fullmatch(FILENAME, self.rel.rsplit("/", 1)[-1])
-        stage = raw.get("stage")
-        if stage is None:
-            if name is None or name.group(2) not in STAGE_RANK:
-                return self.unreadable(
-                    (), codes.NO_STAGE, "no stage: add `stage:` (story, dreams, plan, checkin or note)"
-                )
-            stage = name.group(2)
-        elif not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
-            return self.unreadable(
-                ("stage",),
-                codes.UNKNOWN_STAGE,
-                f"unknown stage{_shown(stage)}: use story, dreams, plan, checkin or note",
-            )
-        if raw.get("date") is not None:
-            day = value_to_date(raw["date"])
-            if day is None:
-                return self.unreadable(
-                    ("date",), codes.BAD_DATE, f"date{_shown(raw['date'])} is not a real date (YYYY-MM-DD)"
-                )
-        else:
-            day = value_to_date(name.group(1)) if name else None
-            if day is None:
-                return self.unreadable((), codes.NO_DATE, "no date: add `date: YYYY-MM-DD`")
-        declared = raw.get("person")
-        if declared is not None and declared != self.person:
-            message = f"person{_shown(declared)} does not match the folder {self.person!r}"
-            self.report(("person",), codes.PERSON_MISMATCH, message, check_only=True)
+        stage = self.stage(raw, name)
+        day = self.day(raw, name) if stage is not None else None
+        if stage is None or day is None:
+            return ReadResult(None, self.problems)  # (reported: without both, a document counts for nothing)
+        self.person_matches(raw.get("person"))
         values = self.strings(raw, "values")
         learns_best = self.strings(raw, "learns_best")
         dreams = self.dreams(raw.get("dreams"))
         skills = self.plan_skills(raw.get("skills"))
-        actions = self.actions(raw.get("actions"), day)
+        actions = read_actions(self, raw.get("actions"), day)
         if actions and stage not in ACTION_STAGES:
+            message = f"actions belong in plan and checkin documents, not {stage} (they still count)"
             self.report(
-                ("actions",),
-                codes.MISPLACED_ACTIONS,
-                f"actions belong in plan and checkin documents, not {stage} (they still count)",
-                severity="warning",
-                check_only=True,
-                key_line=True,
+                ("actions",), codes.MISPLACED_ACTIONS, message, severity="warning", check_only=True, key_line=True
             )
         from careerkit.values.schema import DOCUMENT_DATES  # (on first use: a warm run reads no document)
 
@@ -243,6 +216,39 @@ class _Reader:
             asked,
         )
         return ReadResult(doc, self.problems)
+
+    def stage(self, raw: dict[str, Any], name: re.Match[str] | None) -> str | None:
+        """`stage`, else the file name's; None (reported) when neither gives a known one."""
+        stage = raw.get("stage")
+        if stage is None:
+            if name is None or name.group(2) not in STAGE_RANK:
+                self.report((), codes.NO_STAGE, "no stage: add `stage:` (story, dreams, plan, checkin or note)")
+                return None
+            return name.group(2)
+        if not isinstance(stage, str) or stage not in STAGE_RANK:  # (a list is not hashable)
+            message = f"unknown stage{shown(stage)}: use story, dreams, plan, checkin or note"
+            self.report(("stage",), codes.UNKNOWN_STAGE, message)
+            return None
+        return stage
+
+    def person_matches(self, declared: Any) -> None:
+        """Report to `check` a `person` that is not the folder's (the folder is the person)."""
+        if declared is not None and declared != self.person:
+            message = f"person{shown(declared)} does not match the folder {self.person!r}"
+            self.report(("person",), codes.PERSON_MISMATCH, message, check_only=True)
+
+    def day(self, raw: dict[str, Any], name: re.Match[str] | None) -> date | None:
+        """`date`, else the file name's; None (reported) when neither gives a real one."""
+        if raw.get("date") is not None:
+            day = value_to_date(raw["date"])
+            if day is None:
+                message = f"date{shown(raw['date'])} is not a real date (YYYY-MM-DD)"
+                self.report(("date",), codes.BAD_DATE, message)
+            return day
+        day = value_to_date(name.group(1)) if name else None
+        if day is None:
+            self.report((), codes.NO_DATE, "no date: add `date: YYYY-MM-DD`")
+        return day
 
     def strings(self, raw: dict[str, Any], key: str) -> list[str]:
         value = raw.get(key)
@@ -307,11 +313,11 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            shown = _shown(value)
+            written = shown(value)
             message = (
                 f"`{key}` should be a whole number from 1 to 5"
-                + (f", not{shown}" if shown else "")
-                + f"; skill {_number(keys[-1])} of dream {_number(keys[1])} is left out"
+                + (f", not{written}" if written else "")
+                + f"; skill {ordinal(keys[-1])} of dream {ordinal(keys[1])} is left out"
             )
             self.report((*keys, key), codes.BAD_RATING, message)
             return False
@@ -338,143 +344,34 @@ class _Reader:
                     check_only=True,
                 )
                 continue
-            resources = item.get("resources")
-            if isinstance(resources, str):
-                resources = [resources]
-            elif resources is not None and not isinstance(resources, list):
-                self.report(
-                    ("skills", index, "resources"),
-                    codes.BAD_VALUE,
-                    "`resources` should be a list of people or resources",
-                    check_only=True,
-                )
-                resources = []
-            kept = [
-                as_text(r)
-                for r in resources or []
-                if isinstance(r, (str, int, float)) and not isinstance(r, bool) and as_text(r).strip()
-            ]
-            if resources and len(kept) != len(resources):
-                self.report(
-                    ("skills", index, "resources"), codes.BAD_VALUE, "each resource should be text", check_only=True
-                )
+            kept = self.resources(item.get("resources"), index)
             result.append(PlanSkill(item["skill"], kept))
         return result
+
+    def resources(self, resources: Any, index: int) -> list[str]:
+        """The people and resources of skill `index` of the plan: the items that are text (the rest reported)."""
+        keys: tuple[str | int, ...] = ("skills", index, "resources")
+        if isinstance(resources, str):
+            resources = [resources]
+        elif resources is not None and not isinstance(resources, list):
+            self.report(keys, codes.BAD_VALUE, "`resources` should be a list of people or resources", check_only=True)
+            resources = []
+        kept = [
+            as_text(r)
+            for r in resources or []
+            if isinstance(r, (str, int, float)) and not isinstance(r, bool) and as_text(r).strip()
+        ]
+        if resources and len(kept) != len(resources):
+            self.report(keys, codes.BAD_VALUE, "each resource should be text", check_only=True)
+        return kept
 
     def optional_date(self, raw: dict[str, Any], keys: tuple[str | int, ...], value: Any) -> date | None:
         if value is None:
             return None
         day = value_to_date(value)
         if day is None:
-            self.report(keys, codes.BAD_DATE, f"`{keys[-1]}`{_shown(value)} is not a real date (YYYY-MM-DD)")
+            self.report(keys, codes.BAD_DATE, f"`{keys[-1]}`{shown(value)} is not a real date (YYYY-MM-DD)")
         return day
-
-    def actions(self, value: Any, day: date) -> list[Action]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.report(("actions",), codes.BAD_VALUE, "`actions` should be a list of action items")
-            return []
-        result: list[Action] = []
-        repeated = _repeated_ids(value)
-        first_line: dict[int, int | None] = {}
-        for index, item in enumerate(value):
-            action = self.action(item, index, day)
-            if action is None:
-                continue
-            if action.id in repeated:  # rare: only then is the YAML composed to find the lines
-                if action.id in first_line:
-                    line = first_line[action.id]
-                    where = f"line {line}" if line is not None else "an earlier line"
-                    problem = duplicate_id(self.rel, self.line_of(("actions", index, "id")), action.id, where)
-                    self.problems.append(problem)
-                else:
-                    first_line[action.id] = self.line_of(("actions", index, "id"))
-            result.append(action)
-        return result
-
-    def action(self, item: Any, index: int, day: date) -> Action | None:
-        keys: tuple[str | int, ...] = ("actions", index)
-        if not isinstance(item, dict):
-            self.report(keys, codes.BAD_ACTION, f"action {index + 1} should be a mapping with id and title; left out")
-            return None
-        ident = item.get("id")
-        if isinstance(ident, bool) or not isinstance(ident, int) or not 1 <= ident <= MAX_ID:
-            missing = "id" not in item
-            message = (
-                "action has no `id`; left out"
-                if missing
-                else f"action id{_shown(ident)} is not a positive whole number; left out"
-            )
-            self.report(keys if missing else (*keys, "id"), codes.BAD_ACTION_ID, message)
-            return None
-        status = item.get("status", "open")
-        if status is None:
-            status = "open"
-        if status not in STATUSES:
-            hint = ""
-            if isinstance(status, bool):
-                hint = f" (YAML read an unquoted word as {str(status).lower()}; write open, done or dropped)"
-            self.report(
-                (*keys, "status"),
-                codes.BAD_STATUS,
-                f"action {ident}: status{_shown(status)} is not open, done or dropped{hint}; left out",
-            )
-            return None
-        dates: dict[str, date | None] = {}
-        for key in _action_dates():
-            raw_value = item.get(key)
-            dates[key] = value_to_date(raw_value) if raw_value is not None else None
-            if raw_value is not None and dates[key] is None:
-                self.report(
-                    (*keys, key),
-                    codes.BAD_DATE,
-                    f"action {ident}: {key}{_shown(raw_value)} is not a real date (YYYY-MM-DD); left out",
-                )
-                return None
-        title = item.get("title")
-        if not isinstance(title, str):
-            if title is None:
-                self.report(keys, codes.NO_TITLE, f"action {ident} has no `title`", check_only=True)
-            else:
-                self.report(
-                    (*keys, "title"),
-                    codes.BAD_VALUE,
-                    f"action {ident}: title was read as{_shown(title)}; put it in quotes",
-                    check_only=True,
-                )
-            title = "" if title is None else as_text(title)
-        owner = item.get("owner")
-        if owner is not None and not isinstance(owner, str):
-            self.report(
-                (*keys, "owner"), codes.BAD_VALUE, f"action {ident}: owner should be a name or slug", check_only=True
-            )
-            owner = None
-        skill = item.get("skill")
-        if skill is not None and not isinstance(skill, str):
-            self.report((*keys, "skill"), codes.BAD_VALUE, f"action {ident}: skill should be text", check_only=True)
-            skill = None
-        if status != "open" and dates["closed"] is None:
-            self.report(
-                keys,
-                codes.NO_CLOSED_DATE,
-                f"action {ident} is {status} but has no `closed:` date",
-                severity="warning",
-                check_only=True,
-            )
-        return Action(
-            id=ident,
-            title=title.strip(),
-            owner=owner or self.person,
-            status=status,
-            skill=skill,
-            due=dates["due"],
-            updated=dates["updated"],
-            closed=dates["closed"],
-            touched=dates["updated"] or day,
-            path=self.rel,
-            written=day,
-        )
 
     def summary(self, raw: dict[str, Any], stage: str) -> str:
         text = raw.get("summary")
@@ -500,94 +397,12 @@ class _Reader:
         return _shorten(" ".join(paragraph))
 
 
-def _action_dates() -> tuple[str, ...]:
-    """careerkit.values.schema.ACTION_DATES, imported on first use (a warm run reads no document) and then kept:
-    an import statement for each action would cost more than the rest of reading its dates."""
-    global _ACTION_DATES
-    if _ACTION_DATES is None:
-        from careerkit.values.schema import ACTION_DATES
-
-        _ACTION_DATES = ACTION_DATES
-    return _ACTION_DATES
-
-
-_ACTION_DATES: tuple[str, ...] | None = None
-
-
 def _asked(body: str) -> list[str]:
     from careerkit.reading.body import asked
 
     return [_shorten(text) for text in asked(body[:SUMMARY_SCAN_CHARS])]
 
 
-def _number(position: str | int) -> str:
-    """A list position as people count (1 for the first)."""
-    return str(position + 1) if isinstance(position, int) else str(position)
-
-
-def duplicate_id(rel: str, line: int | None, ident: int, where: str, check_only: bool = False) -> Problem:
-    """The one wording of an action id used again by a person; `where` names its other use."""
-    message = f"duplicate action id {ident}: also used at {where}; ids are unique per person"
-    return Problem(rel, line, codes.DUPLICATE_ID, message, "error", check_only)
-
-
-def _repeated_ids(items: list[Any]) -> set[int]:
-    """The `id` values that more than one item of an `actions` list has."""
-    seen: set[int] = set()
-    repeated: set[int] = set()
-    for item in items:
-        ident = item.get("id") if isinstance(item, dict) else None
-        if isinstance(ident, int) and not isinstance(ident, bool):
-            (repeated if ident in seen else seen).add(ident)
-    return repeated
-
-
 def _shorten(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
-
-
-# Text shown in a message only when it looks like a slip of the keys: a date or number, or one lowercase word.
-_SHOWABLE = r"[0-9][0-9:T .+-]{0,24}|[a-z][a-z0-9_-]{0,19}"
-# A key named in a message only when it looks like one: a short identifier (`colour`, `due_date`), never a
-# sentence someone wrote as a key (`private - going through chemo:`).
-_KEY_LIKE = re.compile(r"[^\W\d][\w-]{0,31}")
-
-
-def key_like(key: object) -> bool:
-    """Whether a message may name `key` (see _KEY_LIKE); one that may not is "an unknown key" at its line."""
-    return isinstance(key, str) and _KEY_LIKE.fullmatch(key) is not None
-
-
-def value_like(text: str) -> bool:
-    """Whether a message may repeat this value as written: a date or number, or one lowercase word."""
-    return re.fullmatch(_SHOWABLE, text) is not None
-
-
-def as_text(value: Any) -> str:
-    """`str(value)`, but a whole number too long for Python to write out (past 4,300 digits) as a phrase."""
-    try:
-        return str(value)
-    except ValueError:
-        return "(a number too long to write)"
-
-
-def _shown(value: Any) -> str:
-    """` value` to put in an error message after the key it belongs to, or "" to name the key alone.
-
-    Numbers, dates and single lowercase words (`status: donee`, `stage: retro`) are shown, as they
-    make the message clear; anything a person may have written as prose is not: the notes are
-    private, and error messages end up in terminals, CI logs and bug reports.
-    """
-    if isinstance(value, list):
-        return " (a list)"
-    if isinstance(value, dict):
-        return " (a mapping)"
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID:
-        return " (a number of more than 15 digits)"  # nor could Python write one of over 4,300 digits
-    if isinstance(value, (bool, int, float, date)):
-        return f" {value}"
-    text = getattr(value, "text", value)  # an impossible date keeps what was written
-    if isinstance(text, str) and value_like(text):
-        return f" {text!r}" if isinstance(value, str) else f" {text}"
-    return ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.errors import CareerkitError
-from careerkit.reading.documents import duplicate_id
+from careerkit.reading.action_items import duplicate_id
 from careerkit.values.model import Document, Problem
 
 

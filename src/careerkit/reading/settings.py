@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careerkit.reading.documents import as_text, key_like
+from careerkit.reading.shown import as_text, key_like
 from careerkit.values import codes
 from careerkit.values.model import STALE_GRACE_DAYS, Loaded, Problem, Profile, Settings
 

@@ -259,7 +259,11 @@ def _header(agenda: Agenda) -> list[str]:
         lines.append(
             f"Left the team on {person.profile.left}: careerkit reports nothing for them; their notes are kept."
         )
-    elif agenda.away == "paused" and person.profile.paused_until is not None:
+    if person.profile.left is not None:  # leaving, or gone: what they take along
+        from careerkit.handover import offer
+
+        lines.append(offer(person.slug))
+    if agenda.away == "paused" and person.profile.paused_until is not None:
         lines.append(
             f"Paused until {person.profile.paused_until}: nothing is reported for them before then, "
             "and a pause is not drift."

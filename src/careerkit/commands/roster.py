@@ -60,8 +60,12 @@ def leave(
 
     day = today_option(today)
     left = parse_cli_date(on, "--date", day) if on is not None else day
+    from careerkit.handover import offer
+
     repo = writable_notes(ctx)
-    _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
+    slug = repo.resolve_person(person)
+    _set(repo, slug, {"left": left}, "a person left the team")
+    echo_line(offer(slug))
 
 
 def pause(

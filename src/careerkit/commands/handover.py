@@ -138,11 +138,10 @@ def receive(
     received = bundle.read(data, file)
     manager = load_settings(repo.root).value.manager
     arrival = receiving.receive(repo, received, as_slug, manager, day)
-    for rel in arrival.written:
-        echo_line(rel)
     who = received.name or arrival.person
-    consent = f" (every document and note: they agreed on {arrival.consent})" if arrival.consent else ""
-    echo_line(f"received {who} as {arrival.person}{consent}")
+    consent = f"; every document and note, as they agreed on {arrival.consent}" if arrival.consent else ""
+    count = len(arrival.written)
+    echo_line(f"received {who}: {count} {'file' if count == 1 else 'files'} in people/{arrival.person}/{consent}")
     for action in arrival.inherited:
         echo_line(f"promise {action.id} is yours now, marked inherited: {action.title}")
     if arrival.inherited:

@@ -481,3 +481,12 @@ def test_no_bundle_file_is_made_by_a_refused_handover_in_the_working_folder(cli,
     monkeypatch.chdir(tmp_path)
     assert "give --to RECIPIENT" in refused(cli, old, "handover", "alice", expect=2)
     assert not list(tmp_path.glob("*.age")) and os.listdir(tmp_path) == ["old"]
+
+
+@needs_keys
+def test_a_document_that_cannot_be_read_stops_the_handover_so_no_part_of_the_plan_is_left_out(cli, old, keys, tmp_path):
+    (old / "people/alice/2026-10-02-checkin.md").write_text("---\nstage: checkin\ndate: [\n---\n")
+    out = tmp_path / "alice.age"
+    result = hand_over(cli, old, keys, out, expect=1)
+    assert result.stderr.startswith("people/alice/2026-10-02-checkin.md:")
+    assert "nothing handed over" in result.stderr and not out.exists()

@@ -108,20 +108,29 @@ def remove_action_field(text: str, action_id: int, key: str) -> str:
         raise EditRefused(
             f"action {action_id}: `{key}` is written in a form careerkit does not change; edit it by hand"
         )
-    y, position = parsed.yaml, positions[0]
-    key_node, value_node = pairs[position]
-    end = _pair_end(y, key_node, value_node)
-    if getattr(item_node, "flow_style", False):  # `, key: value` after another pair, or `key: value, ` before one
-        start = _pair_end(y, *pairs[position - 1]) if position else key_node.start_mark.index
-        stop = end if position else pairs[1][0].start_mark.index
-    else:
-        start = _line_start(y, key_node.start_mark.index)
-        stop = _line_end(y, end)[0]
-        if not _BLANK.fullmatch(y[start : key_node.start_mark.index]) or y[end:stop].strip():
-            raise EditRefused(f"action {action_id}: `{key}` shares its line with other text; edit it by hand")
+    start, stop = _pair_span(parsed.yaml, pairs, positions[0], bool(getattr(item_node, "flow_style", False)))
+    if start < 0:
+        raise EditRefused(f"action {action_id}: `{key}` shares its line with other text; edit it by hand")
     expected = copy.deepcopy(parsed.data)
     del expected["actions"][index][key]
     return _finish(parsed, [_Splice(start, stop, "")], expected)
+
+
+def _pair_span(y: str, pairs: list[tuple[yaml.Node, yaml.Node]], position: int, flow: bool) -> tuple[int, int]:
+    """Where the text of one pair of a mapping is, with what removing it takes: in a flow mapping one comma too
+    (`, key: value`, or `key: value, ` when it comes first); in a block, its whole line, or (-1, -1) when that
+    line holds anything else."""
+    key_node, value_node = pairs[position]
+    end = _pair_end(y, key_node, value_node)
+    if flow:
+        if position:
+            return _pair_end(y, *pairs[position - 1]), end
+        return key_node.start_mark.index, pairs[1][0].start_mark.index
+    start = _line_start(y, key_node.start_mark.index)
+    stop = _line_end(y, end)[0]
+    if not _BLANK.fullmatch(y[start : key_node.start_mark.index]) or y[end:stop].strip():
+        return -1, -1
+    return start, stop
 
 
 def set_keys(text: str, fields: Mapping[str, Value]) -> str:

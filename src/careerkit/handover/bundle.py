@@ -20,6 +20,7 @@ from careerkit import slugs
 from careerkit.documents import MAX_FILE_BYTES
 from careerkit.errors import CareerkitError
 from careerkit.handover.contents import Contents
+from careerkit.notes import utf8_name
 from careerkit.records import Record
 
 FORMAT = "careerkit-handover"
@@ -160,7 +161,7 @@ def _checked_name(member: tarfile.TarInfo, shown: str) -> str | None:
         raise _odd(shown, "holds a folder where a handover has none")
     if not member.isreg() or member.issparse():
         raise _odd(shown, "holds a link, device or other member that is not a plain file")
-    if name == MANIFEST or (in_person and len(parts) == 3 and _FILE_NAME.fullmatch(parts[2])):
+    if name == MANIFEST or (in_person and len(parts) == 3 and _FILE_NAME.fullmatch(parts[2]) and utf8_name(name)):
         return name
     raise _odd(shown, "holds a file outside a person's folder, or one that is not a Markdown document")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from careerkit import edit, frontmatter_text, fsutil, slugs, yamlio
 from careerkit.errors import CareerkitError, UsageError
 from careerkit.handover.bundle import Received
-from careerkit.model import Action, PersonNotes, Problem
+from careerkit.model import Action, Document, PersonNotes, Problem
 from careerkit.notes import PROFILE, NotesLayout
 from careerkit.records import Record
 
@@ -30,36 +30,47 @@ class Arrival(Record):
 def plan(received: Received, slug: str, manager: str, today: date) -> tuple[dict[str, bytes], list[Action]]:
     """The files to write (relative path -> bytes) and the promises marked inherited; refuses a bundle with a
     document careerkit cannot read (nothing is written)."""
-    from careerkit.documents import parse_document
-
-    texts: dict[str, str] = {}
-    for path, data in received.files.items():
-        rel = f"people/{slug}/{path.rsplit('/', 1)[-1]}"
-        try:
-            text = frontmatter_text.decode(data)
-            texts[rel] = _renamed(text, slug) if slug != received.person and not rel.endswith(f"/{PROFILE}") else text
-        except CareerkitError as error:
-            raise CareerkitError(f"{error.message}; nothing written", path=rel, line=error.line) from None
-    problems: list[Problem] = []
-    documents = []
-    for rel, text in texts.items():
-        if rel.endswith(f"/{PROFILE}"):
-            continue
-        result = parse_document(text.encode("utf-8"), rel, slug)
-        problems += result.problems
-        if result.document is not None:
-            documents.append(result.document)
-    errors = [problem for problem in problems if not problem.check_only]
-    if errors:
-        raise CareerkitError(
-            "not received: the bundle holds what careerkit cannot read; nothing written", problems=errors
-        )
-    person = PersonNotes.read(slug, None, documents)
+    texts = _texts(received, slug)
+    person = PersonNotes.read(slug, None, _documents(texts, slug))
     promises = [a for a in person.actions() if a.is_open and a.owner == received.manager]
     for action in promises:
         fields: dict[str, edit.Value] = {"owner": manager, "inherited": today}
         texts[action.path] = edit.set_action_fields(texts[action.path], action.id, fields)
     return {rel: text.encode("utf-8") for rel, text in texts.items()}, promises
+
+
+def _texts(received: Received, slug: str) -> dict[str, str]:
+    """Each file's text by where it goes; with another slug, each document's `person` names it."""
+    texts: dict[str, str] = {}
+    for path, data in received.files.items():
+        rel = f"people/{slug}/{path.rsplit('/', 1)[-1]}"
+        try:
+            text = frontmatter_text.decode(data)
+            texts[rel] = _renamed(text, slug) if slug != received.person and not _is_profile(rel) else text
+        except CareerkitError as error:
+            raise CareerkitError(f"{error.message}; nothing written", path=rel, line=error.line) from None
+    return texts
+
+
+def _documents(texts: dict[str, str], slug: str) -> list[Document]:
+    from careerkit.documents import parse_document
+
+    problems: list[Problem] = []
+    documents = []
+    for rel, text in texts.items():
+        if not _is_profile(rel):
+            result = parse_document(text.encode("utf-8"), rel, slug)
+            problems += [problem for problem in result.problems if not problem.check_only]
+            documents += [result.document] if result.document is not None else []
+    if problems:
+        raise CareerkitError(
+            "not received: the bundle holds what careerkit cannot read; nothing written", problems=problems
+        )
+    return documents
+
+
+def _is_profile(rel: str) -> bool:
+    return rel.endswith(f"/{PROFILE}")
 
 
 def _renamed(text: str, slug: str) -> str:

@@ -432,6 +432,7 @@ class _Reader:
             touched=dates["updated"] or day,
             path=self.rel,
             written=day,
+            inherited=dates["inherited"],
         )
 
     def summary(self, raw: dict[str, Any], stage: str) -> str:

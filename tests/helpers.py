@@ -42,5 +42,6 @@ WINGS = (
     "views",
     "check",
     "writing",
+    "handover",
     "commands",
 )

@@ -80,7 +80,7 @@ def test_commands_and_their_subcommands(team):
         "leave",
         "pause",
     }
-    assert values(f"--root {team} action ") == ["add", "done", "drop", "list", "touch"]
+    assert values(f"--root {team} action ") == ["add", "done", "drop", "keep", "list", "touch"]
     assert values("templates c") == ["copy"]
 
 

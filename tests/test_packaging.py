@@ -35,7 +35,7 @@ def test_help_and_version_do_not_import_yaml_jinja_or_frontmatter():
         "import sys; sys.argv = ['careerkit', '--help']\n"
         "from careerkit.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('yaml', 'jinja2', 'frontmatter', 'rich', 'pydantic') if m in sys.modules]\n"
+        "heavy = [m for m in ('yaml', 'jinja2', 'frontmatter', 'rich', 'pydantic', 'pyrage') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     result = run(sys.executable, "-c", code)
@@ -169,6 +169,7 @@ FIRST_SAFE = {
     # 6.1.0-7.2.1, are about comparing parsed components and expanding alarms; careerkit only builds a feed.)
     "typer": (0,),
     "icalendar": (0,),
+    "pyrage": (0,),  # None known.
 }
 
 

@@ -132,6 +132,27 @@ def touch(
     report_problems(touched.warnings)
 
 
+@app.command("keep")
+def keep(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
+    today: Today = None,
+) -> None:
+    """Keep promise ID, received in a handover, as your own: removes its `inherited` mark and nothing else."""
+    from careerkit.writing import action_changes
+
+    today_option(today)
+    repo = writable_repository(ctx)
+    kept = action_changes.keep(repo, person, ident)
+    if kept.changed:
+        echo_line(f"action {ident} kept as your own promise: {kept.path}")
+        committed(repo.root, [repo.root / kept.path], "keep an inherited promise")
+    else:
+        echo_line(f"action {ident} is not marked inherited; nothing changed: {kept.path}")
+    report_problems(kept.warnings)
+
+
 @app.command("list")
 def list_actions(
     ctx: typer.Context,

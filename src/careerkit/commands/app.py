@@ -36,6 +36,8 @@ COMMANDS = {
     "add": ("careerkit.commands.roster", "add"),
     "leave": ("careerkit.commands.roster", "leave"),
     "pause": ("careerkit.commands.roster", "pause"),
+    "handover": ("careerkit.commands.handover", "handover"),
+    "receive": ("careerkit.commands.handover", "receive"),
     "completion": ("careerkit.commands.completion", "completion"),
 }
 GLOBAL_OPTIONS_WITH_VALUE = ("--root",)

@@ -73,8 +73,12 @@ def leave(
     """Record that PERSON leaves your team (`left:` in their profile); from then on nothing is reported for them."""
     day = today_option(today)
     left = day_option(on, "--date", day) or day
+    from careerkit.views.agenda import offer
+
     repo = writable_repository(ctx)
-    _set(repo, repo.resolve_person(person), {"left": left}, "a person left the team")
+    slug = repo.resolve_person(person)
+    _set(repo, slug, {"left": left}, "a person left the team")
+    echo_line(offer(slug))
 
 
 def pause(

@@ -89,6 +89,7 @@ def _read_action(reader: Reporter, item: Any, index: int, day: date) -> Action |
         touched=dates["updated"] or day,
         path=reader.rel,
         written=day,
+        inherited=dates["inherited"],
     )
 
 

@@ -66,6 +66,17 @@ KINDS = {
             "else today.",
         ),
         Kind(
+            "inherited-promise",
+            "action",
+            1,
+            "A promise their previous manager made them came with a handover (`careerkit receive`): it is yours now.",
+            "They still count on it; a change of manager is when such promises are quietly lost.",
+            "Go through it with them: keep it as your own (`careerkit action keep PERSON ID`), or tell them "
+            "plainly that it will not happen and let it go (`careerkit action drop PERSON ID`).",
+            "an open promise with `inherited`; date = `inherited`; reported instead of `action-due` and "
+            "`action-stale` until the mark is removed (kept) or the promise is dropped.",
+        ),
+        Kind(
             "no-progress",
             "person",
             2,
@@ -282,7 +293,10 @@ def find_for_person(person: PersonNotes, team: Team, today: date, within: int = 
     own = [action for action in actions if not team.is_promise(action)]
     own_open = [action for action in own if action.is_open]
     for action in open_actions:
-        if action.due is not None and action.due <= horizon:
+        if action.inherited is not None and team.is_promise(action):
+            message = f"action {action.id}, a promise you received on {action.inherited}, waits to be kept or let go"
+            add("inherited-promise", action.path, action.inherited, _titled(message, action.title), action)
+        elif action.due is not None and action.due <= horizon:
             days = (today - action.due).days
             add(
                 "action-due", action.path, action.due, _titled(f"{label(action)} is {when(days)}", action.title), action

@@ -52,6 +52,9 @@ NO_TITLE = "no-title"
 NO_CLOSED_DATE = "no-closed-date"
 MISPLACED_ACTIONS = "misplaced-actions"
 
+# -- receiving a handover -------------------------------------------------------------------------------------------
+CLASH = "clash"
+
 MEANINGS = {
     CANNOT_READ: "the file or folder could not be opened or read (permissions, an I/O error)",
     NOT_A_FILE: "a folder, pipe, socket or device stands where a Markdown document was expected",
@@ -91,4 +94,5 @@ MEANINGS = {
     NO_TITLE: "an action without `title`",
     NO_CLOSED_DATE: "a done or dropped action without a `closed` date",
     MISPLACED_ACTIONS: "actions in a story, dreams or note document (they still count)",
+    CLASH: "`receive` would write a file or folder that is already there; nothing is received",
 }

@@ -61,6 +61,7 @@ class Action(Record):
     touched: date  # the last sign of progress: `updated`, else the document's date
     path: str
     written: date | None = None  # the date of the document that holds it
+    inherited: date | None = None  # the day a previous manager's promise was received (careerkit receive)
 
     @property
     def is_open(self) -> bool:

@@ -18,6 +18,7 @@ ACTION: dict[str, Any] = {
     "status": TEXT,
     "updated": DATE,
     "closed": DATE,
+    "inherited": DATE,  # received in a handover (careerkit receive); removed by `careerkit action keep`
 }
 DREAM_SKILL: dict[str, Any] = {"skill": TEXT, "need": NUMBER, "have": NUMBER}
 DREAM: dict[str, Any] = {"dream": TEXT, "skills": [DREAM_SKILL]}
@@ -67,7 +68,7 @@ def keys_holding(schema: dict[str, Any], kind: str) -> tuple[str, ...]:
     return tuple(key for key, value in schema.items() if value == kind)
 
 
-ACTION_DATES = keys_holding(ACTION, DATE)  # due, updated, closed
+ACTION_DATES = keys_holding(ACTION, DATE)  # due, updated, closed, inherited
 DOCUMENT_DATES = tuple(key for key in keys_holding(DOCUMENT, DATE) if key != "date")  # the optional ones
 PROFILE_DATES = keys_holding(PROFILE, DATE)  # since, left, paused_until
 DAY_SETTINGS = keys_holding(CONFIG, NUMBER)  # the settings that are a number of days

@@ -268,7 +268,9 @@ def _header(agenda: Agenda) -> list[str]:
         lines.append(
             f"Left the team on {person.profile.left}: careerkit reports nothing for them; their notes are kept."
         )
-    elif agenda.away == "paused" and person.profile.paused_until is not None:
+    if person.profile.left is not None:  # leaving, or gone: what they take along
+        lines.append(offer(person.slug))
+    if agenda.away == "paused" and person.profile.paused_until is not None:
         lines.append(
             f"Paused until {person.profile.paused_until}: nothing is reported for them before then, "
             "and a pause is not drift."
@@ -339,3 +341,11 @@ def to_json(agenda: Agenda) -> dict[str, object]:
         "learns_best": list(agenda.learns_best),
         "questions": list(agenda.questions),
     }
+
+
+def offer(slug: str) -> str:
+    """The line that offers, for someone who leaves, their own page and a handover to their next manager."""
+    return (
+        f"Their own page to keep: `careerkit report --for {slug}`; their plan and your open promises for "
+        f"their next manager: `careerkit handover {slug} --to KEY`."
+    )

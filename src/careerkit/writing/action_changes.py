@@ -112,3 +112,18 @@ def touch(notes: Repository, person: str, ident: int, today: date) -> Change:
             notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields)
         )
     return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))
+
+
+def keep(notes: Repository, person: str, ident: int) -> Change:
+    """Keep a promise received in a handover as your own: its `inherited` line goes, every other byte stays;
+    unchanged when it carries no such mark."""
+    from careerkit.writing import edit
+
+    with _editing(notes, person) as (team, who):
+        action = find(who, ident)
+        changed = action.inherited is not None
+        if changed:
+            edit.edit_file(
+                notes.root, notes.root / action.path, lambda text: edit.remove_action_field(text, ident, "inherited")
+            )
+    return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))

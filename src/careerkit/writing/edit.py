@@ -92,6 +92,48 @@ def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value]) ->
     return _finish(parsed, splices, expected)
 
 
+def remove_action_field(text: str, action_id: int, key: str) -> str:
+    """`text` without `key` in action `action_id` (its last copy in this document); `text` itself when the action
+    has no such key. In a block mapping the key's own line goes; in a flow mapping, `key: value` and one comma."""
+    parsed = _parse(text)
+    items = parsed.data.get("actions") if isinstance(parsed.data, dict) else None
+    index = _index_of(items, action_id)
+    if index is None or not isinstance(items, list):
+        raise EditRefused(f"no action {action_id} in this document")
+    if key not in items[index]:
+        return text
+    item_node = _sequence_item(parsed, index, len(items))
+    pairs = item_node.value if isinstance(item_node, yaml.MappingNode) else []
+    positions = [n for n, (k, _) in enumerate(pairs) if isinstance(k, yaml.ScalarNode) and k.value == key]
+    if len(positions) != 1 or len(pairs) < 2:
+        raise EditRefused(
+            f"action {action_id}: `{key}` is written in a form careerkit does not change; edit it by hand"
+        )
+    start, stop = _pair_span(parsed.yaml, pairs, positions[0], bool(getattr(item_node, "flow_style", False)))
+    if start < 0:
+        raise EditRefused(f"action {action_id}: `{key}` shares its line with other text; edit it by hand")
+    expected = copy.deepcopy(parsed.data)
+    del expected["actions"][index][key]
+    return _finish(parsed, [_Splice(start, stop, "")], expected)
+
+
+def _pair_span(y: str, pairs: list[tuple[yaml.Node, yaml.Node]], position: int, flow: bool) -> tuple[int, int]:
+    """Where the text of one pair of a mapping is, with what removing it takes: in a flow mapping one comma too
+    (`, key: value`, or `key: value, ` when it comes first); in a block, its whole line, or (-1, -1) when that
+    line holds anything else."""
+    key_node, value_node = pairs[position]
+    end = _pair_end(y, key_node, value_node)
+    if flow:
+        if position:
+            return _pair_end(y, *pairs[position - 1]), end
+        return key_node.start_mark.index, pairs[1][0].start_mark.index
+    start = _line_start(y, key_node.start_mark.index)
+    stop = _line_end(y, end)[0]
+    if not _BLANK.fullmatch(y[start : key_node.start_mark.index]) or y[end:stop].strip():
+        return -1, -1
+    return start, stop
+
+
 def set_keys(text: str, fields: Mapping[str, Value]) -> str:
     """`text` with these top-level keys of the frontmatter set (a profile's `left`, say).
 

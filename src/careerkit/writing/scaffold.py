@@ -18,7 +18,7 @@ from careerkit.repository.loader import Repository
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
 from careerkit.values import codes, slugs
-from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
+from careerkit.values.model import STAGES, Dream, DreamSkill, PersonNotes, Problem, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
@@ -185,18 +185,22 @@ def _choose_slug(notes: Repository, text: str, name: str | None, start: bool) ->
             "else, use a name that makes another folder; to rename, edit the profile)",
             path=profile_rel(existing),
         )
-    if text != existing:
-        slug = slugs.slugify(text)
-        same_slug = slugs.slugify(profile_name or "") == slug
-        if profile_name and profile_name != text and same_slug and text != slug:
-            return existing, f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
-        if not profile_name and name is None and slug == existing:
-            return existing, (
-                f"{text!r} is written to people/{existing}/, which already exists and names no one "
-                f"(no profile): if this is someone else, use a name that makes another folder; "
-                f"if not, add --name to record the name"
-            )
-    return existing, None
+    return existing, _spelling_note(text, existing, profile_name, name) if text != existing else None
+
+
+def _spelling_note(text: str, existing: str, profile_name: str | None, name: str | None) -> str | None:
+    """What to say when `text`, another spelling, is written to the folder `existing` (see `_choose_slug`)."""
+    slug = slugs.slugify(text)
+    same_slug = slugs.slugify(profile_name or "") == slug
+    if profile_name and profile_name != text and same_slug and text != slug:
+        return f"{text!r} is written to people/{existing}/, the folder of {profile_name!r}"
+    if not profile_name and name is None and slug == existing:
+        return (
+            f"{text!r} is written to people/{existing}/, which already exists and names no one "
+            f"(no profile): if this is someone else, use a name that makes another folder; "
+            f"if not, add --name to record the name"
+        )
+    return None
 
 
 def require_person(notes: Repository, text: str) -> None:
@@ -262,72 +266,85 @@ def _prefill(
     stage: str, person: PersonNotes, team: Team, day: date, name: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The frontmatter data and the template context, from what earlier documents say."""
-    from careerkit.rules.findings import later
-
     frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
     context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
-    story = person.newest("story")
-    dreams = person.newest("dreams")
-    plan = person.newest("plan")
-    last_checkin = person.newest("checkin")
-    if stage == "story":
-        frontmatter["values"] = []
-        frontmatter["values_confirmed"] = None
-    elif stage == "dreams":
-        frontmatter["dreams"] = []
-        context["values"] = story.values if story else []
-        context["story_date"] = story.date.isoformat() if story else None
-        context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
-    elif stage == "plan":
-        candidates = propose_skills(dreams.dreams if dreams else [])
-        frontmatter["learns_best"] = []
-        frontmatter["skills"] = []  # chosen with them in the talk, not before it
-        frontmatter["actions"] = []
-        frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
-        left_out = [
-            p for p in team.errors if dreams is not None and p.path == dreams.path and p.code == codes.BAD_RATING
-        ]
-        dream_rows = [
-            {
-                "dream": d.dream,
-                "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
-            }
-            for d in (dreams.dreams if dreams else [])
-        ]
-        # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
-        context.update(
-            candidates=candidates,
-            values=story.values if story else [],
-            dreams=dream_rows,
-            gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
-            dreams_date=dreams.date.isoformat() if dreams else None,
-            left_out=len(left_out),
-            dreams_path=dreams.path if dreams else None,
-            review_by=frontmatter["review_by"].isoformat(),
-        )
-    elif stage == "checkin":
-        from careerkit.views import agenda
-
-        frontmatter["actions"] = []
-        built = agenda.build(person, team, day)
-        context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
-        context["plan_date"] = plan.date.isoformat() if plan else None
-        context["next_conversation"] = built.next_conversation
-        context["open_actions"] = [
-            {
-                "id": a.id,
-                "title": a.title,
-                "owner": a.owner,
-                "due": a.due.isoformat() if a.due else None,
-                "skill": a.skill,
-            }
-            for a in person.open_actions()
-        ]
-        context["skills"] = [{"skill": s.skill, "resources": s.resources} for s in (plan.skills if plan else [])]
-        context["agenda"] = agenda.to_markdown(built)
-    else:
-        context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+    _PREFILL[stage](person, team, day, frontmatter, context)
     return frontmatter, context
+
+
+def _story(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
+    frontmatter["values"] = []
+    frontmatter["values_confirmed"] = None
+
+
+def _dreams(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
+    story = person.newest("story")
+    frontmatter["dreams"] = []
+    context["values"] = story.values if story else []
+    context["story_date"] = story.date.isoformat() if story else None
+    context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
+
+
+def _plan(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
+    from careerkit.rules.findings import later
+
+    story, dreams = person.newest("story"), person.newest("dreams")
+    candidates = propose_skills(dreams.dreams if dreams else [])
+    frontmatter["learns_best"] = []
+    frontmatter["skills"] = []  # chosen with them in the talk, not before it
+    frontmatter["actions"] = []
+    frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
+    left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and p.code == codes.BAD_RATING]
+    dream_rows = [
+        {
+            "dream": d.dream,
+            "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
+        }
+        for d in (dreams.dreams if dreams else [])
+    ]
+    # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
+    context.update(
+        candidates=candidates,
+        values=story.values if story else [],
+        dreams=dream_rows,
+        gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
+        dreams_date=dreams.date.isoformat() if dreams else None,
+        left_out=len(left_out),
+        dreams_path=dreams.path if dreams else None,
+        review_by=frontmatter["review_by"].isoformat(),
+    )
+
+
+def _checkin(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
+    from careerkit.views import agenda
+
+    plan, last_checkin = person.newest("plan"), person.newest("checkin")
+    frontmatter["actions"] = []
+    built = agenda.build(person, team, day)
+    context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+    context["plan_date"] = plan.date.isoformat() if plan else None
+    context["next_conversation"] = built.next_conversation
+    context["open_actions"] = [
+        {
+            "id": a.id,
+            "title": a.title,
+            "owner": a.owner,
+            "due": a.due.isoformat() if a.due else None,
+            "skill": a.skill,
+        }
+        for a in person.open_actions()
+    ]
+    context["skills"] = [{"skill": s.skill, "resources": s.resources} for s in (plan.skills if plan else [])]
+    context["agenda"] = agenda.to_markdown(built)
+
+
+def _note(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
+    last_checkin = person.newest("checkin")
+    context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
+
+
+# What each stage's new document starts from: (person, team, day, frontmatter, context) -> fills the last two.
+_PREFILL = {"story": _story, "dreams": _dreams, "plan": _plan, "checkin": _checkin, "note": _note}
 
 
 def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
@@ -355,15 +372,21 @@ def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
             )
             if dream.dream not in entry["dreams"]:
                 entry["dreams"].append(dream.dream)
-            if skill.need is not None and skill.need >= NEEDED:
-                entry["count"] += 1
-            if skill.need is not None:
-                entry["need"] = max(entry["need"] or 0, skill.need)
-            if skill.have is not None:
-                entry["have"] = skill.have if entry["have"] is None else min(entry["have"], skill.have)
-            if skill.need is not None and skill.have is not None:
-                entry["rated"] = True
-                entry["gap"] = max(entry["gap"] if entry["gap"] is not None else -5, skill.gap)
+            _count_rating(entry, skill)
     wanted = [e for e in found.values() if not e["rated"] or (e["gap"] or 0) > 0]
     wanted.sort(key=lambda e: (-e["count"], -(e["need"] or 0), -(e["gap"] or 0), e["skill"].casefold()))
     return [{k: v for k, v in e.items() if k != "rated"} for e in wanted]
+
+
+def _count_rating(entry: dict[str, Any], skill: DreamSkill) -> None:
+    """Add one dream's rating of a skill to its candidate: the dreams that need it, the highest need, the lowest
+    `have`, the biggest gap."""
+    if skill.need is not None and skill.need >= NEEDED:
+        entry["count"] += 1
+    if skill.need is not None:
+        entry["need"] = max(entry["need"] or 0, skill.need)
+    if skill.have is not None:
+        entry["have"] = skill.have if entry["have"] is None else min(entry["have"], skill.have)
+    if skill.need is not None and skill.have is not None:
+        entry["rated"] = True
+        entry["gap"] = max(entry["gap"] if entry["gap"] is not None else -5, skill.gap)

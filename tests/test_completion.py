@@ -80,7 +80,7 @@ def test_commands_and_their_subcommands(team):
         "leave",
         "pause",
     }
-    assert values(f"--root {team} action ") == ["add", "done", "drop", "list", "touch"]
+    assert values(f"--root {team} action ") == ["add", "done", "drop", "edit", "list", "touch"]
     assert values("templates c") == ["copy"]
 
 
@@ -120,7 +120,7 @@ def test_the_notes_repository_is_found_as_the_commands_find_it(team):
     assert values("--root /no/such/folder log ") == []
 
 
-@pytest.mark.parametrize("command", ["done", "drop", "touch"])
+@pytest.mark.parametrize("command", ["done", "drop", "touch", "edit"])
 def test_open_action_ids_after_action_done_person(team, command):
     assert values(f"--root {team} action {command} priya-nair ") == ["1", "12"]
     assert values(f"--root {team} action {command} priy 1") == ["1", "12"]  # the person by a prefix too

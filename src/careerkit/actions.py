@@ -1,7 +1,7 @@
 """Action items of one person: where a new one goes, which copy to change, and how each one stands.
 
-`add`, `close` and `touch` make a change under the person's lock and say what
-they did; the rest are pure functions of what was read (careerkit.loader). The
+`add`, `close`, `touch` and `change` make a change under the person's lock and
+say what they did; the rest are pure functions of what was read (careerkit.loader). The
 byte-level editing is careerkit.edit; careerkit.commands.action only parses
 options and prints.
 """
@@ -253,5 +253,18 @@ def touch(notes: Notes, person: str, ident: int, today: date) -> Change:
         fields = touch_fields(today)
         changed = edit.edit_file(
             notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields)
+        )
+    return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))
+
+
+def change(notes: Notes, person: str, ident: int, fields: dict[str, Value], remove: tuple[str, ...] = ()) -> Change:
+    """Set `fields` on action `ident` and take the keys in `remove` out of it, where its newest copy lives;
+    unchanged when it already says so. Open or closed: a finished step's title may want mending too."""
+    from careerkit import edit
+
+    with _editing(notes, person) as (team, who):
+        action = find(who, ident)
+        changed = edit.edit_file(
+            notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields, remove)
         )
     return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))

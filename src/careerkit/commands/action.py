@@ -19,6 +19,9 @@ from careerkit.commands.common import (
 from careerkit.printable import printable
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from careerkit import actions
     from careerkit.loader import Notes
     from careerkit.model import Action, PersonNotes, Team
 
@@ -129,6 +132,58 @@ def touch(
     if touched.changed:
         committed(repo.root, [repo.root / touched.path], "progress on an action")
     report_problems(touched.warnings)
+
+
+@app.command("edit")
+def edit_action(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
+    ident: int = typer.Argument(..., metavar="ID", help=ID_HELP),
+    due: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--due", metavar="DAY", help="Its new date: YYYY-MM-DD, or +3d, +2w, +1m from today."
+    ),
+    no_due: bool = typer.Option(False, "--no-due", help="Take its date away (the `due` line goes)."),
+    title: Optional[str] = typer.Option(None, "--title", help="Its new title."),  # noqa: UP045
+    skill: Optional[str] = typer.Option(None, "--skill", help="The skill it serves."),  # noqa: UP045
+    owner: Optional[str] = typer.Option(None, "--owner", help="Who does it."),  # noqa: UP045
+    today: Optional[str] = typer.Option(None, "--today", help=TODAY_HELP),  # noqa: UP045
+) -> None:
+    """Give action ID a new date, title, skill or owner where its newest copy lives; nothing else changes."""
+    from careerkit import actions
+    from careerkit.errors import UsageError
+
+    if due is not None and no_due:
+        raise UsageError("--due and --no-due: give one of them")
+    fields = _edited_fields(due, title, skill, owner, today_option(today))
+    if not fields and not no_due:
+        raise UsageError("nothing to change: give --due, --no-due, --title, --skill or --owner")
+    repo = writable_notes(ctx)
+    edited = actions.change(repo, person, ident, fields, ("due",) if no_due else ())
+    if edited.changed:
+        echo_line(f"action {ident} edited: {edited.path}")
+        committed(repo.root, [repo.root / edited.path], f"edit action {ident}")
+    else:
+        echo_line(f"action {ident} already says so; nothing changed: {edited.path}")
+    plan = actions.unplanned_skill(edited.person, skill)
+    if plan is not None:
+        echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
+    report_problems(edited.warnings)
+
+
+def _edited_fields(
+    due: str | None, title: str | None, skill: str | None, owner: str | None, day: "date"
+) -> dict[str, "actions.Value"]:
+    """The keys `action edit` sets, from its options (each checked as `action add` checks it)."""
+    from careerkit import actions
+    from careerkit.dates import parse_cli_date
+
+    fields: dict[str, actions.Value] = {}
+    if due is not None:
+        fields["due"] = parse_cli_date(due, "--due", day)
+    for key, text in (("title", title), ("skill", skill), ("owner", owner)):
+        if text is not None:
+            fields[key] = actions.one_line(text, f"--{key}")
+    return fields
 
 
 @app.command("list")

@@ -517,7 +517,10 @@ def test_edit_no_due_on_a_flow_item(cli, notes, item, after):
 
 
 def test_edit_no_due_on_the_first_key_of_an_item_moves_the_next_key_up(cli, notes):
-    plan = "---\nstage: plan\ndate: 2026-05-01\nactions:\n  - due: 2026-06-15   # soon\n    id: 1\n    title: Ship it\n---\n"
+    plan = (
+        "---\nstage: plan\ndate: 2026-05-01\nactions:\n"
+        "  - due: 2026-06-15   # soon\n    id: 1\n    title: Ship it\n---\n"
+    )
     root = notes({PLAN: plan.encode()})
     cli(root, "action", "edit", "alice", "1", "--no-due")
     assert read(root) == swap(plan, "  - due: 2026-06-15   # soon\n    id: 1\n", "  - id: 1\n")

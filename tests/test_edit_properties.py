@@ -817,7 +817,8 @@ def test_removing_a_key_changes_only_the_action(workdir, doc, pick, which):
     spans, grown = changed_region(old, new)
     assert all(item.first <= i1 and i2 <= item.last + 1 for i1, i2 in spans), spans
     assert grown <= 0
-    assert (parts(new).head, parts(new).closing, parts(new).body) == (parts(old).head, parts(old).closing, parts(old).body)
+    before, after = parts(old), parts(new)
+    assert (after.head, after.closing, after.body) == (before.head, before.closing, before.body)
 
 
 @PROFILE

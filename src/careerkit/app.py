@@ -24,6 +24,7 @@ COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
     "new": ("careerkit.commands.new", "new"),
     "note": ("careerkit.commands.new", "note"),
+    "edit": ("careerkit.commands.edit_cmd", "edit"),
     "due": ("careerkit.commands.overview", "due"),
     "agenda": ("careerkit.commands.overview", "agenda"),
     "status": ("careerkit.commands.overview", "status"),

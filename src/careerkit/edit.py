@@ -70,9 +70,7 @@ class _Parsed:
 # -- public: pure functions on the text of a whole document ---------------------------------------
 
 
-def set_action_fields(
-    text: str, action_id: int, fields: Mapping[str, Value], remove: Collection[str] = ()
-) -> str:
+def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value], remove: Collection[str] = ()) -> str:
     """`text` with these fields set on action `action_id` (its last copy in this document), and the keys in
     `remove` taken out of it.
 

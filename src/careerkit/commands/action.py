@@ -67,11 +67,16 @@ def add(
     repo = writable_notes(ctx)
     added = actions.add(repo, person, title, day, due_on, skill, owner)
     echo_line(f"action {added.ident} added: {added.path}")
-    committed(repo.root, [repo.root / added.path], "add an action")
+    committed(repo.root, [repo.root / added.path], f"add action {added.ident} to {_stage_of(added)}")
     plan = actions.unplanned_skill(added.person, skill)
     if plan is not None:
         echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
     report_problems(added.warnings)
+
+
+def _stage_of(change: "actions.Change") -> str:
+    """The stage of the document a change was made in (for a commit message)."""
+    return next((doc.stage for doc in change.person.documents if doc.path == change.path), "document")
 
 
 def _close(ctx: typer.Context, person: str, ident: int, today: str | None, status: str) -> None:
@@ -82,7 +87,7 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
     closed = actions.close(repo, person, ident, status, day)
     if closed.changed:
         echo_line(f"action {ident} {status}: {closed.path}")
-        committed(repo.root, [repo.root / closed.path], f"action {status}")
+        committed(repo.root, [repo.root / closed.path], f"close action {ident} ({status})")
     else:
         since = f" since {closed.action.closed}" if closed.action and closed.action.closed else ""
         echo_line(f"action {ident} is already {status}{since}; nothing changed: {closed.path}")
@@ -130,7 +135,7 @@ def touch(
         else f"action {ident} was already updated {day}; nothing changed: {touched.path}"
     )
     if touched.changed:
-        committed(repo.root, [repo.root / touched.path], "progress on an action")
+        committed(repo.root, [repo.root / touched.path], f"touch action {ident}")
     report_problems(touched.warnings)
 
 

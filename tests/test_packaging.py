@@ -60,6 +60,14 @@ def test_the_wheel_ships_every_template_and_the_templates_readme(wheel):
     assert "careerkit/resources/report.html.j2" in names  # careerkit report's page: not overridable, always shipped
 
 
+def test_the_wheel_installs_the_man_page_where_man_looks(wheel):
+    """share/man/man1/careerkit.1 under the environment's prefix: `man careerkit` in a virtual environment."""
+    archive = zipfile.ZipFile(wheel)
+    [page] = [name for name in archive.namelist() if name.endswith("/share/man/man1/careerkit.1")]
+    assert page == f"careerkit-{__version__}.data/data/share/man/man1/careerkit.1"
+    assert archive.read(page) == (PROJECT / "docs/careerkit.1").read_bytes()
+
+
 def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from careerkit import __version__
 from careerkit.errors import CareerkitError
+from careerkit.help_text import SUMMARIES, examples, help_for
 
 # name -> (module, attribute): a command function, or a Typer app of subcommands.
 COMMANDS = {
@@ -147,7 +148,8 @@ def build(only: str | None = None) -> typer.Typer:
     built = typer.Typer(
         cls=_OneLineUsageErrors,
         name="careerkit",
-        help="Career conversations kept as plain Markdown notes: scaffold them, see what needs attention.",
+        help=SUMMARIES[""],
+        epilog=examples("") + "\nSee `careerkit COMMAND --help`, and `man careerkit`.",
         no_args_is_help=True,
         add_completion=False,
         rich_markup_mode=None,
@@ -161,9 +163,9 @@ def build(only: str | None = None) -> typer.Typer:
             continue
         target = getattr(importlib.import_module(module), attribute)
         if isinstance(target, typer.Typer):
-            built.add_typer(target, name=name)
+            built.add_typer(target, name=name, **help_for(name))
         else:
-            built.command(name)(target)
+            built.command(name, **help_for(name))(target)
     return built
 
 

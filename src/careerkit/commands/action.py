@@ -1,4 +1,4 @@
-"""`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
+"""`careerkit action`: add, close, touch, edit and list action items without disturbing a byte of the notes."""
 
 from typing import TYPE_CHECKING, Optional
 
@@ -16,6 +16,7 @@ from careerkit.commands.common import (
     use_colour,
     writable_notes,
 )
+from careerkit.help_text import help_for
 from careerkit.printable import printable
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from careerkit.model import Action, PersonNotes, Team
 
 app = typer.Typer(
-    help="Add, close, touch and list a person's action items; only the lines that change are written.",
+    help="Add, close, touch, edit and list a person's action items; only the lines that change are written.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
@@ -43,7 +44,7 @@ def _load(ctx: typer.Context, person: str) -> tuple["Notes", "Team", "PersonNote
     return repo, team, team.people[0]
 
 
-@app.command("add")
+@app.command("add", **help_for("action add"))
 def add(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -94,7 +95,7 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
     report_problems(closed.warnings)
 
 
-@app.command("done")
+@app.command("done", **help_for("action done"))
 def done(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -105,7 +106,7 @@ def done(
     _close(ctx, person, ident, today, "done")
 
 
-@app.command("drop")
+@app.command("drop", **help_for("action drop"))
 def drop(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -116,7 +117,7 @@ def drop(
     _close(ctx, person, ident, today, "dropped")
 
 
-@app.command("touch")
+@app.command("touch", **help_for("action touch"))
 def touch(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -139,7 +140,7 @@ def touch(
     report_problems(touched.warnings)
 
 
-@app.command("edit")
+@app.command("edit", **help_for("action edit"))
 def edit_action(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),
@@ -191,7 +192,7 @@ def _edited_fields(
     return fields
 
 
-@app.command("list")
+@app.command("list", **help_for("action list"))
 def list_actions(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help=PERSON_HELP),

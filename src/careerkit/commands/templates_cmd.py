@@ -3,6 +3,7 @@
 import typer
 
 from careerkit.commands.common import notes
+from careerkit.help_text import help_for
 
 app = typer.Typer(help="List the document templates, or copy one here to edit it.", rich_markup_mode=None)
 
@@ -20,7 +21,7 @@ def templates(ctx: typer.Context) -> None:
         typer.echo(f"{stage:<8} {where}")
 
 
-@app.command("copy")
+@app.command("copy", **help_for("templates copy"))
 def copy(
     ctx: typer.Context,
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),

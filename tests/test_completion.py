@@ -104,6 +104,15 @@ def test_stages(team):
     assert values("templates copy d") == ["dreams"]
 
 
+def test_edit_takes_a_person_then_a_stage(team):
+    assert values(f"--root {team} edit pri") == ["prince-ali", "priya-nair"]
+    assert values(f"--root {team} edit priya-nair ") == ["story", "dreams", "plan", "checkin", "note"]
+
+
+def test_commands_come_with_their_summaries_in_zsh(team):
+    assert ask("ed", shell="zsh") == ["plain", "edit", "Open a person's newest document in your editor."]
+
+
 def test_people_by_slug_and_by_the_name_in_their_profile(team):
     assert values(f"--root {team} agenda ") == ["pn", "prince-ali", "priya-nair"]
     assert values(f"--root {team} agenda pri") == ["prince-ali", "priya-nair"]

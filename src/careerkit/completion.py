@@ -124,7 +124,7 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
             return _options(_command(None), incomplete, [])
         from careerkit.help_text import SUMMARIES
 
-        return [Item(name, SUMMARIES[name]) for name in COMMANDS if name.startswith(incomplete)]
+        return [Item(name, SUMMARIES.get(name, "")) for name in COMMANDS if name.startswith(incomplete)]
     name, rest = args[index], args[index + 1 :]
     if name not in COMMANDS:
         return []

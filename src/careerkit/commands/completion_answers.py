@@ -122,7 +122,9 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
     if index == len(args):
         if incomplete.startswith("-"):
             return _options(_command(None), incomplete, [])
-        return [Item(name) for name in COMMANDS if name.startswith(incomplete)]
+        from careerkit.commands.help_text import SUMMARIES
+
+        return [Item(name, SUMMARIES.get(name, "")) for name in COMMANDS if name.startswith(incomplete)]
     name, rest = args[index], args[index + 1 :]
     if name not in COMMANDS:
         return []

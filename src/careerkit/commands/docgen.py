@@ -2,6 +2,7 @@
 
 - docs/findings.md, from the findings' own descriptions;
 - docs/commands.md, every command's `--help`;
+- docs/careerkit.1, the man page, from the same commands (careerkit.commands.manpage);
 and it checks that the hand-written command table in README.md names every command and every option
 (its rows say more than --help can).
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from careerkit.rules.findings import KINDS, PROMISE_SUGGESTION, TIERS
 
+MAN_PAGE = "docs/careerkit.1"  # installed as share/man/man1/careerkit.1 (pyproject.toml)
 WIDTH = 100  # help text wrapped as on a 100-column terminal, the same on every machine
 # Said once above the README's table rather than in every row.
 SAID_ONCE = ("--help", "--today", "--root")
@@ -150,6 +152,23 @@ def readme_gaps(readme: str) -> list[str]:
     return gaps
 
 
+def readme_extras(readme: str) -> list[str]:
+    """Each command that the README's command table names and careerkit does not have."""
+    import itertools
+    import re
+
+    commands = {" ".join(words): command for words, command, _context in _commands()}
+    extras = []
+    for line in readme.splitlines():
+        for code in re.findall(r"`([^`]*)`", line.split("|")[1]) if line.startswith("| `careerkit ") else []:
+            words = code.removeprefix("careerkit ").split()[:2]
+            named = list(itertools.takewhile(lambda word: re.fullmatch(r"[a-z][a-z-]*", word), words))
+            group = commands.get(named[0]) if named else None
+            if group is None or (len(named) == 2 and hasattr(group, "commands") and " ".join(named) not in commands):
+                extras.append(" ".join(["careerkit", *named]))
+    return extras
+
+
 def _names(cell: str, command: str) -> bool:
     """Whether a row's first cell is about `command`: "`careerkit action done PERSON ID`, `action drop ...`"."""
     spaced = " " + cell.replace("`", " ") + " "
@@ -162,7 +181,13 @@ def _names(cell: str, command: str) -> bool:
 
 def pages(project: Path) -> dict[Path, str]:
     """Each generated page under `project` and what it should hold."""
-    return {project / "docs/findings.md": findings_page(), project / "docs/commands.md": commands_page()}
+    from careerkit.commands.manpage import render
+
+    return {
+        project / "docs/findings.md": findings_page(),
+        project / "docs/commands.md": commands_page(),
+        project / MAN_PAGE: render(_commands()),
+    }
 
 
 def main(args: list[str]) -> int:

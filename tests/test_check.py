@@ -478,7 +478,7 @@ def test_an_unknown_key_inside_an_action_dream_or_skill_is_a_warning(cli, notes)
         "people/alice/2026-01-04-dreams.md:10: warning: unknown key `hve` (did you mean `have`?); it is ignored",
         f"{PLAN}:7: warning: unknown key `resource` (did you mean `resources`?); it is ignored",
         f"{PLAN}:9: warning: unknown key `colour` in an action; it is ignored (careerkit reads id, title, owner, "
-        "skill, due, status, updated, closed)",
+        "skill, due, status, updated, closed, inherited)",
         f"{PLAN}:9: warning: unknown key `deu` (did you mean `due`?); it is ignored",
     ]  # `mood` at the top is a note of the user's own: kept and ignored in silence
     check(cli, root, "--strict", expect=1)

@@ -122,12 +122,13 @@ def states(person: PersonNotes, team: Team, today: date, findings: list[Finding]
     """How each action stands today: overdue, due today, stale, on track, done or dropped.
 
     The one home of that rule, read off the person's findings (`findings`, when the caller has them already):
-    nothing is overdue or stale for someone away (careerkit.findings.away).
+    nothing is overdue or stale for someone away (careerkit.findings.away). `findings` must be unfolded
+    (`find_for_person(..., fold=False)`): a step that `no-progress` holds is still overdue or stale.
     """
     from careerkit.findings import find_for_person
 
     found: dict[int, str] = {}
-    for finding in find_for_person(person, team, today) if findings is None else findings:
+    for finding in find_for_person(person, team, today, fold=False) if findings is None else findings:
         if finding.action is None:
             continue
         if finding.kind == "action-due":

@@ -8,6 +8,7 @@ team.
 """
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +23,15 @@ if TYPE_CHECKING:
 class Notes(NotesLayout):
     """A notes repository on disk, and reading it."""
 
-    def load(self, people: list[str] | None = None, *, condensed: bool = False) -> Team:
+    def load(self, people: list[str] | None = None, *, condensed: date | None = None) -> Team:
         """Read settings, profiles and documents (of `people`, or everyone).
 
-        With `condensed`, each person is `PersonNotes.condensed()`: enough for
-        the findings and `status`, and kept whole in the cache, so that a person
-        whose files did not change costs one `stat` a file and nothing more.
+        With `condensed` (the day the answers are for), each person is
+        `PersonNotes.condensed()`: enough for the findings and `status` on that
+        day, and kept whole in the cache, so that a person whose files did not
+        change costs one `stat` a file and nothing more. A person with a
+        document dated after that day is read whole: which of their documents
+        count depends on the day.
         """
         from careerkit.cache import open_reads
 
@@ -44,16 +48,17 @@ class Notes(NotesLayout):
         for slug in people:
             files = self.document_files(slug)
             problems += files.problems
-            known = reads.condensed(slug, files) if condensed else None
-            if known is not None:
+            known = reads.condensed(slug, files) if condensed is not None else None
+            if known is not None and _exact_on(known.person, condensed):
                 read[slug] = known.person
                 problems += known.problems
             else:
                 pending.append((slug, files.paths))
         for slug, person, found, _ in self.read_people(reads, pending):
-            if condensed:
-                person = person.condensed()
-                reads.keep_condensed(slug, person, found)
+            if condensed is not None:
+                kept = person.condensed()
+                reads.keep_condensed(slug, kept, found)
+                person = kept if _exact_on(kept, condensed) else person
             read[slug] = person
             problems += found
         reads.save()
@@ -77,3 +82,9 @@ class Notes(NotesLayout):
 
             found += duplicate_ids(self.root, person.documents)
             yield slug, person, found, [extra for _, extra in pairs]
+
+
+def _exact_on(condensed: PersonNotes, day: date | None) -> bool:
+    """Whether a condensed person gives the answers of the whole one on `day`: when no document is dated after it."""
+    latest = condensed.latest_date
+    return day is not None and (latest is None or latest <= day)

@@ -60,6 +60,7 @@ class Action(Record):
     touched: date  # the last sign of progress: `updated`, else the document's date
     path: str
     written: date | None = None  # the date of the document that holds it
+    inherited: date | None = None  # the day it was received in a handover (a promise to keep or let go)
 
     @property
     def is_open(self) -> bool:
@@ -109,6 +110,23 @@ class Document(Record):
     review_by: datetime.date | None  # plan: when to revisit dreams and plan
     values_confirmed: datetime.date | None  # story: the day they agreed the values you heard
     asked: list[str]  # check-in: what they asked of you (the lines under an "asked" heading)
+    held: bool | None = None  # the `held` key: True or False by hand, None when it is not there
+    content: bool = True  # it holds more than a prepared document (careerkit.content)
+    dream_shift: str | None = None  # check-in or note: they may be changing direction (their words, or "")
+    used: datetime.date | None = None  # note: the day what they said was used
+
+    @property
+    def could_be_held(self) -> bool:
+        """True when the document counts once its date has come: `held: true`, or content and no `held: false`.
+
+        Notes always count from their date (SPEC's "Held and planned")."""
+        if self.stage == "note":
+            return True
+        return self.held if self.held is not None else self.content
+
+    def is_held(self, today: datetime.date) -> bool:
+        """True when the conversation was held by `today`: dated then or before, and it could be held."""
+        return self.date <= today and self.could_be_held
 
     @property
     def order_key(self) -> tuple[datetime.date, int, int, str]:
@@ -173,30 +191,77 @@ class PersonNotes(Record):
         return cls(slug, profile or Profile(), documents, [by_id[key] for key in sorted(by_id)])
 
     def condensed(self) -> "PersonNotes":
-        """Only what the findings and `status` read: the same answers from far less data.
+        """Only what the findings and `status` read: the same answers from far less data, on any day on or
+        after `latest_date` (when every document's date has come; for an earlier day, use the whole person).
 
-        The newest document of each stage and the oldest document (without
-        their actions), the open actions, and for each owner the action they
-        closed last (its date is the last time something moved; who counts as
-        the manager is a setting, so every owner keeps theirs). `due` and
-        `status` keep this in the cache, so that a warm run does not rebuild
-        every document; a test holds it to giving the same findings and status
-        as the whole person.
+        Kept: for each stage the newest document that counts once its date has come, and the newest such plan
+        with skills (the dream-change rules measure from it) with the earliest check-in or note after it that
+        says their dreams may be shifting; every prepared document that is not held (`planned`); the oldest
+        document. Without their actions: the open actions, each owner's last closed one (its date is the last
+        time something moved; who counts as the manager is a setting, so every owner keeps theirs), and those
+        closed as done since the newest plan (what they finished). `due` and `status` keep this in the cache,
+        so that a warm run does not rebuild every document; a test holds it to giving the same findings and
+        status as the whole person.
         """
-        kept_docs = {doc.path: doc for stage in STAGES if (doc := self.newest(stage)) is not None}
+        counting = [doc for doc in self.documents if doc.could_be_held]
+        kept_docs = {doc.path: doc for doc in self.documents if not doc.could_be_held}
+        for stage in STAGES:
+            newest = next((doc for doc in reversed(counting) if doc.stage == stage), None)
+            if newest is not None:
+                kept_docs[newest.path] = newest
+        skilled = next((doc for doc in reversed(counting) if doc.stage == "plan" and doc.skills), None)
+        if skilled is not None:
+            kept_docs[skilled.path] = skilled
+            shift = next(
+                (
+                    doc
+                    for doc in counting
+                    if doc.date > skilled.date and doc.stage in ("checkin", "note") and doc.dream_shift is not None
+                ),
+                None,
+            )
+            if shift is not None:
+                kept_docs[shift.path] = shift
         if self.documents:
             kept_docs.setdefault(self.documents[0].path, self.documents[0])
-        newest = sorted(kept_docs.values(), key=lambda doc: doc.order_key)
-        kept = [action for action in self.current_actions if action.is_open]
+        newest_docs = sorted(kept_docs.values(), key=lambda doc: doc.order_key)
+        return PersonNotes(
+            self.slug, self.profile, [doc._replace(actions=[]) for doc in newest_docs], self._kept_actions(counting)
+        )
+
+    def _kept_actions(self, counting: list[Document]) -> list[Action]:
+        """The actions `condensed` keeps (see there), by id."""
+        plan = next((doc for doc in reversed(counting) if doc.stage == "plan"), None)
+        plan = plan or next((doc for doc in reversed(counting) if doc.stage == "checkin"), None)
+        since = plan.date if plan is not None else None  # what they finished counts from the plan (or check-in)
+        kept = {action.id: action for action in self.current_actions if action.is_open}
         last_closed: dict[str, Action] = {}
         for action in self.current_actions:
             day = action.closed_on
             best = last_closed.get(action.owner)
             if day is not None and (best is None or day >= (best.closed_on or day)):
                 last_closed[action.owner] = action
-        kept += last_closed.values()
-        kept.sort(key=lambda action: action.id)
-        return PersonNotes(self.slug, self.profile, [doc._replace(actions=[]) for doc in newest], kept)
+            if day is not None and since is not None and action.status == "done" and day >= since:
+                kept[action.id] = action
+        kept.update((action.id, action) for action in last_closed.values())
+        return [kept[key] for key in sorted(kept)]
+
+    @property
+    def latest_date(self) -> date | None:
+        """The date of the newest document: from that day on, every document's date has come."""
+        return max((doc.date for doc in self.documents), default=None)
+
+    def as_held(self, today: date) -> "PersonNotes":
+        """The person as the rules see them on `today`: only the documents held by then (a note from its date),
+        with every action (a planned document's actions count as usual)."""
+        held = [doc for doc in self.documents if doc.is_held(today)]
+        if len(held) == len(self.documents):
+            return self
+        return PersonNotes(self.slug, self.profile, held, self.current_actions)
+
+    def planned(self, today: date) -> list[Document]:
+        """The conversation documents not held on `today` (dated ahead, or prepared and not held), oldest first."""
+        return [doc for doc in self.documents if doc.stage != "note" and not doc.is_held(today)]
 
     @property
     def name(self) -> str:

@@ -8,6 +8,7 @@ as dates or numbers from here; `check` walks each file's YAML against it.
 from typing import Any
 
 TEXT, NUMBER, DATE = "text", "number", "date"
+FLAG = "flag"  # true or false (`dream_shift` may also be text)
 
 ACTION: dict[str, Any] = {
     "id": NUMBER,
@@ -18,6 +19,7 @@ ACTION: dict[str, Any] = {
     "status": TEXT,
     "updated": DATE,
     "closed": DATE,
+    "inherited": DATE,
 }
 DREAM_SKILL: dict[str, Any] = {"skill": TEXT, "need": NUMBER, "have": NUMBER}
 DREAM: dict[str, Any] = {"dream": TEXT, "skills": [DREAM_SKILL]}
@@ -35,6 +37,10 @@ DOCUMENT: dict[str, Any] = {
     "next_checkin": DATE,
     "review_by": DATE,
     "values_confirmed": DATE,
+    "used": DATE,
+    "held": FLAG,
+    "dream_shift": FLAG,
+    "scaffold": TEXT,
 }
 # Mappings whose every key careerkit knows: any other key there is a slip (`deu:` for `due:`), not a note.
 CLOSED = {

@@ -53,6 +53,7 @@ READER_MODULES = (
     "cache",
     "check",
     "codec",
+    "content",
     "dates",
     "documents",
     "errors",

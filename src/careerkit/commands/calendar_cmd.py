@@ -41,7 +41,7 @@ def calendar(
     from careerkit.commands.overview import _finish, _load
 
     day = today_option(today)
-    _, team = _load(ctx, people, condensed=True)
+    _, team = _load(ctx, people, condensed=day)
     key = team.settings.calendar_key
     if key is None:
         from careerkit.init_repo import add_calendar_key

@@ -5,12 +5,11 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from careerkit.commands.common import TODAY_HELP, committed, echo_line, report_problems, writable_notes
-from careerkit.errors import UsageError
 
 if TYPE_CHECKING:
     import datetime
 
-SAME_AS_DATE = TODAY_HELP + " Here, the same as --date."
+SAME_AS_DATE = TODAY_HELP + " Here, also the date when --date is not given."
 STAGE_WORDS = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in", "note": "note"}
 
 
@@ -19,7 +18,10 @@ def new(
     stage: str = typer.Argument(..., metavar="STAGE", help="story, dreams, plan, checkin or note."),
     person: str = typer.Argument(..., metavar="PERSON", help='A slug (alice) or a name ("Zoë O\'Brien").'),
     date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", help="The conversation's date, YYYY-MM-DD (default: today)."
+        None,
+        "--date",
+        help="The conversation's date, YYYY-MM-DD or +3d (default: today). A day ahead prepares it: "
+        "it counts once that day has come and it holds what was said.",
     ),
     today: Optional[str] = typer.Option(None, "--today", help=SAME_AS_DATE),  # noqa: UP045
     name: Optional[str] = typer.Option(None, "--name", help="The person's full name, kept in their profile."),  # noqa: UP045
@@ -47,15 +49,15 @@ def new(
 
 
 def _document_day(date: str | None, today: str | None) -> "datetime.date":
-    """The new document's date: `--date`, or `--today` as the other commands name the day, else today."""
+    """The new document's date: `--date` (relative to `--today` when it says +3d), else `--today`, else today.
+
+    A day ahead is fine: the document is then a conversation prepared, not yet held."""
     import datetime
 
     from careerkit.dates import parse_cli_date
 
-    if date and today and date != today:
-        raise UsageError(f"--date {date} and --today {today} name two days: give one of them")
-    given, option = (date, "--date") if date else (today, "--today")
-    return parse_cli_date(given, option) if given else datetime.date.today()
+    base = parse_cli_date(today, "--today") if today else datetime.date.today()
+    return parse_cli_date(date, "--date", base) if date else base
 
 
 def _open_in_editor(path: str) -> None:

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from careerkit.findings import age, find_for_person
+from careerkit.findings import find_for_person
+from careerkit.kinds import age
 from careerkit.loader import Notes
 from helpers import action, doc
 

@@ -13,17 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careerkit.actions import states
-from careerkit.findings import (
-    KINDS,
-    PROMISE_SUGGESTION,
-    Finding,
-    age,
-    away,
-    find_for_person,
-    next_checkin,
-    plural,
-    when,
-)
+from careerkit.findings import Finding, away, find_for_person, next_checkin
+from careerkit.kinds import KINDS, PROMISE_SUGGESTION, age, plural, when
 from careerkit.model import Action, Document, PersonNotes, PlanSkill, Team
 
 LISTENING = (

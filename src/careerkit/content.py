@@ -24,7 +24,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-# The list each stage's conversation fills in (SPEC's "Held and planned").
+# The list each stage's conversation fills in.
 STAGE_LISTS = {
     "story": ("values",),
     "dreams": ("dreams",),

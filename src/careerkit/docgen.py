@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from careerkit.findings import KINDS, PROMISE_SUGGESTION, TIERS
+from careerkit.kinds import KINDS, PROMISE_SUGGESTION, TIERS
 
 WIDTH = 100  # help text wrapped as on a 100-column terminal, the same on every machine
 # Said once above the README's table rather than in every row.

@@ -1,4 +1,4 @@
-"""What needs attention: the rules of SPEC.md, as pure functions of the notes.
+"""What needs attention: the rules of docs/findings.md, as pure functions of the notes.
 
 `find` takes what was read and a date and returns findings; it knows nothing
 of files or the terminal. Each kind has its rule (`RULES`, one small function
@@ -14,12 +14,10 @@ late and quiet steps into `no-progress` or `dream-changed`.
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from careerkit.kinds import KINDS, PROMISE_SUGGESTION, TIERS, Kind
-from careerkit.model import Action, Document, PersonNotes, Team
+from careerkit.kinds import KINDS, age, listed, plural, when
+from careerkit.model import Action, PersonNotes, Team
 from careerkit.notes import profile_rel
 from careerkit.records import Record
-
-__all__ = ["KINDS", "PROMISE_SUGGESTION", "TIERS", "Finding", "Kind", "find", "find_for_person"]
 
 NEVER_STARTED_DAYS = 30  # a new joiner settles in before their first career conversation is late
 LEAVING_DAYS = 30  # how long before someone leaves their page is offered
@@ -59,36 +57,6 @@ class Finding(Record):
             "days": self.days,
             "message": self.message,
         }
-
-
-# -- words for people ----------------------------------------------------------------------------------------
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
-def age(days: int) -> str:
-    """How long, as people say it: days up to two weeks, then weeks up to eight, then months."""
-    if days <= 14:
-        return plural(days, "day")
-    if days <= 56:
-        return plural(days // 7, "week")
-    return plural(round(days / 30.4), "month")
-
-
-def when(days: int) -> str:
-    """'due today', 'due 3 days ago', 'due in 2 weeks': `days` is how long ago the date was (negative: ahead)."""
-    if days == 0:
-        return "due today"
-    if days > 0:
-        return f"due {age(days)} ago"
-    return f"due in {age(-days)}"
-
-
-def listed(items: list[str]) -> str:
-    """'3', '3 and 5', '3, 5 and 8'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _titled(text: str, title: str) -> str:
@@ -160,29 +128,6 @@ def grace_until(person: PersonNotes, team: Team, today: date) -> date | None:
     if back is None or back > today:
         return None
     return later(back, team.checkin_every_days(person))
-
-
-def dream_change(person: PersonNotes, today: date) -> Document | None:
-    """What says their dreams changed since the newest plan with skills (P): the newest dreams when dated after
-    P, else the earliest check-in or note after P and by `today` that sets `dream_shift`; None without P.
-
-    `person` is as the rules see them (`PersonNotes.as_held`)."""
-    plan = skilled_plan(person)
-    if plan is None:
-        return None
-    dreams = person.newest("dreams")
-    if dreams is not None and dreams.date > plan.date:
-        return dreams
-    for doc in person.documents:
-        shifting = doc.stage in ("checkin", "note") and doc.dream_shift is not None
-        if shifting and plan.date < doc.date <= today:
-            return doc
-    return None
-
-
-def skilled_plan(person: PersonNotes) -> Document | None:
-    """The newest plan whose `skills` is not empty (P)."""
-    return next((doc for doc in reversed(person.documents) if doc.stage == "plan" and doc.skills), None)
 
 
 # -- the rules ---------------------------------------------------------------------------------------------
@@ -341,8 +286,8 @@ def action_stale(facts: Facts) -> Iterator[Finding]:
 
 
 def dream_changed(facts: Facts) -> Iterator[Finding]:
-    changed = dream_change(facts.person, facts.today)
-    plan = skilled_plan(facts.person)
+    changed = facts.person.dream_change(facts.today)
+    plan = facts.person.skilled_plan()
     if changed is None or plan is None:
         return
     if changed.stage == "dreams":
@@ -397,7 +342,7 @@ def plan_without_actions(facts: Facts) -> Iterator[Finding]:
 
 
 def resources_missing(facts: Facts) -> Iterator[Finding]:
-    plan = skilled_plan(facts.person)
+    plan = facts.person.skilled_plan()
     if plan is None:
         return
     bare = [skill.skill for skill in plan.skills if not skill.resources]
@@ -443,7 +388,7 @@ WHOLE_RULES: dict[str, Callable[[Facts, PersonNotes], Iterator[Finding]]] = {
 
 
 def find(team: Team, today: date, within: int = 0, fold: bool = True, graced_ahead: bool = False) -> list[Finding]:
-    """Every finding for every person read, sorted as SPEC.md says (see `find_for_person`)."""
+    """Every finding for every person read, sorted by tier, days (largest first), person, kind and action id."""
     found = []
     for person in team.people:
         found += find_for_person(person, team, today, within, fold, graced_ahead)

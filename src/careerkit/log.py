@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerkit.findings import plural
+from careerkit.kinds import plural
 from careerkit.model import Document
 
 

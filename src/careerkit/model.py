@@ -119,7 +119,7 @@ class Document(Record):
     def could_be_held(self) -> bool:
         """True when the document counts once its date has come: `held: true`, or content and no `held: false`.
 
-        Notes always count from their date (SPEC's "Held and planned")."""
+        Notes always count from their date (docs/findings.md, "Held and planned")."""
         if self.stage == "note":
             return True
         return self.held if self.held is not None else self.content
@@ -203,48 +203,28 @@ class PersonNotes(Record):
         so that a warm run does not rebuild every document; a test holds it to giving the same findings and
         status as the whole person.
         """
-        counting = [doc for doc in self.documents if doc.could_be_held]
-        kept_docs = {doc.path: doc for doc in self.documents if not doc.could_be_held}
-        for stage in STAGES:
-            newest = next((doc for doc in reversed(counting) if doc.stage == stage), None)
-            if newest is not None:
-                kept_docs[newest.path] = newest
-        skilled = next((doc for doc in reversed(counting) if doc.stage == "plan" and doc.skills), None)
-        if skilled is not None:
-            kept_docs[skilled.path] = skilled
-            shift = next(
-                (
-                    doc
-                    for doc in counting
-                    if doc.date > skilled.date and doc.stage in ("checkin", "note") and doc.dream_shift is not None
-                ),
-                None,
-            )
-            if shift is not None:
-                kept_docs[shift.path] = shift
-        if self.documents:
-            kept_docs.setdefault(self.documents[0].path, self.documents[0])
-        newest_docs = sorted(kept_docs.values(), key=lambda doc: doc.order_key)
+        counted = PersonNotes(self.slug, self.profile, [doc for doc in self.documents if doc.could_be_held], [])
+        documents = sorted(self._kept_documents(counted).values(), key=lambda doc: doc.order_key)
+        work = counted.newest("plan") or counted.newest("checkin")  # what they finished counts from then
+        actions = {action.id: action for action in self.current_actions if action.is_open}
+        actions.update((action.id, action) for action in _done_since(self.current_actions, work))
+        actions.update((action.id, action) for action in _last_closed_by_owner(self.current_actions))
         return PersonNotes(
-            self.slug, self.profile, [doc._replace(actions=[]) for doc in newest_docs], self._kept_actions(counting)
+            self.slug,
+            self.profile,
+            [doc._replace(actions=[]) for doc in documents],
+            [actions[n] for n in sorted(actions)],
         )
 
-    def _kept_actions(self, counting: list[Document]) -> list[Action]:
-        """The actions `condensed` keeps (see there), by id."""
-        plan = next((doc for doc in reversed(counting) if doc.stage == "plan"), None)
-        plan = plan or next((doc for doc in reversed(counting) if doc.stage == "checkin"), None)
-        since = plan.date if plan is not None else None  # what they finished counts from the plan (or check-in)
-        kept = {action.id: action for action in self.current_actions if action.is_open}
-        last_closed: dict[str, Action] = {}
-        for action in self.current_actions:
-            day = action.closed_on
-            best = last_closed.get(action.owner)
-            if day is not None and (best is None or day >= (best.closed_on or day)):
-                last_closed[action.owner] = action
-            if day is not None and since is not None and action.status == "done" and day >= since:
-                kept[action.id] = action
-        kept.update((action.id, action) for action in last_closed.values())
-        return [kept[key] for key in sorted(kept)]
+    def _kept_documents(self, counted: "PersonNotes") -> dict[str, Document]:
+        """The documents `condensed` keeps, by path; `counted`: the person with the documents that could be held."""
+        kept = {doc.path: doc for doc in self.documents if not doc.could_be_held}
+        kept.update((doc.path, doc) for doc in {doc.stage: doc for doc in counted.documents}.values())  # the newest
+        oldest = self.documents[0] if self.documents else None
+        for doc in (counted.skilled_plan(), counted.dream_change(date.max), oldest):
+            if doc is not None:
+                kept[doc.path] = doc
+        return kept
 
     @property
     def latest_date(self) -> date | None:
@@ -258,6 +238,27 @@ class PersonNotes(Record):
         if len(held) == len(self.documents):
             return self
         return PersonNotes(self.slug, self.profile, held, self.current_actions)
+
+    def skilled_plan(self) -> Document | None:
+        """The newest plan whose `skills` is not empty (what a dream change is measured from)."""
+        return next((doc for doc in reversed(self.documents) if doc.stage == "plan" and doc.skills), None)
+
+    def dream_change(self, today: date) -> Document | None:
+        """What says their dreams changed since `skilled_plan` (P): the newest dreams when dated after P, else the
+        earliest check-in or note after P and by `today` that sets `dream_shift`; None without P.
+
+        Read it of the person as the rules see them (`as_held`): only held documents count."""
+        plan = self.skilled_plan()
+        if plan is None:
+            return None
+        dreams = self.newest("dreams")
+        if dreams is not None and dreams.date > plan.date:
+            return dreams
+        for doc in self.documents:
+            shifting = doc.stage in ("checkin", "note") and doc.dream_shift is not None
+            if shifting and plan.date < doc.date <= today:
+                return doc
+        return None
 
     def planned(self, today: date) -> list[Document]:
         """The conversation documents not held on `today` (dated ahead, or prepared and not held), oldest first."""
@@ -283,6 +284,24 @@ class PersonNotes(Record):
 
     def open_actions(self) -> list[Action]:
         return [action for action in self.current_actions if action.is_open]
+
+
+def _done_since(actions: list[Action], document: Document | None) -> list[Action]:
+    """The actions closed as done on or after the date of `document` (none without it)."""
+    if document is None:
+        return []
+    return [a for a in actions if a.status == "done" and (day := a.closed_on) is not None and day >= document.date]
+
+
+def _last_closed_by_owner(actions: list[Action]) -> list[Action]:
+    """For each owner, the action they closed last (done or dropped)."""
+    last: dict[str, Action] = {}
+    for action in actions:
+        day = action.closed_on
+        best = last.get(action.owner)
+        if day is not None and (best is None or day >= (best.closed_on or day)):
+            last[action.owner] = action
+    return list(last.values())
 
 
 class Team(Record):

@@ -22,7 +22,8 @@ from typing import Any
 from careerkit import __version__, findings
 from careerkit.actions import states
 from careerkit.dates import add_months
-from careerkit.findings import Finding, find_for_person, plural
+from careerkit.findings import Finding, find_for_person
+from careerkit.kinds import plural
 from careerkit.log import summarise
 from careerkit.model import Action, Document, PersonNotes, Team
 from careerkit.status import StatusRow, row

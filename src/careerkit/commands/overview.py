@@ -92,7 +92,7 @@ TIER_COLOURS = {0: "green", 1: "red", 2: "yellow", 3: "cyan"}
 
 def _findings_text(team: "Team", findings: list["Finding"]) -> str:
     """Each person in the place of their first finding, with their findings, each named by its tier."""
-    from careerkit.findings import TIERS
+    from careerkit.kinds import TIERS
 
     colour = use_colour()
     if not findings:

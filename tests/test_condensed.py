@@ -59,13 +59,15 @@ def test_condensed_people_give_the_same_findings_and_status(which, generated, mo
     root = {"examples": EXAMPLES, "corpus": CORPUS, "generated": generated}[which]
     whole = Notes(root).load()
     start = max(doc.date for person in whole.people for doc in person.documents)
-    condensed = Notes(root).load(condensed=start)
-    assert [p.slug for p in condensed.people] == [p.slug for p in whole.people]
-    assert condensed.errors == whole.errors
-    assert sum(len(p.documents) for p in condensed.people) < sum(len(p.documents) for p in whole.people)
-    for offset in range(0, 200, 7):
-        today = start + timedelta(days=offset)
-        assert answers(condensed, today) == answers(whole, today), today
+    for built in (start - timedelta(days=60), start):  # (60 days before the newest document: some lie ahead)
+        condensed = Notes(root).load(condensed=built)
+        assert [p.slug for p in condensed.people] == [p.slug for p in whole.people]
+        assert condensed.errors == whole.errors
+        kept, every = (sum(len(p.documents) for p in team.people) for team in (condensed, whole))
+        assert kept < every or (built < start and kept == every)
+        for offset in range(0, 200, 7):
+            today = built + timedelta(days=offset)
+            assert answers(condensed, today) == answers(whole, today), (built, today)
     for offset in range(-200, 0, 28):
         today = start + timedelta(days=offset)
         assert answers(Notes(root).load(condensed=today), today) == answers(whole, today), today
@@ -148,3 +150,39 @@ def test_condensed_keeps_what_the_0_3_rules_read(notes, monkeypatch):
         ("ann", "dream-changed"),
         ("ann", "values-unconfirmed"),
     ]
+
+
+def test_a_person_condensed_for_a_day_is_read_again_only_for_a_day_before_their_last_document_by_then(
+    notes, monkeypatch
+):
+    """Kept in the cache for one day, a condensed person serves every later day, and any earlier day back to
+    their newest document dated by then (no file is parsed); before that, they are condensed again."""
+    from careerkit import cache, documents
+    from helpers import doc
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files were just written: cache them anyway
+    parsed: list[str] = []
+    real = documents.read_document
+
+    def counting(root, path, person, *rest):
+        parsed.append(path.name)
+        return real(root, path, person, *rest)
+
+    monkeypatch.setattr(documents, "read_document", counting)
+    root = notes(
+        {
+            "people/ann/2026-03-01-story.md": doc("ann", "story", "2026-03-01"),
+            "people/ann/2026-04-20-dreams.md": doc("ann", "dreams", "2026-04-20"),  # prepared ahead, with content
+        }
+    )
+
+    def messages(day: date) -> list[str]:
+        parsed.clear()
+        return [f.message for f in findings.find(Notes(root).load(condensed=day), day) if f.kind != "never-started"]
+
+    told = ["life story told but no dreams yet; it is prepared for 2026-04-20 (people/ann/2026-04-20-dreams.md)"]
+    assert messages(date(2026, 4, 1)) == told and parsed
+    assert messages(date(2026, 4, 19)) == told and parsed == []  # the same condensed person
+    assert messages(date(2026, 4, 20)) == ["dreams written but no action plan yet"] and parsed == []
+    assert messages(date(2026, 3, 1)) == told and parsed == []  # back to the story's own day
+    assert messages(date(2026, 2, 28)) == []  # before it: condensed again (from each file's cached reading)

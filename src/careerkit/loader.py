@@ -27,11 +27,10 @@ class Notes(NotesLayout):
         """Read settings, profiles and documents (of `people`, or everyone).
 
         With `condensed` (the day the answers are for), each person is
-        `PersonNotes.condensed()`: enough for the findings and `status` on that
+        `PersonNotes.condensed`: enough for the findings and `status` on that
         day, and kept whole in the cache, so that a person whose files did not
-        change costs one `stat` a file and nothing more. A person with a
-        document dated after that day is read whole: which of their documents
-        count depends on the day.
+        change costs one `stat` a file and nothing more. One kept for a later
+        day than this one (see `PersonNotes.answers_on`) is read again.
         """
         from careerkit.cache import open_reads
 
@@ -49,16 +48,15 @@ class Notes(NotesLayout):
             files = self.document_files(slug)
             problems += files.problems
             known = reads.condensed(slug, files) if condensed is not None else None
-            if known is not None and _exact_on(known.person, condensed):
+            if known is not None and condensed is not None and known.person.answers_on(condensed):
                 read[slug] = known.person
                 problems += known.problems
             else:
                 pending.append((slug, files.paths))
         for slug, person, found, _ in self.read_people(reads, pending):
             if condensed is not None:
-                kept = person.condensed()
-                reads.keep_condensed(slug, kept, found)
-                person = kept if _exact_on(kept, condensed) else person
+                person = person.condensed(condensed)
+                reads.keep_condensed(slug, person, found)
             read[slug] = person
             problems += found
         reads.save()
@@ -82,9 +80,3 @@ class Notes(NotesLayout):
 
             found += duplicate_ids(self.root, person.documents)
             yield slug, person, found, [extra for _, extra in pairs]
-
-
-def _exact_on(condensed: PersonNotes, day: date | None) -> bool:
-    """Whether a condensed person gives the answers of the whole one on `day`: when no document is dated after it."""
-    latest = condensed.latest_date
-    return day is not None and (latest is None or latest <= day)

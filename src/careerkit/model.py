@@ -179,6 +179,7 @@ class PersonNotes(Record):
     profile: Profile
     documents: list[Document]
     current_actions: list[Action]
+    exact_from: date | None = None  # condensed: the first day it gives the whole person's answers (`condensed`)
 
     @classmethod
     def read(cls, slug: str, profile: Profile | None = None, documents: list[Document] | None = None) -> "PersonNotes":
@@ -190,21 +191,28 @@ class PersonNotes(Record):
                 by_id[action.id] = action
         return cls(slug, profile or Profile(), documents, [by_id[key] for key in sorted(by_id)])
 
-    def condensed(self) -> "PersonNotes":
-        """Only what the findings and `status` read: the same answers from far less data, on any day on or
-        after `latest_date` (when every document's date has come; for an earlier day, use the whole person).
+    def condensed(self, day: date) -> "PersonNotes":
+        """Only what the findings and `status` read: the same answers from far less data, on `day` and after.
 
-        Kept: for each stage the newest document that counts once its date has come, and the newest such plan
-        with skills (the dream-change rules measure from it) with the earliest check-in or note after it that
-        says their dreams may be shifting; every prepared document that is not held (`planned`); the oldest
-        document. Without their actions: the open actions, each owner's last closed one (its date is the last
-        time something moved; who counts as the manager is a setting, so every owner keeps theirs), and those
-        closed as done since the newest plan (what they finished). `due` and `status` keep this in the cache,
-        so that a warm run does not rebuild every document; a test holds it to giving the same findings and
-        status as the whole person.
+        Every document dated after `day` is kept (which of them count depends on the day they are read for:
+        they are the conversations prepared ahead, few). Of the others: for each stage the newest one that
+        counts once its date has come, the newest such plan with skills (the dream-change rules measure from
+        it) and the earliest check-in or note after it that says their dreams may be shifting, every prepared
+        document that is not held, and the oldest document. Without their actions: the open actions, each
+        owner's last closed one (its date is the last time something moved; who counts as the manager is a
+        setting, so every owner keeps theirs), and those closed as done since the newest plan or check-in
+        (what they finished). It answers for any day from `exact_from` on: the date of the newest document
+        dated by `day` (there is none between them). `due` and `status` keep this in the cache, so that a warm
+        run does not rebuild every document; a test holds it to giving the same findings and status as the
+        whole person.
         """
-        counted = PersonNotes(self.slug, self.profile, [doc for doc in self.documents if doc.could_be_held], [])
-        documents = sorted(self._kept_documents(counted).values(), key=lambda doc: doc.order_key)
+        past = [doc for doc in self.documents if doc.date <= day]
+        counted = PersonNotes(self.slug, self.profile, [doc for doc in past if doc.could_be_held], [])
+        kept = _kept_documents(past, counted)
+        kept.update((doc.path, doc) for doc in self.documents if doc.date > day)
+        if self.documents:
+            kept.setdefault(self.documents[0].path, self.documents[0])
+        documents = sorted(kept.values(), key=lambda doc: doc.order_key)
         work = counted.newest("plan") or counted.newest("checkin")  # what they finished counts from then
         actions = {action.id: action for action in self.current_actions if action.is_open}
         actions.update((action.id, action) for action in _done_since(self.current_actions, work))
@@ -214,22 +222,12 @@ class PersonNotes(Record):
             self.profile,
             [doc._replace(actions=[]) for doc in documents],
             [actions[n] for n in sorted(actions)],
+            past[-1].date if past else date.min,
         )
 
-    def _kept_documents(self, counted: "PersonNotes") -> dict[str, Document]:
-        """The documents `condensed` keeps, by path; `counted`: the person with the documents that could be held."""
-        kept = {doc.path: doc for doc in self.documents if not doc.could_be_held}
-        kept.update((doc.path, doc) for doc in {doc.stage: doc for doc in counted.documents}.values())  # the newest
-        oldest = self.documents[0] if self.documents else None
-        for doc in (counted.skilled_plan(), counted.dream_change(date.max), oldest):
-            if doc is not None:
-                kept[doc.path] = doc
-        return kept
-
-    @property
-    def latest_date(self) -> date | None:
-        """The date of the newest document: from that day on, every document's date has come."""
-        return max((doc.date for doc in self.documents), default=None)
+    def answers_on(self, day: date) -> bool:
+        """Whether this person gives the answers of the whole person on `day` (always, unless condensed)."""
+        return self.exact_from is None or self.exact_from <= day
 
     def as_held(self, today: date) -> "PersonNotes":
         """The person as the rules see them on `today`: only the documents held by then (a note from its date),
@@ -284,6 +282,21 @@ class PersonNotes(Record):
 
     def open_actions(self) -> list[Action]:
         return [action for action in self.current_actions if action.is_open]
+
+
+def _kept_documents(past: list[Document], counted: PersonNotes) -> dict[str, Document]:
+    """The documents dated by its day that `PersonNotes.condensed` keeps, by path (`counted`: those of `past`
+    that could be held)."""
+    kept = {doc.path: doc for doc in past if not doc.could_be_held}
+    kept.update((doc.path, doc) for doc in {doc.stage: doc for doc in counted.documents}.values())  # the newest
+    plan = counted.skilled_plan()
+    if plan is not None:
+        kept[plan.path] = plan
+        shifts = (doc for doc in counted.documents if doc.dream_shift is not None and doc.date > plan.date)
+        shift = next((doc for doc in shifts if doc.stage in ("checkin", "note")), None)
+        if shift is not None:
+            kept[shift.path] = shift
+    return kept
 
 
 def _done_since(actions: list[Action], document: Document | None) -> list[Action]:

@@ -605,6 +605,15 @@ def test_add_ends_out_of_actions_and_its_due_date_is_reported(cli, notes):
     assert findings(cli, root, "--within", "3") == [("steps-finished", None), ("action-due", 2)]
 
 
+def test_add_goes_into_the_newest_conversation_held_not_one_prepared_ahead(cli, notes):
+    root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, updated=TODAY)])})
+    prepared = cli(root, "new", "checkin", "alice", "--date", "+7d", "--today", TODAY).stdout.strip()
+    before = (root / prepared).read_bytes()
+    cli(root, "action", "add", "alice", "Ship it", "--today", TODAY)
+    assert (root / prepared).read_bytes() == before
+    assert "Ship it" in (root / PLAN).read_text(encoding="utf-8")
+
+
 # -- refusals: nothing is written ----------------------------------------------------------------------
 
 EDITS = [["add", "alice", "Ship it"], ["done", "alice", "1"], ["drop", "alice", "1"], ["touch", "alice", "1"]]

@@ -46,9 +46,12 @@ def blocking_problems(team: Team, slug: str) -> list[Problem]:
     ]
 
 
-def target_for_new(person: PersonNotes) -> Document:
-    """The document a new action goes into: the newest plan or check-in."""
-    target = person.newest("plan", "checkin")
+def target_for_new(person: PersonNotes, today: date) -> Document:
+    """The document a new action goes into: the newest plan or check-in held by `today`, else the newest one.
+
+    (A check-in prepared ahead is not where what was agreed before it belongs; writing there would also make
+    it count as held.)"""
+    target = person.as_held(today).newest("plan", "checkin") or person.newest("plan", "checkin")
     if target is None or not person.has("plan"):
         raise CareerkitError(
             f"{person.name} has no plan yet: make one with `careerkit new plan {person.slug}`, then add actions"
@@ -210,7 +213,7 @@ def add(
     from careerkit import edit
 
     with _editing(notes, person) as (team, who):
-        target = target_for_new(who)
+        target = target_for_new(who, today)
         ident = next_id(who)
         fields = new_fields(ident, title, today, due, skill, owner)
         edit.edit_file(notes.root, notes.root / target.path, lambda text: edit.append_action(text, fields))

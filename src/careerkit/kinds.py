@@ -108,7 +108,6 @@ KINDS = {
             "Decide with them: keep it as your own (the mark goes) or let it go, and tell them either way.",
             "an open promise with `inherited`; date = `inherited`. Until the mark is removed it is reported only "
             "as this kind, never as `action-due` or `action-stale`.",
-            promise_tier=1,
         ),
         Kind(
             "no-progress",

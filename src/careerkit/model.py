@@ -214,14 +214,11 @@ class PersonNotes(Record):
             kept.setdefault(self.documents[0].path, self.documents[0])
         documents = sorted(kept.values(), key=lambda doc: doc.order_key)
         work = counted.newest("plan") or counted.newest("checkin")  # what they finished counts from then
-        actions = {action.id: action for action in self.current_actions if action.is_open}
-        actions.update((action.id, action) for action in _done_since(self.current_actions, work))
-        actions.update((action.id, action) for action in _last_closed_by_owner(self.current_actions))
         return PersonNotes(
             self.slug,
             self.profile,
             [doc._replace(actions=[]) for doc in documents],
-            [actions[n] for n in sorted(actions)],
+            _kept_actions(self.current_actions, work),
             past[-1].date if past else date.min,
         )
 
@@ -297,6 +294,14 @@ def _kept_documents(past: list[Document], counted: PersonNotes) -> dict[str, Doc
         if shift is not None:
             kept[shift.path] = shift
     return kept
+
+
+def _kept_actions(actions: list[Action], work: Document | None) -> list[Action]:
+    """The actions `PersonNotes.condensed` keeps, by id (`work`: the newest plan or check-in by its day)."""
+    kept = {action.id: action for action in actions if action.is_open}
+    kept.update((action.id, action) for action in _done_since(actions, work))
+    kept.update((action.id, action) for action in _last_closed_by_owner(actions))
+    return [kept[ident] for ident in sorted(kept)]
 
 
 def _done_since(actions: list[Action], document: Document | None) -> list[Action]:

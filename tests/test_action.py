@@ -700,8 +700,11 @@ def test_list_without_actions_says_how_to_add_one(cli, notes):
 
 def test_touch_makes_a_stale_action_no_longer_stale(cli, notes):
     root = notes({PLAN: doc("alice", "plan", "2026-04-01", actions=[action(1, "Read a book")])})
-    assert ("action-stale", 1) in findings(cli, root)
+    assert ("action-stale", 1) not in findings(cli, root)  # counted in no-progress
     assert ("no-progress", None) in findings(cli, root)
+    assert [
+        row["state"] for row in json.loads(cli(root, "action", "list", "alice", "--json", "--today", TODAY).stdout)
+    ] == ["stale"]
     cli(root, "action", "touch", "alice", "1", "--today", TODAY)
     assert ("action-stale", 1) not in findings(cli, root)
     assert ("no-progress", None) not in findings(cli, root)
@@ -716,7 +719,7 @@ def test_done_clears_an_overdue_action_and_the_last_one_leaves_the_plan_out_of_a
     )
     assert findings(cli, root) == [("action-due", 1)]
     cli(root, "action", "done", "alice", "1", "--today", TODAY)
-    assert findings(cli, root) == []
+    assert findings(cli, root) == [("steps-finished", None)]  # finished since the plan: to celebrate
     cli(root, "action", "drop", "alice", "2", "--today", TODAY)
     assert findings(cli, root) == [("out-of-actions", None)]
 
@@ -725,8 +728,17 @@ def test_add_ends_out_of_actions_and_its_due_date_is_reported(cli, notes):
     root = notes({PLAN: doc("alice", "plan", "2026-05-25", actions=[action(1, status="done", closed="2026-05-30")])})
     assert findings(cli, root) == [("out-of-actions", None)]
     cli(root, "action", "add", "alice", "Ship it", "--due", "+3d", "--today", TODAY)
-    assert findings(cli, root) == []
-    assert findings(cli, root, "--within", "3") == [("action-due", 2)]
+    assert findings(cli, root) == [("steps-finished", None)]  # no longer out of actions; still to celebrate
+    assert findings(cli, root, "--within", "3") == [("steps-finished", None), ("action-due", 2)]
+
+
+def test_add_goes_into_the_newest_conversation_held_not_one_prepared_ahead(cli, notes):
+    root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, updated=TODAY)])})
+    prepared = cli(root, "new", "checkin", "alice", "--date", "+7d", "--today", TODAY).stdout.strip()
+    before = (root / prepared).read_bytes()
+    cli(root, "action", "add", "alice", "Ship it", "--today", TODAY)
+    assert (root / prepared).read_bytes() == before
+    assert "Ship it" in (root / PLAN).read_text(encoding="utf-8")
 
 
 # -- refusals: nothing is written ----------------------------------------------------------------------

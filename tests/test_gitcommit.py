@@ -103,7 +103,7 @@ def test_the_message_names_no_person_and_quotes_no_text(cli, repo, tmp_path, mon
 
 def test_the_log_reads_as_a_history_of_what_changed(cli, repo, tmp_path, monkeypatch):
     """`git log` says what each commit did (`git log --stat` names whose folder), not the same line each time."""
-    cli(repo, "new", "checkin", "alice", "--date", TODAY)
+    cli(repo, "new", "checkin", "alice", "--date", TODAY)  # prepared, not yet held: new actions go to the plan
     cli(repo, "action", "add", "alice", "Pair on the design review", "--today", TODAY)
     cli(repo, "action", "done", "alice", "1", "--today", TODAY)
     cli(repo, "action", "edit", "alice", "2", "--due", "+3w", "--today", TODAY)
@@ -115,7 +115,7 @@ def test_the_log_reads_as_a_history_of_what_changed(cli, repo, tmp_path, monkeyp
         "careerkit: close action 2 (dropped)",
         "careerkit: edit action 2",
         "careerkit: close action 1 (done)",
-        "careerkit: add action 2 to checkin",
+        "careerkit: add action 2 to plan",
         "careerkit: new checkin",
         "start",
     ]

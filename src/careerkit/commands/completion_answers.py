@@ -272,11 +272,13 @@ def _people(incomplete: str, root: str | None) -> list[Item]:
 
 def _action_ids(person: str, incomplete: str, root: str | None) -> list[Item]:
     """The person's open actions, by id, with their titles as help."""
+    from datetime import date
+
     from careerkit.errors import CareerkitError
 
     try:
         notes = _repository(root)
-        team = notes.load([notes.resolve_person(person)], condensed=True)
+        team = notes.load([notes.resolve_person(person)], condensed=date.max)  # open actions: the same any day
     except (CareerkitError, OSError):
         return []
     return [

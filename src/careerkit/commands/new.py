@@ -29,7 +29,11 @@ def new(
         ..., metavar="PERSON", help='Someone on your team: their slug (alice) or name ("Zoë O\'Brien").'
     ),
     date: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", metavar=DAY, help=f"The conversation's day (default: today): {DAY_FORMS}."
+        None,
+        "--date",
+        metavar=DAY,
+        help=f"The conversation's day (default: today): {DAY_FORMS}. A day ahead prepares it: "
+        "it counts once that day has come and it holds what was said.",
     ),
     today: Optional[str] = today_param(),  # noqa: UP045
     name: Optional[str] = typer.Option(  # noqa: UP045

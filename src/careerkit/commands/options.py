@@ -211,7 +211,9 @@ def today_param(used: bool = True) -> Any:
 JSON_HELP = "Print JSON for scripts instead of text."
 
 
-def load_team(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Repository", "Team"]:
+def load_team(
+    ctx: typer.Context, people: list[str] | None, condensed: "date | None" = None
+) -> tuple["Repository", "Team"]:
     """The notes and what was read of them (only `people`, when named; see `Repository.load` for `condensed`)."""
     repo = repository(ctx)
     slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))

@@ -75,7 +75,7 @@ def add(
     from careerkit.writing import edit
 
     with _editing(notes, person) as (team, who):
-        target = target_for_new(who)
+        target = target_for_new(who, today)
         ident = next_id(who)
         fields = new_fields(ident, title, today, due, skill, owner)
         edit.edit_file(notes.root, notes.root / target.path, lambda text: edit.append_action(text, fields))

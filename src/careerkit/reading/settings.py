@@ -64,7 +64,10 @@ def _read_mapping(
     from careerkit.reading.documents import cannot_read, read_bytes
 
     if leaves_root(root, path):
-        return {}, None, [Problem(rel, 1, "link to outside the notes root; not read, defaults used")]
+        from careerkit.fs.safe import leads_into_git
+
+        where = "into a .git folder" if leads_into_git(path) else "to outside the notes root"
+        return {}, None, [Problem(rel, 1, f"link {where}; not read, defaults used")]
     try:
         text = frontmatter_text.decode(read_bytes(path))
         if frontmatter:
@@ -97,10 +100,11 @@ def file_present(path: Path) -> bool:
 
 
 def leaves_root(root: Path, path: Path) -> bool:
-    """True when `path` is a link whose target is outside `root` (or cannot be resolved)."""
-    from careerkit.fs.safe import resolves_inside
+    """True when `path` is a link whose target is outside `root`, or inside a `.git` folder (or cannot be
+    resolved): such a file is never read."""
+    from careerkit.fs.safe import leads_into_git, resolves_inside
 
-    return path.is_symlink() and not resolves_inside(path, root)
+    return path.is_symlink() and (not resolves_inside(path, root) or leads_into_git(path))
 
 
 def _report(rel: str, source: _Source | None, key: str, message: str, problems: list[Problem]) -> None:

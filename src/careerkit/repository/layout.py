@@ -69,7 +69,7 @@ def shown_name(name: str) -> str:
 
 def _link_problem(path: Path, root: Path) -> str | None:
     """Why the link at `path` is not followed, or None when its target is a file inside `root`."""
-    from careerkit.fs.safe import resolves_inside
+    from careerkit.fs.safe import leads_into_git, resolves_inside
 
     try:
         path.resolve(strict=True)
@@ -77,7 +77,9 @@ def _link_problem(path: Path, root: Path) -> str | None:
         return "broken link (its target does not exist); not read"
     except (OSError, RuntimeError):
         return "link that cannot be followed (a loop?); not read"
-    return None if resolves_inside(path, root) else "link to outside the notes root; not read"
+    if not resolves_inside(path, root):
+        return "link to outside the notes root; not read"
+    return "link into a .git folder; not read" if leads_into_git(path) else None
 
 
 def _same_when_folded(names: list[str]) -> list[Problem]:

@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = [
             (size, "plain `frontmatter.load` loop", [sys.executable, str(HERE / "plain_loop.py"), str(root)]),
             (size, "careerkit due, warm", [*careerkit, "--root", str(root), "due", "--today", TODAY]),
+            (size, "careerkit due --json, warm", [*careerkit, "--root", str(root), "due", "--today", TODAY, "--json"]),
             (size, "careerkit status, warm", [*careerkit, "--root", str(root), "status", "--today", TODAY]),
             (size, "careerkit check, warm", [*careerkit, "--root", str(root), "check"]),
             ("-", "minimal Typer app, two commands", [sys.executable, str(HERE / "minimal_typer.py"), "hello"]),

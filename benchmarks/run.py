@@ -11,6 +11,7 @@ when it is there, else from the operating system's accounting of the child):
 
 - careerkit due, cold: the cache (.careerkit/) deleted before each run;
 - careerkit due, warm: nothing changed since the last run;
+- careerkit due --json, warm: the same findings as JSON, into a pipe (as a script reads them);
 - careerkit status, warm;
 - careerkit check, cold (the cache deleted before each run) and warm;
 - careerkit due after one file changed (touched before each run);
@@ -159,6 +160,7 @@ def measure_size(runner: Runner, work: Path, documents: int, runs: int) -> list[
 
     cold = Command("careerkit due, cold (no cache)", due, forget)
     warm = Command("careerkit due, warm (nothing changed)", due)
+    warm_json = Command("careerkit due --json, warm", [*due, "--json"])
     status = Command("careerkit status, warm", [*careerkit_argv(), "--root", str(root), "status"])
     check_cold = Command("careerkit check, cold (no cache)", check, forget)
     check_warm = Command("careerkit check, warm (nothing changed)", check)
@@ -168,19 +170,20 @@ def measure_size(runner: Runner, work: Path, documents: int, runs: int) -> list[
     touched_check = Command("careerkit check, one file changed", check, touch_one)
     plain_again = Command("plain loop (turns with the changed file)", plain.argv)
     # In each turn: a cold run makes the cache that the warm runs after it use.
-    main = runner.turns([cold, warm, status, check_cold, check_warm, plain, floor], runs)
+    main = runner.turns([cold, warm, warm_json, status, check_cold, check_warm, plain, floor], runs)
     second = runner.turns([touched, touched_check, plain_again], runs)
     rows = []
     for command, rel in (
-        (cold, ratio(main, 0, 5)),
-        (warm, ratio(main, 1, 5)),
-        (status, ratio(main, 2, 5)),
+        (cold, ratio(main, 0, 6)),
+        (warm, ratio(main, 1, 6)),
+        (warm_json, ratio(main, 2, 6)),
+        (status, ratio(main, 3, 6)),
         (touched, ratio(second, 0, 2)),
-        (check_cold, ratio(main, 3, 5)),
-        (check_warm, ratio(main, 4, 5)),
+        (check_cold, ratio(main, 4, 6)),
+        (check_warm, ratio(main, 5, 6)),
         (touched_check, ratio(second, 1, 2)),
         (plain, 1.0),
-        (floor, ratio(main, 6, 5)),
+        (floor, ratio(main, 7, 6)),
     ):
         rows.append(_row(f"{documents:,}", command, rel))
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -45,3 +46,19 @@ WINGS = (
     "handover",
     "commands",
 )
+
+
+def fake_editor(folder: Path, append: str = "", log: str = "editor.log") -> str:
+    """An $EDITOR command line: a Python script that records the file it was given (in `folder / log`) and
+    appends `append` to that file, as a person would type it."""
+    import shlex
+    import sys
+
+    script = folder / "fake_editor.py"
+    script.write_text(
+        "import sys\n"
+        f"open({str(folder / log)!r}, 'a', encoding='utf-8').write(sys.argv[1] + '\\n')\n"
+        f"open(sys.argv[1], 'a', encoding='utf-8', newline='').write({append!r})\n",
+        encoding="utf-8",
+    )
+    return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"

@@ -1,4 +1,4 @@
-"""`careerkit action add|done|drop|touch|list`, through the CLI: exact bytes after every edit, every refusal.
+"""`careerkit action add|done|drop|touch|edit|list`, through the CLI: exact bytes after every edit, every refusal.
 
 Each edit is checked by comparing the whole file with the text expected: the
 input with only the intended lines changed (`swap` says which). Files are
@@ -406,11 +406,11 @@ def test_done_changes_the_newest_copy_of_a_repeated_id(cli, notes):
     )
 
 
-@pytest.mark.parametrize("command", ["done", "drop", "touch"])
+@pytest.mark.parametrize("command", [["done"], ["drop"], ["touch"], ["edit", "--no-due"]])
 def test_an_unknown_id_changes_nothing(cli, notes, command):
     root = hand_plan(notes)
     before = files(root)
-    result = cli(root, "action", command, "alice", "9", "--today", TODAY, expect=2)
+    result = cli(root, "action", command[0], "alice", "9", *command[1:], "--today", TODAY, expect=2)
     assert (
         result.stderr == "careerkit: alice has no action 9 (their actions are 1-2; "
         "see careerkit action list alice --all)\n"
@@ -425,6 +425,7 @@ def test_an_unknown_id_changes_nothing(cli, notes, command):
         ["done", "bob", "1"],
         ["drop", "bob", "1"],
         ["touch", "bob", "1"],
+        ["edit", "bob", "1", "--title", "Ship it"],
         ["list", "bob"],
     ],
 )
@@ -474,6 +475,128 @@ def test_touch_refuses_a_closed_action(cli, notes, status):
         f"(to reopen it, set `status: open` in {PLAN})\n"
     )
     assert files(root) == before
+
+
+# -- edit ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_edit_gives_a_step_a_new_date_in_place(cli, notes, newline):
+    root = hand_plan(notes, newline)
+    result = cli(root, "action", "edit", "alice", "1", "--due", "+3w", "--today", TODAY)
+    assert (result.stdout, result.stderr) == (f"action 1 edited: {PLAN}\n", "")
+    expected = swap(HAND_PLAN, "due: 2026-06-15", "due: 2026-06-22")
+    assert read(root) == (expected if newline == "\n" else crlf(expected))
+
+
+def test_edit_adds_a_date_after_the_last_key_and_keeps_a_titles_quotes(cli, notes):
+    root = hand_plan(notes)
+    cli(root, "action", "edit", "alice", "2", "--due", "2026-07-01", "--title", "Read DDIA, chapter 2")
+    expected = swap(HAND_PLAN, "'Read DDIA, chapter 1'", "'Read DDIA, chapter 2'")
+    assert read(root) == swap(expected, "updated: 2026-05-20\n", "updated: 2026-05-20\n        due: 2026-07-01\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_edit_no_due_takes_out_only_the_due_line(cli, notes, newline):
+    root = hand_plan(notes, newline)
+    cli(root, "action", "edit", "alice", "1", "--no-due", "--skill", "hiring")
+    expected = swap(
+        HAND_PLAN, "        due: 2026-06-15\n        status: open\n", "        status: open\n        skill: hiring\n"
+    )
+    assert read(root) == (expected if newline == "\n" else crlf(expected))
+
+
+@pytest.mark.parametrize(
+    ("item", "after"),
+    [
+        ("{ id: 1, title: 'Ship it', due: 2026-06-15, status: open }", "{ id: 1, title: 'Ship it', status: open }"),
+        ("{due: 2026-06-15, id: 1}", "{id: 1}"),
+    ],
+)
+def test_edit_no_due_on_a_flow_item(cli, notes, item, after):
+    plan = f"---\nstage: plan\ndate: 2026-05-01\nactions:\n  - {item}   # agreed\n---\n"
+    root = notes({PLAN: plan.encode()})
+    cli(root, "action", "edit", "alice", "1", "--no-due")
+    assert read(root) == swap(plan, item, after)
+
+
+def test_edit_no_due_on_the_first_key_of_an_item_moves_the_next_key_up(cli, notes):
+    plan = (
+        "---\nstage: plan\ndate: 2026-05-01\nactions:\n"
+        "  - due: 2026-06-15   # soon\n    id: 1\n    title: Ship it\n---\n"
+    )
+    root = notes({PLAN: plan.encode()})
+    cli(root, "action", "edit", "alice", "1", "--no-due")
+    assert read(root) == swap(plan, "  - due: 2026-06-15   # soon\n    id: 1\n", "  - id: 1\n")
+
+
+def test_edit_sets_the_owner_so_a_step_becomes_your_promise(cli, notes):
+    root = hand_plan(notes)
+    cli(root, "action", "edit", "alice", "1", "--owner", "manager", "--due", "2026-05-30")
+    assert "        status: open\n        owner: manager\n\n" in read(root)
+    report = json.loads(cli(root, "due", "--today", TODAY, "--json").stdout)
+    assert [(f["kind"], f["owner"]) for f in report["findings"] if f["action"] == 1] == [("action-due", "manager")]
+
+
+def test_a_new_date_ends_the_finding_of_a_step_that_passed_its_date(cli, notes):
+    root = hand_plan(notes)
+    assert ("action-due", 1) in findings(cli, root, "--within", "30")
+    cli(root, "action", "edit", "alice", "1", "--due", "+5w", "--today", TODAY)
+    assert ("action-due", 1) not in findings(cli, root, "--within", "30")
+
+
+def test_edit_changes_the_newest_copy_of_a_repeated_id_even_when_done(cli, notes):
+    checkin = "people/alice/2026-05-20-checkin.md"
+    root = notes(
+        {
+            PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, "Ship it")]),
+            checkin: doc("alice", "checkin", "2026-05-20", actions=[action(1, "Ship it", status="done")]),
+        }
+    )
+    plan_before, checkin_before = read(root), read(root, checkin)
+    assert cli(root, "action", "edit", "alice", "1", "--title", "Ship v1").stdout == f"action 1 edited: {checkin}\n"
+    assert read(root) == plan_before
+    assert read(root, checkin) == swap(checkin_before, "title: Ship it", "title: Ship v1")
+
+
+def test_edit_to_the_values_it_has_changes_nothing(cli, notes):
+    root = hand_plan(notes)
+    before = files(root)
+    result = cli(root, "action", "edit", "alice", "2", "--no-due", "--skill", "system design")
+    assert result.stdout == f"action 2 already says so; nothing changed: {PLAN}\n"
+    assert files(root) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "nothing to change: give --due, --no-due, --title, --skill or --owner"),
+        (["--due", "+1w", "--no-due"], "--due and --no-due: give one of them"),
+        (
+            ["--due", "soon"],
+            "--due: expected a day as YYYY-MM-DD, today, tomorrow, +3d, +2w, +1m, a weekday (friday, fri) or eom, "
+            "got 'soon'",
+        ),
+        (["--title", " "], "--title: must not be empty"),
+        (["--owner", "a\nb"], "--owner: must be a single line of text (no line breaks or control characters)"),
+    ],
+)
+def test_edit_refuses_wrong_usage_and_writes_nothing(cli, notes, args, message):
+    root = hand_plan(notes)
+    before = files(root)
+    result = cli(root, "action", "edit", "alice", "1", *args, "--today", TODAY, expect=2)
+    assert result.stderr == f"careerkit: {message}\n"
+    assert files(root) == before
+
+
+def test_a_due_key_that_cannot_be_taken_out_alone_is_refused(cli, notes):
+    plan = "---\nstage: plan\ndate: 2026-05-01\nactions:\n  - {id: 1, # agreed\n     due: 2026-06-15}\n---\n"
+    root = notes({PLAN: plan.encode()})
+    result = cli(root, "action", "edit", "alice", "1", "--no-due", expect=1)
+    assert result.stderr == (
+        f"{PLAN}: action 1: `due` is written in a form careerkit does not remove; edit it by hand\n"
+    )
+    assert read(root) == plan
 
 
 # -- list ----------------------------------------------------------------------------------------------
@@ -577,8 +700,11 @@ def test_list_without_actions_says_how_to_add_one(cli, notes):
 
 def test_touch_makes_a_stale_action_no_longer_stale(cli, notes):
     root = notes({PLAN: doc("alice", "plan", "2026-04-01", actions=[action(1, "Read a book")])})
-    assert ("action-stale", 1) in findings(cli, root)
+    assert ("action-stale", 1) not in findings(cli, root)  # counted in no-progress
     assert ("no-progress", None) in findings(cli, root)
+    assert [
+        row["state"] for row in json.loads(cli(root, "action", "list", "alice", "--json", "--today", TODAY).stdout)
+    ] == ["stale"]
     cli(root, "action", "touch", "alice", "1", "--today", TODAY)
     assert ("action-stale", 1) not in findings(cli, root)
     assert ("no-progress", None) not in findings(cli, root)
@@ -593,7 +719,7 @@ def test_done_clears_an_overdue_action_and_the_last_one_leaves_the_plan_out_of_a
     )
     assert findings(cli, root) == [("action-due", 1)]
     cli(root, "action", "done", "alice", "1", "--today", TODAY)
-    assert findings(cli, root) == []
+    assert findings(cli, root) == [("steps-finished", None)]  # finished since the plan: to celebrate
     cli(root, "action", "drop", "alice", "2", "--today", TODAY)
     assert findings(cli, root) == [("out-of-actions", None)]
 
@@ -602,13 +728,28 @@ def test_add_ends_out_of_actions_and_its_due_date_is_reported(cli, notes):
     root = notes({PLAN: doc("alice", "plan", "2026-05-25", actions=[action(1, status="done", closed="2026-05-30")])})
     assert findings(cli, root) == [("out-of-actions", None)]
     cli(root, "action", "add", "alice", "Ship it", "--due", "+3d", "--today", TODAY)
-    assert findings(cli, root) == []
-    assert findings(cli, root, "--within", "3") == [("action-due", 2)]
+    assert findings(cli, root) == [("steps-finished", None)]  # no longer out of actions; still to celebrate
+    assert findings(cli, root, "--within", "3") == [("steps-finished", None), ("action-due", 2)]
+
+
+def test_add_goes_into_the_newest_conversation_held_not_one_prepared_ahead(cli, notes):
+    root = notes({PLAN: doc("alice", "plan", "2026-05-01", actions=[action(1, updated=TODAY)])})
+    prepared = cli(root, "new", "checkin", "alice", "--date", "+7d", "--today", TODAY).stdout.strip()
+    before = (root / prepared).read_bytes()
+    cli(root, "action", "add", "alice", "Ship it", "--today", TODAY)
+    assert (root / prepared).read_bytes() == before
+    assert "Ship it" in (root / PLAN).read_text(encoding="utf-8")
 
 
 # -- refusals: nothing is written ----------------------------------------------------------------------
 
-EDITS = [["add", "alice", "Ship it"], ["done", "alice", "1"], ["drop", "alice", "1"], ["touch", "alice", "1"]]
+EDITS = [
+    ["add", "alice", "Ship it"],
+    ["done", "alice", "1"],
+    ["drop", "alice", "1"],
+    ["touch", "alice", "1"],
+    ["edit", "alice", "1", "--due", "+1w"],
+]
 
 
 @pytest.mark.parametrize("args", EDITS)

@@ -278,9 +278,9 @@ def test_people_who_left_or_are_paused_get_no_events_and_promises_say_so(notes):
     found = sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events(read_calendar(result.stdout)))
     assert found == [
         ("Career conversation with back: dreams and plan", date(2026, 8, 1)),  # the plan's review_by
-        ("Check-in with back (late since 2026-05-31)", date(2026, 6, 1)),
-        ("Your promise to back: action 1 due: Intro to Bob", date(2026, 6, 10)),
-        ("back: action 2 due: Action 2", date(2026, 6, 12)),
+        ("Check-in with back", date(2026, 7, 1)),  # one cadence of grace after the pause: not late
+        ("Your promise to back: action 1 due: Intro to Bob", date(2026, 6, 10)),  # a promise keeps its date
+        ("back: action 2 due: Action 2", date(2026, 7, 1)),
     ]
 
 

@@ -80,7 +80,7 @@ def test_commands_and_their_subcommands(team):
         "leave",
         "pause",
     }
-    assert values(f"--root {team} action ") == ["add", "done", "drop", "keep", "list", "touch"]
+    assert values(f"--root {team} action ") == ["add", "done", "drop", "edit", "keep", "list", "touch"]
     assert values("templates c") == ["copy"]
 
 
@@ -104,6 +104,15 @@ def test_stages(team):
     assert values("templates copy d") == ["dreams"]
 
 
+def test_edit_takes_a_person_then_a_stage(team):
+    assert values(f"--root {team} edit pri") == ["prince-ali", "priya-nair"]
+    assert values(f"--root {team} edit priya-nair ") == ["story", "dreams", "plan", "checkin", "note"]
+
+
+def test_commands_come_with_their_summaries_in_zsh(team):
+    assert ask("ed", shell="zsh") == ["plain", "edit", "Open a person's newest document in your editor."]
+
+
 def test_people_by_slug_and_by_the_name_in_their_profile(team):
     assert values(f"--root {team} agenda ") == ["pn", "prince-ali", "priya-nair"]
     assert values(f"--root {team} agenda pri") == ["prince-ali", "priya-nair"]
@@ -120,7 +129,7 @@ def test_the_notes_repository_is_found_as_the_commands_find_it(team):
     assert values("--root /no/such/folder log ") == []
 
 
-@pytest.mark.parametrize("command", ["done", "drop", "touch"])
+@pytest.mark.parametrize("command", ["done", "drop", "touch", "edit"])
 def test_open_action_ids_after_action_done_person(team, command):
     assert values(f"--root {team} action {command} priya-nair ") == ["1", "12"]
     assert values(f"--root {team} action {command} priy 1") == ["1", "12"]  # the person by a prefix too

@@ -76,7 +76,7 @@ def test_every_reading_command_shows_the_first_and_last_days_there_are(cli, edge
         assert "DTSTART;VALUE=DATE:99991231" in shown  # (what is late sits on today)
     else:
         assert result.stderr == ""
-    assert expected in shown
+    assert expected in shown or expected.replace(": ", ":") in shown  # JSON is compact into a pipe
 
 
 def test_log_and_check_show_the_first_and_last_days_there_are(cli, edges):

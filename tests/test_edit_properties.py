@@ -796,6 +796,33 @@ def test_set_fields_changes_only_the_action(workdir, operation, doc, pick, today
 
 
 @PROFILE
+@given(doc=documents(need_items=True), pick=st.integers(0, 3), which=st.integers(0, 9))
+def test_removing_a_key_changes_only_the_action(workdir, doc, pick, which):
+    """`action edit --no-due`: the key goes with its line (or its comma), and nothing else changes."""
+    note(doc.text)
+    ident = doc.items[pick % len(doc.items)].ident
+    target = max(index for index, it in enumerate(doc.items) if it.ident == ident)
+    item = doc.items[target]
+    keys = [f.key for f in item.fields if f.key != "id"]
+    if not keys:
+        return
+    key = keys[which % len(keys)]
+    old = doc.text
+    new, refused = run_edit(workdir, old, lambda text: edit.set_action_fields(text, ident, {}, [key]))
+    event("refused" if refused else "changed")  # rare: `- due: ...` with a comment line before the next key
+    if refused:
+        return
+    expected = load(parts(old).yaml)
+    del expected["actions"][target][key]
+    assert same(load(parts(new).yaml), expected)
+    spans, grown = changed_region(old, new)
+    assert all(item.first <= i1 and i2 <= item.last + 1 for i1, i2 in spans), spans
+    assert grown <= 0
+    before, after = parts(old), parts(new)
+    assert (after.head, after.closing, after.body) == (before.head, before.closing, before.body)
+
+
+@PROFILE
 @given(
     doc=documents(), today=DATES, title=TITLES, due=st.none() | DATES, skill=st.none() | SKILLS, owner=st.none() | NAMES
 )

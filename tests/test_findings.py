@@ -38,8 +38,8 @@ def plan_with(actions, offset=-1, **fields):
 @pytest.mark.parametrize(
     ("offset", "reported", "message"),
     [
-        (-1, True, "action 1 is 1 day overdue: Ship it"),
-        (0, True, "action 1 is due today: Ship it"),
+        (-1, True, "step 1 passed its date 1 day ago: Ship it"),
+        (0, True, "step 1 is due today: Ship it"),
         (1, False, None),
     ],
 )
@@ -58,10 +58,10 @@ def test_action_due_boundaries(cli, notes, offset, reported, message):
 def test_within_reports_upcoming_due_dates_with_negative_days(cli, notes):
     root = notes({"people/alice/p.md": plan_with([action(1, "Soon", due=day(3)), action(2, "Later", due=day(4))])})
     found = kinds(due_json(cli, root, "--within", "3"), "action-due")
-    assert [(f["action"], f["days"], f["message"]) for f in found] == [(1, -3, "action 1 is due in 3 days: Soon")]
+    assert [(f["action"], f["days"], f["message"]) for f in found] == [(1, -3, "step 1 is due in 3 days: Soon")]
     tomorrow = notes({"people/alice/p.md": plan_with([action(1, "Soon", due=day(1))])})
     found = kinds(due_json(cli, tomorrow, "--within", "1"), "action-due")
-    assert found[0]["message"] == "action 1 is due in 1 day: Soon"
+    assert found[0]["message"] == "step 1 is due in 1 day: Soon"
 
 
 def test_within_must_not_be_negative(cli, notes):
@@ -90,13 +90,17 @@ def test_closed_actions_are_never_due(cli, notes):
 
 @pytest.mark.parametrize(("touched_offset", "reported"), [(-38, True), (-37, True), (-36, False)])
 def test_action_stale_boundaries_by_document_date(cli, notes, touched_offset, reported):
-    """Without `stale_after_days`, an action may sit through one check-in cycle (30 days) and a week more."""
-    root = notes({"people/alice/p.md": plan_with([action(1, "Read a book")], offset=touched_offset)})
+    """Without `stale_after_days`, an action may sit through one check-in cycle (30 days) and a week more.
+
+    (Step 2, touched today, keeps `no-progress` away, which would otherwise hold step 1.)"""
+    steps = [action(1, "Read a book"), action(2, updated=day(0))]
+    root = notes({"people/alice/p.md": plan_with(steps, offset=touched_offset)})
     found = kinds(due_json(cli, root), "action-stale")
     assert bool(found) is reported
     if reported:
         assert found[0]["date"] == day(touched_offset + 37)
-        assert found[0]["message"] == f"action 1 has not moved for {-touched_offset} days: Read a book"
+        assert found[0]["message"] == f"step 1 has not moved for {-touched_offset // 7} weeks: Read a book"
+        assert found[0]["tier"] == 2
 
 
 @pytest.mark.parametrize(("quiet", "reported"), [(22, True), (21, True), (20, False)])
@@ -108,7 +112,7 @@ def test_the_default_stale_time_follows_the_persons_own_cadence(cli, notes, quie
         }
     )
     report = due_json(cli, root)
-    assert bool(kinds(report, "action-stale")) is reported
+    assert kinds(report, "action-stale") == []  # held by no-progress
     assert bool(kinds(report, "no-progress")) is reported
 
 
@@ -118,14 +122,15 @@ def test_updated_date_counts_as_progress(cli, notes):
 
 
 def test_action_due_is_not_also_stale(cli, notes):
-    root = notes({"people/alice/p.md": plan_with([action(1, due=day(-1)), action(2, due=day(30))], offset=-60)})
+    steps = [action(1, due=day(-1)), action(2, due=day(30)), action(3, updated=day(0))]  # (3: no no-progress)
+    root = notes({"people/alice/p.md": plan_with(steps, offset=-60)})
     report = due_json(cli, root)
     assert [f["action"] for f in kinds(report, "action-due")] == [1]
     assert [f["action"] for f in kinds(report, "action-stale")] == [2]
 
 
 def test_stale_after_days_comes_from_careerkit_yaml(cli, notes):
-    root = notes({"people/alice/p.md": plan_with([action(1)], offset=-10)})
+    root = notes({"people/alice/p.md": plan_with([action(1, owner="manager")], offset=-10)})
     (root / "careerkit.yaml").write_text("stale_after_days: 10\n", encoding="utf-8")
     assert [f["date"] for f in kinds(due_json(cli, root), "action-stale")] == [day(0)]
 
@@ -152,7 +157,7 @@ def test_checkin_due_counts_from_the_newest_checkin_and_its_next_checkin(cli, no
     )
     found = kinds(due_json(cli, root), "checkin-due")
     assert [(f["date"], f["days"], f["file"]) for f in found] == [(day(-2), 2, "people/alice/2026-05-20-checkin.md")]
-    assert found[0]["message"] == "check-in is 2 days overdue"
+    assert found[0]["message"] == "check-in was due 2 days ago"
 
 
 def test_checkin_due_within_and_profile_cadence(cli, notes):
@@ -291,7 +296,7 @@ def test_a_brand_new_plan_has_no_actions_yet_not_out_of_actions(cli, notes):
     assert kinds(report, "out-of-actions") == []
     [found] = kinds(report, "plan-without-actions")
     assert (found["date"], found["days"], found["file"]) == (day(0), 0, "people/alice/2026-06-01-plan.md")
-    assert found["message"] == "the plan has no action of their own yet"
+    assert found["message"] == "the plan has no step of their own yet"
     assert (
         kinds(
             due_json(cli, notes({"people/alice/2026-06-01-plan.md": plan_with([], offset=1)})), "plan-without-actions"
@@ -411,9 +416,11 @@ def test_a_stale_promise_is_the_managers_not_the_persons_lack_of_progress(cli, n
     assert kinds(report, "no-progress") == []
     [late] = kinds(report, "action-due")
     assert late["owner"] == "manager"
-    assert late["message"] == "action 1, your own promise, is 2 days overdue: Introduce Alice to Bob"
+    assert late["message"] == "action 1, your own promise, is 2 days late: Introduce Alice to Bob"
+    assert late["tier"] == 1
     [stale] = kinds(report, "action-stale")
-    assert stale["message"] == "action 2, your own promise, has not moved for 60 days: Ask Carol for an hour"
+    assert stale["message"] == "action 2, your own promise, has not moved for 2 months: Ask Carol for an hour"
+    assert stale["tier"] == 1
 
 
 def test_promises_neither_hide_nor_cause_no_progress(cli, notes):
@@ -442,12 +449,10 @@ def test_the_manager_setting_names_who_makes_promises(cli, notes):
         }
     )
     report = due_json(cli, root)
-    assert {f["action"]: f["owner"] for f in kinds(report, "action-stale")} == {1: "kim", 2: "manager"}
-    assert [f["message"].split(" has")[0] for f in kinds(report, "action-stale")] == [
-        "action 1, your own promise,",
-        "action 2",
-    ]
-    assert kinds(report, "no-progress")  # action 2 is the person's: `manager` is only a name here
+    # action 2 is the person's (`manager` is only a name here): held by no-progress, while kim's promise stays
+    assert {f["action"]: f["owner"] for f in kinds(report, "action-stale")} == {1: "kim"}
+    assert kinds(report, "action-stale")[0]["message"].startswith("action 1, your own promise, has not moved")
+    assert kinds(report, "no-progress")
 
 
 def test_an_actions_owner_defaults_to_the_person(cli, notes):
@@ -488,7 +493,8 @@ def test_the_copy_in_the_newest_document_wins(cli, notes):
 
 
 def test_findings_sort_by_tier_then_days_then_person_then_kind_then_action(cli, notes):
-    """Late (tier 1) before drifting (2) before missing (3), however old the missing thing is."""
+    """Late (tier 1) before drifting (2) before missing (3), however old the missing thing is; a step of theirs
+    that passed its date is drifting, your promise late."""
     root = notes(
         {
             "people/carol/p.md": doc(
@@ -496,19 +502,23 @@ def test_findings_sort_by_tier_then_days_then_person_then_kind_then_action(cli, 
             ),
             "people/dan/profile.md": "---\nname: Dan\n---\n",
             "people/bob/p.md": doc(
-                "bob", "plan", day(-1), skills=[{"skill": "x", "resources": ["y"]}], actions=[action(2, due=day(-3))]
+                "bob",
+                "plan",
+                day(-1),
+                skills=[{"skill": "x", "resources": ["y"]}],
+                actions=[action(2, due=day(-3)), action(3, owner="manager", due=day(-2))],
             ),
         }
     )
-    order = [(f["person"], f["kind"], f["days"]) for f in due_json(cli, root)["findings"]]
+    order = [(f["person"], f["kind"], f["tier"], f["days"]) for f in due_json(cli, root)["findings"]]
     assert order == [
-        ("carol", "checkin-due", 270),
-        ("bob", "action-due", 3),
-        ("dan", "never-started", 0),
-        ("carol", "action-stale", 163),
-        ("carol", "no-progress", 163),
-        ("carol", "resources-missing", 300),
-        ("carol", "conversation-due", 118),
+        ("carol", "checkin-due", 1, 270),
+        ("bob", "action-due", 1, 2),
+        ("dan", "never-started", 1, 0),
+        ("carol", "no-progress", 2, 163),  # (holding carol's quiet step 1)
+        ("bob", "action-due", 2, 3),
+        ("carol", "resources-missing", 3, 300),
+        ("carol", "conversation-due", 3, 118),
     ]
 
 
@@ -552,6 +562,7 @@ def test_json_shape_and_errors_for_an_unreadable_document(cli, notes):
         "action",
         "title",
         "owner",
+        "tier",
         "date",
         "days",
         "message",
@@ -570,6 +581,13 @@ def test_fail_exits_1_only_when_something_is_due(cli, notes):
     root = notes({"people/alice/p.md": plan_with([action(1, due=day(-1))])})
     cli(root, "due", "--today", TODAY.isoformat(), "--fail", expect=1)
     cli(root, "due", "--today", day(-30), "--fail", expect=0)
+
+
+@pytest.mark.parametrize(("closed", "code"), [(-2, 0), (-1, 0), (0, 0)])
+def test_fail_never_fails_on_a_celebration(cli, notes, closed, code):
+    root = notes({"people/alice/p.md": plan_with([action(1, status="done", closed=day(closed))], offset=-3)})
+    result = cli(root, "due", "--today", TODAY.isoformat(), "--fail", "--json", expect=code)
+    assert [(f["kind"], f["tier"]) for f in json.loads(result.stdout)["findings"]] == [("out-of-actions", 0)]
 
 
 def test_due_for_named_people_reads_only_them(cli, notes):
@@ -609,8 +627,8 @@ def test_plain_output_groups_by_person_with_the_name_and_file(cli, notes):
     result = cli(root, "due", "--today", TODAY.isoformat())
     lines = result.stdout.splitlines()
     assert lines[0] == "Alice Smith"
-    assert lines[1].split()[:2] == ["action", "3"]
-    assert "action 3 is 12 days overdue: Shadow Bob in two hiring loops" in lines[1]
+    assert lines[1].split()[:3] == ["drifting", "step", "3"]
+    assert "step 3 passed its date 12 days ago: Shadow Bob in two hiring loops" in lines[1]
     assert lines[1].rstrip().endswith("people/alice/p.md")
     assert "\x1b[" not in result.stdout
 
@@ -643,19 +661,17 @@ def test_dates_past_the_year_9999_are_never_due_and_hide_nothing(cli, notes):
     assert [(f["person"], f["kind"]) for f in report["findings"]] == [("bob", "next-conversation")]
     assert report["errors"] == []
     ahead = due_json(cli, root, "--within", "99999999999")["findings"]  # everything ahead, the last date there is
-    assert [(f["person"], f["kind"], f["date"]) for f in ahead] == [
-        ("alice", "checkin-due", "9999-12-31"),
-        ("bob", "next-conversation", day(-3)),
-    ]
+    # (alice's plan is dated ahead: planned, it counts only through its actions, which are due on no day)
+    assert [(f["person"], f["kind"], f["date"]) for f in ahead] == [("bob", "next-conversation", day(-3))]
 
 
 def test_an_action_without_a_title_reads_cleanly(cli, notes):
     root = notes({"people/alice/p.md": plan_with([{"id": 4, "due": day(-2)}])})
-    assert kinds(due_json(cli, root), "action-due")[0]["message"] == "action 4 is 2 days overdue"
+    assert kinds(due_json(cli, root), "action-due")[0]["message"] == "step 4 passed its date 2 days ago"
 
 
 def test_an_empty_date_falls_back_to_the_file_name(cli, notes):
-    root = notes({"people/alice/2026-05-01-story.md": "---\nperson: alice\nstage: story\ndate:\n---\n"})
+    root = notes({"people/alice/2026-05-01-story.md": "---\nperson: alice\nstage: story\ndate:\n---\nTold.\n"})
     found = kinds(due_json(cli, root), "next-conversation")
     assert [(f["date"], f["file"]) for f in found] == [("2026-05-01", "people/alice/2026-05-01-story.md")]
 
@@ -677,7 +693,7 @@ def test_never_started_is_dated_by_since_then_the_earliest_document_then_today(c
     root = notes(
         {
             "people/ann/profile.md": f"---\nname: Ann\nsince: {day(-40)}\n---\n",
-            "people/ann/2026-05-01-note.md": doc("ann", "note", day(-31)),
+            "people/ann/2026-04-01-note.md": doc("ann", "note", day(-61)),
             "people/bea/2026-05-01-note.md": doc("bea", "note", day(-31)),
             "people/bea/2026-05-20-checkin.md": doc("bea", "checkin", day(-12)),
             "people/cid/profile.md": "---\nname: Cid\n---\n",
@@ -685,20 +701,46 @@ def test_never_started_is_dated_by_since_then_the_earliest_document_then_today(c
         }
     )
     found = {
-        f["person"]: (f["date"], f["days"], f["file"], f["owner"]) for f in kinds(due_json(cli, root), "never-started")
+        f["person"]: (f["date"], f["days"], f["file"], f["owner"], f["tier"], f["message"])
+        for f in kinds(due_json(cli, root), "never-started")
     }
     assert found == {
-        "ann": (day(-40), 40, "people/ann/profile.md", None),
-        "bea": (day(-31), 31, "people/bea", None),
-        "cid": (day(0), 0, "people/cid/profile.md", None),
-        "dee": (day(0), 0, "people/dee", None),
+        "ann": (
+            day(-10),
+            10,
+            "people/ann/profile.md",
+            None,
+            1,
+            f"no career conversation since they joined on {day(-40)}: start with their life story",
+        ),
+        "bea": (
+            day(-1),
+            1,
+            "people/bea",
+            None,
+            1,
+            f"no career conversation since {day(-31)}, the date of their first document: start with their life story",
+        ),
+        "cid": (day(0), 0, "people/cid/profile.md", None, 1, "no career conversation yet: start with their life story"),
+        "dee": (day(0), 0, "people/dee", None, 1, "no career conversation yet: start with their life story"),
     }
 
 
-@pytest.mark.parametrize(("since", "reported"), [(0, True), (1, False)])
-def test_never_started_waits_for_the_day_they_join(cli, notes, since, reported):
+@pytest.mark.parametrize(("since", "reported"), [(-31, True), (-30, True), (-29, False)])
+def test_never_started_gives_a_new_joiner_30_days(cli, notes, since, reported):
     root = notes({"people/ann/profile.md": f"---\nsince: {day(since)}\n---\n"})
     assert bool(kinds(due_json(cli, root), "never-started")) is reported
+
+
+@pytest.mark.parametrize(("first", "reported"), [(-31, True), (-30, True), (-29, False)])
+def test_never_started_counts_30_days_from_the_earliest_document_even_a_planned_one(cli, notes, first, reported):
+    """A story prepared (as `new` wrote it) is no conversation, but its date says since when they are here."""
+    root = notes({})
+    cli(root, "new", "story", "ann", "--name", "Ann", "--date", day(first), "--today", TODAY.isoformat())
+    found = kinds(due_json(cli, root), "never-started")
+    assert bool(found) is reported
+    if reported:
+        assert found[0]["date"] == day(first + 30) and day(first) in found[0]["message"]
 
 
 @pytest.mark.parametrize("stage", ["story", "dreams", "plan"])
@@ -708,10 +750,12 @@ def test_any_of_the_three_conversations_means_they_started(cli, notes, stage):
 
 
 def everything_due(since_left_or_paused: str) -> dict[str, str]:
-    """A person with something of every tier due today, and a profile line."""
+    """A person with something of every tier due today (a promise of yours too), and a profile line."""
     return {
         "people/ann/profile.md": f"---\nname: Ann\n{since_left_or_paused}\n---\n",
-        "people/ann/p.md": doc("ann", "plan", day(-100), actions=[action(1, due=day(-1))]),
+        "people/ann/p.md": doc(
+            "ann", "plan", day(-100), actions=[action(1, due=day(-1)), action(2, owner="manager", due=day(-1))]
+        ),
     }
 
 
@@ -760,7 +804,7 @@ def test_profile_dates_that_are_not_dates_are_reported_and_ignored(cli, notes):
         "people/ann/profile.md:3: `left` should be a date (YYYY-MM-DD); not used",
         "people/ann/profile.md:4: `paused_until` should be a date (YYYY-MM-DD); not used",
     ]
-    assert "action 1 is 1 day overdue" in result.stdout
+    assert "their one open step has not moved for 3 months, and it passed its date" in result.stdout
 
 
 # -- 0.2: a plan's review_by -------------------------------------------------------------

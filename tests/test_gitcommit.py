@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from helpers import action, doc
+from helpers import action, doc, fake_editor
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git program")
 TODAY = "2026-06-01"
@@ -55,21 +55,22 @@ def last_commit(root) -> tuple[str, list[str]]:
 @pytest.mark.parametrize(
     "args, message, files",
     [
-        (["action", "add", "alice", "Read a book about it"], "careerkit: add an action", [PLAN]),
-        (["action", "done", "alice", "1"], "careerkit: action done", [PLAN]),
-        (["action", "drop", "alice", "1"], "careerkit: action dropped", [PLAN]),
-        (["action", "touch", "alice", "1"], "careerkit: progress on an action", [PLAN]),
+        (["action", "add", "alice", "Read a book about it"], "careerkit: add action 2 to plan", [PLAN]),
+        (["action", "done", "alice", "1"], "careerkit: close action 1 (done)", [PLAN]),
+        (["action", "drop", "alice", "1"], "careerkit: close action 1 (dropped)", [PLAN]),
+        (["action", "touch", "alice", "1"], "careerkit: touch action 1", [PLAN]),
+        (["action", "edit", "alice", "1", "--due", "+2w"], "careerkit: edit action 1", [PLAN]),
         (["add", "cyd", "--name", "Cyd Charisse"], "careerkit: add a person", ["people/cyd/profile.md"]),
         (["leave", "bob"], "careerkit: a person left the team", ["people/bob/profile.md"]),
         (["pause", "bob", "--until", "+1m"], "careerkit: pause", ["people/bob/profile.md"]),
         (
             ["new", "checkin", "alice", "--date", TODAY],
-            "careerkit: new check-in",
+            "careerkit: new checkin",
             ["people/alice/2026-06-01-checkin.md"],
         ),
         (
             ["new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY],
-            "careerkit: new life story",
+            "careerkit: new story",
             ["people/zoe-obrien/2026-06-01-story.md", "people/zoe-obrien/profile.md"],
         ),
         (
@@ -88,13 +89,46 @@ def test_each_writing_command_commits_what_it_wrote(cli, repo, args, message, fi
     assert git(repo, "status", "--porcelain") == ""
 
 
-def test_the_message_names_no_person_and_quotes_no_text(cli, repo):
+def test_the_message_names_no_person_and_quotes_no_text(cli, repo, tmp_path, monkeypatch):
     cli(repo, "action", "add", "alice", "Ask Bob about the secret project", "--today", TODAY)
+    cli(repo, "action", "edit", "alice", "2", "--title", "Ask Bob about the secret merger", "--skill", "diplomacy")
     cli(repo, "new", "story", "Zoë O'Brien", "--name", "Zoë O'Brien", "--date", TODAY)
     cli(repo, "note", "alice", "Worried about the reorg", "--date", TODAY)
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, "Thinking of leaving for Acme.\n"))
+    cli(repo, "edit", "alice", "note")
     log = git(repo, "log", "--format=%B")
-    for word in ("alice", "Alice", "Bob", "secret", "Zo", "obrien", "reorg"):
+    for word in ("alice", "Alice", "Bob", "secret", "merger", "diplomacy", "Zo", "obrien", "reorg", "Acme"):
         assert word not in log
+
+
+def test_the_log_reads_as_a_history_of_what_changed(cli, repo, tmp_path, monkeypatch):
+    """`git log` says what each commit did (`git log --stat` names whose folder), not the same line each time."""
+    cli(repo, "new", "checkin", "alice", "--date", TODAY)  # prepared, not yet held: new actions go to the plan
+    cli(repo, "action", "add", "alice", "Pair on the design review", "--today", TODAY)
+    cli(repo, "action", "done", "alice", "1", "--today", TODAY)
+    cli(repo, "action", "edit", "alice", "2", "--due", "+3w", "--today", TODAY)
+    cli(repo, "action", "drop", "alice", "2", "--today", TODAY)
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, "\nThey chose the design review.\n"))
+    cli(repo, "edit", "alice", "checkin")
+    assert git(repo, "log", "--format=%s").splitlines() == [
+        "careerkit: edit checkin",
+        "careerkit: close action 2 (dropped)",
+        "careerkit: edit action 2",
+        "careerkit: close action 1 (done)",
+        "careerkit: add action 2 to plan",
+        "careerkit: new checkin",
+        "start",
+    ]
+
+
+def test_edit_commits_only_a_document_that_changed(cli, repo, tmp_path, monkeypatch):
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path))  # opens the file and leaves it as it was
+    head = git(repo, "rev-parse", "HEAD")
+    assert cli(repo, "edit", "alice").stdout == f"not changed: {PLAN}\n"
+    assert git(repo, "rev-parse", "HEAD") == head
+    monkeypatch.setenv("VISUAL", fake_editor(tmp_path, "More notes.\n"))
+    assert cli(repo, "edit", "alice").stdout == f"edited: {PLAN}\n"
+    assert last_commit(repo) == ("careerkit: edit plan", [PLAN])
 
 
 def test_only_the_written_files_are_committed_and_the_rest_stays_as_it_was(cli, repo):
@@ -174,7 +208,7 @@ def test_a_file_name_with_glob_characters_commits_that_file_alone(cli, repo):
     (repo / "people/alice/private-draft.md").write_text(doc("alice", "note", "2026-05-20"))  # untracked
     out = cli(repo, "action", "done", "alice", "1", "--today", TODAY)
     assert out.stderr == ""
-    assert last_commit(repo) == ("careerkit: action done", [glob_named])
+    assert last_commit(repo) == ("careerkit: close action 1 (done)", [glob_named])
     assert git(repo, "status", "--porcelain").splitlines() == [
         " M people/alice/profile.md",
         "?? people/alice/private-draft.md",

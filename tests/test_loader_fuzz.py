@@ -234,6 +234,7 @@ PLAIN = {
     "text": ["x", "open", "Read: a book", "'yes'", '"12:30"', "a-05", "x.07", "3:x", "~", ""],
     "number": ["3", "10", "~"],
     "date": ["2026-01-01", "2025-10-05"],
+    "flag": ["true", "false", "yes", "'I may want product'", "~"],
 }
 WORDS = [
     "yes",

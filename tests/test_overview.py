@@ -53,7 +53,11 @@ def examples(tmp_path_factory) -> Path:
     ],
 )
 def test_examples_golden(cli, examples, args, golden):
-    check_golden(golden, cli(examples, *args).stdout)
+    text = cli(examples, *args).stdout
+    if golden.endswith(".json"):  # compact on one line into a pipe; the file keeps it indented, to read its diffs
+        assert text.count("\n") == 1
+        text = json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    check_golden(golden, text)
 
 
 def test_findings_page_matches_the_code():
@@ -198,13 +202,13 @@ def test_the_agenda_puts_the_person_first_and_the_tasks_second(cli, notes):
     assert "- At the check-in of 2026-03-01 they asked of you:\n  - An intro to Sam\n" in text
     promises = text.split("### Your promises\n")[1].split("\n\n")[0].splitlines()
     assert promises == [
-        "- [ ] 2. Introduce Dana to Sam (59 days overdue)",
-        "- [ ] 3. Ask for a budget (no progress for 78 days)",
+        "- [ ] 2. Introduce Dana to Sam (due 2 months ago)",
+        "- [ ] 3. Ask for a budget (no progress for 3 months)",
     ]
     points = text.split("### What to talk about\n")[1].split("\n\n")[0].splitlines()
-    assert {p.split("**")[1].split(" ")[0] for p in points[:2]} == {"Dreams", "None"}  # feelings first
-    [no_progress] = [p for p in points if p.startswith("- **None of their own")]
-    assert "not in their evenings" in no_progress and "serves them" in no_progress
+    assert points[0].startswith("- **Their dreams changed on 2026-04-01")  # feelings first
+    assert "Stop chasing the old plan" in points[0]
+    assert not any("step 1" in p for p in points)  # the old plan's step is not chased
     assert any("your own promise" in p and "It is your promise" in p for p in points)
     assert "- How they learn best: pairing." in text
     assert "honestly" not in text and "stuck" not in text

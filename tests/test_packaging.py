@@ -68,6 +68,14 @@ def test_the_wheel_ships_every_module_of_every_wing(wheel):
     assert modules - names == set()
 
 
+def test_the_wheel_installs_the_man_page_where_man_looks(wheel):
+    """share/man/man1/careerkit.1 under the environment's prefix: `man careerkit` in a virtual environment."""
+    archive = zipfile.ZipFile(wheel)
+    [page] = [name for name in archive.namelist() if name.endswith("/share/man/man1/careerkit.1")]
+    assert page == f"careerkit-{__version__}.data/data/share/man/man1/careerkit.1"
+    assert archive.read(page) == (PROJECT / "docs/careerkit.1").read_bytes()
+
+
 def test_the_unpacked_wheel_scaffolds_documents_from_its_own_templates(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -132,7 +140,12 @@ def test_running_one_command_imports_no_other_command():
     result = run(sys.executable, "-c", code)
     assert "--within DAYS" in result.stdout
     imported = result.stdout.strip().splitlines()[-1]
-    expected = ["careerkit.commands.app", "careerkit.commands.due", "careerkit.commands.options"]
+    expected = [
+        "careerkit.commands.app",
+        "careerkit.commands.due",
+        "careerkit.commands.help_text",  # every command's summary and examples: small, plain data
+        "careerkit.commands.options",
+    ]
     assert imported == f"COMMANDS {expected}"
 
 

@@ -284,3 +284,25 @@ def test_the_cases_run_every_command_that_writes():
     run = {case[0][0] if case[0][0] not in ("action", "templates", "new") else " ".join(case[0][:2]) for case in CASES}
     wanted = {"new note", "new plan", "note", "action add", "action done", "add", "leave", "pause", "init"}
     assert wanted | {"report", "calendar", "templates copy"} <= run
+
+
+@pytest.mark.parametrize(
+    ("link", "command"),
+    [
+        ("people/alice/2026-05-03-note.md", ("log", "alice")),
+        ("people/alice/2026-05-03-note.md", ("agenda", "alice", "--today", TODAY)),
+        ("people/alice/profile.md", ("status", "--json", "--today", TODAY)),
+    ],
+)
+def test_a_link_into_git_is_never_read(cli, notes, link, command):
+    """A link planted beside the notes may lead into `.git`, where a token or a remote's address lives: whatever
+    the file there says, careerkit reports the link and never reads it into a message."""
+    root = notes({"people/alice/2026-05-01-plan.md": doc("alice", "plan", "2026-05-01", actions=[action(1)])})
+    (root / ".git").mkdir()
+    (root / ".git/notes.md").write_text(
+        f"---\nperson: alice\nstage: note\ndate: 2026-05-03\nname: {GIT_SECRET}\n---\n{GIT_SECRET}\n", encoding="utf-8"
+    )
+    (root / link).symlink_to(Path("../../.git/notes.md"))
+    result = cli(root, *command, expect=1)
+    assert GIT_SECRET not in result.stdout + result.stderr
+    assert f"{link}:1: link into a .git folder; not read" in result.stderr

@@ -269,15 +269,17 @@ def test_status_lists_people_who_left_only_with_all(cli, notes):
 
 def test_a_person_added_is_never_started_from_since_and_a_leaver_drops_out(cli, notes):
     root = notes({})
-    cli(root, "add", "priya-nair", "--name", "Priya Nair", "--since", "2026-05-04", "--today", TODAY)
+    cli(root, "add", "priya-nair", "--name", "Priya Nair", "--since", "2026-04-04", "--today", TODAY)
     due = json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)
     assert [(f["person"], f["kind"], f["date"]) for f in due["findings"]] == [
-        ("priya-nair", "never-started", "2026-05-04")
+        ("priya-nair", "never-started", "2026-05-04")  # 30 days after she joined
     ]
     cli(root, "pause", "priya-nair", "--until", "2026-07-01", "--today", TODAY)
     assert json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)["findings"] == []
     cli(root, "pause", "priya-nair", "--end", "--today", "2026-06-10")
-    assert len(json.loads(cli(root, "due", "--json", "--today", "2026-06-10").stdout)["findings"]) == 1
+    assert json.loads(cli(root, "due", "--json", "--today", "2026-06-10").stdout)["findings"] == []  # grace
+    back = json.loads(cli(root, "due", "--json", "--today", "2026-07-10").stdout)["findings"]
+    assert [(f["kind"], f["date"]) for f in back] == [("never-started", "2026-07-10")]  # one cadence after
     cli(root, "leave", "priya-nair", "--today", "2026-06-10")
     assert json.loads(cli(root, "due", "--json", "--today", "2026-06-10").stdout)["findings"] == []
     assert json.loads(cli(root, "status", "--json", "--today", "2026-06-10").stdout) == []

@@ -582,15 +582,15 @@ def test_escape_sequences_and_line_breaks_in_values_are_shown_inert(cli, notes):
     assert due[0] == "Al\\x1b[8mi\\rce"
     forged = [line for line in due if "forged" in line]  # one line, as the finding it belongs to
     assert forged == [
-        "  action 1 is 17 days overdue: \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred\\nBob\\n  action 9 is 99 "
-        "days overdue: forged\\u202e  people/alice/2026-05-01-plan.md"
+        "  drifting  step 1 passed its date 2 weeks ago: \\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred\\nBob\\n  action 9 "
+        "is 99 days overdue: forged\\u202e  people/alice/2026-05-01-plan.md"
     ]
     assert all(line.startswith("  ") for line in due[1:]) and not any(line.startswith("Bob") for line in due)
     agenda = cli(root, "agenda", "alice", "--today", TODAY).stdout.splitlines()
     assert next(line for line in agenda if "forged" in line).startswith("- ")  # still the one list item
     assert not any(line.startswith(("Bob", "  action 9")) for line in agenda)
     findings = json.loads(cli(root, "due", "--json", "--today", TODAY).stdout)["findings"]
-    assert findings[0]["title"] == TRICKY  # JSON keeps the value exactly
+    assert next(f for f in findings if f["action"] == 1)["title"] == TRICKY  # JSON keeps the value exactly
 
 
 def test_every_character_that_could_drive_a_terminal_is_escaped():
@@ -640,7 +640,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_others_are_read(cli, notes
     ):
         result = cli(root, *args, expect=1)
         assert result.stderr.splitlines() == [line], args
-    assert "action 1 is 17 days overdue" in cli(root, "due", "--today", TODAY, expect=1).stdout
+    assert "step 1 passed its date 2 weeks ago" in cli(root, "due", "--today", TODAY, expect=1).stdout
     assert cli(root, "check", expect=1).stdout == line.replace(": file", ": error: file") + "\n"
     named = str(root / "people/alice" / os.fsdecode(b"2026-05-02-note-\xe9.md"))
     assert cli(root, "check", named, expect=1).stdout == line.replace(": file", ": error: file") + "\n"
@@ -744,7 +744,8 @@ def test_json_output_escapes_the_control_characters_that_json_leaves_raw(cli, no
         {
             "people/alice/2026-01-05-plan.md": (
                 "---\nperson: alice\nstage: plan\ndate: 2026-01-05\nactions:\n"
-                '  - id: 1\n    title: "Read\\x9b31m the book\\u2028twice"\n    due: 2026-01-10\n---\n'
+                '  - id: 1\n    title: "Read\\x9b31m the book\\u2028twice"\n'
+                "    owner: manager\n    due: 2026-01-10\n---\n"
             )
         }
     )

@@ -33,7 +33,7 @@ def team(notes, manager: str | None = None) -> Path:
                 learns_best=["pairing"],
                 skills=[{"skill": "system design", "resources": ["Book: DDIA"]}],
                 actions=[
-                    action(1, "Shadow Bob", due="2026-05-20"),
+                    action(1, "Shadow Bob", due="2026-05-20", updated="2026-05-25"),
                     action(2, "Introduce Alice to Bob", owner=manager or "manager", due="2026-05-01"),
                     action(3, "Read chapter 1", status="done", closed="2026-04-20"),
                 ],

@@ -1,9 +1,10 @@
-"""`careerkit action`: add, close, touch and list action items without disturbing a byte of the notes."""
+"""`careerkit action`: add, close, touch, edit and list action items without disturbing a byte of the notes."""
 
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerkit.commands.help_text import help_for
 from careerkit.commands.options import (
     DAY,
     DAY_FORMS,
@@ -22,11 +23,15 @@ from careerkit.commands.options import (
 from careerkit.values.printable import printable
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from careerkit.repository.loader import Repository
+    from careerkit.rules import actions
     from careerkit.values.model import Action, PersonNotes, Team
+    from careerkit.writing import action_changes
 
 app = typer.Typer(
-    help="Add, close, touch and list a person's action items; only the lines that change are written.",
+    help="Add, close, touch, edit and list a person's action items; only the lines that change are written.",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
@@ -43,7 +48,7 @@ def _load(ctx: typer.Context, person: str) -> tuple["Repository", "Team", "Perso
     return repo, team, team.people[0]
 
 
-@app.command("add")
+@app.command("add", **help_for("action add"))
 def add(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
@@ -65,11 +70,16 @@ def add(
     repo = writable_repository(ctx)
     added = action_changes.add(repo, person, title, day, due_on, skill, owner)
     echo_line(f"action {added.ident} added: {added.path}")
-    committed(repo.root, [repo.root / added.path], "add an action")
+    committed(repo.root, [repo.root / added.path], f"add action {added.ident} to {_stage_of(added)}")
     plan = actions.unplanned_skill(added.person, skill)
     if plan is not None:
         echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
     report_problems(added.warnings)
+
+
+def _stage_of(change: "action_changes.Change") -> str:
+    """The stage of the document a change was made in (for a commit message)."""
+    return next((doc.stage for doc in change.person.documents if doc.path == change.path), "document")
 
 
 def _close(ctx: typer.Context, person: str, ident: int, today: str | None, status: str) -> None:
@@ -80,14 +90,14 @@ def _close(ctx: typer.Context, person: str, ident: int, today: str | None, statu
     closed = action_changes.close(repo, person, ident, status, day)
     if closed.changed:
         echo_line(f"action {ident} {status}: {closed.path}")
-        committed(repo.root, [repo.root / closed.path], f"action {status}")
+        committed(repo.root, [repo.root / closed.path], f"close action {ident} ({status})")
     else:
         since = f" since {closed.action.closed}" if closed.action and closed.action.closed else ""
         echo_line(f"action {ident} is already {status}{since}; nothing changed: {closed.path}")
     report_problems(closed.warnings)
 
 
-@app.command("done")
+@app.command("done", **help_for("action done"))
 def done(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
@@ -98,7 +108,7 @@ def done(
     _close(ctx, person, ident, today, "done")
 
 
-@app.command("drop")
+@app.command("drop", **help_for("action drop"))
 def drop(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
@@ -109,7 +119,7 @@ def drop(
     _close(ctx, person, ident, today, "dropped")
 
 
-@app.command("touch")
+@app.command("touch", **help_for("action touch"))
 def touch(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
@@ -128,11 +138,11 @@ def touch(
         else f"action {ident} was already updated {day}; nothing changed: {touched.path}"
     )
     if touched.changed:
-        committed(repo.root, [repo.root / touched.path], "progress on an action")
+        committed(repo.root, [repo.root / touched.path], f"touch action {ident}")
     report_problems(touched.warnings)
 
 
-@app.command("keep")
+@app.command("keep", **help_for("action keep"))
 def keep(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
@@ -153,7 +163,60 @@ def keep(
     report_problems(kept.warnings)
 
 
-@app.command("list")
+@app.command("edit", **help_for("action edit"))
+def edit_action(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
+    ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
+    due: Annotated[
+        str | None, typer.Option("--due", metavar="DAY", help="Its new date: YYYY-MM-DD, or +3d, +2w, +1m from today.")
+    ] = None,
+    no_due: Annotated[bool, typer.Option("--no-due", help="Take its date away (the `due` line goes).")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="Its new title.")] = None,
+    skill: Annotated[str | None, typer.Option("--skill", help="The skill it serves.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Who does it.")] = None,
+    today: Today = None,
+) -> None:
+    """Give action ID a new date, title, skill or owner where its newest copy lives; nothing else changes."""
+    from careerkit.errors import UsageError
+    from careerkit.rules import actions
+    from careerkit.writing import action_changes
+
+    repo = writable_repository(ctx)  # first: outside a notes repository nothing else is worth saying
+    if due is not None and no_due:
+        raise UsageError("--due and --no-due: give one of them")
+    fields = _edited_fields(due, title, skill, owner, today_option(today))
+    if not fields and not no_due:
+        raise UsageError("nothing to change: give --due, --no-due, --title, --skill or --owner")
+    edited = action_changes.change(repo, person, ident, fields, ("due",) if no_due else ())
+    if edited.changed:
+        echo_line(f"action {ident} edited: {edited.path}")
+        committed(repo.root, [repo.root / edited.path], f"edit action {ident}")
+    else:
+        echo_line(f"action {ident} already says so; nothing changed: {edited.path}")
+    plan = actions.unplanned_skill(edited.person, skill)
+    if plan is not None:
+        echo_line(f"careerkit: note: {skill!r} is not one of the skills in {plan.path}", err=True)
+    report_problems(edited.warnings)
+
+
+def _edited_fields(
+    due: str | None, title: str | None, skill: str | None, owner: str | None, day: "date"
+) -> dict[str, "actions.Value"]:
+    """The keys `action edit` sets, from its options (each checked as `action add` checks it)."""
+    from careerkit.rules import actions
+    from careerkit.values.dates import parse_cli_date
+
+    fields: dict[str, actions.Value] = {}
+    if due is not None:
+        fields["due"] = parse_cli_date(due, "--due", day)
+    for key, text in (("title", title), ("skill", skill), ("owner", owner)):
+        if text is not None:
+            fields[key] = actions.one_line(text, f"--{key}")
+    return fields
+
+
+@app.command("list", **help_for("action list"))
 def list_actions(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],

@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from careerkit import __version__
+from careerkit.commands.help_text import SUMMARIES, examples, help_for
 from careerkit.errors import CareerkitError
 
 # name -> (module, attribute): a command function, or a Typer app of subcommands.
@@ -24,6 +25,7 @@ COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
     "new": ("careerkit.commands.new", "new"),
     "note": ("careerkit.commands.new", "note"),
+    "edit": ("careerkit.commands.edit", "edit"),
     "due": ("careerkit.commands.due", "due"),
     "agenda": ("careerkit.commands.agenda", "agenda"),
     "status": ("careerkit.commands.status", "status"),
@@ -152,7 +154,8 @@ def build(only: str | None = None) -> typer.Typer:
     built = typer.Typer(
         cls=_OneLineUsageErrors,
         name="careerkit",
-        help="Career conversations kept as plain Markdown notes: scaffold them, see what needs attention.",
+        help=SUMMARIES[""],
+        epilog=examples("") + "\nSee `careerkit COMMAND --help`, and `man careerkit`.",
         no_args_is_help=True,
         add_completion=False,
         rich_markup_mode=None,
@@ -166,9 +169,9 @@ def build(only: str | None = None) -> typer.Typer:
             continue
         target = getattr(importlib.import_module(module), attribute)
         if isinstance(target, typer.Typer):
-            built.add_typer(target, name=name)
+            built.add_typer(target, name=name, **help_for(name))
         else:
-            built.command(name)(target)
+            built.command(name, **help_for(name))(target)
     return built
 
 

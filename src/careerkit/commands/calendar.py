@@ -49,7 +49,7 @@ def calendar(
     from careerkit.views import calendar as calendar_feed
 
     day = today_option(today)
-    _, team = load_team(ctx, people, condensed=True)
+    _, team = load_team(ctx, people, condensed=day)
     if output is not None and output != "-":
         _check_output(Path(output), team.root)  # before careerkit.yaml gains a key
     key = team.settings.calendar_key

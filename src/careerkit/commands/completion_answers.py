@@ -111,7 +111,9 @@ def complete(args: list[str], incomplete: str) -> list[Item]:
     if index == len(args):
         if incomplete.startswith("-"):
             return _options(_command(None), incomplete, [])
-        return [Item(name) for name in COMMANDS if name.startswith(incomplete)]
+        from careerkit.commands.help_text import SUMMARIES
+
+        return [Item(name, SUMMARIES.get(name, "")) for name in COMMANDS if name.startswith(incomplete)]
     name, rest = args[index], args[index + 1 :]
     if name not in COMMANDS:
         return []
@@ -289,11 +291,13 @@ def _people(incomplete: str, root: str | None) -> list[Item]:
 
 def _action_ids(person: str, incomplete: str, root: str | None) -> list[Item]:
     """The person's open actions, by id, with their titles as help."""
+    from datetime import date
+
     from careerkit.errors import CareerkitError
 
     try:
         notes = _repository(root)
-        team = notes.load([notes.resolve_person(person)], condensed=True)
+        team = notes.load([notes.resolve_person(person)], condensed=date.max)  # open actions: the same any day
     except (CareerkitError, OSError):
         return []
     return [

@@ -2,6 +2,7 @@
 
 - docs/findings.md, from the findings' own descriptions;
 - docs/commands.md, every command's `--help`;
+- docs/careerkit.1, the man page, from the same commands (careerkit.commands.manpage);
 - the generated parts of docs/contract.md (settings, keys, findings, problem codes), between its
   `<!-- generated: NAME -->` and `<!-- end of generated part -->` lines; the prose around them is kept;
 and it checks that the hand-written command table in README.md names every command and every option
@@ -19,8 +20,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from careerkit.rules.findings import KINDS, PROMISE_SUGGESTION, TIERS
+from careerkit.rules.kinds import KINDS, PROMISE_SUGGESTION, TIERS
 
+MAN_PAGE = "docs/careerkit.1"  # installed as share/man/man1/careerkit.1 (pyproject.toml)
 WIDTH = 100  # help text wrapped as on a 100-column terminal, the same on every machine
 # Said once above the README's table rather than in every row.
 SAID_ONCE = ("--help", "--today", "--root")
@@ -28,7 +30,7 @@ SAID_ONCE = ("--help", "--today", "--root")
 INTRO = """\
 # What `careerkit due` reports
 
-Each finding is one thing that needs a manager's attention, found in the
+Each finding is one thing worth a manager's attention, found in the
 frontmatter of the notes. `date` is the day it became due and `days` how long
 ago that was (negative: still ahead, shown only with `--within`). "Newest"
 means the latest `date`; on the same date the later stage (story, dreams,
@@ -36,29 +38,62 @@ plan, checkin, note), then the higher `-N` suffix of the file name. The
 settings named below live in `careerkit.yaml` (defaults:
 `checkin_every_days` 30, `conversation_every_days` 182, `manager` `manager`;
 `stale_after_days`, when it is not set, is each person's
-`checkin_every_days` plus 7, so that an action may sit through one whole
-check-in cycle before it counts as stale). A person's profile may set their
+`checkin_every_days` plus 7, so that a step may sit through one whole
+check-in cycle before it counts as quiet). A person's profile may set their
 own `checkin_every_days`.
 
-**Promises.** An action whose `owner` is the `manager` setting is your own
-promise ("I will introduce you to Bob"). Its findings say so, and it never
-counts against the person: not in `no-progress`, `out-of-actions` or
-`plan-without-actions`. Every finding carries `owner`: the action's owner
-(the person's slug when the action names none), or `null` for a finding
-about the person. For a promise that is due or stale, `careerkit agenda`
-says: "{promise}"
+**Held and planned.** A conversation counts once it was held, not when its
+file was made. A story, dreams, plan or check-in dated after today is
+*planned*. One dated today or earlier is *held* when it says `held: true`,
+or when it has no `held` key and holds something: `careerkit new` records
+what it wrote as `scaffold: <checksum>`, and the document holds something
+once its list (story `values`, dreams `dreams`, plan `skills` and `actions`,
+check-in `actions`) or its text differs from that (line endings and
+trailing blanks aside). A document without `scaffold` holds something when
+that list is not empty or its text has a line that is neither a heading nor
+inside an HTML comment. `held: false` keeps it planned. Every rule below
+reads held documents only ("the newest plan" is the newest *held* plan); a
+planned document counts only through its actions. A note counts from its
+date.
+
+**Steps and promises.** An action whose `owner` is the `manager` setting is
+your own promise ("I will introduce you to Bob"); every other action is a
+*step* of the person's own. A late or quiet promise is tier 1, a step tier
+2; a step "passed its date", it is never "overdue". A promise never counts
+against the person: not in `no-progress`, `out-of-actions`,
+`steps-finished` or `plan-without-actions`. Every finding carries `owner`:
+the action's owner (the person's slug when the action names none), or
+`null` for a finding about the person. For a promise that is due or quiet,
+`careerkit agenda` says: "{promise}"
+
+**Folding.** While `no-progress` or `dream-changed` is reported for a
+person, their own `action-due` and `action-stale` are not reported on
+their own: the message counts them. While `dream-changed` is reported,
+neither are `no-progress`, `out-of-actions`, `plan-without-actions` and
+`resources-missing`: the old plan is not chased. Promises are always
+reported.
 
 **Who is reported.** Everyone with a folder in `people/`, including people
 with no document yet (`never-started`), except a person whose profile says
 they have `left` (on or before today) or are paused (`paused_until` after
-today: leave is not drift). Their files stay as they are.
+today: leave is not drift). Their files stay as they are. Someone back from
+a pause (`paused_until` on or before today) has one cadence of grace: a
+finding of tier 1 to 3 is dated no earlier than `paused_until` plus their
+`checkin_every_days`, except `leaving` and findings about your promises;
+a finding the grace moved is not shown ahead with `--within`.
 
-**Order.** Findings are sorted by tier first: 1, what is late (a due action,
-a due check-in, someone who never started); 2, what drifts (no progress, a
-stale action, changed dreams); 3, what is missing (a conversation to hold, an
-action plan without actions, resources). Then by `days` (largest first),
-person, kind and action id. `careerkit due` prints each person in the place
-of their first finding.
+**Order.** Findings are sorted by tier first: 0, what to celebrate; 1, what
+is late (your promises, a due check-in, someone who never started or is
+leaving); 2, what drifts (their steps, no progress, changed dreams); 3, what
+is missing (a conversation to hold, a plan without steps, resources,
+values to confirm). Then by `days` (largest first), person, kind and action
+id. `careerkit due` prints each person in the place of their first finding,
+each line named by its tier; `due --json` gives each finding its `tier`.
+`due --fail` exits 1 only for a finding of tier 1 to 3.
+
+**Words.** Messages say an age as people do: days up to 14, then weeks up
+to 56 days (`N // 7`), then months (`N / 30.4`, rounded): "5 weeks",
+"7 months". `days` stays exact.
 
 This page is generated from the code (`python -m careerkit.commands.docgen`); a test
 keeps them the same.
@@ -69,8 +104,11 @@ def findings_page() -> str:
     parts = [INTRO.replace("{promise}", PROMISE_SUGGESTION)]
     for kind in KINDS.values():
         scope = "one per action" if kind.level == "action" else "one per person"
+        tier = f"tier {kind.tier}, {TIERS[kind.tier]}"
+        if kind.promise_tier is not None:
+            tier = f"tier {kind.promise_tier} for your promise, {kind.tier} for their step"
         parts.append(
-            f"\n## `{kind.name}` ({scope}; tier {kind.tier}, {TIERS[kind.tier]})\n\n"
+            f"\n## `{kind.name}` ({scope}; {tier})\n\n"
             f"- **What it means:** {kind.meaning}\n"
             f"- **Why it matters:** {kind.why}\n"
             f"- **What to do:** {kind.suggestion}\n"
@@ -136,6 +174,23 @@ def _unnamed_options(command: Any, rows: list[str]) -> list[str]:
     return missing
 
 
+def readme_extras(readme: str) -> list[str]:
+    """Each command that the README's command table names and careerkit does not have."""
+    import itertools
+    import re
+
+    commands = {" ".join(words): command for words, command, _context in _commands()}
+    extras = []
+    for line in readme.splitlines():
+        for code in re.findall(r"`([^`]*)`", line.split("|")[1]) if line.startswith("| `careerkit ") else []:
+            words = code.removeprefix("careerkit ").split()[:2]
+            named = list(itertools.takewhile(lambda word: re.fullmatch(r"[a-z][a-z-]*", word), words))
+            group = commands.get(named[0]) if named else None
+            if group is None or (len(named) == 2 and hasattr(group, "commands") and " ".join(named) not in commands):
+                extras.append(" ".join(["careerkit", *named]))
+    return extras
+
+
 def _names(cell: str, command: str) -> bool:
     """Whether a row's first cell is about `command`: "`careerkit action done PERSON ID`, `action drop ...`"."""
     spaced = " " + cell.replace("`", " ") + " "
@@ -189,13 +244,18 @@ def _holds(value: Any) -> str:
     if isinstance(value, list):
         item = value[0]
         return f"a list of {plural[id(item)] if isinstance(item, dict) else _holds(item).removeprefix('a ')}"
-    return {schema.TEXT: "text", schema.NUMBER: "a whole number", schema.DATE: "a date"}[value]
+    return {schema.TEXT: "text", schema.NUMBER: "a whole number", schema.DATE: "a date", schema.FLAG: "true or false"}[
+        value
+    ]
 
 
 def findings_table() -> str:
     rows = ["| kind | tier | one per | what it means |", "|---|---|---|---|"]
     for kind in KINDS.values():
-        rows.append(f"| `{kind.name}` | {kind.tier} ({TIERS[kind.tier]}) | {kind.level} | {kind.meaning} |")
+        tier = f"{kind.tier} ({TIERS[kind.tier]})"
+        if kind.promise_tier is not None:
+            tier += f"; {kind.promise_tier} ({TIERS[kind.promise_tier]}) for your promise"
+        rows.append(f"| `{kind.name}` | {tier} | {kind.level} | {kind.meaning} |")
     return "\n".join(rows) + "\n"
 
 
@@ -223,10 +283,13 @@ def contract_page(text: str) -> str:
 
 def pages(project: Path) -> dict[Path, str]:
     """Each generated page under `project` and what it should hold."""
+    from careerkit.commands.manpage import render
+
     contract = project / "docs/contract.md"
     return {
         project / "docs/findings.md": findings_page(),
         project / "docs/commands.md": commands_page(),
+        project / MAN_PAGE: render(_commands()),
         contract: contract_page(contract.read_text(encoding="utf-8")),
     }
 

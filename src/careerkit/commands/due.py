@@ -37,7 +37,13 @@ def due(
         ),
     ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is due (for cron and CI).")] = False,
+    fail: Annotated[
+        bool,
+        typer.Option(
+            "--fail",
+            help="Exit 1 when something is late, drifting or missing (for cron and CI); never for a celebration.",
+        ),
+    ] = False,
     mine: Annotated[
         bool,
         typer.Option(
@@ -46,11 +52,11 @@ def due(
     ] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
-    """What needs attention: overdue and stale actions, due check-ins and conversations."""
+    """What needs attention, by tier: what to celebrate, what is late, what drifts, what is missing."""
     from careerkit.rules.findings import find
 
     day = today_option(today)
-    _, team = load_team(ctx, people, condensed=True)
+    _, team = load_team(ctx, people, condensed=day)
     findings = find(team, day, within)
     if mine:
         findings = _promises(team, findings)
@@ -59,7 +65,7 @@ def due(
     else:
         text = "No promise of yours needs attention.\n" if mine and not findings else _findings_text(team, findings)
         show(text, paged=not no_pager)
-    finish(team, fail and bool(findings))
+    finish(team, fail and any(f.tier > 0 for f in findings))
 
 
 def _promises(team: "Team", findings: list["Finding"]) -> list["Finding"]:
@@ -67,7 +73,14 @@ def _promises(team: "Team", findings: list["Finding"]) -> list["Finding"]:
     return [f for f in findings if f.action is not None and f.owner == team.settings.manager]
 
 
+# The terminal colour of each tier's name: red is for what is late, never for a person's own steps (tier 2).
+TIER_COLOURS = {0: "green", 1: "red", 2: "yellow", 3: "cyan"}
+
+
 def _findings_text(team: "Team", findings: list["Finding"]) -> str:
+    """Each person in the place of their first finding, with their findings, each named by its tier."""
+    from careerkit.rules.kinds import TIERS
+
     colour = use_colour()
     if not findings:
         return "Nothing needs attention.\n" if team.people else "No people yet: careerkit add NAME\n"
@@ -79,10 +92,11 @@ def _findings_text(team: "Team", findings: list["Finding"]) -> str:
     for slug, theirs in by_person.items():
         lines += [""] if lines else []
         lines.append(style(printable(names[slug]), "bold", colour=colour))
+        width = max(len(TIERS[finding.tier]) for finding in theirs)
         for finding in theirs:
-            tone = "red" if finding.days > 0 else ("yellow" if finding.days == 0 else "cyan")
+            tier = style(TIERS[finding.tier].ljust(width), TIER_COLOURS[finding.tier], colour=colour)
             # A title with a line break or an escape sequence in it stays on its own line, inert.
-            message = style(printable(finding.message), tone, colour=colour)
+            message = printable(finding.message)
             file = style(printable(finding.file), "dim", colour=colour)
-            lines.append(f"  {message}  {file}")
+            lines.append(f"  {tier}  {message}  {file}")
     return "\n".join(lines) + "\n"  # one write: thousands of echo calls cost more than the findings

@@ -29,7 +29,13 @@ def new(
         str, typer.Argument(metavar="PERSON", help='Someone on your team: their slug (alice) or name ("Zoë O\'Brien").')
     ],
     date: Annotated[
-        str | None, typer.Option("--date", metavar=DAY, help=f"The conversation's day (default: today): {DAY_FORMS}.")
+        str | None,
+        typer.Option(
+            "--date",
+            metavar=DAY,
+            help=f"The conversation's day (default: today): {DAY_FORMS}. A day ahead prepares it: "
+            "it counts once that day has come and it holds what was said.",
+        ),
     ] = None,
     today: Today = None,
     name: Annotated[
@@ -54,7 +60,7 @@ def new(
     if edit:
         _open_in_editor(str(created.path))  # the document is written: an editor that fails is only a warning
     # after the editor, so that the commit holds what was written in it
-    committed(repo.root, [created.path, created.profile], f"new {STAGE_WORDS.get(stage, stage)}")
+    committed(repo.root, [created.path, created.profile], f"new {stage}")
     if created.problems:
         raise typer.Exit(1)
 
@@ -66,23 +72,13 @@ def _document_day(date: str | None, today: str | None) -> "datetime.date":
 
 
 def _open_in_editor(path: str) -> None:
-    import os
-    import shlex
-    import subprocess
+    from pathlib import Path
 
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor:
-        echo_line(
-            "careerkit: warning: --edit: set $VISUAL or $EDITOR to your editor (the document was written)", err=True
-        )
-        return
-    try:
-        subprocess.run([*shlex.split(editor), path], check=False)
-    except (OSError, ValueError):
-        echo_line(
-            "careerkit: warning: --edit: could not start the editor in $VISUAL or $EDITOR (the document was written)",
-            err=True,
-        )
+    from careerkit.writing.editor import run
+
+    problem = run(Path(path))
+    if problem is not None:
+        echo_line(f"careerkit: warning: --edit: {problem} (the document was written)", err=True)
 
 
 def note(

@@ -65,7 +65,8 @@ def writable_repository(ctx: typer.Context) -> "Repository":
 def committed(root: "Path", written: Sequence["Path | None"], message: str) -> None:
     """Where every writing command ends: with `git: commit` in careerkit.yaml, commit exactly what it wrote.
 
-    `message` says what kind of change it was and never names a person. A
+    `message` says what changed (the verb, the stage, the action id: `close action 3 (done)`), never a name or a
+    word anyone wrote: the paths in the commit name the person's folder already. A
     commit that fails leaves the files as written and says so on stderr; the
     exit status stays 0, because what the command was asked to write was written.
     """
@@ -157,14 +158,28 @@ def _pager() -> str | None:
     return None if command in ("", "cat") else command
 
 
-def print_json(value: Any) -> None:
-    """Indented JSON, readable text kept as it is; control characters that JSON leaves raw (DEL, the C1
-    range that terminals obey, line and paragraph separators) are written as \\u escapes, as JSON allows."""
-    import json
-    import re
+# What JSON leaves raw but a terminal obeys or an editor breaks lines at: DEL, the C1 range, U+2028 and U+2029.
+_RAW_IN_JSON = "".join(map(chr, range(0x7F, 0xA0))) + "\u2028\u2029"
 
-    text = json.dumps(value, indent=2, ensure_ascii=False)
-    typer.echo(re.sub("[\x7f-\x9f\u2028\u2029]", lambda found: f"\\u{ord(found[0]):04x}", text))
+
+def print_json(value: Any) -> None:
+    """JSON with readable text kept as it is: indented on a terminal, compact (one line) into a pipe or a file.
+
+    Compact output is what a script reads, and `json.dumps` writes it with its C encoder; `indent` falls back to
+    the pure-Python one, which took half of a warm `due --json` on 10,000 documents (docs/performance.md). The
+    characters of _RAW_IN_JSON are written as \\u escapes, as JSON allows.
+    """
+    import json
+
+    if getattr(sys.stdout, "isatty", bool)():
+        text = json.dumps(value, indent=2, ensure_ascii=False)
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if not text.isascii() and any(char in text for char in _RAW_IN_JSON):  # a string search each: cheap
+        import re
+
+        text = re.sub(f"[{_RAW_IN_JSON}]", lambda found: f"\\u{ord(found[0]):04x}", text)
+    typer.echo(text)
 
 
 def today_option(text: str | None) -> date:
@@ -196,7 +211,9 @@ TodayNotUsed = Annotated[str | None, typer.Option("--today", metavar=DAY, help=U
 JSON_HELP = "Print JSON for scripts instead of text."
 
 
-def load_team(ctx: typer.Context, people: list[str] | None, condensed: bool = False) -> tuple["Repository", "Team"]:
+def load_team(
+    ctx: typer.Context, people: list[str] | None, condensed: "date | None" = None
+) -> tuple["Repository", "Team"]:
     """The notes and what was read of them (only `people`, when named; see `Repository.load` for `condensed`)."""
     repo = repository(ctx)
     slugs = None if not people else list(dict.fromkeys(repo.resolve_person(p) for p in people))

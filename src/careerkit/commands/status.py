@@ -36,7 +36,7 @@ def status(
     from careerkit.views.status import rows
 
     day = today_option(today)
-    _, team = load_team(ctx, people, condensed=True)
+    _, team = load_team(ctx, people, condensed=day)
     table = rows(team, day, everyone or bool(people))
     if as_json:
         print_json([row.to_json() for row in table])

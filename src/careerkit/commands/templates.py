@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from careerkit.commands.help_text import help_for
 from careerkit.commands.options import TodayNotUsed, repository, today_option
 
 app = typer.Typer(help="List the document templates, or copy one here to edit it.", rich_markup_mode=None)
@@ -26,7 +27,7 @@ def templates(
         typer.echo(f"{stage:<8} {where}")
 
 
-@app.command("copy")
+@app.command("copy", **help_for("templates copy"))
 def copy(
     ctx: typer.Context,
     stage: Annotated[str, typer.Argument(metavar="STAGE", help="story, dreams, plan, checkin or note.")],

@@ -33,6 +33,15 @@ def resolves_inside(path: Path, folder: Path) -> bool:
         return False
 
 
+def leads_into_git(path: Path) -> bool:
+    """True when `path`, its links followed, is inside a `.git` folder: a token or a remote's address lives there,
+    and no link planted in a notes repository may bring it into a note, a page or a message."""
+    try:
+        return ".git" in path.resolve().parts
+    except (OSError, RuntimeError):
+        return False
+
+
 def shown_path(path: Path, root: Path | None, kind: str = DOCUMENT) -> str:
     """`path` as the user knows it: an export's as given; else relative to the notes root when it is under it."""
     if kind != EXPORT and root is not None and path.is_absolute():

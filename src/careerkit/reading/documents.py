@@ -193,9 +193,7 @@ class _Reader:
             )
         from careerkit.values.schema import DOCUMENT_DATES  # (on first use: a warm run reads no document)
 
-        next_checkin, review_by, values_confirmed = (
-            self.optional_date(raw, (key,), raw.get(key)) for key in DOCUMENT_DATES
-        )
+        dates = {key: self.optional_date(raw, (key,), raw.get(key)) for key in DOCUMENT_DATES}
         seq = int(name.group(3) or 1) if name else 1
         asked = _asked(self.split.body) if stage == "checkin" else []  # (careerkit.reading.body, on first use)
         doc = Document(
@@ -209,11 +207,15 @@ class _Reader:
             learns_best,
             skills,
             actions,
-            next_checkin,
+            dates["next_checkin"],
             self.summary(raw, stage),
-            review_by,
-            values_confirmed,
+            dates["review_by"],
+            dates["values_confirmed"],
             asked,
+            self.flag(raw, "held"),
+            _has_content(stage, raw, self.split.body),
+            self.dream_shift(raw.get("dream_shift")),
+            dates["used"],
         )
         return ReadResult(doc, self.problems)
 
@@ -249,6 +251,28 @@ class _Reader:
         if day is None:
             self.report((), codes.NO_DATE, "no date: add `date: YYYY-MM-DD`")
         return day
+
+    def flag(self, raw: dict[str, Any], key: str) -> bool | None:
+        """A key that is true or false (`held`); None when it is not there, or is something else (reported)."""
+        value = raw.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        self.report((key,), codes.BAD_VALUE, f"`{key}`{shown(value)} should be true or false; it is not used")
+        return None
+
+    def dream_shift(self, value: Any) -> str | None:
+        """`dream_shift`: their words, "" for `true`, None for nothing (false, empty, or not text: reported)."""
+        if value is True:
+            return ""
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if value is not None and value is not False and not isinstance(value, str):
+            self.report(
+                ("dream_shift",),
+                codes.BAD_VALUE,
+                "`dream_shift` should be true or what they said, as text; it is not used",
+            )
+        return None
 
     def strings(self, raw: dict[str, Any], key: str) -> list[str]:
         value = raw.get(key)
@@ -395,6 +419,12 @@ class _Reader:
             if sum(map(len, paragraph)) > SUMMARY_CHARS:
                 break
         return _shorten(" ".join(paragraph))
+
+
+def _has_content(stage: str, raw: dict[str, Any], body: str) -> bool:
+    from careerkit.values.content import has_content  # (on first use: a warm run reads no document)
+
+    return has_content(stage, raw, body)
 
 
 def _asked(body: str) -> list[str]:

@@ -66,11 +66,14 @@ def _read_mapping(
     from careerkit.reading.documents import read_bytes, unreadable
 
     if leaves_root(root, path):
-        return (
-            {},
-            None,
-            [Problem(rel, 1, codes.OUTSIDE_ROOT, "link to outside the notes root; not read, defaults used")],
+        from careerkit.fs.safe import leads_into_git
+
+        code, where = (
+            (codes.INTO_GIT, "into a .git folder")
+            if leads_into_git(path)
+            else (codes.OUTSIDE_ROOT, "to outside the notes root")
         )
+        return {}, None, [Problem(rel, 1, code, f"link {where}; not read, defaults used")]
     try:
         text = frontmatter_text.decode(read_bytes(path))
         if frontmatter:
@@ -101,10 +104,11 @@ def file_present(path: Path) -> bool:
 
 
 def leaves_root(root: Path, path: Path) -> bool:
-    """True when `path` is a link whose target is outside `root` (or cannot be resolved)."""
-    from careerkit.fs.safe import resolves_inside
+    """True when `path` is a link whose target is outside `root`, or inside a `.git` folder (or cannot be
+    resolved): such a file is never read."""
+    from careerkit.fs.safe import leads_into_git, resolves_inside
 
-    return path.is_symlink() and not resolves_inside(path, root)
+    return path.is_symlink() and (not resolves_inside(path, root) or leads_into_git(path))
 
 
 def _report(

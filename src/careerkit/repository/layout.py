@@ -65,7 +65,7 @@ def shown_name(name: str) -> str:
 
 def _link_problem(path: Path, root: Path) -> tuple[str, str] | None:
     """Why the link at `path` is not followed (code, message), or None when its target is a file inside `root`."""
-    from careerkit.fs.safe import resolves_inside
+    from careerkit.fs.safe import leads_into_git, resolves_inside
 
     try:
         path.resolve(strict=True)
@@ -73,7 +73,9 @@ def _link_problem(path: Path, root: Path) -> tuple[str, str] | None:
         return codes.BROKEN_LINK, "broken link (its target does not exist); not read"
     except (OSError, RuntimeError):
         return codes.BROKEN_LINK, "link that cannot be followed (a loop?); not read"
-    return None if resolves_inside(path, root) else (codes.OUTSIDE_ROOT, "link to outside the notes root; not read")
+    if not resolves_inside(path, root):
+        return codes.OUTSIDE_ROOT, "link to outside the notes root; not read"
+    return (codes.INTO_GIT, "link into a .git folder; not read") if leads_into_git(path) else None
 
 
 def _reason(error: OSError) -> str:

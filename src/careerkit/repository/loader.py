@@ -8,6 +8,7 @@ team.
 """
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,12 +27,14 @@ if TYPE_CHECKING:
 class Repository(Layout):
     """A notes repository on disk, and reading it."""
 
-    def load(self, people: list[str] | None = None, *, condensed: bool = False) -> Team:
+    def load(self, people: list[str] | None = None, *, condensed: date | None = None) -> Team:
         """Read settings, profiles and documents (of `people`, or everyone).
 
-        With `condensed`, each person is `PersonNotes.condensed()`: enough for
-        the findings and `status`, and kept whole in the cache, so that a person
-        whose files did not change costs one `stat` a file and nothing more.
+        With `condensed` (the day the answers are for), each person is
+        `PersonNotes.condensed`: enough for the findings and `status` on that
+        day, and kept whole in the cache, so that a person whose files did not
+        change costs one `stat` a file and nothing more. One kept for a later
+        day than this one (see `PersonNotes.answers_on`) is read again.
         """
         from careerkit.cache.reads import open_reads
 
@@ -48,15 +51,15 @@ class Repository(Layout):
         for slug in people:
             files = self.document_files(slug)
             problems += files.problems
-            known = reads.condensed(slug, files) if condensed else None
-            if known is not None:
+            known = reads.condensed(slug, files) if condensed is not None else None
+            if known is not None and condensed is not None and known.person.answers_on(condensed):
                 read[slug] = known.person
                 problems += known.problems
             else:
                 pending.append((slug, files.paths))
         for slug, person, found, _ in self.read_people(reads, pending):
-            if condensed:
-                person = person.condensed()
+            if condensed is not None:
+                person = person.condensed(condensed)
                 reads.keep_condensed(slug, person, found)
             read[slug] = person
             problems += found

@@ -39,9 +39,12 @@ def blocking_problems(team: Team, slug: str) -> list[Problem]:
     ]
 
 
-def target_for_new(person: PersonNotes) -> Document:
-    """The document a new action goes into: the newest plan or check-in."""
-    target = person.newest("plan", "checkin")
+def target_for_new(person: PersonNotes, today: date) -> Document:
+    """The document a new action goes into: the newest plan or check-in held by `today`, else the newest one.
+
+    (A check-in prepared ahead is not where what was agreed before it belongs; writing there would also make
+    it count as held.)"""
+    target = person.as_held(today).newest("plan", "checkin") or person.newest("plan", "checkin")
     if target is None or not person.has("plan"):
         raise CareerkitError(
             f"{person.name} has no plan yet: make one with `careerkit new plan {person.slug}`, then add actions"
@@ -115,12 +118,13 @@ def states(person: PersonNotes, team: Team, today: date, findings: list[Finding]
     """How each action stands today: overdue, due today, stale, on track, done or dropped.
 
     The one home of that rule, read off the person's findings (`findings`, when the caller has them already):
-    nothing is overdue or stale for someone away (careerkit.rules.findings.away).
+    nothing is overdue or stale for someone away (careerkit.findings.away). `findings` must be unfolded
+    (`find_for_person(..., fold=False)`): a step that `no-progress` holds is still overdue or stale.
     """
     from careerkit.rules.findings import find_for_person
 
     found: dict[int, str] = {}
-    for finding in find_for_person(person, team, today) if findings is None else findings:
+    for finding in find_for_person(person, team, today, fold=False) if findings is None else findings:
         if finding.action is None:
             continue
         if finding.kind == "action-due":

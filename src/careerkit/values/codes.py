@@ -13,6 +13,7 @@ NOT_A_FILE = "not-a-file"
 TOO_LARGE = "too-large"
 NOT_TEXT = "not-text"
 OUTSIDE_ROOT = "outside-root"
+INTO_GIT = "link-into-git"
 BROKEN_LINK = "broken-link"
 BAD_FILE_NAME = "bad-file-name"
 NOT_A_SLUG = "not-a-slug"
@@ -61,6 +62,7 @@ MEANINGS = {
     TOO_LARGE: "the file is larger than careerkit reads (16 MiB), or its frontmatter is (1 MiB)",
     NOT_TEXT: "the file is not UTF-8 text (UTF-16, binary, or a byte that is not UTF-8)",
     OUTSIDE_ROOT: "a link that leads outside the notes repository; not followed",
+    INTO_GIT: "a link that leads into a .git folder (where tokens and remotes live); not followed",
     BROKEN_LINK: "a link whose target does not exist, or that cannot be followed (a loop)",
     BAD_FILE_NAME: "a file name that is not valid UTF-8",
     NOT_A_SLUG: "a folder in `people/` whose name is not a person slug; that person is not read",

@@ -61,7 +61,7 @@ class Action(Record):
     touched: date  # the last sign of progress: `updated`, else the document's date
     path: str
     written: date | None = None  # the date of the document that holds it
-    inherited: date | None = None  # the day a previous manager's promise was received (careerkit receive)
+    inherited: date | None = None  # the day it was received in a handover (a promise to keep or let go)
 
     @property
     def is_open(self) -> bool:
@@ -111,6 +111,23 @@ class Document(Record):
     review_by: datetime.date | None  # plan: when to revisit dreams and plan
     values_confirmed: datetime.date | None  # story: the day they agreed the values you heard
     asked: list[str]  # check-in: what they asked of you (the lines under an "asked" heading)
+    held: bool | None = None  # the `held` key: True or False by hand, None when it is not there
+    content: bool = True  # it holds more than a prepared document (careerkit.content)
+    dream_shift: str | None = None  # check-in or note: they may be changing direction (their words, or "")
+    used: datetime.date | None = None  # note: the day what they said was used
+
+    @property
+    def could_be_held(self) -> bool:
+        """True when the document counts once its date has come: `held: true`, or content and no `held: false`.
+
+        Notes always count from their date (docs/findings.md, "Held and planned")."""
+        if self.stage == "note":
+            return True
+        return self.held if self.held is not None else self.content
+
+    def is_held(self, today: datetime.date) -> bool:
+        """True when the conversation was held by `today`: dated then or before, and it could be held."""
+        return self.date <= today and self.could_be_held
 
     @property
     def order_key(self) -> tuple[datetime.date, int, int, str]:
@@ -163,6 +180,7 @@ class PersonNotes(Record):
     profile: Profile
     documents: list[Document]
     current_actions: list[Action]
+    exact_from: date | None = None  # condensed: the first day it gives the whole person's answers (`condensed`)
 
     @classmethod
     def read(cls, slug: str, profile: Profile | None = None, documents: list[Document] | None = None) -> "PersonNotes":
@@ -174,31 +192,73 @@ class PersonNotes(Record):
                 by_id[action.id] = action
         return cls(slug, profile or Profile(), documents, [by_id[key] for key in sorted(by_id)])
 
-    def condensed(self) -> "PersonNotes":
-        """Only what the findings and `status` read: the same answers from far less data.
+    def condensed(self, day: date) -> "PersonNotes":
+        """Only what the findings and `status` read: the same answers from far less data, on `day` and after.
 
-        The newest document of each stage and the oldest document (without
-        their actions), the open actions, and for each owner the action they
-        closed last (its date is the last time something moved; who counts as
-        the manager is a setting, so every owner keeps theirs). `due` and
-        `status` keep this in the cache, so that a warm run does not rebuild
-        every document; a test holds it to giving the same findings and status
-        as the whole person.
+        Every document dated after `day` is kept (which of them count depends on the day they are read for:
+        they are the conversations prepared ahead, few). Of the others: for each stage the newest one that
+        counts once its date has come, the newest such plan with skills (the dream-change rules measure from
+        it) and the earliest check-in or note after it that says their dreams may be shifting, every prepared
+        document that is not held, and the oldest document. Without their actions: the open actions, each
+        owner's last closed one (its date is the last time something moved; who counts as the manager is a
+        setting, so every owner keeps theirs), and those closed as done since the newest plan or check-in
+        (what they finished). It answers for any day from `exact_from` on: the date of the newest document
+        dated by `day` (there is none between them). `due` and `status` keep this in the cache, so that a warm
+        run does not rebuild every document; a test holds it to giving the same findings and status as the
+        whole person.
         """
-        kept_docs = {doc.path: doc for stage in STAGES if (doc := self.newest(stage)) is not None}
+        past = [doc for doc in self.documents if doc.date <= day]
+        counted = PersonNotes(self.slug, self.profile, [doc for doc in past if doc.could_be_held], [])
+        kept = _kept_documents(past, counted)
+        kept.update((doc.path, doc) for doc in self.documents if doc.date > day)
         if self.documents:
-            kept_docs.setdefault(self.documents[0].path, self.documents[0])
-        newest = sorted(kept_docs.values(), key=lambda doc: doc.order_key)
-        kept = [action for action in self.current_actions if action.is_open]
-        last_closed: dict[str, Action] = {}
-        for action in self.current_actions:
-            day = action.closed_on
-            best = last_closed.get(action.owner)
-            if day is not None and (best is None or day >= (best.closed_on or day)):
-                last_closed[action.owner] = action
-        kept += last_closed.values()
-        kept.sort(key=lambda action: action.id)
-        return PersonNotes(self.slug, self.profile, [doc._replace(actions=[]) for doc in newest], kept)
+            kept.setdefault(self.documents[0].path, self.documents[0])
+        documents = sorted(kept.values(), key=lambda doc: doc.order_key)
+        work = counted.newest("plan") or counted.newest("checkin")  # what they finished counts from then
+        return PersonNotes(
+            self.slug,
+            self.profile,
+            [doc._replace(actions=[]) for doc in documents],
+            _kept_actions(self.current_actions, work),
+            past[-1].date if past else date.min,
+        )
+
+    def answers_on(self, day: date) -> bool:
+        """Whether this person gives the answers of the whole person on `day` (always, unless condensed)."""
+        return self.exact_from is None or self.exact_from <= day
+
+    def as_held(self, today: date) -> "PersonNotes":
+        """The person as the rules see them on `today`: only the documents held by then (a note from its date),
+        with every action (a planned document's actions count as usual)."""
+        held = [doc for doc in self.documents if doc.is_held(today)]
+        if len(held) == len(self.documents):
+            return self
+        return PersonNotes(self.slug, self.profile, held, self.current_actions)
+
+    def skilled_plan(self) -> Document | None:
+        """The newest plan whose `skills` is not empty (what a dream change is measured from)."""
+        return next((doc for doc in reversed(self.documents) if doc.stage == "plan" and doc.skills), None)
+
+    def dream_change(self, today: date) -> Document | None:
+        """What says their dreams changed since `skilled_plan` (P): the newest dreams when dated after P, else the
+        earliest check-in or note after P and by `today` that sets `dream_shift`; None without P.
+
+        Read it of the person as the rules see them (`as_held`): only held documents count."""
+        plan = self.skilled_plan()
+        if plan is None:
+            return None
+        dreams = self.newest("dreams")
+        if dreams is not None and dreams.date > plan.date:
+            return dreams
+        for doc in self.documents:
+            shifting = doc.stage in ("checkin", "note") and doc.dream_shift is not None
+            if shifting and plan.date < doc.date <= today:
+                return doc
+        return None
+
+    def planned(self, today: date) -> list[Document]:
+        """The conversation documents not held on `today` (dated ahead, or prepared and not held), oldest first."""
+        return [doc for doc in self.documents if doc.stage != "note" and not doc.is_held(today)]
 
     @property
     def name(self) -> str:
@@ -220,6 +280,47 @@ class PersonNotes(Record):
 
     def open_actions(self) -> list[Action]:
         return [action for action in self.current_actions if action.is_open]
+
+
+def _kept_documents(past: list[Document], counted: PersonNotes) -> dict[str, Document]:
+    """The documents dated by its day that `PersonNotes.condensed` keeps, by path (`counted`: those of `past`
+    that could be held)."""
+    kept = {doc.path: doc for doc in past if not doc.could_be_held}
+    kept.update((doc.path, doc) for doc in {doc.stage: doc for doc in counted.documents}.values())  # the newest
+    plan = counted.skilled_plan()
+    if plan is not None:
+        kept[plan.path] = plan
+        shifts = (doc for doc in counted.documents if doc.dream_shift is not None and doc.date > plan.date)
+        shift = next((doc for doc in shifts if doc.stage in ("checkin", "note")), None)
+        if shift is not None:
+            kept[shift.path] = shift
+    return kept
+
+
+def _kept_actions(actions: list[Action], work: Document | None) -> list[Action]:
+    """The actions `PersonNotes.condensed` keeps, by id (`work`: the newest plan or check-in by its day)."""
+    kept = {action.id: action for action in actions if action.is_open}
+    kept.update((action.id, action) for action in _done_since(actions, work))
+    kept.update((action.id, action) for action in _last_closed_by_owner(actions))
+    return [kept[ident] for ident in sorted(kept)]
+
+
+def _done_since(actions: list[Action], document: Document | None) -> list[Action]:
+    """The actions closed as done on or after the date of `document` (none without it)."""
+    if document is None:
+        return []
+    return [a for a in actions if a.status == "done" and (day := a.closed_on) is not None and day >= document.date]
+
+
+def _last_closed_by_owner(actions: list[Action]) -> list[Action]:
+    """For each owner, the action they closed last (done or dropped)."""
+    last: dict[str, Action] = {}
+    for action in actions:
+        day = action.closed_on
+        best = last.get(action.owner)
+        if day is not None and (best is None or day >= (best.closed_on or day)):
+            last[action.owner] = action
+    return list(last.values())
 
 
 class Team(Record):

@@ -8,6 +8,7 @@ as dates or numbers from here; `check` walks each file's YAML against it.
 from typing import Any
 
 TEXT, NUMBER, DATE = "text", "number", "date"
+FLAG = "flag"  # true or false (`dream_shift` may also be text)
 
 ACTION: dict[str, Any] = {
     "id": NUMBER,
@@ -37,6 +38,10 @@ DOCUMENT: dict[str, Any] = {
     "review_by": DATE,
     "values_confirmed": DATE,
     "template": TEXT,  # NO_TEMPLATE in a note `careerkit note TEXT` wrote: no line of it came from a template
+    "used": DATE,
+    "held": FLAG,
+    "dream_shift": FLAG,
+    "scaffold": TEXT,
 }
 TEMPLATE, NO_TEMPLATE = "template", "none"
 # Mappings whose every key careerkit knows: any other key there is a slip (`deu:` for `due:`), not a note.

@@ -13,16 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careerkit.rules.actions import states
-from careerkit.rules.findings import (
-    KINDS,
-    PROMISE_SUGGESTION,
-    Finding,
-    away,
-    find_for_person,
-    next_checkin,
-    plural,
-    when,
-)
+from careerkit.rules.findings import Finding, away, find_for_person, next_checkin
+from careerkit.rules.kinds import KINDS, PROMISE_SUGGESTION, age, plural, when
 from careerkit.values.model import Action, Document, PersonNotes, PlanSkill, Team
 
 LISTENING = (
@@ -69,7 +61,7 @@ RETURNING = [
     "Which parts of your plan still matter to you after the time away, and which can wait?",
 ]
 # Findings about how the person feels come first: listen (and praise) before any task.
-FEELINGS_FIRST = ("no-progress", "dream-changed", "out-of-actions")
+FEELINGS_FIRST = ("steps-finished", "out-of-actions", "dream-changed", "no-progress")
 MAX_QUESTIONS = 5
 
 
@@ -107,7 +99,7 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     # "Since the last check-in"; before the first one, since the plan.
     reference = last_checkin or plan
     since = reference.date if reference is not None else None
-    state_of = states(person, team, today, findings)
+    state_of = states(person, team, today)  # each step's own state, also when a finding holds it
     agenda = Agenda(
         person,
         today,
@@ -154,7 +146,7 @@ def _state(action: Action, state: str, today: date, late: bool = True) -> OpenAc
         assert action.due is not None  # only an action with a due date is late
         return OpenAction(action, state, when((today - action.due).days))
     if state == "stale":
-        return OpenAction(action, "stale", f"no progress for {plural((today - action.touched).days, 'day')}")
+        return OpenAction(action, "stale", f"no progress for {age((today - action.touched).days)}")
     detail = f"on track, due {action.due}" if action.due else "on track, no due date"
     return OpenAction(action, "on track", detail)
 

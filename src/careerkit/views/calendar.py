@@ -74,7 +74,7 @@ def entries(team: Team, today: date) -> list[Entry]:
     names = {person.slug: person.name for person in team.people}
     found: list[Entry] = []
     # Everything ahead: action-due and checkin-due are reported up to `within` days ahead.
-    for finding in find(team, today, within=(date.max - today).days):
+    for finding in find(team, today, within=(date.max - today).days, fold=False, graced_ahead=True):
         kind = FROM_FINDING.get(finding.kind)
         if kind is not None:
             promise = finding.action is not None and finding.owner == team.settings.manager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerkit.rules.findings import plural
+from careerkit.rules.kinds import plural
 from careerkit.values.model import Document
 
 

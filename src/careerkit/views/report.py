@@ -22,7 +22,8 @@ from typing import Any
 from careerkit import __version__
 from careerkit.rules import findings
 from careerkit.rules.actions import states
-from careerkit.rules.findings import Finding, find_for_person, plural
+from careerkit.rules.findings import Finding, find_for_person
+from careerkit.rules.kinds import plural
 from careerkit.values.dates import add_months
 from careerkit.values.model import Action, Document, PersonNotes, Team
 from careerkit.views.history import summarise

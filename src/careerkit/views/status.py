@@ -51,7 +51,7 @@ class StatusRow(Record):
 
 
 def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
-    findings: list[Finding] = find_for_person(person, team, today)
+    findings: list[Finding] = find_for_person(person, team, today, fold=False)  # every step counts here
     state = away(person, today)
     reached = [stage for stage in ("story", "dreams", "plan") if person.has(stage)]
     conversation = person.newest("story", "dreams", "plan")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from careerkit.errors import CareerkitError
 from careerkit.rules.actions import (
+    Value,
     blocking_problems,
     close_fields,
     find,
@@ -74,7 +75,7 @@ def add(
     from careerkit.writing import edit
 
     with _editing(notes, person) as (team, who):
-        target = target_for_new(who)
+        target = target_for_new(who, today)
         ident = next_id(who)
         fields = new_fields(ident, title, today, due, skill, owner)
         edit.edit_file(notes.root, notes.root / target.path, lambda text: edit.append_action(text, fields))
@@ -126,4 +127,19 @@ def keep(notes: Repository, person: str, ident: int) -> Change:
             edit.edit_file(
                 notes.root, notes.root / action.path, lambda text: edit.remove_action_field(text, ident, "inherited")
             )
+    return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))
+
+
+def change(
+    notes: Repository, person: str, ident: int, fields: dict[str, Value], remove: tuple[str, ...] = ()
+) -> Change:
+    """Set `fields` on action `ident` and take the keys in `remove` out of it, where its newest copy lives;
+    unchanged when it already says so. Open or closed: a finished step's title may want mending too."""
+    from careerkit.writing import edit
+
+    with _editing(notes, person) as (team, who):
+        action = find(who, ident)
+        changed = edit.edit_file(
+            notes.root, notes.root / action.path, lambda text: edit.set_action_fields(text, ident, fields, remove)
+        )
     return Change(ident, action.path, changed, action, who, _warnings(team, who.slug))

@@ -24,7 +24,7 @@ import copy
 import itertools
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -41,6 +41,8 @@ DEFAULT_DASH_OFFSET = 2  # a new `actions:` list: `- ` this far right of the key
 DEFAULT_GAP = 1  # ...and this many spaces between `-` and the item's first key
 _PLAIN_SAFE = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*")
 _BLANK = re.compile(r"[ \t]*")
+_FLOW_GAP = re.compile(r"[ \t]*,[ \t]*")  # between two pairs of a flow mapping on one line, nothing but a comma
+_NEXT_LINE = re.compile(r"[ \t]*(?:#[^\r\n]*)?\r?\n[ \t]*")  # the rest of a line (a comment at most), an indent
 
 
 class EditRefused(CareerkitError):
@@ -69,12 +71,15 @@ class _Parsed:
 # -- public: pure functions on the text of a whole document ---------------------------------------
 
 
-def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value]) -> str:
-    """`text` with these fields set on action `action_id` (its last copy in this document).
+def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value], remove: Collection[str] = ()) -> str:
+    """`text` with these fields set on action `action_id` (its last copy in this document), and the keys in
+    `remove` taken out of it.
 
     An existing value is replaced in place, an empty one (`closed:`) filled in,
-    a missing key added after the last key of the action. A field that already
-    holds exactly that value is left alone, so the result may be `text` itself.
+    a missing key added after the last key of the action; a removed key goes
+    with its line (or with its comma, in a flow mapping). A field that already
+    holds exactly that value, or a key to remove that is not there, is left
+    alone, so the result may be `text` itself.
     """
     parsed = _parse(text)
     items = parsed.data.get("actions") if isinstance(parsed.data, dict) else None
@@ -84,11 +89,15 @@ def set_action_fields(text: str, action_id: int, fields: Mapping[str, Value]) ->
     item_node = _sequence_item(parsed, index, len(items))
     if not isinstance(item_node, yaml.MappingNode) or not item_node.value:
         raise EditRefused(f"action {action_id} is not written as a mapping careerkit can change; edit it by hand")
-    splices = _set_in_mapping(parsed.yaml, item_node, items[index], fields, f"action {action_id}: ")
+    where = f"action {action_id}: "
+    splices = _set_in_mapping(parsed.yaml, item_node, items[index], fields, where)
+    splices += _remove_from_mapping(parsed.yaml, item_node, [key for key in remove if key in items[index]], where)
     expected = copy.deepcopy(parsed.data)
     target = expected["actions"][index]
     for key, value in fields.items():
         target[key] = value
+    for key in remove:
+        target.pop(key, None)
     return _finish(parsed, splices, expected)
 
 
@@ -583,6 +592,37 @@ def _set_in_mapping(
     if missing:
         splices.append(_add_keys(y, mapping, missing))
     return splices
+
+
+def _remove_from_mapping(y: str, mapping: yaml.MappingNode, keys: list[str], where: str) -> list[_Splice]:
+    """The splices that take these keys (each present) and their values out of a mapping node, and no more."""
+    splices = []
+    for key in keys:
+        pair = _find_pair(mapping, key)
+        position = next((i for i, item in enumerate(mapping.value) if pair and item[0] is pair[0]), None)
+        span = _removal_span(y, mapping, position) if position is not None and len(mapping.value) > 1 else None
+        if span is None:
+            raise EditRefused(f"{where}`{key}` is written in a form careerkit does not remove; edit it by hand")
+        splices.append(_Splice(*span, ""))
+    return splices
+
+
+def _removal_span(y: str, mapping: yaml.MappingNode, position: int) -> tuple[int, int] | None:
+    """What to cut to take out the pair at `position`: its line, or the pair with one comma; None when something
+    else (a comment in a flow mapping, say) would go with it."""
+    key_node, value_node = mapping.value[position]
+    key_start, value_end = key_node.start_mark.index, _pair_end(y, key_node, value_node)
+    following = mapping.value[position + 1][0].start_mark.index if position + 1 < len(mapping.value) else None
+    if mapping.flow_style and position > 0:  # `, due: 2026-07-01` goes with the comma before it
+        start = _pair_end(y, *mapping.value[position - 1])
+        return (start, value_end) if _FLOW_GAP.fullmatch(y, start, key_start) else None
+    if mapping.flow_style:  # the first pair: `due: 2026-07-01, ` goes with the comma after it
+        return (key_start, following) if following and _FLOW_GAP.fullmatch(y, value_end, following) else None
+    line_start = _line_start(y, key_start)
+    if _BLANK.fullmatch(y, line_start, key_start):  # a line of its own (and any lines its value takes)
+        return line_start, _line_end(y, value_end)[0]
+    # the first key of a block list item (`- due: ...`): the next key moves up into its place
+    return (key_start, following) if following and _NEXT_LINE.fullmatch(y, value_end, following) else None
 
 
 def _add_keys(y: str, mapping: yaml.MappingNode, keys: list[tuple[str, Value]]) -> _Splice:

@@ -3,9 +3,11 @@
 Through the program, not a library, so that the user's hooks, signing and
 filters (git-crypt) apply as they would to their own commit. Only the paths
 written are added and committed (`git commit --only`): whatever else is
-staged stays staged and out of the commit. The message says what kind of
-change it was and nothing else: commit messages are not encrypted by
-git-crypt, so they never name a person or quote a note.
+staged stays staged and out of the commit. The message says what changed
+(the verb, the stage, the action id: `careerkit: close action 3 (done)`)
+and never quotes what anyone wrote nor names anyone: commit messages are not
+encrypted by git-crypt, and the paths committed name the person's folder
+anyway.
 
 Two rules keep a commit to what careerkit wrote and where the notes live: file
 names go to git as literal paths (`--literal-pathspecs`: a `*` in a name is a

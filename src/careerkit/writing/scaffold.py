@@ -102,7 +102,8 @@ def create(
         note = note or _note_for(stage, person, team, context)
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
         body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)
-        data = (_frontmatter_text(frontmatter, next_id(person)) + body).encode("utf-8")
+        written = _frontmatter_text(frontmatter, next_id(person)) + body
+        data = (with_scaffold(written, stage) if text is None else written).encode("utf-8")
         # Before any folder is made: a document careerkit would not read back, or a place it may not write.
         fsutil.writable(folder / f"{day.isoformat()}-{stage}.md", notes.root, fsutil.DOCUMENT, data, replacing=False)
         with fsutil.new_folders(folder):  # a failure below leaves no folder of a new person behind
@@ -239,6 +240,34 @@ def _frontmatter_text(data: dict[str, Any], next_id: int) -> str:
         parts.append(yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=False))
     parts.append("---\n\n")
     return "".join(parts)
+
+
+SCAFFOLD_HELP = (
+    "written by careerkit (a checksum; leave it as it is): until the lists or the text of this\n"
+    "document change, it is a conversation prepared, not yet held"
+)
+
+
+def with_scaffold(document: str, stage: str) -> str:
+    """`document` with `scaffold: <checksum>` at the end of its frontmatter, for a stage that has one.
+
+    The checksum (careerkit.content) is taken of the document as it reads back (the frontmatter through the
+    same YAML reader as every command, the body as split from it), so a document nobody has touched since is
+    planned, not held.
+    """
+    from careerkit.reading import frontmatter as frontmatter_text
+    from careerkit.reading import yamlio
+    from careerkit.values.content import STAGE_LISTS, checksum
+
+    if stage not in STAGE_LISTS:
+        return document
+    split = frontmatter_text.split(document)
+    data = yamlio.load(split.yaml, split.first_yaml_line)
+    import yaml
+
+    lines = "".join(f"# {line}\n" for line in SCAFFOLD_HELP.splitlines())
+    lines += yaml.safe_dump({"scaffold": checksum(stage, data, split.body)})
+    return document[: split.yaml_end] + lines + document[split.yaml_end :]
 
 
 def _note_for(stage: str, person: PersonNotes, team: Team, context: dict[str, Any]) -> str | None:

@@ -17,6 +17,7 @@ from careerkit.values.records import Record
 THEIRS = "<!-- theirs -->"
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|\r?$)")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 
 class Section(Record):
@@ -25,11 +26,13 @@ class Section(Record):
 
     @property
     def lines(self) -> list[str]:
-        """What the section says under its heading and marker: its lines without their line ends, blank lines
-        at either end left out."""
-        below = self.text.splitlines()[2:]
+        """What the section says under its heading and marker, as lines without their ends: HTML comments (a
+        template's prompts) and blank lines at either end left out."""
+        below = _COMMENT.sub("", "".join(self.text.splitlines(keepends=True)[2:])).splitlines()
         while below and not below[0].strip():
             below.pop(0)
+        while below and not below[-1].strip():
+            below.pop()
         return below
 
 

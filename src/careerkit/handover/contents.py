@@ -2,9 +2,9 @@
 
 By default: their profile's name, role and since; each held story, dreams and plan with its known keys, and
 each held check-in with its actions, each with the sections the person owns (careerkit.reading.sections, the
-rule their own page follows too); and every open promise of the manager's, wherever it is written. Never a note, an unknown
-key, `dream_shift`, or a section not marked as theirs. With the person's consent (`--with-notes`), every
-document and note as written.
+rule their own page follows too); and every open promise of the manager's, wherever it is written. Never a
+note, an unknown key, `dream_shift`, or a section not marked as theirs. With the person's consent
+(`--with-notes`), every document and note as written.
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ class Growth:
 
     @property
     def words(self) -> str:
-        """"3 in March, 4 now" (with the year when the ratings span more than one)."""
+        """ "3 in March, 4 now" (with the year when the ratings span more than one)."""
         years = {day.year for day, _ in self.then}
         fmt = "%B" if len(years) == 1 else "%B %Y"
         return ", ".join(f"{have} in {day.strftime(fmt)}" for day, have in self.then) + f", {self.now} now"
@@ -114,7 +114,7 @@ def build(person: PersonNotes, team: Team, today: date) -> OwnPage:
         today=today,
         version=__version__,
         speaking_to_self=getattr(team.settings, "self", None) == person.slug,
-        next_checkin=_next_checkin(held, team, today),
+        next_checkin=_next_checkin(person, held, team, today),
         promises=_open_first([a for a in held.actions() if team.is_promise(a)]),
         values=story.values if story else [],
         values_confirmed=story.values_confirmed if story else None,
@@ -155,10 +155,10 @@ def _first_seen(person: PersonNotes) -> dict[int, date]:
     return seen
 
 
-def _next_checkin(held: PersonNotes, team: Team, today: date) -> date | None:
+def _next_checkin(person: PersonNotes, held: PersonNotes, team: Team, today: date) -> date | None:
     """The next check-in when it is ahead: a prepared one, or the one the plan's rhythm gives; None when its day
     passed (the page never says a conversation is late: the manager sets the next one)."""
-    prepared = [d.date for d in held.planned(today) if d.stage == "checkin" and d.date >= today]
+    prepared = [d.date for d in person.planned(today) if d.stage == "checkin" and d.date >= today]
     if prepared:
         return min(prepared)
     due = next_checkin(held, team)
@@ -203,9 +203,9 @@ def growth(held: PersonNotes) -> list[Growth]:
                 names[key] = rated.skill
                 ratings.setdefault(key, []).append((doc.date, rated.have))
     found = []
-    for key, rated in ratings.items():
-        if len(rated) >= 2:
-            found.append(Growth(names[key], rated[:-1], rated[-1][1]))
+    for key, then in ratings.items():
+        if len(then) >= 2:
+            found.append(Growth(names[key], then[:-1], then[-1][1]))
     return found
 
 

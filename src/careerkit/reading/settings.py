@@ -148,7 +148,7 @@ def load_settings(root: Path) -> Loaded:
         return Loaded(Settings(), [])
     data, source, problems = _read_mapping(root, path, CONFIG_NAME, frontmatter=False)
     settings = Settings()
-    known = set(Settings._fields)
+    known = (set(Settings._fields) - {"self_person"}) | {"self"}  # the key `self` is read as self_person
     for key in data:
         if key not in known:
             from difflib import get_close_matches
@@ -167,6 +167,9 @@ def load_settings(root: Path) -> Loaded:
     manager = _text(data, "manager", CONFIG_NAME, source, problems)
     if manager is not None:
         settings = settings._replace(manager=manager)
+    own = _text(data, "self", CONFIG_NAME, source, problems)
+    if own is not None:
+        settings = settings._replace(self_person=own)
     git = data.get("git")
     if git == GIT_COMMIT:
         settings = settings._replace(git=GIT_COMMIT)

@@ -113,7 +113,7 @@ def build(person: PersonNotes, team: Team, today: date) -> OwnPage:
         role=person.profile.role,
         today=today,
         version=__version__,
-        speaking_to_self=getattr(team.settings, "self", None) == person.slug,
+        speaking_to_self=team.settings.self_person == person.slug,
         next_checkin=_next_checkin(person, held, team, today),
         promises=_open_first([a for a in held.actions() if team.is_promise(a)]),
         values=story.values if story else [],

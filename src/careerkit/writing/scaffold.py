@@ -22,6 +22,7 @@ from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
+from careerkit.values.voice import speaks_to
 
 MAX_SAME_DAY = 99
 NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
@@ -295,6 +296,7 @@ def _prefill(
 
     frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
     context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
+    context["own_notes"] = speaks_to(team.settings.self_person, person.slug)  # their own notes: speak to them
     story = person.newest("story")
     dreams = person.newest("dreams")
     plan = person.newest("plan")

@@ -18,6 +18,7 @@ from careerkit.rules.kinds import KINDS, age, listed, plural, when
 from careerkit.values.model import Action, PersonNotes, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
+from careerkit.values.voice import to_self
 
 NEVER_STARTED_DAYS = 30  # a new joiner settles in before their first career conversation is late
 LEAVING_DAYS = 30  # how long before someone leaves their page is offered
@@ -150,6 +151,8 @@ class Facts:
 
     def finding(self, kind: str, file: str, day: date, message: str, action: Action | None = None) -> Finding:
         described, days = KINDS[kind], (self.today - day).days
+        if self.team.settings.self_person == self.person.slug:  # their own notes: said to them
+            message = to_self(message, action.title if action is not None else "")
         if action is None:
             return Finding(self.person.slug, kind, file, day, days, message, described.tier)
         tier = described.tier

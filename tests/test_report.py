@@ -76,8 +76,13 @@ def test_the_team_row_counts_are_those_of_status(cli, examples, tmp_path):
     page = write(cli, examples, tmp_path / "team.html")
     for row in json.loads(cli(examples, "status", "--today", TODAY, "--json").stdout):
         cells = re.search(rf'<tr id="row-{row["person"]}">(.*?)</tr>', page, re.S).group(1)
-        numbers = re.findall(r'<td class="num[^"]*" data-label="(\w+)">(\d+)</td>', cells)
-        assert numbers == [("open", str(row["open"])), ("overdue", str(row["due"])), ("stale", str(row["stale"]))]
+        numbers = re.findall(r'<td class="num[^"]*" data-label="([\w ]+)">(\d+)', cells)
+        assert numbers == [
+            ("steps", str(row["open"])),
+            ("past date", str(row["due"])),
+            ("quiet", str(row["stale"])),
+            ("your promises", str(row["promises"])),
+        ]
         assert (row["next_checkin"] or "\N{EN DASH}") in cells
 
 
@@ -139,7 +144,31 @@ def test_coverage_counts_career_conversations_in_the_last_6_and_12_months(cli, n
     text = page_text(write(cli, root, tmp_path / "team.html"))
     assert "1 of 4 had a career conversation in the last 6 months 25%. Not in 6 months: bob, cleo" in text
     assert "2 of 4 in the last 12 months 50%. Not in 12 months: cleo" in text
-    assert "1 never started (no story, dreams or plan) Dev Patel" in text
+    assert "1 not started (no story, dreams or plan held yet) Dev Patel" in text
+
+
+@pytest.mark.parametrize(
+    "prepared",
+    [
+        doc("eve", "story", "2026-11-23"),  # dated tomorrow
+        doc("eve", "story", "2026-11-01", held=False),  # said by hand
+        "---\nstage: story\ndate: 2026-11-01\nvalues: []\n---\n\n## Their story\n\n<!-- what they tell -->\n",
+    ],
+)
+def test_coverage_counts_only_conversations_held_never_a_document_prepared(cli, notes, tmp_path, prepared):
+    root = notes(
+        {
+            "people/alice/2026-09-01-story.md": doc("alice", "story", "2026-09-01"),
+            "people/eve/2026-11-01-story.md": prepared,
+        }
+    )
+    page = write(cli, root, tmp_path / "team.html")
+    text = page_text(page)
+    assert "1 of 2 had a career conversation in the last 6 months 50%" in text
+    assert "1 not started (no story, dreams or plan held yet) eve (prepared, not held)" in text
+    assert "Everyone has started" not in text
+    row = re.search(r'<tr id="row-eve">(.*?)</tr>', page, re.S).group(1)
+    assert 'class="stage yes"' not in row and "0 conversations" in page_text(row)
 
 
 def test_the_grid_prints_need_have_and_gap_in_each_cell_and_colours_the_gap(cli, notes, tmp_path):
@@ -319,10 +348,33 @@ def test_an_unreadable_document_is_named_the_page_still_written_and_exit_1(cli, 
     assert "craft" in out.read_text(encoding="utf-8")
 
 
-def test_the_default_file_is_in_the_current_folder(cli, notes, tmp_path, monkeypatch):
+def test_without_o_the_page_goes_to_the_users_cache_outside_the_notes_and_says_where(cli, notes, tmp_path, monkeypatch):
     root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
-    monkeypatch.chdir(tmp_path)
-    assert cli(root, "report").stdout.strip() == "careerkit-report.html"
-    assert cli(root, "report", "--for", "alice").stdout.strip() == "careerkit-alice.html"
-    assert (tmp_path / "careerkit-report.html").is_file() and (tmp_path / "careerkit-alice.html").is_file()
-    assert os.stat(tmp_path / "careerkit-alice.html").st_mode & 0o077 == 0
+    monkeypatch.chdir(root)  # run from inside the notes, as most do
+    before = sorted(p.relative_to(root) for p in root.rglob("*") if ".careerkit" not in p.parts)
+    folder = tmp_path / "user-cache" / "careerkit"
+    assert cli(root, "report").stdout.strip() == str(folder / "careerkit-report.html")
+    assert cli(root, "report", "--for", "alice").stdout.strip() == str(folder / "careerkit-alice.html")
+    assert (folder / "careerkit-report.html").is_file() and (folder / "careerkit-alice.html").is_file()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert os.stat(folder / "careerkit-alice.html").st_mode & 0o077 == 0
+    assert sorted(p.relative_to(root) for p in root.rglob("*") if ".careerkit" not in p.parts) == before
+    cli(root, "report")  # again: its own earlier page is replaced
+
+
+def test_a_cache_folder_open_to_others_is_made_owner_only(cli, notes, tmp_path):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
+    folder = tmp_path / "user-cache" / "careerkit"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    cli(root, "report")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("cache", ["notes/.cache", "notes/people/alice"])
+def test_a_cache_folder_inside_the_notes_is_refused_and_nothing_is_written(cli, notes, tmp_path, monkeypatch, cache):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / cache))
+    result = cli(root, "report", expect=1)
+    assert "is inside the notes repository; give -o FILE" in result.stderr and result.stderr.count("\n") == 1
+    assert not list(root.rglob("careerkit-report.html"))

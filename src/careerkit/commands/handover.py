@@ -23,7 +23,12 @@ def handover(
         help="Who can open it: an ssh-ed25519, ssh-rsa or age1... public key, or a file of them (repeat for more).",
     ),
     output: Optional[str] = typer.Option(  # noqa: UP045
-        None, "-o", "--output", metavar="FILE", help="Where to write it (default: careerkit-handover-PERSON-DATE.age)."
+        None,
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="Where to write it (default: careerkit-handover-PERSON-DATE.age in careerkit's folder of your cache, "
+        "outside the notes; the path is printed).",
     ),
     with_notes: bool = typer.Option(
         False, "--with-notes", help="Every document and note as written, not only their own page (needs --consent)."
@@ -58,7 +63,11 @@ def handover(
     if dry_run:
         _show(chosen, bundle.sha256(manifest))
         return
-    shown = output or f"careerkit-handover-{slug}-{day}.age"
+    if output is None:
+        from careerkit.fs.exports import default_output
+
+        output = str(default_output(f"careerkit-handover-{slug}-{day}.age", repo.root))
+    shown = output
     target = _output(Path(shown), repo.people_dir)
     from careerkit.errors import CareerkitError
     from careerkit.fs import safe as fsutil

@@ -52,7 +52,7 @@ READING = {
     "agenda leaving": (["agenda", "carol"], "Carol"),
     "agenda no plan": (["agenda", "erin"], LAST),
     "status": (["status", "--all"], LAST),
-    "status --json": (["status", "--json"], f'"next_checkin": "{LAST}"'),
+    "status --json": (["status", "--json"], f'"{LAST}"'),  # the next check-in, or the one planned
     "action list": (["action", "list", "alice", "--all", "--json"], f'"due": "{LAST}"'),
     "calendar": (["calendar", "--titles"], "Someday: write a book"),
     "report": (["report", "--with-notes", "-o", "{out}/team.html"], "Someday: write a book"),

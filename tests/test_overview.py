@@ -503,7 +503,7 @@ def test_a_careerkit_yaml_that_does_not_parse_is_named_as_yaml_not_frontmatter(c
     ("day", "shown", "flag"),
     [
         ("2026-03-09", "plan     planned for 2026-03-10  (", True),  # the day before
-        ("2026-03-10", "plan     prepared, not held  (", True),  # its day, still empty: not held
+        ("2026-03-10", "plan     planned for 2026-03-10  (", True),  # its day, still empty: not held yet
         ("2026-03-11", "plan     prepared, not held  (", True),
     ],
 )

@@ -378,3 +378,53 @@ def test_a_cache_folder_inside_the_notes_is_refused_and_nothing_is_written(cli, 
     result = cli(root, "report", expect=1)
     assert "is inside the notes repository; give -o FILE" in result.stderr and result.stderr.count("\n") == 1
     assert not list(root.rglob("careerkit-report.html"))
+
+
+def on_a_terminal(root: Path, *args: str) -> str:
+    """What careerkit prints when its output is a terminal (a pseudo-terminal here)."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CAREERKIT_ROOT")} | {"TERM": "xterm"}
+    command = [sys.executable, "-m", "careerkit", "--root", str(root), *args]
+    with subprocess.Popen(command, stdout=follower, stderr=subprocess.DEVNULL, env=env) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_on_a_terminal_due_colours_each_tier_and_never_a_persons_own_step_red(notes):
+    root = notes(
+        {
+            "people/ann/s.md": doc("ann", "story", "2026-01-01", values=["craft"]),
+            "people/ann/d.md": doc("ann", "dreams", "2026-01-02", dreams=[{"dream": "Lead"}]),
+            "people/ann/p.md": doc(
+                "ann",
+                "plan",
+                "2026-11-01",
+                skills=[{"skill": "design", "resources": ["Bob"]}],
+                actions=[
+                    action(1, "Theirs", due="2026-11-10"),
+                    action(2, "Yours", owner="manager", due="2026-11-10"),
+                    action(3, "Finished", status="done", closed="2026-11-20"),
+                ],
+            ),
+        }
+    )
+    lines = on_a_terminal(root, "due", "ann", "--today", TODAY, "--no-pager").splitlines()
+    coloured = {line.split("\x1b[0m")[0].strip(): line for line in lines[1:]}
+    assert "\x1b[32mto celebrate" in coloured and "\x1b[33mdrifting" in coloured and "\x1b[36mmissing" in coloured
+    assert "step 1 passed its date" in coloured["\x1b[33mdrifting"]  # their own step: drifting, in yellow
+    assert "your own promise, is 12 days late" in coloured["\x1b[31mlate"]  # only your promise is red

@@ -252,8 +252,6 @@ def test_every_mark_on_the_team_page_has_a_legend(cli, examples, tmp_path):
         assert words in legends
     for tier in ("to celebrate", "late", "drifting", "missing"):
         assert tier in legends
-    for attrs, _ in dom.find("table", "actions"):
-        pass
     bars = {attrs["class"] for attrs, _ in dom.find("rect") if attrs.get("class", "") not in ("track", "month", "alt")}
     bars -= {"conversation", "checkin", "note", "conversation planned", "checkin planned"}
     swatches = {attrs["class"].split()[-1] for attrs, _ in dom.find("span", "swatch")}

@@ -61,8 +61,7 @@ def log(
     else:
         show(
             "".join(
-                printable(f"{doc.date}  {doc.stage:<8} {_line(doc, day)}  ({doc.path})") + "\n"
-                for doc in who.documents
+                printable(f"{doc.date}  {doc.stage:<8} {_line(doc, day)}  ({doc.path})") + "\n" for doc in who.documents
             ),
             paged=not no_pager,
         )

@@ -5,6 +5,7 @@ from a remote. It goes to careerkit's own folder in your cache, as each platform
 keeps one, owner-only; the command prints where.
 """
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -45,10 +46,8 @@ def default_output(name: str, root: Path) -> Path:
 
 def _private_folder(folder: Path) -> None:
     """Make `folder` owner-only (0700), or tighten it when it is ours; never a link, never someone else's."""
-    try:
+    with contextlib.suppress(FileExistsError):  # ours from an earlier run: checked below
         os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
     status = os.lstat(folder)
     import stat
 

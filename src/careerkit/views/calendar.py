@@ -96,7 +96,9 @@ def _person_entries(person: PersonNotes, team: Team, today: date, steps: bool) -
     for action in person.open_actions():
         if team.is_promise(action) and action.due is not None:  # a promise keeps its date, pause or not
             found.append(
-                Entry(person.slug, person.name, ACTION, max(action.due, today), action.due, action.id, action.title, True)
+                Entry(
+                    person.slug, person.name, ACTION, max(action.due, today), action.due, action.id, action.title, True
+                )
             )
     conversation = next_conversation(person, team, today)
     if conversation is not None:

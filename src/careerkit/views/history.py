@@ -7,7 +7,6 @@ from datetime import date
 from careerkit.rules.kinds import plural
 from careerkit.values.model import Document
 
-
 EMPTY = "(nothing in the frontmatter yet)"
 
 

@@ -428,3 +428,24 @@ def test_on_a_terminal_due_colours_each_tier_and_never_a_persons_own_step_red(no
     assert "\x1b[32mto celebrate" in coloured and "\x1b[33mdrifting" in coloured and "\x1b[36mmissing" in coloured
     assert "step 1 passed its date" in coloured["\x1b[33mdrifting"]  # their own step: drifting, in yellow
     assert "your own promise, is 12 days late" in coloured["\x1b[31mlate"]  # only your promise is red
+
+
+def test_the_team_page_never_shows_a_persons_own_step_in_red_and_keeps_promises_apart(cli, notes, tmp_path):
+    root = notes(
+        {
+            "people/ann/p.md": doc(
+                "ann",
+                "plan",
+                "2026-10-01",
+                actions=[action(1, "Theirs", due="2026-11-01"), action(2, "Yours", owner="manager", due="2026-11-01")],
+            ),
+        }
+    )
+    page = write(cli, root, tmp_path / "team.html")
+    assert "overdue" not in page_text(page)
+    row = re.search(r'<tr id="row-ann">(.*?)</tr>', page, re.S).group(1)
+    assert '<td class="num drifting" data-label="past date">1</td>' in row  # theirs: amber
+    assert 'data-label="your promises">1 <span class="late">(1 late)</span>' in row  # yours: red
+    states = re.findall(r'<span class="state ([\w-]+)">([^<]+)</span>', page)
+    assert states == [("past-its-date", "past its date"), ("late", "late")]
+    assert "1 past its date" in page_text(page)

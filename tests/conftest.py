@@ -56,9 +56,11 @@ def notes(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """cli(root, "due", "--json") runs careerkit on that root; the exit code is asserted with `expect`."""
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+    """cli(root, "due", "--json") runs careerkit on that root; the exit code is asserted with `expect`. What it
+    writes by default outside the notes goes to tmp_path/user-cache."""
     monkeypatch.delenv("CAREERKIT_ROOT", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     runner = CliRunner()
 

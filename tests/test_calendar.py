@@ -34,13 +34,14 @@ def team(notes):
             "careerkit.yaml": KEY,
             "people/zoe-obrien/profile.md": '---\nname: "O\'Brien, Zoë; the lead"\n---\n',
             "people/zoe-obrien/2026-03-01-story.md": doc("zoe-obrien", "story", "2026-01-10"),
+            "people/zoe-obrien/2026-03-01-dreams.md": doc("zoe-obrien", "dreams", "2026-02-10"),
             "people/zoe-obrien/2026-03-02-plan.md": doc(
                 "zoe-obrien",
                 "plan",
                 "2026-05-10",
                 actions=[
                     action(1, "Shadow Bob", due="2026-05-20"),  # late
-                    action(2, LONG_TITLE, due="2026-06-15"),  # ahead
+                    action(2, LONG_TITLE, owner="manager", due="2026-06-15"),  # your promise, ahead
                     action(3, "Done already", due="2026-05-01", status="done", closed="2026-05-02"),
                     action(4, "No date at all"),
                 ],
@@ -67,13 +68,15 @@ def test_each_date_is_an_all_day_event_and_what_is_late_sits_on_today(team):
     day = date(2026, 6, 1)
     name = "O'Brien, Zoë; the lead"
     assert found == {
-        (f"{name}: action 1 due (late since 2026-05-20)", day, day + timedelta(1)),
-        (f"{name}: action 2 due", date(2026, 6, 15), date(2026, 6, 16)),
+        (f"Your promise to {name}: action 2 due", date(2026, 6, 15), date(2026, 6, 16)),
         (f"Check-in with {name}", date(2026, 6, 9), date(2026, 6, 10)),  # the plan's date + 30 days
-        (f"Career conversation with {name}: dreams and plan", date(2026, 11, 8), date(2026, 11, 9)),
-        ("Career conversation with ben: dreams and plan", date(2026, 7, 2), date(2026, 7, 3)),
-        ("Career conversation with old-hand: dreams and plan (late since 2025-11-29)", day, day + timedelta(1)),
+        (f"Career conversation with {name}: dreams and plan", date(2026, 11, 8), date(2026, 11, 9)),  # a review
+        ("Career conversation with ben: dreams", day, day + timedelta(1)),  # part-way: the next one is due now
+        ("Career conversation with old-hand: dreams", day, day + timedelta(1)),
     }
+    steps = read_calendar(run(team, "calendar", "--today", TODAY, "--steps").stdout)
+    more = {(str(e["SUMMARY"]), e.decoded("DTSTART"), e.decoded("DTEND")) for e in events(steps)} - found
+    assert more == {(f"{name}: action 1 due (late since 2026-05-20)", day, day + timedelta(1))}
 
 
 def test_titles_only_when_asked_and_long_lines_are_folded_and_escaped(team):
@@ -85,7 +88,9 @@ def test_titles_only_when_asked_and_long_lines_are_folded_and_escaped(team):
     assert any(line.startswith(b" ") for line in lines)  # the long title was folded
     assert b"\\;" in data and b"\\," in data and b"\\\\" in data  # escaped as text values are
     summaries = {str(e["SUMMARY"]) for e in events(read_calendar(data))}
-    assert f"O'Brien, Zoë; the lead: action 2 due: {LONG_TITLE}" in summaries
+    assert f"Your promise to O'Brien, Zoë; the lead: action 2 due: {LONG_TITLE}" in summaries
+    data = run(team, "calendar", "--today", TODAY, "--titles", "--steps").stdout
+    summaries = {str(e["SUMMARY"]) for e in events(read_calendar(data))}
     assert "O'Brien, Zoë; the lead: action 1 due: Shadow Bob (late since 2026-05-20)" in summaries
 
 
@@ -107,7 +112,7 @@ def uids(data: bytes) -> dict[str, str]:
 def test_uids_are_stable_across_runs_and_days_and_name_no_one(team, tmp_path):
     first = uids(run(team, "calendar", "--today", TODAY).stdout)
     later = uids(run(team, "calendar", "--today", "2026-06-20").stdout)  # action 2 is late now: same event, moved
-    assert first == later and len(set(first.values())) == len(first) == 6
+    assert first == later and len(set(first.values())) == len(first) == 5
     copy = tmp_path / "elsewhere"
     subprocess.run(["cp", "-r", str(team), str(copy)], check=True)  # another clone of the same notes
     assert uids(run(copy, "calendar", "--today", TODAY).stdout) == first
@@ -121,9 +126,9 @@ def test_a_file_is_written_owner_only_and_replaced_whole(team, tmp_path):
     target = tmp_path / "team.ics"
     run(team, "calendar", "--today", "2026-01-01", "-o", str(target))
     result = run(team, "calendar", "--today", TODAY, "-o", str(target))
-    assert result.returncode == 0 and result.stdout.decode() == f"{target}: 6 events\n"
+    assert result.returncode == 0 and result.stdout.decode() == f"{target}: 5 events\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert len(events(read_calendar(target.read_bytes()))) == 6
+    assert len(events(read_calendar(target.read_bytes()))) == 5
     stamps = re.compile(rb"DTSTAMP[^:\r\n]*:\d{8}T\d{6}Z")  # icalendar 5 adds ;VALUE=DATE-TIME
     same = run(team, "calendar", "--today", TODAY, "-o", "-").stdout
     assert stamps.sub(b"", same) == stamps.sub(b"", target.read_bytes())  # the file is what stdout shows
@@ -144,7 +149,7 @@ def test_a_file_that_is_not_a_calendar_careerkit_wrote_is_never_replaced(team, t
 
 def test_only_the_people_named(team):
     found = [str(e["SUMMARY"]) for e in events(read_calendar(run(team, "calendar", "be", "--today", TODAY).stdout))]
-    assert found == ["Career conversation with ben: dreams and plan"]
+    assert found == ["Career conversation with ben: dreams"]
 
 
 def test_the_first_run_adds_a_key_to_careerkit_yaml_and_changes_no_other_byte(notes):
@@ -239,10 +244,17 @@ def test_every_event_agrees_with_due_within(team, within):
     today = date.fromisoformat(TODAY)
     horizon = today + timedelta(days=within)
     expected = set()
+    part_way = {finding["person"] for finding in report["findings"] if finding["kind"] == "next-conversation"}
     for finding in report["findings"]:
+        if finding["kind"] == "conversation-due" and finding["person"] in part_way:
+            continue  # one event: the next of the three
         due_on = date.fromisoformat(finding["date"])
-        if finding["kind"] == "action-due":
-            summary = f"{names[finding['person']]}: action {finding['action']} due"
+        if finding["kind"] == "next-conversation":  # part-way through the three: the next one is due now
+            stage = "dreams" if "no dreams" in finding["message"] else "plan"
+            expected.add((f"Career conversation with {names[finding['person']]}: {stage}", today))
+            continue
+        if finding["kind"] == "action-due" and finding["owner"] == "manager":
+            summary = f"Your promise to {names[finding['person']]}: action {finding['action']} due"
         elif finding["kind"] == "checkin-due":
             summary = f"Check-in with {names[finding['person']]}"
         elif finding["kind"] == "conversation-due":
@@ -280,8 +292,11 @@ def test_people_who_left_or_are_paused_get_no_events_and_promises_say_so(notes):
         ("Career conversation with back: dreams and plan", date(2026, 8, 1)),  # the plan's review_by
         ("Check-in with back", date(2026, 7, 1)),  # one cadence of grace after the pause: not late
         ("Your promise to back: action 1 due: Intro to Bob", date(2026, 6, 10)),  # a promise keeps its date
-        ("back: action 2 due: Action 2", date(2026, 7, 1)),
     ]
+    steps = run(root, "calendar", "--today", TODAY, "--titles", "--steps")
+    found = [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events(read_calendar(steps.stdout))]
+    assert ("back: action 2 due: Action 2", date(2026, 7, 1)) in found  # their step, after the grace
+    assert not [summary for summary, _ in found if "gone" in summary or "away" in summary]
 
 
 def test_no_control_character_reaches_the_calendar(notes):
@@ -294,6 +309,60 @@ def test_no_control_character_reaches_the_calendar(notes):
     )
     data = run(root, "calendar", "--today", TODAY).stdout
     assert b"\x1b" not in data
-    assert [str(e["SUMMARY"]) for e in events(read_calendar(data))] == [
-        "Career conversation with Ann \\x1b[2J: dreams and plan"
-    ]
+    assert [str(e["SUMMARY"]) for e in events(read_calendar(data))] == ["Career conversation with Ann \\x1b[2J: dreams"]
+
+
+def conversations(root, today: str = TODAY) -> list[tuple[str, date]]:
+    found = events(read_calendar(run(root, "calendar", "--today", today).stdout))
+    return [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in found if "conversation" in str(e["SUMMARY"])]
+
+
+DREAMS = [{"dream": "Lead"}]
+
+
+@pytest.mark.parametrize(
+    ("prepared", "expected"),
+    [
+        ({}, ("dreams", date(2026, 6, 1))),  # due now
+        ({"people/ann/d.md": doc("ann", "dreams", "2026-06-01", body="")}, ("dreams", date(2026, 6, 1))),
+        ({"people/ann/d.md": doc("ann", "dreams", "2026-06-02", body="")}, ("dreams", date(2026, 6, 2))),
+        ({"people/ann/d.md": doc("ann", "dreams", "2026-05-31", body="")}, ("dreams", date(2026, 6, 1))),  # not held
+        ({"people/ann/d.md": doc("ann", "dreams", "2026-05-31", dreams=DREAMS)}, ("plan", date(2026, 6, 1))),
+        (
+            {
+                "people/ann/d.md": doc("ann", "dreams", "2026-05-20", dreams=DREAMS),
+                "people/ann/p.md": doc("ann", "plan", "2026-07-01", held=True),  # ahead: planned, whatever it says
+            },
+            ("plan", date(2026, 7, 1)),
+        ),
+    ],
+)
+def test_someone_part_way_has_the_next_conversation_now_or_on_the_day_it_is_prepared_for(notes, prepared, expected):
+    root = notes({"careerkit.yaml": KEY, "people/ann/s.md": doc("ann", "story", "2026-01-01"), **prepared})
+    stage, day = expected
+    assert conversations(root) == [(f"Career conversation with ann: {stage}", day)]
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [
+        ("2026-05-03", date(2026, 6, 2)),  # 30 days to settle in: tomorrow
+        ("2026-05-02", date(2026, 6, 1)),  # today
+        ("2026-05-01", date(2026, 6, 1)),  # since yesterday: sits on today
+    ],
+)
+def test_a_new_joiners_first_conversation_comes_once_they_settled_in(notes, since, expected):
+    root = notes({"careerkit.yaml": KEY, "people/ann/profile.md": f"---\nsince: {since}\n---\n"})
+    assert [day for _, day in conversations(root)] == [expected]
+
+
+@pytest.mark.parametrize(("back", "expected"), [("2026-06-01", date(2026, 7, 1)), ("2026-06-02", None)])
+def test_someone_part_way_back_from_a_pause_has_one_cadence_of_grace(notes, back, expected):
+    root = notes(
+        {
+            "careerkit.yaml": KEY,
+            "people/ann/profile.md": f"---\npaused_until: {back}\n---\n",
+            "people/ann/s.md": doc("ann", "story", "2026-01-01"),
+        }
+    )
+    assert [day for _, day in conversations(root)] == ([expected] if expected else [])

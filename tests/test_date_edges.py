@@ -52,9 +52,10 @@ READING = {
     "agenda leaving": (["agenda", "carol"], "Carol"),
     "agenda no plan": (["agenda", "erin"], LAST),
     "status": (["status", "--all"], LAST),
-    "status --json": (["status", "--json"], f'"next_checkin": "{LAST}"'),
+    "status --json": (["status", "--json"], f'"{LAST}"'),  # the next check-in, or the one planned
     "action list": (["action", "list", "alice", "--all", "--json"], f'"due": "{LAST}"'),
-    "calendar": (["calendar", "--titles"], "Someday: write a book"),
+    "calendar": (["calendar", "--titles", "--steps"], "Someday: write a book"),
+    "calendar promises": (["calendar", "--titles"], "Introduce her to Bob"),
     "report": (["report", "--with-notes", "-o", "{out}/team.html"], "Someday: write a book"),
     "report --for": (["report", "--for", "alice", "-o", "{out}/alice.html"], "Someday: write a book"),
 }
@@ -71,7 +72,7 @@ def test_every_reading_command_shows_the_first_and_last_days_there_are(cli, edge
         assert result.stdout == args[-1] + "\n"  # where it wrote
         shown = Path(args[-1]).read_text(encoding="utf-8")
         assert LAST in shown
-    elif command == "calendar":
+    elif command.startswith("calendar"):
         shown = shown.replace("\r\n ", "")  # long lines are folded
         assert "DTSTART;VALUE=DATE:99991231" in shown  # (what is late sits on today)
     else:
@@ -89,9 +90,9 @@ def test_log_and_check_show_the_first_and_last_days_there_are(cli, edges):
 def test_the_strips_of_the_last_and_first_months_there_are(cli, edges, tmp_path):
     out = tmp_path / "team.html"
     cli(edges, "report", "-o", str(out), "--today", LAST)
-    months = re.findall(r'<text class="label"[^>]*>(\w+)</text>', out.read_text(encoding="utf-8"))
+    months = re.findall(r'<span class="month-label">(\w+)</span>', out.read_text(encoding="utf-8"))
     assert months[:12] == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     cli(edges, "report", "-o", str(out), "--today", FIRST)
     page = out.read_text(encoding="utf-8")
     assert f"from {FIRST} to today" in page
-    assert re.findall(r'<text class="label"[^>]*>(\w+)</text>', page)[:12] == months[:12]
+    assert re.findall(r'<span class="month-label">(\w+)</span>', page)[:12] == months[:12]

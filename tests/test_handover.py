@@ -176,6 +176,16 @@ def test_a_default_bundle_holds_their_own_page_and_nothing_private(cli, old, key
 
 
 @needs_keys
+def test_without_o_a_bundle_goes_where_the_report_goes_outside_the_notes(cli, old, keys, tmp_path, monkeypatch):
+    monkeypatch.chdir(old)
+    before = tree(old)
+    result = cli(old, "handover", "alice", "--to", str(keys.public("ed")), "--today", TODAY)
+    out = tmp_path / "user-cache" / "careerkit" / f"careerkit-handover-alice-{TODAY}.age"
+    assert result.stdout.startswith(f"{out}: what their own page holds")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and tree(old) == before
+
+
+@needs_keys
 def test_the_manifest_lists_every_file_with_its_sha256(cli, old, keys, tmp_path):
     out = tmp_path / "alice.age"
     hand_over(cli, old, keys, out)

@@ -74,9 +74,17 @@ def test_status_json_has_one_object_per_person(cli, notes):
                 "alice",
                 "plan",
                 "2026-02-01",
-                actions=[action(1, due="2026-02-10"), action(2), action(3, status="done", closed="2026-02-05")],
+                actions=[
+                    action(1, due="2026-02-10"),
+                    action(2),
+                    action(3, status="done", closed="2026-02-05"),
+                    action(4, owner="manager", due="2026-02-28"),  # late since yesterday
+                    action(5, owner="manager", due="2026-03-01"),  # due today: not late yet
+                ],
             ),
             "people/bob/s.md": doc("bob", "story", "2026-01-20"),
+            "people/bob/d.md": doc("bob", "dreams", "2026-02-25", held=False),  # prepared, not held
+            "people/bob/p.md": doc("bob", "plan", "2026-03-20"),  # ahead
         }
     )
     rows = json.loads(cli(root, "status", "--today", "2026-03-01", "--json").stdout)
@@ -84,30 +92,88 @@ def test_status_json_has_one_object_per_person(cli, notes):
         {
             "person": "alice",
             "name": "Alice Smith",
-            "stages": "story, plan",
+            "stages": ["story", "plan"],
+            "planned": None,
+            "last": "2026-02-01",
             "last_conversation": "2026-02-01",
             "last_checkin": None,
             "next_checkin": "2026-02-15",
             "open": 2,
             "due": 1,
             "stale": 1,
+            "promises": 2,
+            "promises_late": 1,
             "paused_until": None,
             "left": None,
         },
         {
             "person": "bob",
             "name": "bob",
-            "stages": "story",
+            "stages": ["story"],
+            "planned": {"stage": "plan", "date": "2026-03-20"},
+            "last": "2026-01-20",
             "last_conversation": "2026-01-20",
             "last_checkin": None,
             "next_checkin": None,
             "open": 0,
             "due": 0,
             "stale": 0,
+            "promises": 0,
+            "promises_late": 0,
             "paused_until": None,
             "left": None,
         },
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "stages", "planned"),
+    [
+        ("2026-03-09", ["story"], {"stage": "plan", "date": "2026-03-10"}),  # the day before
+        ("2026-03-10", ["story", "plan"], None),  # the day itself: held, with content
+        ("2026-03-11", ["story", "plan"], None),
+    ],
+)
+def test_status_counts_a_plan_from_its_day_and_shows_it_planned_before(cli, notes, day, stages, planned):
+    root = notes(
+        {
+            "people/bob/s.md": doc("bob", "story", "2026-01-20"),
+            "people/bob/p.md": doc("bob", "plan", "2026-03-10", skills=[{"skill": "design"}]),
+        }
+    )
+    row = json.loads(cli(root, "status", "--today", day, "--json").stdout)[0]
+    assert (row["stages"], row["planned"]) == (stages, planned)
+    assert row["last"] == ("2026-03-10" if planned is None else "2026-01-20")
+    text = cli(root, "status", "--today", day).stdout
+    assert ("plan planned for 2026-03-10" in text) is (planned is not None)
+
+
+@pytest.mark.parametrize(("held", "counted"), [(True, True), (False, False), (None, True)])
+def test_status_takes_held_as_written(cli, notes, held, counted):
+    extra = {} if held is None else {"held": held}
+    root = notes({"people/bob/s.md": doc("bob", "story", "2026-01-20", **extra)})
+    row = json.loads(cli(root, "status", "--today", "2026-02-01", "--json").stdout)[0]
+    assert row["stages"] == (["story"] if counted else [])
+    assert row["last"] == ("2026-01-20" if counted else None)
+
+
+def test_status_text_keeps_your_promises_apart_from_their_steps(cli, notes):
+    root = notes(
+        {
+            "people/alice/p.md": doc(
+                "alice",
+                "plan",
+                "2026-02-01",
+                actions=[action(1, due="2026-02-10"), action(2, owner="manager", due="2026-02-20")],
+            ),
+        }
+    )
+    header, line = cli(root, "status", "--today", "2026-03-01").stdout.splitlines()
+    assert header.split() == [
+        "person", "stages", "last", "talk", "last", "check-in", "next", "check-in",
+        "open", "due", "stale", "promises",
+    ]  # fmt: skip
+    assert line.split()[-6:] == ["1", "1", "0", "1", "(1", "late)"]
 
 
 def test_agenda_celebrates_what_was_closed_since_the_last_checkin(cli, notes):
@@ -431,3 +497,30 @@ def test_a_careerkit_yaml_that_does_not_parse_is_named_as_yaml_not_frontmatter(c
     result = cli(root, "due", "--today", "2026-01-20", expect=1)
     assert result.stderr.startswith("careerkit.yaml:2: could not parse YAML: ")
     assert "check-in" not in result.stdout  # the defaults are used: 30 days, not 14
+
+
+@pytest.mark.parametrize(
+    ("day", "shown", "flag"),
+    [
+        ("2026-03-09", "plan     planned for 2026-03-10  (", True),  # the day before
+        ("2026-03-10", "plan     planned for 2026-03-10  (", True),  # its day, still empty: not held yet
+        ("2026-03-11", "plan     prepared, not held  (", True),
+    ],
+)
+def test_log_shows_a_planned_document_as_planned_with_its_date(cli, notes, day, shown, flag):
+    root = notes(
+        {
+            "people/bob/s.md": doc("bob", "story", "2026-01-20", values=["craft"]),
+            "people/bob/p.md": doc("bob", "plan", "2026-03-10", body=""),
+        }
+    )
+    lines = cli(root, "log", "bob", "--today", day, "--no-pager").stdout.splitlines()
+    assert lines[0].startswith("2026-01-20  story    values: craft  (") and shown in lines[1]
+    data = json.loads(cli(root, "log", "bob", "--today", day, "--json").stdout)
+    assert [d["planned"] for d in data["documents"]] == [False, flag]
+
+
+def test_log_shows_a_held_plan_as_it_is(cli, notes):
+    root = notes({"people/bob/p.md": doc("bob", "plan", "2026-03-10", skills=[{"skill": "design"}])})
+    line = cli(root, "log", "bob", "--today", "2026-03-10", "--no-pager").stdout
+    assert "plan     1 skill: design  (" in line and "planned" not in line

@@ -82,8 +82,13 @@ def test_the_team_row_counts_are_those_of_status(cli, examples, tmp_path):
     page = write(cli, examples, tmp_path / "team.html")
     for row in json.loads(cli(examples, "status", "--today", TODAY, "--json").stdout):
         cells = re.search(rf'<tr id="row-{row["person"]}">(.*?)</tr>', page, re.S).group(1)
-        numbers = re.findall(r'<td class="num[^"]*" data-label="(\w+)">(\d+)</td>', cells)
-        assert numbers == [("open", str(row["open"])), ("overdue", str(row["due"])), ("stale", str(row["stale"]))]
+        numbers = re.findall(r'<td class="num[^"]*" data-label="([\w ]+)">(\d+)', cells)
+        assert numbers == [
+            ("steps", str(row["open"])),
+            ("past date", str(row["due"])),
+            ("quiet", str(row["stale"])),
+            ("your promises", str(row["promises"])),
+        ]
         assert (row["next_checkin"] or "\N{EN DASH}") in cells
 
 
@@ -149,7 +154,31 @@ def test_coverage_counts_career_conversations_in_the_last_6_and_12_months(cli, n
     text = page_text(write(cli, root, tmp_path / "team.html"))
     assert "1 of 4 had a career conversation in the last 6 months 25%. Not in 6 months: bob, cleo" in text
     assert "2 of 4 in the last 12 months 50%. Not in 12 months: cleo" in text
-    assert "1 never started (no story, dreams or plan) Dev Patel" in text
+    assert "1 not started (no story, dreams or plan held yet) Dev Patel" in text
+
+
+@pytest.mark.parametrize(
+    "prepared",
+    [
+        doc("eve", "story", "2026-11-23"),  # dated tomorrow
+        doc("eve", "story", "2026-11-01", held=False),  # said by hand
+        "---\nstage: story\ndate: 2026-11-01\nvalues: []\n---\n\n## Their story\n\n<!-- what they tell -->\n",
+    ],
+)
+def test_coverage_counts_only_conversations_held_never_a_document_prepared(cli, notes, tmp_path, prepared):
+    root = notes(
+        {
+            "people/alice/2026-09-01-story.md": doc("alice", "story", "2026-09-01"),
+            "people/eve/2026-11-01-story.md": prepared,
+        }
+    )
+    page = write(cli, root, tmp_path / "team.html")
+    text = page_text(page)
+    assert "1 of 2 had a career conversation in the last 6 months 50%" in text
+    assert "1 not started (no story, dreams or plan held yet) eve (prepared, not held)" in text
+    assert "Everyone has started" not in text
+    row = re.search(r'<tr id="row-eve">(.*?)</tr>', page, re.S).group(1)
+    assert 'class="stage yes"' not in row and "0 conversations" in page_text(row)
 
 
 def test_the_grid_prints_need_have_and_gap_in_each_cell_and_colours_the_gap(cli, notes, tmp_path):
@@ -331,10 +360,104 @@ def test_an_unreadable_document_is_named_the_page_still_written_and_exit_1(cli, 
     assert "craft" in out.read_text(encoding="utf-8")
 
 
-def test_the_default_file_is_in_the_current_folder(cli, notes, tmp_path, monkeypatch):
+def test_without_o_the_page_goes_to_the_users_cache_outside_the_notes_and_says_where(cli, notes, tmp_path, monkeypatch):
     root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
-    monkeypatch.chdir(tmp_path)
-    assert cli(root, "report").stdout.strip() == "careerkit-report.html"
-    assert cli(root, "report", "--for", "alice").stdout.strip() == "careerkit-alice.html"
-    assert (tmp_path / "careerkit-report.html").is_file() and (tmp_path / "careerkit-alice.html").is_file()
-    assert os.stat(tmp_path / "careerkit-alice.html").st_mode & 0o077 == 0
+    monkeypatch.chdir(root)  # run from inside the notes, as most do
+    before = sorted(p.relative_to(root) for p in root.rglob("*") if ".careerkit" not in p.parts)
+    folder = tmp_path / "user-cache" / "careerkit"
+    assert cli(root, "report").stdout.strip() == str(folder / "careerkit-report.html")
+    assert cli(root, "report", "--for", "alice").stdout.strip() == str(folder / "careerkit-alice.html")
+    assert (folder / "careerkit-report.html").is_file() and (folder / "careerkit-alice.html").is_file()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert os.stat(folder / "careerkit-alice.html").st_mode & 0o077 == 0
+    assert sorted(p.relative_to(root) for p in root.rglob("*") if ".careerkit" not in p.parts) == before
+    cli(root, "report")  # again: its own earlier page is replaced
+
+
+def test_a_cache_folder_open_to_others_is_made_owner_only(cli, notes, tmp_path):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
+    folder = tmp_path / "user-cache" / "careerkit"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    cli(root, "report")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("cache", ["notes/.cache", "notes/people/alice"])
+def test_a_cache_folder_inside_the_notes_is_refused_and_nothing_is_written(cli, notes, tmp_path, monkeypatch, cache):
+    root = notes({"people/alice/2026-01-01-story.md": doc("alice", "story", "2026-01-01")})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / cache))
+    result = cli(root, "report", expect=1)
+    assert "is inside the notes repository; give -o FILE" in result.stderr and result.stderr.count("\n") == 1
+    assert not list(root.rglob("careerkit-report.html"))
+
+
+def on_a_terminal(root: Path, *args: str) -> str:
+    """What careerkit prints when its output is a terminal (a pseudo-terminal here)."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CAREERKIT_ROOT")} | {"TERM": "xterm"}
+    command = [sys.executable, "-m", "careerkit", "--root", str(root), *args]
+    with subprocess.Popen(command, stdout=follower, stderr=subprocess.DEVNULL, env=env) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_on_a_terminal_due_colours_each_tier_and_never_a_persons_own_step_red(notes):
+    root = notes(
+        {
+            "people/ann/s.md": doc("ann", "story", "2026-01-01", values=["craft"]),
+            "people/ann/d.md": doc("ann", "dreams", "2026-01-02", dreams=[{"dream": "Lead"}]),
+            "people/ann/p.md": doc(
+                "ann",
+                "plan",
+                "2026-11-01",
+                skills=[{"skill": "design", "resources": ["Bob"]}],
+                actions=[
+                    action(1, "Theirs", due="2026-11-10"),
+                    action(2, "Yours", owner="manager", due="2026-11-10"),
+                    action(3, "Finished", status="done", closed="2026-11-20"),
+                ],
+            ),
+        }
+    )
+    lines = on_a_terminal(root, "due", "ann", "--today", TODAY, "--no-pager").splitlines()
+    coloured = {line.split("\x1b[0m")[0].strip(): line for line in lines[1:]}
+    assert "\x1b[32mto celebrate" in coloured and "\x1b[33mdrifting" in coloured and "\x1b[36mmissing" in coloured
+    assert "step 1 passed its date" in coloured["\x1b[33mdrifting"]  # their own step: drifting, in yellow
+    assert "your own promise, is 12 days late" in coloured["\x1b[31mlate"]  # only your promise is red
+
+
+def test_the_team_page_never_shows_a_persons_own_step_in_red_and_keeps_promises_apart(cli, notes, tmp_path):
+    root = notes(
+        {
+            "people/ann/p.md": doc(
+                "ann",
+                "plan",
+                "2026-10-01",
+                actions=[action(1, "Theirs", due="2026-11-01"), action(2, "Yours", owner="manager", due="2026-11-01")],
+            ),
+        }
+    )
+    page = write(cli, root, tmp_path / "team.html")
+    assert "overdue" not in page_text(page)
+    row = re.search(r'<tr id="row-ann">(.*?)</tr>', page, re.S).group(1)
+    assert '<td class="num drifting" data-label="past date">1</td>' in row  # theirs: amber
+    assert 'data-label="your promises">1 <span class="late">(1 late)</span>' in row  # yours: red
+    states = re.findall(r'<span class="state ([\w-]+)">([^<]+)</span>', page)
+    assert states == [("past-its-date", "past its date"), ("late", "late")]
+    assert "1 past its date" in page_text(page)

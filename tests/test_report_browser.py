@@ -78,6 +78,11 @@ class Dom(HTMLParser):
         if tag not in ("meta", "link", "br", "img", "input", "rect", "circle", "line", "polygon"):
             self.open.append(len(self.elements) - 1)
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)  # `<rect/>`: opened and closed at once
+        if self.open and self.open[-1] == len(self.elements) - 1:
+            self.open.pop()
+
     def handle_endtag(self, tag: str) -> None:
         while self.open:
             if self.elements[self.open.pop()][0] == tag:
@@ -136,7 +141,7 @@ def test_the_rendered_team_page_has_its_tables_cells_and_escaped_titles(chromium
     assert [text for _, text in dom.find("td", "gap3")] == ["gap 3 need 5 · have 2"]
     titles = [text for _, text in dom.find("td") if "document.title" in text]
     assert "<script>document.title='owned'</script>" in titles
-    assert [text for _, text in dom.find("span", "state")] == ["overdue"]
+    assert [text for _, text in dom.find("span", "state")] == ["past its date"]  # their step: never "overdue"
     assert len(dom.find("svg", "strip")) >= 2 and dom.find("section", "person")
 
 
@@ -179,3 +184,94 @@ def test_screenshots_of_the_examples_pages(chromium, cli, examples, tmp_path, ar
     shot = screenshot_dir(tmp_path) / f"{name}.png"
     browse(chromium, page, f"--screenshot={shot}", f"--window-size={size[0]},{size[1]}")
     assert png_size(shot) == size and shot.stat().st_size > 20_000  # an empty page is a few kilobytes
+
+
+# Read back from the page as laid out: the page's own policy forbids every script, so a copy without it carries
+# this one, which writes what it measured into the page before the DOM is dumped.
+MEASURE = """<script>
+const width = document.documentElement.clientWidth;
+const wide = [...document.querySelectorAll("body *")].filter((e) => {
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && box.right > width + 0.5 && !e.closest(".scroll");
+}).map((e) => e.tagName.toLowerCase() + "." + (e.getAttribute("class") || ""));
+const sizes = (selector) => [...document.querySelectorAll(selector)]
+  .filter((e) => e.getBoundingClientRect().width > 0)
+  .map((e) => parseFloat(getComputedStyle(e).fontSize));
+parent.postMessage(JSON.stringify({
+  width: width,
+  scroll: document.documentElement.scrollWidth,
+  wide: wide.slice(0, 10),
+  months: sizes(".month-label"),
+  ticks: sizes(".ticks span"),
+  clipped: [...document.querySelectorAll(".scroll")].filter((e) => e.scrollWidth > e.clientWidth + 1)
+    .map((e) => e.firstElementChild.getAttribute("class")),
+  tally: [...document.querySelectorAll(".tally")].filter((e) => {
+    const card = e.closest("section.card").getBoundingClientRect();
+    const box = e.getBoundingClientRect();
+    return box.right > card.right + 0.5;
+  }).length,
+}), "*");
+</script>"""
+# Headless Chromium keeps a window at least 500 pixels wide: a phone's width is a frame of that width in a page.
+FRAME = """<!DOCTYPE html><html><body style="margin:0"><pre id="measured"></pre>
+<iframe src="{src}" width="{width}" height="900" style="border:0"></iframe>
+<script>addEventListener("message", (e) => {{ document.getElementById("measured").textContent = e.data; }});</script>
+</body></html>"""
+
+
+def measured(chromium: str, page: Path, width: int) -> dict:
+    import json
+    import re
+
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+    probe = page.with_name(f"{page.stem}-probe.html")
+    probe.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    frame = page.with_name(f"{page.stem}-{width}.html")
+    frame.write_text(FRAME.format(src=probe.name, width=width), encoding="utf-8")
+    dom = Dom(browse(chromium, frame, "--dump-dom", "--virtual-time-budget=10000", "--window-size=1400,1000").stdout)
+    return json.loads(next(text for attrs, text in dom.find("pre") if attrs.get("id") == "measured"))
+
+
+@pytest.mark.parametrize("width", [375, 390, 1280])
+def test_the_team_page_fits_the_screen_and_its_labels_are_readable(chromium, cli, examples, tmp_path, width):
+    page = tmp_path / "team.html"
+    cli(examples, "report", "--today", TODAY, "-o", str(page))
+    found = measured(chromium, page, width)
+    assert found["scroll"] <= found["width"] == width, found["wide"]  # no sideways scroll
+    assert found["wide"] == [] and found["tally"] == 0  # nothing runs past the screen or its card
+    assert found["months"] and min(found["months"]) >= 10  # month labels a person can read
+    assert "team" not in found["clipped"]  # the team's table is never cut off at the side
+    assert all(size >= 10 for size in found["ticks"]) and (found["ticks"] or width < 760)  # a phone shows none
+
+
+def test_every_mark_on_the_team_page_has_a_legend(cli, examples, tmp_path):
+    page = tmp_path / "team.html"
+    cli(examples, "report", "--today", TODAY, "-o", str(page))
+    dom = Dom(page.read_text(encoding="utf-8"))
+    legends = " ".join(text for _, text in dom.find("ul", "legend"))
+    for mark, words in (("conversation", "career conversation"), ("checkin", "check-in"), ("note", "note")):
+        assert [a for a, _ in dom.find("rect") + dom.find("circle") + dom.find("polygon") if mark in a.get("class", "")]
+        assert words in legends
+    for tier in ("to celebrate", "late", "drifting", "missing"):
+        assert tier in legends
+    bars = {attrs["class"] for attrs, _ in dom.find("rect") if attrs.get("class", "") not in ("track", "month", "alt")}
+    bars -= {"conversation", "checkin", "note", "conversation planned", "checkin planned"}
+    swatches = {attrs["class"].split()[-1] for attrs, _ in dom.find("span", "swatch")}
+    assert bars and bars <= swatches  # each colour of a bar is in a legend
+    assert "its date" in legends and "Each bar runs from" in legends
+
+
+def test_a_stage_not_reached_is_never_struck_through_and_a_planned_one_shows_its_date(cli, notes, tmp_path):
+    root = notes(
+        {
+            "people/bob/2026-01-01-story.md": doc("bob", "story", "2026-01-01"),
+            "people/bob/2026-04-10-dreams.md": doc("bob", "dreams", "2026-04-10", body=""),
+        }
+    )
+    page = tmp_path / "team.html"
+    cli(root, "report", "--today", "2026-04-01", "-o", str(page))
+    text = page.read_text(encoding="utf-8")
+    assert "line-through" not in text.split(".striked")[0]  # only a dropped action is struck through
+    dom = Dom(text)
+    row = [text for attrs, text in dom.find("span", "stage")]
+    assert "dreams 2026-04-10" in row and "plan" in row

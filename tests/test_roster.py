@@ -261,9 +261,13 @@ def test_status_lists_people_who_left_only_with_all(cli, notes):
     rows = json.loads(cli(root, "status", "--json", "--today", TODAY).stdout)
     assert [row["person"] for row in rows] == ["ann", "cyd"]
     everyone = json.loads(cli(root, "status", "--json", "--all", "--today", TODAY).stdout)
-    assert [(row["person"], row["left"]) for row in everyone] == [("ann", None), ("bob", "2026-05-01"), ("cyd", None)]
+    assert [(row["person"], row["left"]) for row in everyone] == [
+        ("ann", None),
+        ("bob", "2026-05-01"),
+        ("cyd", "2026-07-01"),
+    ]
     text = cli(root, "status", "--all", "--today", TODAY).stdout
-    assert "left on 2026-05-01" in text
+    assert "left on 2026-05-01" in text and "leaves on 2026-07-01" in text
     assert "Bob" not in cli(root, "status", "--today", TODAY).stdout
 
 

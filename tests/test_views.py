@@ -145,6 +145,7 @@ def test_log_json_lists_documents_in_date_order(cli, notes):
     assert data["documents"][0] == {
         "date": "2026-01-05",
         "stage": "story",
+        "planned": False,
         "file": "people/alice/2026-01-05-story.md",
         "summary": "values: autonomy",
     }

@@ -1,4 +1,4 @@
-"""`careerkit calendar`: the coming check-ins, conversations and due dates as an iCalendar file."""
+"""`careerkit calendar`: the coming check-ins, conversations and your promises as an iCalendar file."""
 
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,14 +33,19 @@ def calendar(
             "a calendar that is subscribed to leaves this machine).",
         ),
     ] = False,
+    steps: Annotated[
+        bool,
+        typer.Option("--steps", help="Also each of the person's own open steps with a date (left out by default)."),
+    ] = False,
     today: Today = None,
 ) -> None:
-    """The coming check-ins, career conversations and due dates, as an iCalendar file (.ics).
+    """The coming check-ins, career conversations and your promises, as an iCalendar file (.ics).
 
-    An all-day event for each person's next check-in and next career conversation, and for each open
-    action's due date, by the rules of `careerkit due`; what is late sits on today. Import the file
-    into a calendar, or subscribe to it. Events name the person and the kind of event only, unless
-    --titles is given.
+    An all-day event for each person's next check-in, their next career conversation (for someone part-way
+    through the three: due now, or on the day one is prepared for), and each of your own open promises with
+    a date, by the rules of `careerkit due`; what is late sits on today. Their own steps only with --steps.
+    Nobody who left or is paused. Import the file into a calendar, or subscribe to it. Events name the person
+    and the kind of event only, unless --titles is given.
     """
     import sys
     from pathlib import Path
@@ -64,7 +69,7 @@ def calendar(
             err=True,
         )
         committed(team.root, [team.root / CONFIG_NAME], "calendar key")
-    found = calendar_feed.entries(team, day)
+    found = calendar_feed.entries(team, day, steps)
     data = calendar_feed.to_ical(found, key, titles)
     if output is None or output == "-":
         sys.stdout.flush()

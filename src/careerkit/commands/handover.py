@@ -27,7 +27,11 @@ def handover(
     output: Annotated[
         str | None,
         typer.Option(
-            "-o", "--output", metavar="FILE", help="Where to write it (default: careerkit-handover-PERSON-DATE.age)."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Where to write it (default: careerkit-handover-PERSON-DATE.age in careerkit's folder of your "
+            "cache, outside the notes; the path is printed).",
         ),
     ] = None,
     with_notes: Annotated[
@@ -72,7 +76,11 @@ def handover(
     if dry_run:
         _show(chosen, bundle.sha256(manifest))
         return
-    shown = output or f"careerkit-handover-{slug}-{day}.age"
+    if output is None:
+        from careerkit.fs.exports import default_output
+
+        output = str(default_output(f"careerkit-handover-{slug}-{day}.age", repo.root))
+    shown = output
     target = _output(Path(shown), repo.people_dir)
     from careerkit.errors import CareerkitError
     from careerkit.fs import safe as fsutil

@@ -24,7 +24,8 @@ def report(
             "-o",
             "--output",
             metavar="FILE",
-            help=f"Where to write the page (default: {DEFAULT_TEAM}, or careerkit-PERSON.html with --for).",
+            help=f"Where to write the page (default: {DEFAULT_TEAM}, or careerkit-PERSON.html with --for, in "
+            "careerkit's folder of your cache, outside the notes; the path is printed).",
         ),
     ] = None,
     for_person: Annotated[
@@ -53,7 +54,11 @@ def report(
     repo = repository(ctx)
     slug = repo.resolve_person(for_person) if for_person is not None else None
     slugs = [slug] if slug else (list(dict.fromkeys(repo.resolve_person(p) for p in people)) if people else None)
-    shown = output or (f"careerkit-{slug}.html" if slug else DEFAULT_TEAM)
+    if output is None:
+        from careerkit.fs.exports import default_output
+
+        output = str(default_output(f"careerkit-{slug}.html" if slug else DEFAULT_TEAM, repo.root))
+    shown = output
     # Before the page is built: never through a link at that name (a cloned repository may plant one), never a
     # pipe, never under people/ or .git; and an existing file only when it is a page careerkit wrote.
     target = fsutil.writable(Path(shown), repo.root, fsutil.EXPORT)

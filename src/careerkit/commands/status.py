@@ -32,7 +32,7 @@ def status(
         bool, typer.Option("--all", help="Also the people who have left (their profile's `left`).")
     ] = False,
 ) -> None:
-    """One row per person: stages reached, last and next conversations, action counts; who is paused."""
+    """One row per person: conversations held and planned, check-ins, their steps and your promises; who is away."""
     from careerkit.views.status import rows
 
     day = today_option(today)
@@ -42,18 +42,19 @@ def status(
         print_json([row.to_json() for row in table])
     else:
         _print_table(
-            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", ""],
+            ["person", "stages", "last talk", "last check-in", "next check-in", "open", "due", "stale", "promises", ""],
             [
                 [
                     printable(r.name),
-                    r.stages,
+                    ", ".join(r.stages) or "none yet",
                     _day(r.last_conversation),
                     _day(r.last_checkin),
                     _day(r.next_checkin),
                     str(r.open),
                     str(r.due),
                     str(r.stale),
-                    r.away,
+                    f"{r.promises} ({r.promises_late} late)" if r.promises_late else str(r.promises),
+                    "; ".join(part for part in (str(r.planned) if r.planned else "", r.away) if part),
                 ]
                 for r in table
             ],

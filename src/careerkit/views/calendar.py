@@ -1,11 +1,14 @@
 """What `careerkit calendar` puts in a calendar, and the iCalendar text (RFC 5545) that carries it.
 
 The dates come from the rules of the findings (careerkit.rules.findings), so a
-calendar and `careerkit due` never disagree: each person's next check-in
-(`checkin-due`), their next career conversation (`conversation-due`), and
-every open action with a due date (`action-due`). What is already late sits
-on today and says since when. Like the findings, nothing for people who have
-left or are paused.
+calendar and `careerkit due` never disagree. For each person: their next
+check-in (`checkin-due`), their next career conversation, and each of your own
+open promises with a date; their own steps only when asked (`steps`), since the
+plan is theirs to keep, not yours to chase. Someone part-way through the three
+conversations has the next one due now, or on the day it is prepared for;
+someone past them, at the plan's review (`conversation-due`). What is already
+late sits on today and says since when; one cadence of grace after a pause
+moves what it moves in `due`. Nothing for people who have left or are paused.
 
 A calendar file leaves the machine when it is subscribed to, so an event
 carries only the person's name and the kind of event (the action's title
@@ -23,14 +26,16 @@ import hashlib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from careerkit.rules.findings import away, conversation_review, find
-from careerkit.values.model import Team
+from careerkit.rules.findings import NEVER_STARTED_DAYS, away, conversation_review, find_for_person, grace_until, later
+from careerkit.values.model import PersonNotes, Team
 from careerkit.values.printable import printable
 from careerkit.values.records import Record
 
 CHECKIN, CONVERSATION, ACTION = "checkin", "conversation", "action"
-FROM_FINDING = {"checkin-due": CHECKIN, "action-due": ACTION}
 PRODID = "-//careerkit//careerkit calendar//EN"
+STAGES = ("story", "dreams", "plan")
+TOPICS = {"story": "life story", "dreams": "dreams", "plan": "plan"}  # how an event names the conversation
+REVIEW = "dreams and plan"  # the conversation that revisits both, once the three were held
 
 
 class Entry(Record):
@@ -44,6 +49,7 @@ class Entry(Record):
     action: int | None = None
     title: str | None = None
     promise: bool = False  # the manager's own promise (its owner is the `manager` setting)
+    topic: str = REVIEW  # a conversation: which one comes next
 
     @property
     def late(self) -> bool:
@@ -53,7 +59,7 @@ class Entry(Record):
         if self.kind == CHECKIN:
             text = f"Check-in with {self.name}"
         elif self.kind == CONVERSATION:
-            text = f"Career conversation with {self.name}: dreams and plan"
+            text = f"Career conversation with {self.name}: {self.topic}"
         else:
             whose = f"Your promise to {self.name}" if self.promise else self.name
             text = f"{whose}: action {self.action} due"
@@ -69,34 +75,63 @@ class Entry(Record):
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:40] + "@careerkit"
 
 
-def entries(team: Team, today: date) -> list[Entry]:
-    """Every event for the people read, by day, then person, kind and action."""
-    names = {person.slug: person.name for person in team.people}
+def entries(team: Team, today: date, steps: bool = False) -> list[Entry]:
+    """Every event for the people read, by day, then person, kind and action; their own steps with `steps`."""
+    found: list[Entry] = []
+    for person in team.people:
+        if not away(person, today):  # left or paused: nothing, as in the findings
+            found += _person_entries(person, team, today, steps)
+    return sorted(found, key=lambda entry: (entry.day, entry.person, entry.kind, entry.action or 0))
+
+
+def _person_entries(person: PersonNotes, team: Team, today: date, steps: bool) -> list[Entry]:
     found: list[Entry] = []
     # Everything ahead: action-due and checkin-due are reported up to `within` days ahead.
-    for finding in find(team, today, within=(date.max - today).days, fold=False, graced_ahead=True):
-        kind = FROM_FINDING.get(finding.kind)
-        if kind is not None:
-            promise = finding.action is not None and finding.owner == team.settings.manager
+    for finding in find_for_person(person, team, today, (date.max - today).days, fold=False, graced_ahead=True):
+        promise = finding.action is not None and finding.owner == team.settings.manager
+        if finding.kind == "checkin-due" or (finding.kind == "action-due" and steps and not promise):
+            kind = CHECKIN if finding.kind == "checkin-due" else ACTION
+            day = max(finding.date, today)
+            found.append(Entry(person.slug, person.name, kind, day, finding.date, finding.action, finding.title))
+    for action in person.open_actions():
+        if team.is_promise(action) and action.due is not None:  # a promise keeps its date, pause or not
             found.append(
                 Entry(
-                    finding.person,
-                    names[finding.person],
-                    kind,
-                    max(finding.date, today),
-                    finding.date,
-                    finding.action,
-                    finding.title,
-                    promise,
+                    person.slug, person.name, ACTION, max(action.due, today), action.due, action.id, action.title, True
                 )
             )
-    for person in team.people:
-        if away(person, today):  # left or paused: nothing, as in the findings
-            continue
-        review = conversation_review(person, team)  # reported by `due` only once it has come: ahead, from its rule
-        if review is not None:
-            found.append(Entry(person.slug, person.name, CONVERSATION, max(review, today), review))
-    return sorted(found, key=lambda entry: (entry.day, entry.person, entry.kind, entry.action or 0))
+    conversation = next_conversation(person, team, today)
+    if conversation is not None:
+        due, topic = conversation
+        found.append(Entry(person.slug, person.name, CONVERSATION, max(due, today), due, topic=topic))
+    return found
+
+
+def next_conversation(person: PersonNotes, team: Team, today: date) -> tuple[date, str] | None:
+    """When the person's next career conversation is due, and which one: for someone part-way through the three,
+    on the day it is prepared for, else now (a new joiner: once they settled in); after them, at the review."""
+    held = person.as_held(today)
+    if held.newest(*STAGES) is None:
+        stage, due = "story", _settled(person, today)
+    elif held.newest("story", "dreams") is not None and not (held.has("dreams") and held.has("plan")):
+        stage, due = ("plan" if held.has("dreams") else "dreams"), today
+    else:
+        review = conversation_review(held, team)
+        return (_graced(review, person, team, today), REVIEW) if review is not None else None
+    ahead = [doc.date for doc in person.planned(today) if doc.stage == stage and doc.date >= today]
+    return (ahead[0] if ahead else _graced(due, person, team, today)), TOPICS[stage]  # a day agreed stays
+
+
+def _settled(person: PersonNotes, today: date) -> date:
+    """A new joiner's first conversation: once they have settled in (as `never-started` counts it)."""
+    since = person.profile.since
+    return later(since, NEVER_STARTED_DAYS) if since is not None else today
+
+
+def _graced(due: date, person: PersonNotes, team: Team, today: date) -> date:
+    """`due`, moved to the end of the grace after a pause when it falls before it."""
+    grace = grace_until(person, team, today)
+    return grace if grace is not None and due < grace else due
 
 
 def to_ical(found: list[Entry], key: str, titles: bool, stamp: datetime | None = None) -> bytes:

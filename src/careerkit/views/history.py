@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from careerkit.rules.kinds import plural
 from careerkit.values.model import Document
+
+EMPTY = "(nothing in the frontmatter yet)"
+
+
+def planned(doc: Document, today: date) -> bool:
+    """True for a conversation document not held on `today`: dated ahead, or prepared and not held (a note never)."""
+    return doc.stage != "note" and not doc.is_held(today)
 
 
 def summarise(doc: Document) -> str:
@@ -29,4 +38,4 @@ def summarise(doc: Document) -> str:
         parts.append(f"next check-in {doc.next_checkin}")
     if doc.summary:
         parts.insert(0, doc.summary)
-    return "; ".join(parts) or "(nothing in the frontmatter yet)"
+    return "; ".join(parts) or EMPTY

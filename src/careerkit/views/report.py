@@ -24,7 +24,7 @@ from careerkit import __version__
 from careerkit.rules import findings
 from careerkit.rules.actions import states
 from careerkit.rules.findings import Finding, find_for_person
-from careerkit.rules.kinds import plural
+from careerkit.rules.kinds import TIERS, plural
 from careerkit.values.dates import add_months
 from careerkit.values.model import Action, Document, PersonNotes, Team
 from careerkit.views.history import summarise
@@ -39,6 +39,9 @@ STRIP_WIDTH = 360  # the SVG user units of a 12-month strip
 FIRST_MONTH = 1 * 12  # January of the year 1
 LAST_MONTH = 9999 * 12 + 11  # December 9999
 GAP_LEVELS = 4  # gaps of 4 or more share the darkest colour
+# How the team page words it: a step of theirs passed its date (drifting); only your own promise is late.
+STEP_WORDS = {"overdue": "past its date"}
+PROMISE_WORDS = {"overdue": "late"}
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Mark:
     kind: str  # "conversation", "checkin" or "note"
     stage: str
     day: date
+    planned: bool = False  # prepared, not held: drawn hollow
 
 
 @dataclass
@@ -203,8 +207,10 @@ def strip(person: PersonNotes, today: date) -> Strip:
     for doc in person.documents:
         if start <= doc.date.toordinal() < end:
             kind = "conversation" if doc.stage in CONVERSATIONS else doc.stage
-            counts[kind] += 1
-            marks.append(Mark(round(STRIP_WIDTH * _fraction(doc.date, start, end), 2), kind, doc.stage, doc.date))
+            held = doc.is_held(today)
+            counts[kind] += held  # a prepared document is drawn, but not counted
+            x = round(STRIP_WIDTH * _fraction(doc.date, start, end), 2)
+            marks.append(Mark(x, kind, doc.stage, doc.date, planned=not held))
     today_x = round(STRIP_WIDTH * _fraction(today, start, end), 2)
     return Strip(date.fromordinal(start), date.fromordinal(end - 1), months, marks, today_x, counts)
 
@@ -268,7 +274,9 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
     for action in person.actions():
         start = min(seen.get(action.id, action.touched), action.touched)
         end = action.closed or action.touched if not action.is_open else today
-        rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=state[action.id]))
+        words = PROMISE_WORDS if team.is_promise(action) else STEP_WORDS
+        shown = words.get(state[action.id], state[action.id])
+        rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=shown))
     range_start = min([*(r.start for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
     range_end = max([today, *(r.end for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
     ticks: list[tuple[float, str]] = []
@@ -316,12 +324,14 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
 
 
 def coverage(people: list[PersonNotes], today: date) -> Coverage:
+    """Who had a career conversation when: only those held count (a document prepared ahead is no conversation)."""
     result = Coverage(len(people), [], [], [], [], [])
     for person in people:
-        last = person.newest(*CONVERSATIONS)
+        last = person.as_held(today).newest(*CONVERSATIONS)
         name = person.name + (" (paused)" if findings.is_paused(person, today) else "")
         if last is None:
-            result.never.append(name)
+            prepared = person.newest(*CONVERSATIONS) is not None
+            result.never.append(name + (" (prepared, not held)" if prepared else ""))
             continue
         (result.last_6 if _within_months(last.date, today, 6) else result.not_6).append(name)
         if _within_months(last.date, today, 12):
@@ -371,7 +381,7 @@ def render(page: Page) -> str:
     )
     environment.filters["day"] = _day
     environment.filters["plural"] = lambda count, word: plural(count, word)
-    html = environment.get_template(TEMPLATE).render(page=page, GENERATOR=GENERATOR)
+    html = environment.get_template(TEMPLATE).render(page=page, GENERATOR=GENERATOR, TIERS=TIERS)
     return html
 
 

@@ -24,12 +24,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from careerkit.rules.findings import away, conversation_review, find
+from careerkit.rules.kinds import KINDS
+from careerkit.rules.registry import ACTION_EVENT, CHECKIN_EVENT
 from careerkit.values.model import Team
 from careerkit.values.printable import printable
 from careerkit.values.records import Record
 
-CHECKIN, CONVERSATION, ACTION = "checkin", "conversation", "action"
-FROM_FINDING = {"checkin-due": CHECKIN, "action-due": ACTION}
+CHECKIN, CONVERSATION, ACTION = CHECKIN_EVENT, "conversation", ACTION_EVENT  # (the first and last: by finding)
+# The kinds of finding that date an event: their registered event is CHECKIN or ACTION (careerkit.rules.kinds).
+FROM_FINDING = {kind.name: kind.calendar for kind in KINDS.values() if kind.calendar is not None}
 PRODID = "-//careerkit//careerkit calendar//EN"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.rules.findings import Finding, away, find_for_person, next_checkin
+from careerkit.rules.kinds import ACTION_DUE, ACTION_STALE
 from careerkit.values.model import PersonNotes, Team
 from careerkit.values.records import Record
 
@@ -64,8 +65,8 @@ def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
         last_checkin=checkin.date if checkin else None,
         next_checkin=next_checkin(person, team),
         open=len(person.open_actions()),
-        due=sum(1 for f in findings if f.kind == "action-due"),
-        stale=sum(1 for f in findings if f.kind == "action-stale"),
+        due=sum(1 for f in findings if f.kind == ACTION_DUE),
+        stale=sum(1 for f in findings if f.kind == ACTION_STALE),
         paused_until=person.profile.paused_until if state == "paused" else None,
         left=person.profile.left if state == "left" else None,
     )

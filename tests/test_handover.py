@@ -416,7 +416,7 @@ def test_leave_and_the_agenda_of_someone_who_left_offer_their_page_and_a_handove
 
 
 def test_their_own_sections_are_the_marked_headings_each_up_to_the_next_heading():
-    from careerkit.handover.contents import theirs
+    from careerkit.reading.sections import theirs
 
     body = textwrap.dedent("""\
         ## Mine
@@ -454,12 +454,11 @@ def test_their_own_sections_are_the_marked_headings_each_up_to_the_next_heading(
 def test_a_story_is_held_when_it_says_so_or_has_content_and_is_not_dated_ahead(fields, body, held):
     from datetime import date
 
-    from careerkit.handover.contents import is_held, read_written
     from careerkit.reading.documents import parse_document
 
     data = doc("alice", "story", fields.pop("date", "2026-03-01"), body=body, **fields).encode()
-    written = read_written(parse_document(data, "people/alice/s.md", "alice").document, data)
-    assert is_held(written, date(2026, 12, 10)) is held
+    document = parse_document(data, "people/alice/s.md", "alice").document
+    assert document is not None and document.is_held(date(2026, 12, 10)) is held
 
 
 def test_keep_removes_only_the_inherited_line_or_pair():

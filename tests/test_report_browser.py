@@ -140,14 +140,15 @@ def test_the_rendered_team_page_has_its_tables_cells_and_escaped_titles(chromium
     assert len(dom.find("svg", "strip")) >= 2 and dom.find("section", "person")
 
 
-def test_a_persons_own_page_renders_only_their_section(chromium, cli, examples, tmp_path):
+def test_a_persons_own_page_renders_only_their_page_what_comes_next_first(chromium, cli, examples, tmp_path):
     out = tmp_path / "zoe.html"
     cli(examples, "report", "--today", TODAY, "--for", "zoe-obrien", "-o", str(out))
     dom = Dom(browse(chromium, out, "--dump-dom").stdout)
-    sections = dom.find("section", "person")
-    assert [attrs["id"] for attrs, _ in sections] == ["person-zoe-obrien"]
+    sections = [attrs["id"] for attrs, _ in dom.find("section")]
+    assert sections[:4] == ["next", "values", "dreams", "plan"]
     assert dom.find("table", "team") == [] and dom.find("ul", "findings") == [] and dom.find("table", "docs") == []
     assert [text for _, text in dom.find("span", "state")] == ["done"] * 5
+    assert [text for _, text in dom.find("p", "praise")] == ["Every step is done. That is real progress: well done."]
 
 
 def screenshot_dir(tmp_path: Path) -> Path:
@@ -169,6 +170,7 @@ def png_size(path: Path) -> tuple[int, int]:
         ([], "report-team", (1280, 2200)),
         (["--for", "zoe-obrien"], "report-person", (1100, 1500)),
         ([], "report-team-phone", (390, 1600)),
+        (["--for", "zoe-obrien"], "report-person-phone", (390, 1800)),
     ],
 )
 def test_screenshots_of_the_examples_pages(chromium, cli, examples, tmp_path, args, name, size):

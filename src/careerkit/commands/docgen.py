@@ -203,14 +203,15 @@ def _names(cell: str, command: str) -> bool:
 
 
 def settings_table() -> str:
-    from careerkit.reading.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, GIT_HELP, SETTING_HELP
+    from careerkit.reading.settings import CALENDAR_KEY, CALENDAR_KEY_HELP, GIT_HELP, SELF_HELP, SETTING_HELP
     from careerkit.values.model import Settings
 
-    meanings = {**SETTING_HELP, "git": GIT_HELP, CALENDAR_KEY: CALENDAR_KEY_HELP}
+    meanings = {**SETTING_HELP, "git": GIT_HELP, CALENDAR_KEY: CALENDAR_KEY_HELP, "self_person": SELF_HELP}
     defaults = Settings()
     rows = ["| key | default | meaning |", "|---|---|---|"]
     for key, default in zip(Settings._fields, defaults, strict=True):
-        rows.append(f"| `{key}` | {'none' if default is None else f'`{default}`'} | {meanings[key]} |")
+        shown = "self" if key == "self_person" else key  # `self` in the file; a field cannot be named so
+        rows.append(f"| `{shown}` | {'none' if default is None else f'`{default}`'} | {meanings[key]} |")
     return "\n".join(rows) + "\n"
 
 

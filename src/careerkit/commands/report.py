@@ -32,7 +32,7 @@ def report(
         typer.Option(
             "--for",
             metavar="PERSON",
-            help="Only PERSON's own page, to give them: values, dreams, plan, actions, your promises; no notes.",
+            help="Only PERSON's own page, for them: your promises, their values, dreams, plan, steps and own words.",
         ),
     ] = None,
     with_notes: Annotated[
@@ -60,12 +60,13 @@ def report(
     if target.exists() and not reports.is_report(target):
         raise CareerkitError(f"{shown}: exists and is not a careerkit report; not overwritten")
     team = repo.load(slugs)
-    page = (
-        reports.build_own(team.people[0], team, day)
-        if slug
-        else reports.build_team(team, day, with_notes=with_notes, named=bool(people))
-    )
-    fsutil.write_private(Path(shown), reports.render(page).encode("utf-8"), repo.root, fsutil.EXPORT)
+    if slug:
+        from careerkit.views import own
+
+        html = own.render(own.build(team.people[0], team, day), reports.GENERATOR)
+    else:
+        html = reports.render(reports.build_team(team, day, with_notes=with_notes, named=bool(people)))
+    fsutil.write_private(Path(shown), html.encode("utf-8"), repo.root, fsutil.EXPORT)
     typer.echo(shown)
     report_problems(team.errors)
     if team.errors:

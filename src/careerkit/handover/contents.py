@@ -1,25 +1,24 @@
 """What a handover carries: the person's files, cut down to what their own page holds.
 
 By default: their profile's name, role and since; each held story, dreams and plan with its known keys, and
-each held check-in with its actions, each with the sections the person owns (a heading followed by the line
-`<!-- theirs -->`); and every open promise of the manager's, wherever it is written. Never a note, an unknown
-key, `dream_shift`, or a section not marked as theirs. With the person's consent (`--with-notes`), every
-document and note as written.
+each held check-in with its actions, each with the sections the person owns (careerkit.reading.sections, the
+rule their own page follows too); and every open promise of the manager's, wherever it is written. Never a
+note, an unknown key, `dream_shift`, or a section not marked as theirs. With the person's consent
+(`--with-notes`), every document and note as written.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from careerkit.errors import CareerkitError
+from careerkit.reading.sections import theirs
 from careerkit.values import schema
 from careerkit.values.model import Action, Document, PersonNotes, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
 
-THEIRS = "<!-- theirs -->"
 CONVERSATIONS = ("story", "dreams", "plan", "checkin")
 # What travels of a held conversation besides person, stage and date: its stage's own keys, and its actions.
 STAGE_KEYS = {
@@ -28,11 +27,7 @@ STAGE_KEYS = {
     "plan": ("learns_best", "skills", "actions", "review_by"),
     "checkin": ("actions",),
 }
-# The lists that give a document written by hand its content (see `is_held`).
-STAGE_LISTS = {"story": ("values",), "dreams": ("dreams",), "plan": ("skills", "actions"), "checkin": ("actions",)}
 PROFILE_KEYS = ("name", "role", "since")
-_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|\r?$)")
-_FENCE = re.compile(r" {0,3}(```|~~~)")
 _DROP = object()  # what `known` returns for a value of a shape the schema does not know
 
 
@@ -42,11 +37,6 @@ class Written(Record):
     document: Document
     frontmatter: dict[str, Any]
     body: str
-
-
-class Section(Record):
-    heading: str  # the heading's words
-    text: str  # the heading line, the marker line and the lines that follow, as written
 
 
 class BundledFile(Record):
@@ -65,83 +55,6 @@ class Contents(Record):
     consent: date | None  # the day the person agreed that every document and note goes
     files: list[BundledFile]
     promises: list[int]  # the ids of the open promises
-
-
-def is_held(document: Written, today: date) -> bool:
-    """Whether a conversation was held rather than only prepared; a note counts from its date.
-
-    After today: planned. Else `held: true` or `false` decides, and without it, content does: a stage's list
-    that is not empty, or a body line that is neither blank, a heading nor inside an HTML comment. (A
-    stand-in for the shared rule: a `scaffold` checksum is not compared here, so such a document is judged
-    like one written by hand.)
-    """
-    doc = document.document
-    if doc.date > today:
-        return False
-    if doc.stage not in CONVERSATIONS:
-        return True
-    held = document.frontmatter.get("held")
-    if isinstance(held, bool):
-        return held
-    if any(document.frontmatter.get(key) for key in STAGE_LISTS[doc.stage]):
-        return True
-    return has_written_line(document.body)
-
-
-def has_written_line(body: str) -> bool:
-    """True when a line of `body` is neither blank, a heading nor inside an HTML comment."""
-    in_comment = False
-    for line in body.splitlines():
-        rest = line.strip()
-        while rest:
-            if in_comment:
-                end = rest.find("-->")
-                in_comment = end < 0
-                rest = "" if in_comment else rest[end + 3 :].strip()
-            elif rest.startswith("<!--"):
-                in_comment, rest = True, rest[4:]
-            else:
-                break
-        if rest and not _HEADING.match(rest):
-            return True
-    return False
-
-
-def theirs(body: str) -> list[Section]:
-    """Each section of `body` whose heading line is followed by the line `<!-- theirs -->`.
-
-    A section runs to the next heading of any level: a subsection is a section of its own, marked or not,
-    so nothing the person did not mark can travel inside one that they did. Inside a code fence a `#` line
-    is no heading.
-    """
-    lines = body.splitlines(keepends=True)
-    found: list[Section] = []
-    current: list[str] | None = None
-    heading, fence = "", ""
-    for index, line in enumerate(lines):
-        if not fence and _HEADING.match(line):
-            if current is not None:
-                found.append(_section(heading, current))
-            marked = index + 1 < len(lines) and lines[index + 1].strip() == THEIRS
-            current, heading = ([line] if marked else None), line.strip().lstrip("#").strip()
-            continue
-        opened = _FENCE.match(line)
-        if opened and not fence:
-            fence = opened.group(1)
-        elif opened and opened.group(1) == fence:
-            fence = ""
-        if current is not None:
-            current.append(line)
-    if current is not None:
-        found.append(_section(heading, current))
-    return found
-
-
-def _section(heading: str, lines: list[str]) -> Section:
-    while lines and not lines[-1].strip():
-        lines.pop()
-    text = "".join(lines)
-    return Section(heading, text if text.endswith("\n") else text + "\n")
 
 
 def known(value: Any, shape: Any) -> Any:
@@ -236,7 +149,7 @@ def _documents(
             files.append(BundledFile(_path(person.slug, doc.path), data, [], [], whole=True))
             continue
         written = read_written(doc, data)
-        if doc.stage in CONVERSATIONS and is_held(written, today):
+        if doc.stage in CONVERSATIONS and doc.is_held(today):
             files.append(cut(written, person.slug))
         elif doc.path in waiting:
             files.append(promises_only(written, person.slug, waiting[doc.path]))

@@ -27,6 +27,10 @@ SETTING_HELP = {
     ),
     "manager": 'the action `owner` that marks your own promises ("I will introduce you to Bob")',
 }
+SELF_HELP = (
+    "set by `careerkit init --self`: the slug of the one person whose own career notes these are; careerkit then "
+    "speaks to them, and `owner: manager` marks what they asked of their manager"
+)
 
 
 class _Source:
@@ -168,6 +172,9 @@ def load_settings(root: Path) -> Loaded:
     manager = _text(data, "manager", CONFIG_NAME, source, problems)
     if manager is not None:
         settings = settings._replace(manager=manager)
+    own = _text(data, "self", CONFIG_NAME, source, problems)
+    if own is not None:
+        settings = settings._replace(self_person=own)
     git = data.get("git")
     if git == GIT_COMMIT:
         settings = settings._replace(git=GIT_COMMIT)
@@ -184,7 +191,7 @@ def load_settings(root: Path) -> Loaded:
 
 def _unknown_settings(data: dict[str, Any], source: _Source | None) -> list[Problem]:
     """A warning for each key of careerkit.yaml that is no setting, with "did you mean" where one is close."""
-    known = set(Settings._fields)
+    known = (set(Settings._fields) - {"self_person"}) | {"self"}  # the key `self` is read as self_person
     problems = []
     for key in data:
         if key not in known:

@@ -19,6 +19,7 @@ from careerkit.rules.timing import later
 from careerkit.values.model import Action, PersonNotes, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.records import Record
+from careerkit.values.voice import to_self
 
 PERSON, ACTION = "person", "action"  # a kind's level: one finding per person, or per action
 CHECKIN_EVENT, ACTION_EVENT = "checkin", "action"  # the events of `careerkit calendar` a finding may date
@@ -81,6 +82,8 @@ class Facts:
 
     def finding(self, kind: str, file: str, day: date, message: str, action: Action | None = None) -> Finding:
         described, days = KINDS[kind], (self.today - day).days
+        if self.team.settings.self_person == self.person.slug:  # their own notes: said to them
+            message = to_self(message, action.title if action is not None else "")
         if action is None:
             return Finding(self.person.slug, kind, file, day, days, message, described.tier)
         tier = described.tier

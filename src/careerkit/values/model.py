@@ -29,6 +29,7 @@ class Settings(Record):
     manager: str = "manager"  # the action `owner` that marks the manager's own promises
     git: str | None = None  # "commit": every command that writes commits what it wrote (careerkit.writing.git)
     calendar_key: str | None = None  # the secret in `careerkit calendar`'s event ids (careerkit.views.calendar)
+    self_person: str | None = None  # `self`: one person's own notes (`init --self`), the slug spoken to (values.voice)
 
 
 STALE_GRACE_DAYS = 7  # an action may go untouched for one whole check-in cycle and a week more

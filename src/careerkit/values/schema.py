@@ -65,6 +65,7 @@ CONFIG: dict[str, Any] = {
     "stale_after_days": NUMBER,
     "manager": TEXT,
     "calendar_key": TEXT,
+    "self": TEXT,
 }
 
 

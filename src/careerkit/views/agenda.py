@@ -26,11 +26,17 @@ from careerkit.rules.kinds import (
     when,
 )
 from careerkit.values.model import Action, Document, PersonNotes, PlanSkill, Team
+from careerkit.values.voice import speaks_to, to_self
 
 LISTENING = (
     "It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
     'say "take your time" instead of filling it. Write your notes straight after.'
 )
+SELF_LISTENING = (
+    "These notes are yours, and the plan serves you. Write down what you noticed while it is fresh, and "
+    "bring one question to your manager."
+)
+_LEAD_INS = ("- At the check-in of", "- How they learn best")  # careerkit's words before their own
 
 # Questions for a check-in, by the finding that calls for them; {skill} is a skill of their plan.
 QUESTIONS = {
@@ -94,6 +100,7 @@ class Agenda:
     skills: list[PlanSkill] = field(default_factory=list)
     learns_best: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    to_self: bool = False  # their own notes (`self` in careerkit.yaml): careerkit's words are said to them
 
 
 def build(person: PersonNotes, team: Team, today: date) -> Agenda:
@@ -115,6 +122,7 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
         findings=findings,
         skills=plan.skills if plan else [],
         learns_best=plan.learns_best if plan else [],
+        to_self=speaks_to(team.settings.self_person, person.slug),
     )
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
         state = _state(action, state_of[action.id], today, late=agenda.away is None)
@@ -251,8 +259,20 @@ def to_markdown(agenda: Agenda) -> str:
         lines.append(f"### {heading}")
         lines += [f"{number}. {question}" for number, question in enumerate(agenda.questions, 1)]
         lines.append("")
-    lines += [f"_{LISTENING}_", ""]
-    return "\n".join(lines)
+    lines += [f"_{SELF_LISTENING if agenda.to_self else LISTENING}_", ""]
+    return "\n".join(_said_to_self(lines) if agenda.to_self else lines)
+
+
+def _said_to_self(lines: list[str]) -> list[str]:
+    """The agenda of one's own notes: careerkit's headings and lead-ins said to the person (what follows a
+    lead-in's colon, and every other line, is as written)."""
+    said = []
+    for line in lines:
+        if line.startswith("#") or line.startswith(_LEAD_INS):
+            lead, colon, rest = line.partition(":") if not line.startswith("#") else (line, "", "")
+            line = to_self(lead) + colon + rest
+        said.append(line)
+    return said
 
 
 _CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan"}

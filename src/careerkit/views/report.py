@@ -1,6 +1,7 @@
-"""`careerkit report`: the team and each person as one static HTML page.
+"""`careerkit report`: the team and each person as one static HTML page (a person's own page, `report --for`,
+is careerkit.views.own).
 
-`build_team` and `build_own` turn what was read into plain values (where each
+`build_team` turns what was read into plain values (where each
 mark and bar goes, as numbers); `render` writes them through the report's own
 Jinja template, which escapes every value. The counts and states come from
 careerkit.views.status, careerkit.rules.actions and careerkit.rules.findings, so a page never
@@ -38,8 +39,6 @@ STRIP_WIDTH = 360  # the SVG user units of a 12-month strip
 FIRST_MONTH = 1 * 12  # January of the year 1
 LAST_MONTH = 9999 * 12 + 11  # December 9999
 GAP_LEVELS = 4  # gaps of 4 or more share the darkest colour
-# How a person's own page words the state of an action (actions.states words it for the manager).
-OWN_WORDS = {"on track": "open", "stale": "open", "overdue": "past its date"}
 
 
 @dataclass
@@ -109,7 +108,7 @@ class ActionRow:
     x: float = 0.0  # the bar, in percent of the person's action timeline
     width: float = 0.0
     due_x: float | None = None
-    shown: str = ""  # the state as the page words it (set by build_team and build_own)
+    shown: str = ""  # the state as the page words it
 
     @property
     def tone(self) -> str:
@@ -162,7 +161,7 @@ class Coverage:
 
 @dataclass
 class Page:
-    kind: str  # "team" or "own"
+    kind: str  # "team"
     today: date
     version: str
     people: list[Person]
@@ -358,22 +357,6 @@ def build_team(team: Team, today: date, with_notes: bool = False, named: bool = 
         sum(len(p.documents) for p in people),
         len(team.errors),
     )
-
-
-def build_own(person: PersonNotes, team: Team, today: date) -> Page:
-    """The page a person keeps: their values, grid, plan, actions and the promises made to them; no notes."""
-    view = person_view(person, team, today, with_notes=False)
-    view.findings, view.timeline = [], []
-    # Their page speaks of their progress, not of the manager's worries: late and quiet actions are still open.
-    for r in view.actions + view.promises:
-        r.shown = OWN_WORDS.get(r.state, r.state)
-    counts = view.counts
-    view.counts = {
-        "done": counts["done"],
-        "open": counts["open"] + counts["overdue"] + counts["stale"],
-        "dropped": counts["dropped"],
-    }
-    return Page("own", today, __version__, [view], None, False, team.settings.manager, 0, 0)
 
 
 def render(page: Page) -> str:

@@ -21,9 +21,11 @@ def templates_readme() -> str:
     return (files("careerkit") / "resources" / "templates_readme.md").read_text(encoding="utf-8")
 
 
-def config_text() -> str:
+def config_text(self_slug: str | None = None) -> str:
     defaults = Settings()
     lines = ["# careerkit settings for this notes repository. Every key is optional.", ""]
+    if self_slug is not None:
+        lines += [f"# {SELF_HELP}", f"self: {self_slug}", ""]
     for key, help_text in SETTING_HELP.items():
         lines.append(f"# {help_text}")
         value = getattr(defaults, key)
@@ -99,15 +101,24 @@ def _no_key(why: str) -> Exception:
     )
 
 
+SELF_HELP = "your own career notes: careerkit speaks to this person, and `owner: manager` is what you asked of yours"
+
+
 @dataclass
 class InitResult:
     created: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
     git: str = ""  # what happened about git, in words
+    self_slug: str | None = None  # `--self`: the person whose own notes these are
+    self_unset: bool = False  # `--self` into an existing careerkit.yaml that does not name them: left as it is
 
 
-def init(path: Path, use_git: bool = True) -> InitResult:
-    result = InitResult()
+def init(path: Path, use_git: bool = True, self_name: str | None = None) -> InitResult:
+    """Make a notes repository at `path` (again: changes nothing); with `self_name`, one person's own notes:
+    `self` in careerkit.yaml and their profile."""
+    from careerkit.values.slugs import to_slug
+
+    result = InitResult(self_slug=to_slug(self_name) if self_name is not None else None)  # refused before writing
     for place in (path, path / "templates"):  # before anything is written: a `templates` link leading out is refused
         fsutil.writable_folder(place, path, fsutil.NOTES_FILE)
     fsutil.make_private_dirs(path)
@@ -120,13 +131,31 @@ def init(path: Path, use_git: bool = True) -> InitResult:
         else:
             fsutil.make_private_dirs(target)
             result.created.append(folder + "/")
-    for name, text in ((CONFIG_NAME, config_text()), ("templates/README.md", templates_readme())):
+    for name, text in ((CONFIG_NAME, config_text(result.self_slug)), ("templates/README.md", templates_readme())):
         if fsutil.create_new(path / name, text.encode("utf-8"), path, fsutil.NOTES_FILE):
             result.created.append(name)
         else:
             result.existing.append(name)
+    if self_name is not None:
+        _own_profile(path, self_name, result)
     result.git = _git_init(path) if use_git else "git: skipped (--no-git)"
     return result
+
+
+def _own_profile(path: Path, name: str, result: InitResult) -> None:
+    """The profile of the person whose notes these are; an existing one is kept, and a careerkit.yaml that was
+    already there and names nobody (or someone else) is left as it is and said."""
+    from careerkit.reading.settings import load_settings
+    from careerkit.values.paths import profile_rel
+    from careerkit.writing.roster import create_profile
+
+    slug = result.self_slug
+    if slug is None:
+        return
+    rel = profile_rel(slug)
+    made = create_profile(path, path / "people" / slug, {"name": name, "role": None})
+    (result.created if made is not None else result.existing).append(rel)
+    result.self_unset = load_settings(path).value.self_person != slug
 
 
 def _git_init(path: Path) -> str:

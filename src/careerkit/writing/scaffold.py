@@ -22,6 +22,7 @@ from careerkit.values.model import STAGES, Dream, DreamSkill, PersonNotes, Probl
 from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
+from careerkit.values.voice import speaks_to
 
 MAX_SAME_DAY = 99
 NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
@@ -297,6 +298,7 @@ def _prefill(
     """The frontmatter data and the template context, from what earlier documents say."""
     frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
     context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
+    context["own_notes"] = speaks_to(team.settings.self_person, person.slug)  # their own notes: speak to them
     _PREFILL[stage](person, team, day, frontmatter, context)
     return frontmatter, context
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.rules.kinds import KINDS, PROMISE_SUGGESTION, TIERS
+from careerkit.rules.registry import ACTION
 
 MAN_PAGE = "docs/careerkit.1"  # installed as share/man/man1/careerkit.1 (pyproject.toml)
 WIDTH = 100  # help text wrapped as on a 100-column terminal, the same on every machine
@@ -103,7 +104,7 @@ keeps them the same.
 def findings_page() -> str:
     parts = [INTRO.replace("{promise}", PROMISE_SUGGESTION)]
     for kind in KINDS.values():
-        scope = "one per action" if kind.level == "action" else "one per person"
+        scope = "one per action" if kind.level == ACTION else "one per person"
         tier = f"tier {kind.tier}, {TIERS[kind.tier]}"
         if kind.promise_tier is not None:
             tier = f"tier {kind.promise_tier} for your promise, {kind.tier} for their step"

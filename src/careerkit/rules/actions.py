@@ -122,14 +122,15 @@ def states(person: PersonNotes, team: Team, today: date, findings: list[Finding]
     (`find_for_person(..., fold=False)`): a step that `no-progress` holds is still overdue or stale.
     """
     from careerkit.rules.findings import find_for_person
+    from careerkit.rules.kinds import ACTION_DUE, ACTION_STALE
 
     found: dict[int, str] = {}
     for finding in find_for_person(person, team, today, fold=False) if findings is None else findings:
         if finding.action is None:
             continue
-        if finding.kind == "action-due":
+        if finding.kind == ACTION_DUE:
             found[finding.action] = "overdue" if finding.days > 0 else "due today"
-        elif finding.kind == "action-stale":
+        elif finding.kind == ACTION_STALE:
             found[finding.action] = "stale"
     return {
         action.id: action.status if not action.is_open else found.get(action.id, "on track")

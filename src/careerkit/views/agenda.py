@@ -14,7 +14,17 @@ from datetime import date
 
 from careerkit.rules.actions import states
 from careerkit.rules.findings import Finding, away, find_for_person, next_checkin
-from careerkit.rules.kinds import KINDS, PROMISE_SUGGESTION, age, plural, when
+from careerkit.rules.kinds import (
+    DREAM_CHANGED,
+    KINDS,
+    NO_PROGRESS,
+    OUT_OF_ACTIONS,
+    PROMISE_SUGGESTION,
+    STEPS_FINISHED,
+    age,
+    plural,
+    when,
+)
 from careerkit.values.model import Action, Document, PersonNotes, PlanSkill, Team
 from careerkit.values.voice import speaks_to, to_self
 
@@ -35,13 +45,8 @@ QUESTIONS = {
         "What has taken most of your time and energy lately?",
         "What would you like from me before we meet again?",
     ],
-    "no-progress": "How do you feel about your plan at the moment?",
-    "dream-changed": "What has changed in what you want, and what brought it about?",
-    "action-stale": "Which of your open steps still matter to you, and which would you rather let go?",
-    "out-of-actions": "You finished every step on your list: which one taught you the most?",
-    "plan-without-actions": "What is one small first step for {skill} that you could finish in the next two weeks?",
-    "resources-missing": "Who do you know, inside or outside the team, who is good at {skill}?",
-    "conversation-due": "What has changed for you since we made your plan?",
+    # and one for each kind of finding that has a question (careerkit.rules.kinds)
+    **{kind.name: kind.question for kind in KINDS.values() if kind.question is not None},
 }
 # The opening of each conversation, for someone who has not yet had all three.
 OPENINGS = {
@@ -67,7 +72,7 @@ RETURNING = [
     "Which parts of your plan still matter to you after the time away, and which can wait?",
 ]
 # Findings about how the person feels come first: listen (and praise) before any task.
-FEELINGS_FIRST = ("steps-finished", "out-of-actions", "dream-changed", "no-progress")
+FEELINGS_FIRST = (STEPS_FINISHED, OUT_OF_ACTIONS, DREAM_CHANGED, NO_PROGRESS)
 MAX_QUESTIONS = 5
 
 

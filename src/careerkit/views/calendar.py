@@ -26,12 +26,18 @@ import hashlib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from careerkit.rules.findings import NEVER_STARTED_DAYS, away, conversation_review, find_for_person, grace_until, later
+from careerkit.rules.findings import away, conversation_review, find_for_person
+from careerkit.rules.kinds import KINDS
+from careerkit.rules.registry import ACTION_EVENT, CHECKIN_EVENT
+from careerkit.rules.tier1_late import NEVER_STARTED_DAYS
+from careerkit.rules.timing import grace_until, later
 from careerkit.values.model import PersonNotes, Team
 from careerkit.values.printable import printable
 from careerkit.values.records import Record
 
-CHECKIN, CONVERSATION, ACTION = "checkin", "conversation", "action"
+CHECKIN, CONVERSATION, ACTION = CHECKIN_EVENT, "conversation", ACTION_EVENT  # (the first and last: by finding)
+# The kinds of finding that date an event: their registered event is CHECKIN or ACTION (careerkit.rules.kinds).
+FROM_FINDING = {kind.name: kind.calendar for kind in KINDS.values() if kind.calendar is not None}
 PRODID = "-//careerkit//careerkit calendar//EN"
 STAGES = ("story", "dreams", "plan")
 TOPICS = {"story": "life story", "dreams": "dreams", "plan": "plan"}  # how an event names the conversation
@@ -89,8 +95,8 @@ def _person_entries(person: PersonNotes, team: Team, today: date, steps: bool) -
     # Everything ahead: action-due and checkin-due are reported up to `within` days ahead.
     for finding in find_for_person(person, team, today, (date.max - today).days, fold=False, graced_ahead=True):
         promise = finding.action is not None and finding.owner == team.settings.manager
-        if finding.kind == "checkin-due" or (finding.kind == "action-due" and steps and not promise):
-            kind = CHECKIN if finding.kind == "checkin-due" else ACTION
+        kind = FROM_FINDING.get(finding.kind)
+        if kind == CHECKIN or (kind == ACTION and steps and not promise):  # a promise: from the action, below
             day = max(finding.date, today)
             found.append(Entry(person.slug, person.name, kind, day, finding.date, finding.action, finding.title))
     for action in person.open_actions():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from careerkit.rules.findings import Finding, away, find_for_person, next_checkin
+from careerkit.rules.kinds import ACTION_DUE, ACTION_STALE
 from careerkit.values.model import PersonNotes, Team
 from careerkit.values.records import Record
 
@@ -97,8 +98,8 @@ def row(person: PersonNotes, team: Team, today: date) -> StatusRow:
         last_checkin=checkin.date if checkin else None,
         next_checkin=next_checkin(held, team),
         open=len(person.open_actions()) - len(promises),
-        due=steps("action-due"),
-        stale=steps("action-stale"),
+        due=steps(ACTION_DUE),
+        stale=steps(ACTION_STALE),
         promises=len(promises),
         promises_late=sum(1 for action in promises if action.due is not None and action.due < today),
         paused_until=person.profile.paused_until,

@@ -137,7 +137,8 @@ def test_a_new_document_is_numbered_after_the_highest_so_that_it_is_the_newest(c
     ],
 )
 def test_new_writes_the_document_but_reports_what_it_could_not_use_and_exits_1(cli, notes, files, reported):
-    root = notes({"people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: 2026-01-01\n---\n", **files})
+    held_plan = "---\nstage: plan\ndate: 2026-01-01\nheld: true\n---\n"
+    root = notes({"people/alice/2026-01-01-plan.md": held_plan, **files})
     result = cli(root, "new", "checkin", "alice", "--date", "2026-01-05", expect=1)
     assert result.stdout.strip() == "people/alice/2026-01-05-checkin.md"
     assert result.stderr.startswith(reported) and len(result.stderr.splitlines()) == 1

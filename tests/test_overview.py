@@ -202,13 +202,14 @@ def test_the_agenda_puts_the_person_first_and_the_tasks_second(cli, notes):
     assert "- At the check-in of 2026-03-01 they asked of you:\n  - An intro to Sam\n" in text
     promises = text.split("### Your promises\n")[1].split("\n\n")[0].splitlines()
     assert promises == [
-        "- [ ] 2. Introduce Dana to Sam (due 2 months ago)",
+        "- [ ] 2. Introduce Dana to Sam (its date passed 2 months ago)",
         "- [ ] 3. Ask for a budget (no progress for 3 months)",
     ]
     points = text.split("### What to talk about\n")[1].split("\n\n")[0].splitlines()
     assert points[0].startswith("- **Their dreams changed on 2026-04-01")  # feelings first
     assert "Stop chasing the old plan" in points[0]
     assert not any("step 1" in p for p in points)  # the old plan's step is not chased
+    assert "### Their open steps\n- 1 open step; look at it together only if they want to.\n" in text
     assert any("your own promise" in p and "It is your promise" in p for p in points)
     assert "- How they learn best: pairing." in text
     assert "honestly" not in text and "stuck" not in text

@@ -293,8 +293,9 @@ def _steps(agenda: Agenda) -> list[str]:
     if not agenda.open_actions:
         return []
     if agenda.folded:
-        count = plural(len(agenda.open_actions), "open step")
-        return ["### Their open steps", f"- {count}; look at them together only if they want to."]
+        count = len(agenda.open_actions)
+        them = "it" if count == 1 else "them"
+        return ["### Their open steps", f"- {plural(count, 'open step')}; look at {them} together only if they want to."]
     lines = ["### Their open steps"]
     for item in agenda.open_actions:
         action = item.action

@@ -18,13 +18,13 @@ from careerkit.repository.loader import Repository
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
 from careerkit.values import slugs
-from careerkit.values.model import STAGES, Dream, PersonNotes, Problem, Team
+from careerkit.values.model import STAGES, Document, PersonNotes, Problem, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
+from careerkit.writing.proposals import propose_skills
 
 MAX_SAME_DAY = 99
-NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
 
 FIELD_HELP = {
     "values": "values and motivators behind their turning points, e.g. [autonomy, financial independence]",
@@ -291,47 +291,20 @@ def _prefill(
     stage: str, person: PersonNotes, team: Team, day: date, name: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The frontmatter data and the template context, from what earlier documents say."""
-    from careerkit.rules.findings import later
-
     frontmatter: dict[str, Any] = {"person": person.slug, "stage": stage, "date": day}
     context: dict[str, Any] = {"person": person.slug, "name": name, "date": day.isoformat(), "stage": stage}
-    story = person.newest("story")
-    dreams = person.newest("dreams")
-    plan = person.newest("plan")
-    last_checkin = person.newest("checkin")
+    held = person.as_held(day)  # a prepared document is no conversation to start from
+    story = held.newest("story")
+    dreams = held.newest("dreams")
+    plan = held.newest("plan")
+    last_checkin = held.newest("checkin")
     if stage == "story":
         frontmatter["values"] = []
         frontmatter["values_confirmed"] = None
     elif stage == "dreams":
-        frontmatter["dreams"] = []
-        context["values"] = story.values if story else []
-        context["story_date"] = story.date.isoformat() if story else None
-        context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
+        _prefill_dreams(frontmatter, context, story, dreams)
     elif stage == "plan":
-        candidates = propose_skills(dreams.dreams if dreams else [])
-        frontmatter["learns_best"] = []
-        frontmatter["skills"] = []  # chosen with them in the talk, not before it
-        frontmatter["actions"] = []
-        frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
-        left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and "left out" in p.message]
-        dream_rows = [
-            {
-                "dream": d.dream,
-                "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
-            }
-            for d in (dreams.dreams if dreams else [])
-        ]
-        # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
-        context.update(
-            candidates=candidates,
-            values=story.values if story else [],
-            dreams=dream_rows,
-            gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
-            dreams_date=dreams.date.isoformat() if dreams else None,
-            left_out=len(left_out),
-            dreams_path=dreams.path if dreams else None,
-            review_by=frontmatter["review_by"].isoformat(),
-        )
+        _prefill_plan(frontmatter, context, held, team, day)
     elif stage == "checkin":
         from careerkit.views import agenda
 
@@ -339,6 +312,7 @@ def _prefill(
         built = agenda.build(person, team, day)
         context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
         context["plan_date"] = plan.date.isoformat() if plan else None
+        context["dreams_date"] = dreams.date.isoformat() if dreams else None
         context["next_conversation"] = built.next_conversation
         context["open_actions"] = [
             {
@@ -357,40 +331,56 @@ def _prefill(
     return frontmatter, context
 
 
-def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
-    """The skills of the dream grid worth choosing from, ranked as SPEC.md says.
+def _prefill_dreams(
+    frontmatter: dict[str, Any], context: dict[str, Any], story: Document | None, earlier: Document | None
+) -> None:
+    """A first dreams document starts empty; a revisit starts from the dreams of `earlier`, to rate again."""
+    from careerkit.writing.proposals import dreams_to_rate_again, last_ratings
 
-    First the skills that more dreams need (a need of NEEDED or more counts for
-    its dream), then the higher need, then the bigger gap; each once, with the
-    dreams it serves. A skill rated as good as every dream needs is left out.
-    """
-    found: dict[str, dict[str, Any]] = {}
-    for dream in dreams:
-        for skill in dream.skills:
-            key = " ".join(skill.skill.split()).casefold()
-            entry = found.setdefault(
-                key,
-                {
-                    "skill": skill.skill,
-                    "dreams": [],
-                    "count": 0,
-                    "need": None,
-                    "have": None,
-                    "gap": None,
-                    "rated": False,
-                },
-            )
-            if dream.dream not in entry["dreams"]:
-                entry["dreams"].append(dream.dream)
-            if skill.need is not None and skill.need >= NEEDED:
-                entry["count"] += 1
-            if skill.need is not None:
-                entry["need"] = max(entry["need"] or 0, skill.need)
-            if skill.have is not None:
-                entry["have"] = skill.have if entry["have"] is None else min(entry["have"], skill.have)
-            if skill.need is not None and skill.have is not None:
-                entry["rated"] = True
-                entry["gap"] = max(entry["gap"] if entry["gap"] is not None else -5, skill.gap)
-    wanted = [e for e in found.values() if not e["rated"] or (e["gap"] or 0) > 0]
-    wanted.sort(key=lambda e: (-e["count"], -(e["need"] or 0), -(e["gap"] or 0), e["skill"].casefold()))
-    return [{k: v for k, v in e.items() if k != "rated"} for e in wanted]
+    revisit = earlier is not None and bool(earlier.dreams)
+    frontmatter["dreams"] = dreams_to_rate_again(earlier) if earlier is not None and revisit else []
+    context["values"] = story.values if story else []
+    context["story_date"] = story.date.isoformat() if story else None
+    context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
+    context["revisit"] = revisit
+    context["earlier_date"] = earlier.date.isoformat() if earlier is not None and revisit else None
+    context["last_ratings"] = last_ratings(earlier) if earlier is not None and revisit else []
+
+
+def _prefill_plan(
+    frontmatter: dict[str, Any], context: dict[str, Any], held: PersonNotes, team: Team, day: date
+) -> None:
+    """The candidates from the newest dreams; on a revisit, how they learn best and what is still open."""
+    from careerkit.rules.findings import later
+    from careerkit.writing.proposals import learns_best_before, open_to_review
+
+    story, dreams = held.newest("story"), held.newest("dreams")
+    candidates = propose_skills(dreams.dreams if dreams else [])
+    frontmatter["learns_best"] = learns_best_before(held)  # to confirm with them; it is no content of its own
+    frontmatter["skills"] = []  # chosen with them in the talk, not before it
+    frontmatter["actions"] = []
+    frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
+    left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and "left out" in p.message]
+    dream_rows = [
+        {
+            "dream": d.dream,
+            "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
+        }
+        for d in (dreams.dreams if dreams else [])
+    ]
+    steps, promises = open_to_review(held, team)
+    # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
+    context.update(
+        candidates=candidates,
+        values=story.values if story else [],
+        dreams=dream_rows,
+        gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
+        dreams_date=dreams.date.isoformat() if dreams else None,
+        left_out=len(left_out),
+        dreams_path=dreams.path if dreams else None,
+        review_by=frontmatter["review_by"].isoformat(),
+        revisit=held.has("plan"),
+        learns_best=frontmatter["learns_best"],
+        open_steps=steps,
+        open_promises=promises,
+    )

@@ -274,13 +274,13 @@ def test_plan_proposes_skills_but_leaves_the_choice_to_the_talk(cli, notes):
     assert data["skills"] == [] and data["actions"] == []
     assert data["review_by"] == date(2026, 8, 2)  # the plan's date + conversation_every_days (182)
     # The first dream's skills first (system design, needed by two dreams, before people management although
-    # its gap is smaller), then the second dream's, then the third's; typing (no gap) is left out, and editing
-    # (need 2) counts for no dream, so it comes last.
+    # its gap is smaller), then the second dream's (writing), then the third's (sales); typing (no gap) is left
+    # out, and editing (need 2) counts for no dream, so it comes last.
     assert plan_rows(path.read_text(encoding="utf-8")) == [
         ["system design", "2", "Lead a platform team; Architect at a start-up", "5", "3", "2"],
         ["people management", "1", "Lead a platform team", "4", "1", "3"],
-        ["sales", "1", "Architect at a start-up", "5", "1", "4"],
         ["writing", "1", "Write a book", "5", "1", "4"],
+        ["sales", "1", "Architect at a start-up", "5", "1", "4"],
         ["editing", "0", "Write a book", "2", "1", "1"],
     ]
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from careerkit.rules.actions import states
-from careerkit.rules.findings import STEP_FOLDERS, Finding, away, find_for_person, later, next_checkin
+from careerkit.rules.findings import (
+    STEP_FOLDERS,
+    Finding,
+    away,
+    find_for_person,
+    grace_until,
+    later,
+    next_checkin,
+)
 from careerkit.rules.kinds import KINDS, PROMISE_SUGGESTION, age, plural, when
 from careerkit.values.model import Action, Document, PersonNotes, PlanSkill, Team
 
@@ -103,14 +111,15 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     gone = away(person, today)
     last_checkin = held.newest("checkin")
     plan = held.newest("plan")
+    back = _back_since(person, team, today)
     agenda = Agenda(
         person,
         today,
         last_checkin,
-        next_checkin(held, team),
+        _next_checkin(held, team, today),
         away=gone,
         next_conversation=_next_conversation(held),
-        back_since=_back_since(person, team, today),
+        back_since=back,
         leaving=person.profile.left if person.profile.left is not None and gone is None else None,
     )
     _plan_ahead(agenda, person, today)
@@ -124,7 +133,7 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     agenda.learns_best = plan.learns_best if plan else []
     state_of = states(person, team, today)  # each step's own state, also when a finding holds it
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
-        state = _state(action, state_of[action.id], today, late=gone is None)
+        state = _state(action, state_of[action.id], today, late=gone is None and back is None)
         (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
     agenda.promises.sort(key=lambda item: item.state not in LATE)  # stable: late first, then by date
     agenda.open_actions.sort(key=lambda item: item.action.id)
@@ -163,6 +172,13 @@ def _plan_ahead(agenda: Agenda, person: PersonNotes, today: date) -> None:
     planned = person.planned(today)
     agenda.planned = next((doc for doc in planned if doc.date >= today), None)
     agenda.prepared = [doc for doc in planned if doc.date < today]
+
+
+def _next_checkin(held: PersonNotes, team: Team, today: date) -> date | None:
+    """The next check-in; for someone back from a pause, not before their one cadence of grace ends."""
+    due = next_checkin(held, team)
+    grace = grace_until(held, team, today)
+    return max(due, grace) if due is not None and grace is not None else due
 
 
 def _back_since(person: PersonNotes, team: Team, today: date) -> date | None:
@@ -352,6 +368,9 @@ def _header(agenda: Agenda) -> list[str]:
             "once it took place, write what was said or set `held: true`."
         )
     nxt = agenda.next_conversation
+    since = person.profile.since
+    if nxt == "story" and since is not None and since <= today:
+        lines.append(f"Joined the team on {since} ({plural((today - since).days, 'day')} ago).")
     if nxt is not None and not (planned is not None and planned.stage == nxt):
         lines.append(f"Next conversation: their {CONVERSATION_NAMES[nxt]} (`careerkit new {nxt} {person.slug}`).")
     return lines

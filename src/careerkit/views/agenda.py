@@ -10,13 +10,14 @@ they feel before the tasks), their actions, their skills, then questions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from careerkit.rules.actions import states
 from careerkit.rules.findings import (
     STEP_FOLDERS,
     Finding,
     away,
+    earlier,
     find_for_person,
     grace_until,
     later,
@@ -157,7 +158,7 @@ def _notes(held: PersonNotes, last_checkin: Document | None, today: date) -> lis
     """What they told you: every note since the last check-in, and every note of the last 90 days not yet used;
     at least the newest note."""
     notes = [d for d in held.documents if d.stage == "note" and d.date <= today]
-    recent = today - timedelta(days=OPEN_THREAD_DAYS)
+    recent = earlier(today, OPEN_THREAD_DAYS)
     return [
         d
         for d in notes

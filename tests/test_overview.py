@@ -128,7 +128,9 @@ def test_agenda_celebrates_what_was_closed_since_the_last_checkin(cli, notes):
                 ],
             ),
             "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01"),
-            "people/alice/2026-01-20-note.md": doc("alice", "note", "2026-01-20", body="Old remark.\n", used="2026-01-25"),
+            "people/alice/2026-01-20-note.md": doc(
+                "alice", "note", "2026-01-20", body="Old remark.\n", used="2026-01-25"
+            ),
             "people/alice/2026-02-15-note.md": doc("alice", "note", "2026-02-15", body="# Note\n\nWants to mentor.\n"),
         }
     )
@@ -224,8 +226,12 @@ def test_the_newest_note_is_shown_even_before_the_last_checkin(cli, notes):
     root = notes(
         {
             "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
-            "people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05", body="Old remark.\n", used="2026-01-06"),
-            "people/alice/2026-01-10-note.md": doc("alice", "note", "2026-01-10", body="Newer remark.\n", used="2026-01-11"),
+            "people/alice/2026-01-05-note.md": doc(
+                "alice", "note", "2026-01-05", body="Old remark.\n", used="2026-01-06"
+            ),
+            "people/alice/2026-01-10-note.md": doc(
+                "alice", "note", "2026-01-10", body="Newer remark.\n", used="2026-01-11"
+            ),
             "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01"),
         }
     )

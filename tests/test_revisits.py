@@ -108,7 +108,12 @@ def test_the_checkin_asks_how_they_feel_before_what_moved(cli, notes):
 THEIRS = {
     "story": ["Turning points"],
     "dreams": ["The dreams, in their words"],
-    "plan": ["How they learn best", "The skills they chose, and where to learn them", "First actions", "What I promised"],
+    "plan": [
+        "How they learn best",
+        "The skills they chose, and where to learn them",
+        "First actions",
+        "What I promised",
+    ],
     "checkin": [],
 }
 

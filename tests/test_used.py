@@ -9,7 +9,10 @@ NOTE = "people/alice/2026-03-05-note.md"
 
 def files() -> dict[str, str | bytes]:
     return {
-        NOTE: "---\r\nperson: alice\r\nstage: note\r\ndate: 2026-03-05  # in the corridor\r\n---\r\n\r\nWants to mentor.\r\n",
+        NOTE: (
+            "---\r\nperson: alice\r\nstage: note\r\ndate: 2026-03-05  # in the corridor\r\n---\r\n"
+            "\r\nWants to mentor.\r\n"
+        ),
         "people/alice/2026-03-08-note.md": doc("alice", "note", "2026-03-08", body="Newer.\n"),
     }
 

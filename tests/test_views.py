@@ -90,7 +90,12 @@ def test_agenda_json_holds_the_same_facts_as_the_text(cli, notes):
     assert data["last_checkin"] == {"date": "2026-04-10", "file": "people/alice/2026-04-10-checkin.md"}
     assert data["next_checkin"] == "2026-05-10"
     assert data["notes"] == [
-        {"date": "2026-05-02", "file": "people/alice/2026-05-02-note.md", "summary": "She wants to mentor.", "used": None}
+        {
+            "date": "2026-05-02",
+            "file": "people/alice/2026-05-02-note.md",
+            "summary": "She wants to mentor.",
+            "used": None,
+        }
     ]
     assert [(a["id"], a["owner"], a["state"]) for a in data["promises"]] == [(2, "manager", "overdue")]
     assert [(a["id"], a["state"], a["due"]) for a in data["actions"]] == [(1, "overdue", "2026-05-20")]

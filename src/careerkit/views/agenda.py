@@ -25,55 +25,17 @@ from careerkit.rules.findings import (
 )
 from careerkit.rules.kinds import KINDS, PROMISE_SUGGESTION, age, plural, when
 from careerkit.values.model import Action, Document, PersonNotes, PlanSkill, Team
+from careerkit.views.agenda_questions import questions_for
 
 LISTENING = (
     "It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
     'say "take your time" instead of filling it. Write your notes straight after.'
 )
 
-# Questions for a check-in, by the finding that calls for them; {skill} is a skill of their plan.
-QUESTIONS = {
-    "base": [
-        "What went well since we last talked, and what are you proud of?",
-        "What has taken most of your time and energy lately?",
-        "What would you like from me before we meet again?",
-    ],
-    "no-progress": "How do you feel about your plan at the moment?",
-    "dream-changed": "What has changed in what you want, and what brought it about?",
-    "action-stale": "Which of your open steps still matter to you, and which would you rather let go?",
-    "out-of-actions": "You finished every step on your list: which one taught you the most?",
-    "plan-without-actions": "What is one small first step for {skill} that you could finish in the next two weeks?",
-    "resources-missing": "Who do you know, inside or outside the team, who is good at {skill}?",
-    "conversation-due": "What has changed for you since we made your plan?",
-}
-# The opening of each conversation, for someone who has not yet had all three.
-OPENINGS = {
-    "story": [
-        "Starting from school, if you like: how did you get from there to here?",
-        "Where did you change direction, and what made you choose the way you did?",
-        "Which of those choices are you proudest of?",
-    ],
-    "dreams": [
-        "If your career went as well as it possibly could, what would you be doing at its peak?",
-        "Whose work, anywhere, makes you a little envious, and which part of it?",
-        "If you went much deeper where you are now instead, what would that look like?",
-    ],
-    "plan": [
-        "Which skills come up in more than one of your dreams?",
-        "Think of something you learned fast: how did you go about it?",
-        "How could your role change so that you learn these skills at work?",
-    ],
-}
-# For someone who is paused: the agenda is for their return, not for what slipped while they were away.
-RETURNING = [
-    "How are you, and how would you like to ease back in?",
-    "Which parts of your plan still matter to you after the time away, and which can wait?",
-]
 # Findings about how the person feels come first: listen (and praise) before any task.
 FEELINGS_FIRST = ("dream-changed", "no-progress")
 LATE = ("overdue", "due today")  # a promise in these states comes first
 OPEN_THREAD_DAYS = 90  # a note this recent stays an open thread until it is `used`
-MAX_QUESTIONS = 5
 
 
 @dataclass
@@ -150,7 +112,7 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     ]
     agenda.notes = _notes(held, last_checkin, today)
     agenda.asked = list(last_checkin.asked) if last_checkin else []
-    agenda.questions = _questions(agenda)
+    agenda.questions = questions_for(agenda)
     return agenda
 
 
@@ -216,44 +178,6 @@ def _state(action: Action, state: str, today: date, late: bool = True) -> OpenAc
     return OpenAction(action, "on track", detail)
 
 
-def _questions(agenda: Agenda) -> list[str]:
-    returning = agenda.away == "paused" or agenda.back_since is not None
-    if returning and agenda.next_conversation is None:
-        return list(RETURNING)
-    if agenda.next_conversation is not None:
-        openings = list(OPENINGS[agenda.next_conversation])
-        if returning:  # back from a break before the three conversations: ease in, then open the next
-            openings.insert(0, RETURNING[0])
-        story = agenda.person.as_held(agenda.today).newest("story")
-        if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
-            # Share the values back before the dreams are held up against them; they have the final say.
-            openings.insert(
-                0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what would you change?"
-            )
-        return openings
-    skill = _skill_to_name(agenda)
-    chosen: list[str] = []
-    for finding in agenda.findings:
-        question = QUESTIONS.get(finding.kind)
-        if isinstance(question, str):
-            question = question.format(skill=skill)
-            if question not in chosen:
-                chosen.append(question)
-    for question in QUESTIONS["base"]:
-        if len(chosen) >= MAX_QUESTIONS:
-            break
-        if question not in chosen:
-            chosen.append(question)
-    return chosen[:MAX_QUESTIONS]
-
-
-def _skill_to_name(agenda: Agenda) -> str:
-    """The skill a question is about: the first without resources, else the first of the plan."""
-    bare = [s.skill for s in agenda.skills if not s.resources]
-    names = bare or [s.skill for s in agenda.skills]
-    return names[0] if names else "the skill you care about most"
-
-
 def to_markdown(agenda: Agenda) -> str:
     person, today = agenda.person, agenda.today
     title = "Check-in agenda" if agenda.next_conversation is None and agenda.away != "left" else "Agenda"
@@ -263,7 +187,7 @@ def to_markdown(agenda: Agenda) -> str:
     for section in (_finished, _told, _promises, _points, _steps, _skills, _questions_section):
         part = section(agenda)
         if part:
-            lines += part + [""]
+            lines += [*part, ""]
     if agenda.away != "left":
         lines += [f"_{LISTENING}_", ""]
     return "\n".join(lines)
@@ -312,7 +236,10 @@ def _steps(agenda: Agenda) -> list[str]:
     if agenda.folded:
         count = len(agenda.open_actions)
         them = "it" if count == 1 else "them"
-        return ["### Their open steps", f"- {plural(count, 'open step')}; look at {them} together only if they want to."]
+        return [
+            "### Their open steps",
+            f"- {plural(count, 'open step')}; look at {them} together only if they want to.",
+        ]
     lines = ["### Their open steps"]
     for item in agenda.open_actions:
         action = item.action
@@ -389,8 +316,7 @@ def _away_lines(agenda: Agenda) -> list[str]:
         return [f"Leaving the team on {agenda.leaving}.", offer(agenda.person.slug)]
     if agenda.away == "paused" and profile.paused_until is not None:
         return [
-            f"Paused until {profile.paused_until}: nothing is reported for them before then, "
-            "and a pause is not drift."
+            f"Paused until {profile.paused_until}: nothing is reported for them before then, and a pause is not drift."
         ]
     if agenda.back_since is not None:
         return [f"Back from a pause since {agenda.back_since}: the first conversation is about coming back."]

@@ -121,7 +121,7 @@ def test_someone_leaving_is_offered_their_page_and_the_agenda_goes_on(cli, notes
     root = notes({"people/alice/profile.md": "---\nname: Alice\nleft: 2026-04-01\n---\n", PLAN: plan()})
     text = agenda(cli, root, "2026-03-31")
     assert "Leaving the team on 2026-04-01." in text and "careerkit report --for alice" in text
-    assert "### Questions" in text
+    assert "### Questions\n1. What would you like to carry on working on where you go next" in text
 
 
 def test_someone_who_left_gets_only_the_header_and_the_offer(cli, notes):

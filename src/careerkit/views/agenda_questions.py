@@ -33,6 +33,8 @@ QUESTIONS = {
     "dream-changed": "What has changed in what you want, and what brought it about?",
     "action-stale": "Which of your open steps still matter to you, and which would you rather let go?",
     "out-of-actions": "You finished every step on your list: which one taught you the most?",
+    "steps-finished": "You finished some steps since we last talked: which one are you proudest of?",
+    "leaving": "What would you like to carry on working on where you go next, and what should I pass on?",
     "plan-without-actions": "What is one small first step for {skill} that you could finish in the next two weeks?",
     "resources-missing": "Who do you know, inside or outside the team, who is good at {skill}?",
     "conversation-due": "What has changed for you since we made your plan?",

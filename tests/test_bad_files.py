@@ -370,7 +370,7 @@ def assert_good_document_used(args, stdout: str) -> None:
     elif args[0] in ("due", "log"):
         assert GOOD in stdout
     elif args[0] == "agenda":
-        assert "Pair with Bob on the cache" in stdout
+        assert "How they learn best: pairing." in stdout and " open step" in stdout  # its steps, folded
     elif args[0] == "status":
         assert any(row.startswith(("alice ", "Alice Example ")) and " plan " in row for row in stdout.splitlines())
 

@@ -137,7 +137,8 @@ def test_a_new_document_is_numbered_after_the_highest_so_that_it_is_the_newest(c
     ],
 )
 def test_new_writes_the_document_but_reports_what_it_could_not_use_and_exits_1(cli, notes, files, reported):
-    root = notes({"people/alice/2026-01-01-plan.md": "---\nstage: plan\ndate: 2026-01-01\n---\n", **files})
+    held_plan = "---\nstage: plan\ndate: 2026-01-01\nheld: true\n---\n"
+    root = notes({"people/alice/2026-01-01-plan.md": held_plan, **files})
     result = cli(root, "new", "checkin", "alice", "--date", "2026-01-05", expect=1)
     assert result.stdout.strip() == "people/alice/2026-01-05-checkin.md"
     assert result.stderr.startswith(reported) and len(result.stderr.splitlines()) == 1
@@ -272,13 +273,14 @@ def test_plan_proposes_skills_but_leaves_the_choice_to_the_talk(cli, notes):
     data = frontmatter(path)
     assert data["skills"] == [] and data["actions"] == []
     assert data["review_by"] == date(2026, 8, 2)  # the plan's date + conversation_every_days (182)
-    # Two dreams need system design: it comes first although other gaps are bigger. Then need, then gap;
-    # typing (no gap) is left out, editing (need 2) counts for no dream.
+    # The first dream's skills first (system design, needed by two dreams, before people management although
+    # its gap is smaller), then the second dream's (writing), then the third's (sales); typing (no gap) is left
+    # out, and editing (need 2) counts for no dream, so it comes last.
     assert plan_rows(path.read_text(encoding="utf-8")) == [
         ["system design", "2", "Lead a platform team; Architect at a start-up", "5", "3", "2"],
-        ["sales", "1", "Architect at a start-up", "5", "1", "4"],
-        ["writing", "1", "Write a book", "5", "1", "4"],
         ["people management", "1", "Lead a platform team", "4", "1", "3"],
+        ["writing", "1", "Write a book", "5", "1", "4"],
+        ["sales", "1", "Architect at a start-up", "5", "1", "4"],
         ["editing", "0", "Write a book", "2", "1", "1"],
     ]
 

@@ -47,6 +47,10 @@ def examples(tmp_path_factory) -> Path:
         (["agenda", "farah", "--today", TODAY], "agenda-farah.md"),
         (["agenda", "gus", "--today", TODAY], "agenda-gus.md"),
         (["agenda", "chen", "--today", TODAY], "agenda-chen.md"),
+        (["agenda", "amara", "--today", TODAY], "agenda-amara.md"),
+        (["agenda", "emil", "--today", TODAY], "agenda-emil.md"),
+        (["agenda", "hana", "--today", TODAY], "agenda-hana.md"),
+        (["agenda", "ivo", "--today", TODAY], "agenda-ivo.md"),
         (["status", "--today", TODAY], "status.txt"),
         (["status", "--today", TODAY, "--all"], "status-all.txt"),
         (["log", "amara"], "log-amara.txt"),
@@ -190,7 +194,9 @@ def test_agenda_celebrates_what_was_closed_since_the_last_checkin(cli, notes):
                 ],
             ),
             "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01"),
-            "people/alice/2026-01-20-note.md": doc("alice", "note", "2026-01-20", body="Old remark.\n"),
+            "people/alice/2026-01-20-note.md": doc(
+                "alice", "note", "2026-01-20", body="Old remark.\n", used="2026-01-25"
+            ),
             "people/alice/2026-02-15-note.md": doc("alice", "note", "2026-02-15", body="# Note\n\nWants to mentor.\n"),
         }
     )
@@ -260,7 +266,7 @@ def test_the_agenda_puts_the_person_first_and_the_tasks_second(cli, notes):
         "What they told you",
         "Your promises",
         "What to talk about",
-        "Their open actions",
+        "Their open steps",
         "The skills they work on",
         "Questions",
     ]
@@ -268,13 +274,14 @@ def test_the_agenda_puts_the_person_first_and_the_tasks_second(cli, notes):
     assert "- At the check-in of 2026-03-01 they asked of you:\n  - An intro to Sam\n" in text
     promises = text.split("### Your promises\n")[1].split("\n\n")[0].splitlines()
     assert promises == [
-        "- [ ] 2. Introduce Dana to Sam (due 2 months ago)",
+        "- [ ] 2. Introduce Dana to Sam (its date passed 2 months ago)",
         "- [ ] 3. Ask for a budget (no progress for 3 months)",
     ]
     points = text.split("### What to talk about\n")[1].split("\n\n")[0].splitlines()
     assert points[0].startswith("- **Their dreams changed on 2026-04-01")  # feelings first
     assert "Stop chasing the old plan" in points[0]
     assert not any("step 1" in p for p in points)  # the old plan's step is not chased
+    assert "### Their open steps\n- 1 open step; look at it together only if they want to.\n" in text
     assert any("your own promise" in p and "It is your promise" in p for p in points)
     assert "- How they learn best: pairing." in text
     assert "honestly" not in text and "stuck" not in text
@@ -285,8 +292,12 @@ def test_the_newest_note_is_shown_even_before_the_last_checkin(cli, notes):
     root = notes(
         {
             "people/alice/2026-01-01-plan.md": doc("alice", "plan", "2026-01-01", actions=[action(1)]),
-            "people/alice/2026-01-05-note.md": doc("alice", "note", "2026-01-05", body="Old remark.\n"),
-            "people/alice/2026-01-10-note.md": doc("alice", "note", "2026-01-10", body="Newer remark.\n"),
+            "people/alice/2026-01-05-note.md": doc(
+                "alice", "note", "2026-01-05", body="Old remark.\n", used="2026-01-06"
+            ),
+            "people/alice/2026-01-10-note.md": doc(
+                "alice", "note", "2026-01-10", body="Newer remark.\n", used="2026-01-11"
+            ),
             "people/alice/2026-02-01-checkin.md": doc("alice", "checkin", "2026-02-01"),
         }
     )

@@ -63,12 +63,16 @@ AGENDA_KEYS = [
     "last_checkin",
     "next_checkin",
     "next_conversation",
+    "planned",
+    "prepared",
+    "back_since",
+    "finished",
     "notes",
     "asked",
     "promises",
     "points",
     "actions",
-    "closed",
+    "folded",
     "skills",
     "learns_best",
     "questions",
@@ -86,11 +90,17 @@ def test_agenda_json_holds_the_same_facts_as_the_text(cli, notes):
     assert data["last_checkin"] == {"date": "2026-04-10", "file": "people/alice/2026-04-10-checkin.md"}
     assert data["next_checkin"] == "2026-05-10"
     assert data["notes"] == [
-        {"date": "2026-05-02", "file": "people/alice/2026-05-02-note.md", "summary": "She wants to mentor."}
+        {
+            "date": "2026-05-02",
+            "file": "people/alice/2026-05-02-note.md",
+            "summary": "She wants to mentor.",
+            "used": None,
+        }
     ]
     assert [(a["id"], a["owner"], a["state"]) for a in data["promises"]] == [(2, "manager", "overdue")]
     assert [(a["id"], a["state"], a["due"]) for a in data["actions"]] == [(1, "overdue", "2026-05-20")]
-    assert [(a["id"], a["status"], a["closed"]) for a in data["closed"]] == [(3, "done", "2026-04-20")]
+    assert [(a["id"], a["status"], a["closed"]) for a in data["finished"]] == [(3, "done", "2026-04-20")]
+    assert data["folded"] is False and data["planned"] is None and data["prepared"] == []
     assert "Read chapter 1" in text
     assert data["skills"] == [{"skill": "system design", "resources": ["Book: DDIA"]}]
     assert data["learns_best"] == ["pairing"]

@@ -25,6 +25,7 @@ COMMANDS = {
     "init": ("careerkit.commands.init", "init"),
     "new": ("careerkit.commands.new", "new"),
     "note": ("careerkit.commands.new", "note"),
+    "used": ("careerkit.commands.new", "used"),
     "edit": ("careerkit.commands.edit", "edit"),
     "due": ("careerkit.commands.due", "due"),
     "agenda": ("careerkit.commands.agenda", "agenda"),

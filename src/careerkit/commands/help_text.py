@@ -18,6 +18,7 @@ SUMMARIES = {
     "init": "Make a notes repository here, or in PATH.",
     "new": "Write the document for a conversation, pre-filled.",
     "note": "Keep what someone said in passing, in seconds.",
+    "used": "Mark the day you used what a note says.",
     "edit": "Open a person's newest document in your editor.",
     "due": "What needs your attention now, the most pressing first.",
     "agenda": "An agenda for your next conversation with a person.",
@@ -60,6 +61,10 @@ EXAMPLES = {
     "note": [
         'careerkit note zoe-obrien "Would like to run the next retro"',
         "pbpaste | careerkit note zoe-obrien -",
+    ],
+    "used": [
+        "careerkit used zoe-obrien",
+        "careerkit used zoe-obrien 2026-11-20-note.md --date friday",
     ],
     "edit": [
         "careerkit edit zoe-obrien",

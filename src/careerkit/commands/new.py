@@ -124,6 +124,38 @@ def note(
         raise typer.Exit(1)
 
 
+def used(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="A slug or a name.")],
+    which: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NOTE]",
+            help="The note: its file name (2026-11-20-note.md) or its date. Default: their newest note not yet used.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar=DAY, help=f"The day you used it (default: today): {DAY_FORMS}."),
+    ] = None,
+    today: Today = None,
+) -> None:
+    """Record the day you used what PERSON said in a note (feedback, an assignment): `used: DAY` in its frontmatter.
+
+    Until then a note of the last 90 days stays an open thread in their agenda. Only that line is written.
+    """
+    from careerkit.writing import notes_used
+
+    day = _document_day(date, today)
+    repo = writable_repository(ctx)
+    marked = notes_used.mark(repo, person, which, day)
+    if marked.changed:
+        echo_line(f"note marked used on {marked.day}: {marked.path}")
+        committed(repo.root, [repo.root / marked.path], f"mark note used on {marked.day}")
+    else:
+        echo_line(f"note already marked used on {marked.day}; nothing changed: {marked.path}")
+
+
 def _read_text(text: str | None) -> str:
     """TEXT, or standard input when it is missing or `-`."""
     import sys

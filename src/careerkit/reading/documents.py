@@ -39,7 +39,7 @@ ACTION_STAGES = ("plan", "checkin")
 # Regular expressions as text, compiled (and kept) by `re` on first use: a warm run need not pay for them
 # (docs/performance.md, "Start-up that imports little").
 FILENAME = r"(\d{4}-\d{2}-\d{2})-([a-z]+)(?:-(\d+))?\.md"
-SUMMARY_CHARS = 120
+SUMMARY_CHARS = 200
 SUMMARY_SCAN_CHARS = 1 << 16  # the summary's paragraph is looked for this far into the body
 
 
@@ -434,5 +434,11 @@ def _asked(body: str) -> list[str]:
 
 
 def _shorten(text: str) -> str:
+    """About SUMMARY_CHARS of `text` on one line, cut at a word boundary (mid-word only for one very long word)."""
     text = " ".join(text.split())
-    return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1].rstrip() + "…"
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    cut = text[:SUMMARY_CHARS]
+    space = cut.rfind(" ")
+    kept = cut[:space] if space > SUMMARY_CHARS // 2 else cut[: SUMMARY_CHARS - 1]
+    return kept.rstrip(" ,;:.-") + "…"

@@ -46,6 +46,7 @@ STEPS_FINISHED = "steps-finished"
     meaning="They finished one or more steps since the last plan or check-in (and some are still open).",
     why="Every finished step deserves to be noticed, not only the last one; it is the best way to start.",
     suggestion="Start with what they finished: say what you noticed, and ask what it taught them.",
+    question="You finished some steps since we last talked: which one are you proudest of?",
     rule=(
         "not `out-of-actions`; steps of the person's own closed as done after the date of the newest "
         "plan or check-in; date = the latest such closed day; the message says how many and names "

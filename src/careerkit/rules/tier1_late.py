@@ -133,6 +133,7 @@ LEAVING = "leaving"
         " carry on working on where they go."
     ),
     rule="`left` is after today; date = `left` - 30.",
+    question="What would you like to carry on working on where you go next, and what should I pass on?",
     graced=False,
 )
 def leaving(facts: Facts) -> Iterator[Finding]:

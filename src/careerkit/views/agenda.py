@@ -2,9 +2,9 @@
 
 `build` gathers the facts; `to_markdown` writes them as a one-minute read.
 `careerkit agenda` prints it and `careerkit new checkin` embeds it. The order
-is the person first and the tasks second: what they told you, your own
-promises, what to talk about (how they feel before the tasks), their actions,
-their skills, then questions.
+is the person first and the tasks second (SPEC.md, "Agenda and new
+documents"): what they told you, your own promises, what to talk about (how
+they feel before the tasks), their actions, their skills, then questions.
 """
 
 from __future__ import annotations
@@ -13,20 +13,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from careerkit.rules.actions import states
-from careerkit.rules.findings import Finding, away, find_for_person, next_checkin
-from careerkit.rules.kinds import (
-    DREAM_CHANGED,
-    KINDS,
-    NO_PROGRESS,
-    OUT_OF_ACTIONS,
-    PROMISE_SUGGESTION,
-    STEPS_FINISHED,
-    age,
-    plural,
-    when,
+from careerkit.rules.findings import (
+    Finding,
+    away,
+    earlier,
+    find_for_person,
+    later,
+    next_checkin,
 )
+from careerkit.rules.kinds import DREAM_CHANGED, KINDS, NO_PROGRESS, PROMISE_SUGGESTION, age, plural, when
+from careerkit.rules.timing import grace_until
 from careerkit.values.model import Action, Document, PersonNotes, PlanSkill, Team
 from careerkit.values.voice import speaks_to, to_self
+from careerkit.views.agenda_questions import questions_for
 
 LISTENING = (
     "It is their time: let them do about 90% of the talking. Ask, wait, and when a silence comes, "
@@ -38,42 +37,10 @@ SELF_LISTENING = (
 )
 _LEAD_INS = ("- At the check-in of", "- How they learn best")  # careerkit's words before their own
 
-# Questions for a check-in, by the finding that calls for them; {skill} is a skill of their plan.
-QUESTIONS = {
-    "base": [
-        "What went well since we last talked, and what are you proud of?",
-        "What has taken most of your time and energy lately?",
-        "What would you like from me before we meet again?",
-    ],
-    # and one for each kind of finding that has a question (careerkit.rules.kinds)
-    **{kind.name: kind.question for kind in KINDS.values() if kind.question is not None},
-}
-# The opening of each conversation, for someone who has not yet had all three.
-OPENINGS = {
-    "story": [
-        "Starting from school, if you like: how did you get from there to here?",
-        "Where did you change direction, and what made you choose the way you did?",
-        "Which of those choices are you proudest of?",
-    ],
-    "dreams": [
-        "If your career went as well as it possibly could, what would you be doing at its peak?",
-        "Whose work, anywhere, makes you a little envious, and which part of it?",
-        "If you went much deeper where you are now instead, what would that look like?",
-    ],
-    "plan": [
-        "Which skills come up in more than one of your dreams?",
-        "Think of something you learned fast: how did you go about it?",
-        "How could your role change so that you learn these skills at work?",
-    ],
-}
-# For someone who is paused: the agenda is for their return, not for what slipped while they were away.
-RETURNING = [
-    "How are you, and how would you like to ease back in?",
-    "Which parts of your plan still matter to you after the time away, and which can wait?",
-]
 # Findings about how the person feels come first: listen (and praise) before any task.
-FEELINGS_FIRST = (STEPS_FINISHED, OUT_OF_ACTIONS, DREAM_CHANGED, NO_PROGRESS)
-MAX_QUESTIONS = 5
+FEELINGS_FIRST = (DREAM_CHANGED, NO_PROGRESS)
+LATE = ("overdue", "due today")  # a promise in these states comes first
+OPEN_THREAD_DAYS = 90  # a note this recent stays an open thread until it is `used`
 
 
 @dataclass
@@ -91,12 +58,17 @@ class Agenda:
     next_checkin: date | None
     away: str | None = None  # "left", "paused" or None
     next_conversation: str | None = None  # story, dreams or plan: the conversation they have not had yet
+    planned: Document | None = None  # the earliest planned conversation dated today or later
+    prepared: list[Document] = field(default_factory=list)  # planned ones dated before today: prepared, not held
+    back_since: date | None = None  # back from a pause on that day, within one cadence of it
+    leaving: date | None = None  # the day they leave the team, when it is still ahead
     notes: list[Document] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)  # what they asked of you at the last check-in
     promises: list[OpenAction] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     open_actions: list[OpenAction] = field(default_factory=list)
-    closed_since: list[Action] = field(default_factory=list)
+    folded: bool = False  # their steps are held by a point about how they feel: one line, not a list
+    finished: list[Action] = field(default_factory=list)  # their steps done since the newest plan or check-in
     skills: list[PlanSkill] = field(default_factory=list)
     learns_best: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -104,40 +76,87 @@ class Agenda:
 
 
 def build(person: PersonNotes, team: Team, today: date) -> Agenda:
-    findings = sorted(find_for_person(person, team, today), key=lambda f: f.sort_key)
-    findings.sort(key=lambda f: f.kind not in FEELINGS_FIRST)  # stable: otherwise in the order of `due`
-    last_checkin = person.newest("checkin")
-    plan = person.newest("plan")
-    # "Since the last check-in"; before the first one, since the plan.
-    reference = last_checkin or plan
-    since = reference.date if reference is not None else None
-    state_of = states(person, team, today)  # each step's own state, also when a finding holds it
+    held = person.as_held(today)  # a prepared document counts for nothing until it is held
+    gone = away(person, today)
+    last_checkin = held.newest("checkin")
+    plan = held.newest("plan")
+    back = _back_since(person, team, today)
     agenda = Agenda(
         person,
         today,
         last_checkin,
-        next_checkin(person, team),
-        away=away(person, today),
-        next_conversation=_next_conversation(person),
-        findings=findings,
-        skills=plan.skills if plan else [],
-        learns_best=plan.learns_best if plan else [],
+        _next_checkin(held, team, today),
+        away=gone,
+        next_conversation=_next_conversation(held),
+        back_since=back,
+        leaving=person.profile.left if person.profile.left is not None and gone is None else None,
         to_self=speaks_to(team.settings.self_person, person.slug),
     )
+    _plan_ahead(agenda, person, today)
+    if gone == "left":  # their page to take along and a handover; no next conversation, nothing to chase
+        agenda.next_conversation = None
+        return agenda
+    findings = sorted(find_for_person(person, team, today), key=lambda f: f.sort_key)
+    agenda.findings = sorted(findings, key=lambda f: f.kind not in FEELINGS_FIRST)  # stable: else as `due` has it
+    agenda.folded = any(KINDS[f.kind].folds for f in agenda.findings)
+    agenda.skills = plan.skills if plan else []
+    agenda.learns_best = plan.learns_best if plan else []
+    state_of = states(person, team, today)  # each step's own state, also when a finding holds it
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
-        state = _state(action, state_of[action.id], today, late=agenda.away is None)
+        state = _state(action, state_of[action.id], today, late=gone is None and back is None)
         (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
+    agenda.promises.sort(key=lambda item: item.state not in LATE)  # stable: late first, then by date
     agenda.open_actions.sort(key=lambda item: item.action.id)
-    agenda.closed_since = [
+    work = held.newest("plan", "checkin")  # what they finished counts from the newest plan or check-in
+    agenda.finished = [
         a
         for a in person.actions()
-        if not team.is_promise(a) and (closed := a.closed_on) and (since is None or closed > since) and closed <= today
+        if not team.is_promise(a)
+        and a.status == "done"
+        and (closed := a.closed_on) is not None
+        and (work is None or closed > work.date)
+        and closed <= today
     ]
-    notes = [d for d in person.documents if d.stage == "note" and d.date <= today]
-    agenda.notes = [d for d in notes if since is None or d.date > since] or notes[-1:]
+    agenda.notes = _notes(held, last_checkin, today)
     agenda.asked = list(last_checkin.asked) if last_checkin else []
-    agenda.questions = _questions(agenda)
+    agenda.questions = questions_for(agenda)
     return agenda
+
+
+def _notes(held: PersonNotes, last_checkin: Document | None, today: date) -> list[Document]:
+    """What they told you: every note since the last check-in, and every note of the last 90 days not yet used;
+    at least the newest note."""
+    notes = [d for d in held.documents if d.stage == "note" and d.date <= today]
+    recent = earlier(today, OPEN_THREAD_DAYS)
+    return [
+        d
+        for d in notes
+        if (last_checkin is not None and d.date > last_checkin.date)
+        or (d.used is None and d.date > recent)
+        or d is notes[-1]
+    ]
+
+
+def _plan_ahead(agenda: Agenda, person: PersonNotes, today: date) -> None:
+    """The conversation prepared for today or later (the earliest), and those prepared before today, not held."""
+    planned = person.planned(today)
+    agenda.planned = next((doc for doc in planned if doc.date >= today), None)
+    agenda.prepared = [doc for doc in planned if doc.date < today]
+
+
+def _next_checkin(held: PersonNotes, team: Team, today: date) -> date | None:
+    """The next check-in; for someone back from a pause, not before their one cadence of grace ends."""
+    due = next_checkin(held, team)
+    grace = grace_until(held, team, today)
+    return max(due, grace) if due is not None and grace is not None else due
+
+
+def _back_since(person: PersonNotes, team: Team, today: date) -> date | None:
+    """The day they came back from a pause, while today is within one cadence of it."""
+    back = person.profile.paused_until
+    if back is None or back > today or today >= later(back, team.checkin_every_days(person)):
+        return None
+    return back
 
 
 def _next_conversation(person: PersonNotes) -> str | None:
@@ -152,114 +171,32 @@ def _next_conversation(person: PersonNotes) -> str | None:
 
 def _state(action: Action, state: str, today: date, late: bool = True) -> OpenAction:
     """An open action in the agenda: its state (careerkit.rules.actions.states) and what to say of it; without `late`
-    (someone away) only its due date, never "overdue"."""
+    (someone away) only its due date, never late."""
     if not late:
         return OpenAction(action, "away", f"due {action.due}" if action.due else "no due date")
-    if state in ("overdue", "due today"):
+    if state == "overdue":
         assert action.due is not None  # only an action with a due date is late
-        return OpenAction(action, state, when((today - action.due).days))
+        return OpenAction(action, state, f"its date passed {age((today - action.due).days)} ago")
+    if state == "due today":
+        return OpenAction(action, state, "due today")
     if state == "stale":
         return OpenAction(action, "stale", f"no progress for {age((today - action.touched).days)}")
     detail = f"on track, due {action.due}" if action.due else "on track, no due date"
     return OpenAction(action, "on track", detail)
 
 
-def _questions(agenda: Agenda) -> list[str]:
-    if agenda.away == "left":
-        return []
-    if agenda.away == "paused" and agenda.next_conversation is None:
-        return list(RETURNING)
-    if agenda.next_conversation is not None:
-        openings = list(OPENINGS[agenda.next_conversation])
-        if agenda.away == "paused":  # back from a break before the three conversations: ease in, then open the next
-            openings.insert(0, RETURNING[0])
-        story = agenda.person.newest("story")
-        if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
-            # Share the values back before the dreams are held up against them; they have the final say.
-            openings.insert(
-                0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what would you change?"
-            )
-        return openings
-    skill = _skill_to_name(agenda)
-    chosen: list[str] = []
-    for finding in agenda.findings:
-        question = QUESTIONS.get(finding.kind)
-        if isinstance(question, str):
-            question = question.format(skill=skill)
-            if question not in chosen:
-                chosen.append(question)
-    for question in QUESTIONS["base"]:
-        if len(chosen) >= MAX_QUESTIONS:
-            break
-        if question not in chosen:
-            chosen.append(question)
-    return chosen[:MAX_QUESTIONS]
-
-
-def _skill_to_name(agenda: Agenda) -> str:
-    """The skill a question is about: the first without resources, else the first of the plan."""
-    bare = [s.skill for s in agenda.skills if not s.resources]
-    names = bare or [s.skill for s in agenda.skills]
-    return names[0] if names else "the skill you care about most"
-
-
 def to_markdown(agenda: Agenda) -> str:
     person, today = agenda.person, agenda.today
-    title = "Check-in agenda" if agenda.next_conversation is None else "Agenda"
+    title = "Check-in agenda" if agenda.next_conversation is None and agenda.away != "left" else "Agenda"
     lines = [f"## {title}: {person.name} ({today})", ""]
     lines += _header(agenda)
     lines.append("")
-
-    if agenda.notes or agenda.asked:
-        lines.append("### What they told you")
-        for note in agenda.notes:
-            lines.append(f"- {note.date}: {note.summary or '(nothing written yet; see the note)'} ({note.path})")
-        if agenda.asked and agenda.last_checkin is not None:
-            lines.append(f"- At the check-in of {agenda.last_checkin.date} they asked of you:")
-            lines += [f"  - {item}" for item in agenda.asked]
-        lines.append("")
-
-    if agenda.promises:
-        lines.append("### Your promises")
-        for item in agenda.promises:
-            lines.append(f"- [ ] {item.action.id}. {item.action.title or '(no title)'} ({item.detail})")
-        lines.append("")
-
-    if agenda.findings:
-        lines.append("### What to talk about")
-        promised = {item.action.id for item in agenda.promises}
-        lines += [_talking_point(finding, finding.action in promised) for finding in agenda.findings]
-        lines.append("")
-
-    if agenda.open_actions or agenda.closed_since:
-        lines.append("### Their open actions")
-        for item in agenda.open_actions:
-            action = item.action
-            owner = "" if action.owner == person.slug else f", owner: {action.owner}"
-            lines.append(f"- [ ] {action.id}. {action.title or '(no title)'} ({item.detail}{owner})")
-        for action in agenda.closed_since:
-            lines.append(f"- [x] {action.id}. {action.title or '(no title)'} ({action.status} on {action.closed_on})")
-        lines.append("")
-
-    if agenda.skills or agenda.learns_best:
-        lines.append("### The skills they work on")
-        for skill in agenda.skills:
-            resources = "; ".join(skill.resources) if skill.resources else "no people or resources yet"
-            lines.append(f"- {skill.skill}: {resources}")
-        if agenda.learns_best:
-            lines.append(f"- How they learn best: {', '.join(agenda.learns_best)}.")
-        lines.append("")
-
-    if agenda.questions:
-        heading = (
-            "Questions"
-            if agenda.next_conversation is None
-            else f"To open the {_CONVERSATION_NAMES[agenda.next_conversation]} conversation"
-        )
-        lines.append(f"### {heading}")
-        lines += [f"{number}. {question}" for number, question in enumerate(agenda.questions, 1)]
-        lines.append("")
-    lines += [f"_{SELF_LISTENING if agenda.to_self else LISTENING}_", ""]
+    for section in (_finished, _told, _promises, _points, _steps, _skills, _questions_section):
+        part = section(agenda)
+        if part:
+            lines += [*part, ""]
+    if agenda.away != "left":
+        lines += [f"_{SELF_LISTENING if agenda.to_self else LISTENING}_", ""]
     return "\n".join(_said_to_self(lines) if agenda.to_self else lines)
 
 
@@ -275,36 +212,134 @@ def _said_to_self(lines: list[str]) -> list[str]:
     return said
 
 
-_CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan"}
+def _finished(agenda: Agenda) -> list[str]:
+    if not agenda.finished:
+        return []
+    lines = ["### Start here: what they finished"]
+    lines += [f"- [x] {a.id}. {a.title or '(no title)'} (done on {a.closed_on})" for a in agenda.finished]
+    lines.append("- Say what you noticed in each, before anything else.")
+    return lines
+
+
+def _told(agenda: Agenda) -> list[str]:
+    if not agenda.notes and not agenda.asked:
+        return []
+    lines = ["### What they told you"]
+    for note in agenda.notes:
+        used = f", used on {note.used}" if note.used else ""
+        lines.append(f"- {note.date}: {note.summary or '(nothing written yet; see the note)'} ({note.path}{used})")
+    if agenda.asked and agenda.last_checkin is not None:
+        lines.append(f"- At the check-in of {agenda.last_checkin.date} they asked of you:")
+        lines += [f"  - {item}" for item in agenda.asked]
+    return lines
+
+
+def _promises(agenda: Agenda) -> list[str]:
+    if not agenda.promises:
+        return []
+    lines = ["### Your promises"]
+    lines += [f"- [ ] {i.action.id}. {i.action.title or '(no title)'} ({i.detail})" for i in agenda.promises]
+    return lines
+
+
+def _points(agenda: Agenda) -> list[str]:
+    if not agenda.findings:
+        return []
+    promised = {item.action.id for item in agenda.promises}
+    return ["### What to talk about"] + [_talking_point(f, f.action in promised) for f in agenda.findings]
+
+
+def _steps(agenda: Agenda) -> list[str]:
+    if not agenda.open_actions:
+        return []
+    if agenda.folded:
+        count = len(agenda.open_actions)
+        them = "it" if count == 1 else "them"
+        return [
+            "### Their open steps",
+            f"- {plural(count, 'open step')}; look at {them} together only if they want to.",
+        ]
+    lines = ["### Their open steps"]
+    for item in agenda.open_actions:
+        action = item.action
+        owner = "" if action.owner == agenda.person.slug else f", owner: {action.owner}"
+        lines.append(f"- [ ] {action.id}. {action.title or '(no title)'} ({item.detail}{owner})")
+    return lines
+
+
+def _skills(agenda: Agenda) -> list[str]:
+    if not agenda.skills and not agenda.learns_best:
+        return []
+    lines = ["### The skills they work on"]
+    for skill in agenda.skills:
+        resources = "; ".join(skill.resources) if skill.resources else "no people or resources yet"
+        lines.append(f"- {skill.skill}: {resources}")
+    if agenda.learns_best:
+        lines.append(f"- How they learn best: {', '.join(agenda.learns_best)}.")
+    return lines
+
+
+def _questions_section(agenda: Agenda) -> list[str]:
+    if not agenda.questions:
+        return []
+    if agenda.next_conversation is not None:
+        heading = f"To open the {CONVERSATION_NAMES[agenda.next_conversation]} conversation"
+    elif agenda.away == "paused" or agenda.back_since is not None:
+        heading = "Coming back"
+    else:
+        heading = "Questions"
+    return [f"### {heading}"] + [f"{number}. {question}" for number, question in enumerate(agenda.questions, 1)]
+
+
+CONVERSATION_NAMES = {"story": "life story", "dreams": "dreams", "plan": "action plan", "checkin": "check-in"}
 
 
 def _header(agenda: Agenda) -> list[str]:
     person, today = agenda.person, agenda.today
-    lines: list[str] = []
-    if agenda.away == "left" and person.profile.left is not None:
-        lines.append(
-            f"Left the team on {person.profile.left}: careerkit reports nothing for them; their notes are kept."
-        )
-    if person.profile.left is not None:  # leaving, or gone: what they take along
-        lines.append(offer(person.slug))
-    if agenda.away == "paused" and person.profile.paused_until is not None:
-        lines.append(
-            f"Paused until {person.profile.paused_until}: nothing is reported for them before then, "
-            "and a pause is not drift."
-        )
+    lines = _away_lines(agenda)
     if agenda.last_checkin is not None:
         ago = (today - agenda.last_checkin.date).days
         lines.append(f"Last check-in: {agenda.last_checkin.date} ({plural(ago, 'day')} ago).")
-    elif agenda.next_conversation is None:
+    elif agenda.next_conversation is None and agenda.away != "left":
         lines.append("No check-in yet.")
+    if agenda.away == "left":
+        return lines
     if agenda.next_checkin is not None and agenda.away is None:
         lines.append(f"Next check-in: {agenda.next_checkin} ({when((today - agenda.next_checkin).days)}).")
-    if agenda.next_conversation is not None:
+    planned = agenda.planned
+    if planned is not None:
+        lines.append(f"Planned: their {CONVERSATION_NAMES[planned.stage]} on {planned.date} ({planned.path}).")
+    for doc in agenda.prepared:
         lines.append(
-            f"Next conversation: their {_CONVERSATION_NAMES[agenda.next_conversation]} "
-            f"(`careerkit new {agenda.next_conversation} {person.slug}`)."
+            f"Prepared, not held: their {CONVERSATION_NAMES[doc.stage]} of {doc.date} ({doc.path}); "
+            "once it took place, write what was said or set `held: true`."
         )
+    nxt = agenda.next_conversation
+    since = person.profile.since
+    if nxt == "story" and since is not None and since <= today:
+        lines.append(f"Joined the team on {since} ({plural((today - since).days, 'day')} ago).")
+    if nxt is not None and not (planned is not None and planned.stage == nxt):
+        lines.append(f"Next conversation: their {CONVERSATION_NAMES[nxt]} (`careerkit new {nxt} {person.slug}`).")
     return lines
+
+
+def _away_lines(agenda: Agenda) -> list[str]:
+    """Left, leaving, paused or back from a pause: what the header says first."""
+    profile = agenda.person.profile
+    if agenda.away == "left" and profile.left is not None:
+        return [
+            f"Left the team on {profile.left}: careerkit reports nothing for them; their notes are kept.",
+            offer(agenda.person.slug),
+        ]
+    if agenda.leaving is not None:
+        return [f"Leaving the team on {agenda.leaving}.", offer(agenda.person.slug)]
+    if agenda.away == "paused" and profile.paused_until is not None:
+        return [
+            f"Paused until {profile.paused_until}: nothing is reported for them before then, and a pause is not drift."
+        ]
+    if agenda.back_since is not None:
+        return [f"Back from a pause since {agenda.back_since}: the first conversation is about coming back."]
+    return []
 
 
 def _talking_point(finding: Finding, promise: bool) -> str:
@@ -334,13 +369,18 @@ def to_json(agenda: Agenda) -> dict[str, object]:
         "name": person.name,
         "today": agenda.today.isoformat(),
         "away": agenda.away,
-        "left": day(person.profile.left) if agenda.away == "left" else None,
+        "left": day(person.profile.left),
         "paused_until": day(person.profile.paused_until) if agenda.away == "paused" else None,
         "last_checkin": None if last is None else {"date": last.date.isoformat(), "file": last.path},
         "next_checkin": day(agenda.next_checkin) if agenda.away is None else None,
         "next_conversation": agenda.next_conversation,
+        "planned": _document_json(agenda.planned),
+        "prepared": [_document_json(doc) for doc in agenda.prepared],
+        "back_since": day(agenda.back_since),
+        "finished": [actions.to_json(action, action.status) for action in agenda.finished],
         "notes": [
-            {"date": note.date.isoformat(), "file": note.path, "summary": note.summary or None} for note in agenda.notes
+            {"date": note.date.isoformat(), "file": note.path, "summary": note.summary or None, "used": day(note.used)}
+            for note in agenda.notes
         ],
         "asked": list(agenda.asked) if last is not None else [],
         "promises": [open_action(item) for item in agenda.promises],
@@ -353,11 +393,15 @@ def to_json(agenda: Agenda) -> dict[str, object]:
             for finding in agenda.findings
         ],
         "actions": [open_action(item) for item in agenda.open_actions],
-        "closed": [actions.to_json(action, action.status) for action in agenda.closed_since],
+        "folded": agenda.folded,
         "skills": [{"skill": skill.skill, "resources": list(skill.resources)} for skill in agenda.skills],
         "learns_best": list(agenda.learns_best),
         "questions": list(agenda.questions),
     }
+
+
+def _document_json(doc: Document | None) -> dict[str, str] | None:
+    return None if doc is None else {"stage": doc.stage, "date": doc.date.isoformat(), "file": doc.path}
 
 
 def offer(slug: str) -> str:

@@ -56,6 +56,9 @@ def _editing(notes: Repository, person: str) -> Iterator[tuple[Team, PersonNotes
         yield team, team.people[0]
 
 
+editing = _editing  # the same guard for a change to one of their notes (careerkit.writing.notes_used)
+
+
 def _warnings(team: Team, slug: str) -> list[Problem]:
     # They did not stop the change, so they are warnings (exit 1 from a writing command means that
     # nothing was written).

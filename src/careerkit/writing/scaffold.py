@@ -18,14 +18,14 @@ from careerkit.repository.loader import Repository
 from careerkit.rules.actions import next_id
 from careerkit.templating import templates
 from careerkit.values import codes, slugs
-from careerkit.values.model import STAGES, Dream, DreamSkill, PersonNotes, Problem, Team
+from careerkit.values.model import STAGES, Document, PersonNotes, Problem, Team
 from careerkit.values.paths import profile_rel
 from careerkit.values.printable import printable
 from careerkit.values.schema import NO_TEMPLATE, TEMPLATE
 from careerkit.values.voice import speaks_to
+from careerkit.writing.proposals import propose_skills
 
 MAX_SAME_DAY = 99
-NEEDED = 3  # a skill whose need is at least this counts as needed by its dream
 
 FIELD_HELP = {
     "values": "values and motivators behind their turning points, e.g. [autonomy, financial independence]",
@@ -309,51 +309,24 @@ def _story(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, An
 
 
 def _dreams(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
-    story = person.newest("story")
-    frontmatter["dreams"] = []
-    context["values"] = story.values if story else []
-    context["story_date"] = story.date.isoformat() if story else None
-    context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
+    held = person.as_held(day)  # a prepared document is no conversation to start from
+    _prefill_dreams(frontmatter, context, held.newest("story"), held.newest("dreams"))
 
 
 def _plan(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
-    from careerkit.rules.findings import later
-
-    story, dreams = person.newest("story"), person.newest("dreams")
-    candidates = propose_skills(dreams.dreams if dreams else [])
-    frontmatter["learns_best"] = []
-    frontmatter["skills"] = []  # chosen with them in the talk, not before it
-    frontmatter["actions"] = []
-    frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
-    left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and p.code == codes.BAD_RATING]
-    dream_rows = [
-        {
-            "dream": d.dream,
-            "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
-        }
-        for d in (dreams.dreams if dreams else [])
-    ]
-    # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
-    context.update(
-        candidates=candidates,
-        values=story.values if story else [],
-        dreams=dream_rows,
-        gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
-        dreams_date=dreams.date.isoformat() if dreams else None,
-        left_out=len(left_out),
-        dreams_path=dreams.path if dreams else None,
-        review_by=frontmatter["review_by"].isoformat(),
-    )
+    _prefill_plan(frontmatter, context, person.as_held(day), team, day)
 
 
 def _checkin(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
     from careerkit.views import agenda
 
-    plan, last_checkin = person.newest("plan"), person.newest("checkin")
+    held = person.as_held(day)
+    plan, dreams, last_checkin = held.newest("plan"), held.newest("dreams"), held.newest("checkin")
     frontmatter["actions"] = []
     built = agenda.build(person, team, day)
     context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
     context["plan_date"] = plan.date.isoformat() if plan else None
+    context["dreams_date"] = dreams.date.isoformat() if dreams else None
     context["next_conversation"] = built.next_conversation
     context["open_actions"] = [
         {
@@ -370,7 +343,7 @@ def _checkin(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, 
 
 
 def _note(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any], context: dict[str, Any]) -> None:
-    last_checkin = person.newest("checkin")
+    last_checkin = person.as_held(day).newest("checkin")
     context["last_checkin"] = last_checkin.date.isoformat() if last_checkin else None
 
 
@@ -378,46 +351,56 @@ def _note(person: PersonNotes, team: Team, day: date, frontmatter: dict[str, Any
 _PREFILL = {"story": _story, "dreams": _dreams, "plan": _plan, "checkin": _checkin, "note": _note}
 
 
-def propose_skills(dreams: list[Dream]) -> list[dict[str, Any]]:
-    """The skills of the dream grid worth choosing from, ranked as the README says.
+def _prefill_dreams(
+    frontmatter: dict[str, Any], context: dict[str, Any], story: Document | None, earlier: Document | None
+) -> None:
+    """A first dreams document starts empty; a revisit starts from the dreams of `earlier`, to rate again."""
+    from careerkit.writing.proposals import dreams_to_rate_again, last_ratings
 
-    First the skills that more dreams need (a need of NEEDED or more counts for
-    its dream), then the higher need, then the bigger gap; each once, with the
-    dreams it serves. A skill rated as good as every dream needs is left out.
-    """
-    found: dict[str, dict[str, Any]] = {}
-    for dream in dreams:
-        for skill in dream.skills:
-            key = " ".join(skill.skill.split()).casefold()
-            entry = found.setdefault(
-                key,
-                {
-                    "skill": skill.skill,
-                    "dreams": [],
-                    "count": 0,
-                    "need": None,
-                    "have": None,
-                    "gap": None,
-                    "rated": False,
-                },
-            )
-            if dream.dream not in entry["dreams"]:
-                entry["dreams"].append(dream.dream)
-            _count_rating(entry, skill)
-    wanted = [e for e in found.values() if not e["rated"] or (e["gap"] or 0) > 0]
-    wanted.sort(key=lambda e: (-e["count"], -(e["need"] or 0), -(e["gap"] or 0), e["skill"].casefold()))
-    return [{k: v for k, v in e.items() if k != "rated"} for e in wanted]
+    revisit = earlier is not None and bool(earlier.dreams)
+    frontmatter["dreams"] = dreams_to_rate_again(earlier) if earlier is not None and revisit else []
+    context["values"] = story.values if story else []
+    context["story_date"] = story.date.isoformat() if story else None
+    context["values_confirmed"] = story.values_confirmed.isoformat() if story and story.values_confirmed else None
+    context["revisit"] = revisit
+    context["earlier_date"] = earlier.date.isoformat() if earlier is not None and revisit else None
+    context["last_ratings"] = last_ratings(earlier) if earlier is not None and revisit else []
 
 
-def _count_rating(entry: dict[str, Any], skill: DreamSkill) -> None:
-    """Add one dream's rating of a skill to its candidate: the dreams that need it, the highest need, the lowest
-    `have`, the biggest gap."""
-    if skill.need is not None and skill.need >= NEEDED:
-        entry["count"] += 1
-    if skill.need is not None:
-        entry["need"] = max(entry["need"] or 0, skill.need)
-    if skill.have is not None:
-        entry["have"] = skill.have if entry["have"] is None else min(entry["have"], skill.have)
-    if skill.need is not None and skill.have is not None:
-        entry["rated"] = True
-        entry["gap"] = max(entry["gap"] if entry["gap"] is not None else -5, skill.gap)
+def _prefill_plan(
+    frontmatter: dict[str, Any], context: dict[str, Any], held: PersonNotes, team: Team, day: date
+) -> None:
+    """The candidates from the newest dreams; on a revisit, how they learn best and what is still open."""
+    from careerkit.rules.findings import later
+    from careerkit.writing.proposals import learns_best_before, open_to_review
+
+    story, dreams = held.newest("story"), held.newest("dreams")
+    candidates = propose_skills(dreams.dreams if dreams else [])
+    frontmatter["learns_best"] = learns_best_before(held)  # to confirm with them; it is no content of its own
+    frontmatter["skills"] = []  # chosen with them in the talk, not before it
+    frontmatter["actions"] = []
+    frontmatter["review_by"] = later(day, team.settings.conversation_every_days)
+    left_out = [p for p in team.errors if dreams is not None and p.path == dreams.path and p.code == codes.BAD_RATING]
+    dream_rows = [
+        {
+            "dream": d.dream,
+            "skills": [{"skill": s.skill, "need": s.need, "have": s.have, "gap": s.gap} for s in d.skills],
+        }
+        for d in (dreams.dreams if dreams else [])
+    ]
+    steps, promises = open_to_review(held, team)
+    # `gaps` (each candidate with its first dream) keeps templates copied from careerkit 0.1 working
+    context.update(
+        candidates=candidates,
+        values=story.values if story else [],
+        dreams=dream_rows,
+        gaps=[{**c, "dream": c["dreams"][0] if c["dreams"] else ""} for c in candidates],
+        dreams_date=dreams.date.isoformat() if dreams else None,
+        left_out=len(left_out),
+        dreams_path=dreams.path if dreams else None,
+        review_by=frontmatter["review_by"].isoformat(),
+        revisit=held.has("plan"),
+        learns_best=frontmatter["learns_best"],
+        open_steps=steps,
+        open_promises=promises,
+    )

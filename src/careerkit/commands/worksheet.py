@@ -1,0 +1,63 @@
+"""`careerkit share` and `careerkit take`: the person's worksheet, out and back."""
+
+from typing import Optional
+
+import typer
+
+from careerkit.commands.options import echo_line, repository, today_option, today_param, writable_repository
+
+
+def share(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., metavar="PERSON", help="Someone on your team: their slug or name."),
+    stage: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--stage",
+        metavar="STAGE",
+        help="dreams, plan or checkin (default: their next conversation; a check-in once all three were held).",
+    ),
+    output: Optional[str] = typer.Option(  # noqa: UP045
+        None, "-o", "--output", metavar="FILE", help="Write it to FILE (owner-only; default: standard output)."
+    ),
+    today: Optional[str] = today_param(),  # noqa: UP045
+) -> None:
+    """Write a plain Markdown worksheet for PERSON to fill in before a conversation; read it back with `take`."""
+    from pathlib import Path
+
+    from careerkit.fs import safe as fsutil
+    from careerkit.writing.sharing import worksheet_for
+
+    day = today_option(today)
+    repo = repository(ctx)
+    text = worksheet_for(repo, person, stage, day)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    fsutil.writable(Path(output), repo.root, fsutil.EXPORT, replacing=True)
+    fsutil.write_private(Path(output), text.encode("utf-8"), repo.root, fsutil.EXPORT)
+    echo_line(output)
+
+
+def take(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., metavar="PERSON", help="Whose worksheet it is: their slug or name."),
+    file: str = typer.Argument(..., metavar="FILE", help="The filled worksheet."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print what would change; write nothing."),
+    today: Optional[str] = today_param(),  # noqa: UP045
+) -> None:
+    """Read a filled worksheet back into PERSON's notes: print every change, then make it."""
+    from pathlib import Path
+
+    from careerkit.writing.take import read_sheet
+    from careerkit.writing.take import take as take_sheet
+
+    day = today_option(today)
+    repo = repository(ctx) if dry_run else writable_repository(ctx)
+    sheet = read_sheet(Path(file))
+    plan = take_sheet(repo, person, sheet, day, dry_run)
+    for line in plan.lines:
+        echo_line(line)
+    if not plan.lines:
+        echo_line("nothing to change: the notes already say what the worksheet says")
+    elif dry_run:
+        echo_line("(dry run: nothing written)")

@@ -1,0 +1,253 @@
+"""`careerkit take`: a filled worksheet (careerkit.writing.worksheet) back into the notes.
+
+Everything is worked out first, under the person's lock: each step's change, the new steps, the lists for a
+document of the worksheet's stage. A conflict (a step or a rating changed both in the notes and on the
+worksheet since it was shared) or a line that cannot be placed stops it with nothing written. Then each
+edit goes through the byte-exact editor and a new document through the scaffold, so it records `scaffold`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerkit.errors import CareerkitError
+from careerkit.rules.actions import Value, blocking_problems, new_fields, next_id, target_for_new
+from careerkit.values.model import Action, Document, PersonNotes
+from careerkit.writing import worksheet as ws
+
+if TYPE_CHECKING:
+    from careerkit.repository.loader import Repository
+
+
+@dataclass
+class Plan:
+    """What taking a worksheet changes: lines to show, and the edits that make them."""
+
+    person: PersonNotes
+    day: date
+    lines: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    step_fields: dict[int, tuple[Action, dict[str, Value], list[str]]] = field(default_factory=dict)
+    new_steps: list[dict[str, Value]] = field(default_factory=list)
+    lists: dict[str, Any] = field(default_factory=dict)  # for the stage's document
+    warnings: list[str] = field(default_factory=list)
+
+
+class Conflicts(CareerkitError):
+    """Changed on both sides since the worksheet was shared (exit 1, nothing written)."""
+
+
+def read_sheet(path: Path) -> ws.Sheet:
+    from careerkit.fs.read import read_regular
+
+    try:
+        data = read_regular(path, limit=1 << 20)
+    except OSError as error:
+        raise CareerkitError(f"{path}: cannot read the worksheet: {(error.strerror or 'error').lower()}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CareerkitError(f"{path}: the worksheet is not UTF-8 text; nothing written") from None
+    return ws.parse(text, str(path))
+
+
+def take(notes: Repository, person_text: str, sheet: ws.Sheet, today: date, dry_run: bool) -> Plan:
+    """Work out what `sheet` changes for the person and, unless `dry_run`, make it; Conflicts or SheetError
+    with nothing written."""
+    slug = notes.resolve_person(person_text)
+    if sheet.person is not None and sheet.person != slug:
+        raise CareerkitError(f"this worksheet is for {sheet.person}, not {slug}; nothing written")
+    with notes.locked(slug):
+        team = notes.load([slug])
+        blocking = blocking_problems(team, slug)
+        if blocking:
+            raise CareerkitError("nothing written: fix the documents above first", problems=blocking)
+        person = team.people[0]
+        plan = work_out(person, sheet, sheet.day or sheet.shared or today, team.settings.manager)
+        if plan.conflicts:
+            raise Conflicts(
+                "changed both in the notes and on the worksheet since it was shared: "
+                + ", ".join(plan.conflicts)
+                + "; nothing written (take a new worksheet, or change the notes by hand)"
+            )
+        if not dry_run:
+            _apply(notes, plan, str(sheet.stage), today)
+    return plan
+
+
+def work_out(person: PersonNotes, sheet: ws.Sheet, day: date, manager: str) -> Plan:
+    plan = Plan(person, day)
+    by_id = {action.id: action for action in person.actions()}
+    for step in sheet.steps:
+        if step.ident is not None and step.ident in by_id:
+            _step_change(plan, step, by_id[step.ident], sheet.base)
+        else:
+            _new_step(plan, step, by_id)
+    if sheet.stage == "dreams":
+        _dreams(plan, sheet)
+    elif sheet.stage == "plan":
+        _plan_lists(plan, sheet)
+    return plan
+
+
+def _step_change(plan: Plan, step: ws.Step, action: Action, base: dict[str, str] | None) -> None:
+    shared = None if base is None else base.get(str(step.ident))
+    if shared is not None and ws.step_print("done" if step.done else "open", step.title, step.due) == shared:
+        return  # not changed on the worksheet
+    fields: dict[str, Value] = {}
+    remove: list[str] = []
+    words: list[str] = []
+    if step.done and action.status != "done":
+        fields.update(status="done", closed=plan.day)
+        words.append(f"done on {plan.day.isoformat()}")
+    if not ws.same_text(step.title, action.title):
+        fields["title"] = " ".join(step.title.split())
+        words.append(f"now reads {fields['title']!r}")
+    if step.due != action.due:
+        if step.due is None:
+            remove.append("due")
+        else:
+            fields["due"] = step.due
+        words.append(f"due {step.due.isoformat()}" if step.due else "no date")
+    if not words:
+        return  # already in the notes
+    if shared is not None and ws.step_print(action.status, action.title, action.due) != shared:
+        plan.conflicts.append(f"step {action.id}")
+        return
+    plan.step_fields[action.id] = (action, fields, remove)
+    plan.lines.append(f"step {action.id}: {', '.join(words)} ({action.path})")
+
+
+def _new_step(plan: Plan, step: ws.Step, by_id: dict[int, Action]) -> None:
+    title = " ".join(step.title.split())
+    if step.ident is not None:  # a number that is no step of theirs: part of the words
+        title = f"{step.ident} {title}"
+    if any(ws.same_text(title, str(a.title)) for a in by_id.values()) or any(
+        ws.same_text(title, str(f["title"])) for f in plan.new_steps
+    ):
+        return  # already in the notes (the same worksheet taken twice)
+    ident = next_id(plan.person) + len(plan.new_steps)
+    fields = new_fields(ident, title, plan.day, step.due)
+    if step.done:
+        fields.update(status="done", closed=plan.day)
+    plan.new_steps.append(fields)
+    due = f" (due {step.due.isoformat()})" if step.due else ""
+    plan.lines.append(f"step {ident}: new: {title}{due}" + (", done" if step.done else ""))
+
+
+def _dreams(plan: Plan, sheet: ws.Sheet) -> None:
+    current = plan.person.newest("dreams")
+    rows = {
+        ws.rating_key(d.dream, s.skill): s for d in (current.dreams if current else []) for s in d.skills
+    }
+    written: list[dict[str, Any]] = []
+    for dream in sheet.dreams:
+        if not dream.dream and not dream.skills:
+            continue
+        if not dream.dream:
+            raise ws.SheetError(f"line {dream.line}: a dream without its words; nothing written")
+        skills = [_rating(plan, dream.dream, rating, rows, sheet.base) for rating in dream.skills]
+        written.append({"dream": " ".join(dream.dream.split()), "skills": skills})
+    before = [_dream_data(d.dream, d.skills) for d in (current.dreams if current else [])]
+    if written and written != before:
+        plan.lists["dreams"] = written
+        plan.lines.append(f"dreams: {len(written)} dreams with their skills and ratings")
+
+
+def _rating(plan: Plan, dream: str, rating: ws.Rating, rows: dict[str, Any], base: dict[str, str] | None) -> Any:
+    key = ws.rating_key(dream, rating.skill)
+    shared = None if base is None else base.get(key)
+    noted = rows.get(key)
+    mine = (rating.need, rating.have)
+    if noted is not None and shared is not None:
+        theirs = (noted.need, noted.have)
+        if ws.rating_print(*mine) == shared:
+            mine = theirs  # not changed on the worksheet: the notes' rating stands
+        elif mine != theirs and ws.rating_print(*theirs) != shared:
+            plan.conflicts.append(f"the rating of {rating.skill!r} ({dream})")
+    return _skill_data(" ".join(rating.skill.split()), *mine)
+
+
+def _skill_data(skill: str, need: int | None, have: int | None) -> dict[str, Any]:
+    row: dict[str, Any] = {"skill": skill}
+    if need is not None:
+        row["need"] = need
+    if have is not None:
+        row["have"] = have
+    return row
+
+
+def _dream_data(dream: str, skills: list[Any]) -> dict[str, Any]:
+    return {"dream": dream, "skills": [_skill_data(s.skill, s.need, s.have) for s in skills]}
+
+
+def _plan_lists(plan: Plan, sheet: ws.Sheet) -> None:
+    current = plan.person.newest("plan")
+    chosen = [{"skill": " ".join(s.split())} for s in dict.fromkeys(sheet.chosen)]
+    learns = list(dict.fromkeys(" ".join(item.split()) for item in sheet.learns_best))
+    if chosen and (current is None or [s.skill for s in current.skills] != [c["skill"] for c in chosen]):
+        plan.lists["skills"] = chosen
+        plan.lines.append("plan: the skills you chose: " + ", ".join(c["skill"] for c in chosen))
+    if learns and (current is None or current.learns_best != learns):
+        plan.lists["learns_best"] = learns
+        plan.lines.append("plan: how you learn best: " + ", ".join(learns))
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+def _apply(notes: Repository, plan: Plan, stage: str, today: date) -> None:
+    from careerkit.writing import edit
+
+    for ident, (action, fields, remove) in plan.step_fields.items():
+        edit.edit_file(
+            notes.root,
+            notes.root / action.path,
+            lambda text, i=ident, f=fields, r=remove: edit.set_action_fields(text, i, f, r),
+        )
+    steps = plan.new_steps
+    if plan.lists or (stage == "plan" and steps and not plan.person.has("plan")):
+        target = _prepared(plan.person, stage, today)
+        if target is None:
+            _create(notes, plan, stage, steps)
+            return
+        lists = dict(plan.lists)
+        edit.edit_file(notes.root, notes.root / target.path, lambda text: _set_all(text, lists))
+        _append(notes, target, steps)
+        return
+    if steps:
+        _append(notes, target_for_new(plan.person, plan.day), steps)
+
+
+def _set_all(text: str, lists: dict[str, Any]) -> str:
+    from careerkit.writing.edit import set_list
+
+    for key, value in lists.items():
+        text = set_list(text, key, value)
+    return text
+
+
+def _append(notes: Repository, target: Document, steps: list[dict[str, Value]]) -> None:
+    from careerkit.writing import edit
+
+    for fields in steps:
+        edit.edit_file(notes.root, notes.root / target.path, lambda text, f=fields: edit.append_action(text, f))
+
+
+def _prepared(person: PersonNotes, stage: str, today: date) -> Document | None:
+    """The planned document of that stage, the newest, if there is one."""
+    planned = [doc for doc in person.planned(today) if doc.stage == stage]
+    return planned[-1] if planned else None
+
+
+def _create(notes: Repository, plan: Plan, stage: str, steps: list[dict[str, Value]]) -> None:
+    from careerkit.writing.scaffold import create
+
+    fields: dict[str, Any] = dict(plan.lists)
+    if steps:
+        fields["actions"] = [dict(step) for step in steps]
+    created = create(notes, stage, plan.person.slug, plan.day, fields=fields, held_lock=True, start=False)
+    plan.lines.append(f"written: {notes.rel(created.path)}")

@@ -1,0 +1,271 @@
+"""`careerkit share` and `careerkit take`: the worksheet out, filled in by a person in any editor, and back."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES
+
+TODAY = "2026-11-25"
+PEOPLE = sorted(p.name for p in (EXAMPLES / "people").iterdir() if p.is_dir())
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "notes"
+    shutil.copytree(EXAMPLES, root)
+    return root
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "people").rglob("*")) if p.is_file()}
+
+
+def _frontmatter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1])
+
+
+def _actions(root: Path, slug: str) -> dict[int, dict]:
+    found: dict[int, dict] = {}
+    for path in sorted((root / "people" / slug).glob("*-*.md")):
+        for action in _frontmatter(path).get("actions") or []:
+            found[action["id"]] = action
+    return found
+
+
+def _share(cli: Callable, root: Path, slug: str, *extra: str) -> str:
+    return str(cli(root, "share", slug, "--today", TODAY, *extra).stdout)
+
+
+def _take(cli: Callable, root: Path, slug: str, text: str, tmp_path: Path, expect: int = 0, *extra: str):
+    sheet = tmp_path / "sheet.md"
+    sheet.write_bytes(text.encode("utf-8"))
+    return cli(root, "take", slug, str(sheet), "--today", TODAY, *extra, expect=expect)
+
+
+@pytest.mark.parametrize("slug", PEOPLE)
+@pytest.mark.parametrize("stage", ["dreams", "plan", "checkin"])
+def test_a_worksheet_taken_back_unchanged_changes_nothing(cli, tmp_path, slug, stage):
+    root = _copy(tmp_path)
+    before = _snapshot(root)
+    text = _share(cli, root, slug, "--stage", stage)
+    result = _take(cli, root, slug, text, tmp_path)
+    assert "nothing to change" in result.stdout
+    assert _snapshot(root) == before
+
+
+def test_share_shows_open_steps_as_task_lines_and_nothing_private(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "amara")
+    assert "- [ ] 8 Write a one-page design doc for the export queue and ask Lars to review it (due 2026-12-10)" in text
+    assert "---" not in text  # no YAML for the person to keep intact
+    notes = root / "people" / "amara" / "2026-11-12-note.md"
+    said = [line for line in notes.read_text(encoding="utf-8").split("---", 2)[2].splitlines() if len(line) > 20]
+    assert said and not any(line.strip() in text for line in said)
+
+
+def test_ticks_dates_and_new_steps_come_back_as_the_person_wrote_them(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "amara")
+    text = text.replace("- [ ] 7 Book", "* [X] 7 Book").replace("(due 2026-12-10)", "(due 2026-12-20)")
+    text = text.replace("Date: 2026-11-25", "Date: 2026-11-27")
+    text = text.replace("- [ ] \n", "- [ ] Ask Lars for \u201cfeedback\u201d on the doc (due 2027-01-10)\n", 1)
+    result = _take(cli, root, "amara", text.replace("\n", "\r\n"), tmp_path)
+    assert "step 7: done on 2026-11-27" in result.stdout
+    actions = _actions(root, "amara")
+    assert actions[7]["status"] == "done" and str(actions[7]["closed"]) == "2026-11-27"
+    assert str(actions[8]["due"]) == "2026-12-20"
+    new = actions[max(actions)]
+    assert new["title"] == 'Ask Lars for "feedback" on the doc' and str(new["due"]) == "2027-01-10"
+    assert "owner" not in new and new["status"] == "open"
+    again = _snapshot(root)
+    assert "nothing to change" in _take(cli, root, "amara", text, tmp_path).stdout
+    assert _snapshot(root) == again
+
+
+def test_dry_run_prints_the_changes_and_writes_nothing(cli, tmp_path):
+    root = _copy(tmp_path)
+    before = _snapshot(root)
+    text = _share(cli, root, "gus").replace("- [ ] 1 Read", "- [x] 1 Read")
+    result = _take(cli, root, "gus", text, tmp_path, 0, "--dry-run")
+    assert "step 1: done" in result.stdout and "nothing written" in result.stdout
+    assert _snapshot(root) == before
+
+
+def test_a_step_changed_on_both_sides_is_a_conflict_named_by_id(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "emil")
+    cli(root, "action", "edit", "emil", "4", "--due", "2026-12-05", "--today", TODAY)
+    before = _snapshot(root)
+    filled = text.replace("- [ ] 4 Pick", "- [x] 4 Pick").replace("- [ ] 2 Shadow", "- [x] 2 Shadow")
+    result = _take(cli, root, "emil", filled, tmp_path, 1)
+    assert "step 4" in result.stderr and "step 2" not in result.stderr and "nothing written" in result.stderr
+    assert _snapshot(root) == before
+
+
+def test_a_change_made_on_both_sides_alike_is_no_conflict(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "emil")
+    cli(root, "action", "done", "emil", "4", "--today", TODAY)
+    before = _snapshot(root)
+    _take(cli, root, "emil", text.replace("- [ ] 4 Pick", "- [x] 4 Pick"), tmp_path)
+    assert _snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("hello there", "cannot place this line"), ("- [?] 4 Pick a topic", "tick it with [x]")],
+)
+def test_a_line_it_cannot_place_is_named_and_nothing_is_written(cli, tmp_path, line, said):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "emil").replace("## New steps\n", f"## New steps\n{line}\n")
+    before = _snapshot(root)
+    result = _take(cli, root, "emil", text, tmp_path, 1)
+    assert "sheet.md:" in result.stderr and said in result.stderr and "Traceback" not in result.stderr
+    assert _snapshot(root) == before
+
+
+def test_a_worksheet_for_someone_else_is_refused(cli, tmp_path):
+    root = _copy(tmp_path)
+    result = _take(cli, root, "gus", _share(cli, root, "emil"), tmp_path, 1)
+    assert "for emil" in result.stderr
+
+
+def test_dreams_come_back_as_a_new_held_document_of_that_day(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "ben")
+    filled = text.replace(
+        "### Dream: \n\n- : need _, have _",
+        "### Dream: Run the \u2018mobile\u2019 guild\n\n- public speaking: need 4, have 2\n- mentoring: need 3, have _",
+        1,
+    )
+    result = _take(cli, root, "ben", filled, tmp_path)
+    assert "written: people/ben/2026-11-25-dreams.md" in result.stdout
+    path = root / "people" / "ben" / "2026-11-25-dreams.md"
+    data = _frontmatter(path)
+    assert data["dreams"] == [
+        {
+            "dream": "Run the 'mobile' guild",
+            "skills": [{"skill": "public speaking", "need": 4, "have": 2}, {"skill": "mentoring", "need": 3}],
+        }
+    ]
+    assert data["scaffold"] and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "dreams" in cli(root, "log", "ben", "--today", TODAY).stdout
+    before = _snapshot(root)
+    _take(cli, root, "ben", filled, tmp_path)
+    assert _snapshot(root) == before
+
+
+def test_a_rating_out_of_range_is_refused_on_its_line(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "chen", "--stage", "dreams")
+    filled = text.replace("need _, have _", "need 7, have 1", 1)
+    result = _take(cli, root, "chen", filled, tmp_path, 1)
+    assert "ratings go from 1 to 5" in result.stderr
+
+
+def test_a_plan_worksheet_offers_the_ranked_skills_and_writes_the_choice(cli, notes, tmp_path):
+    root = notes(
+        {
+            "people/lee/2026-10-01-dreams.md": """\
+            ---
+            person: lee
+            stage: dreams
+            date: 2026-10-01
+            dreams:
+              - dream: Staff engineer
+                skills:
+                  - {skill: system design, need: 5, have: 2}
+                  - {skill: writing, need: 3, have: 3}
+              - dream: Tech lead
+                skills:
+                  - {skill: system design, need: 4, have: 2}
+                  - {skill: mentoring, need: 4, have: 1}
+            ---
+            """
+        }
+    )
+    text = _share(cli, root, "lee")
+    assert text.index("- [ ] system design") < text.index("- [ ] mentoring") and "- [ ] writing" not in text
+    filled = (
+        text.replace("- [ ] mentoring", "- [x] mentoring")
+        .replace("- [ ] system design", "- [x] system design")
+        .replace("## How you learn best\n\n", "## How you learn best\n\n- pairing\n", 1)
+        .replace("## First steps\n\n", "## First steps\n\n- [ ] Pair with Bob on a design review (due 2026-12-01)\n")
+    )
+    _take(cli, root, "lee", filled, tmp_path)
+    data = _frontmatter(root / "people" / "lee" / "2026-11-25-plan.md")
+    assert [s["skill"] for s in data["skills"]] == ["system design", "mentoring"]
+    assert data["learns_best"] == ["pairing"]
+    assert data["actions"][0]["title"] == "Pair with Bob on a design review"
+
+
+def test_share_writes_an_owner_only_file_and_never_through_a_link(cli, tmp_path):
+    root = _copy(tmp_path)
+    out = tmp_path / "zoe.md"
+    cli(root, "share", "amara", "-o", str(out), "--today", TODAY)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "elsewhere.md")
+    cli(root, "share", "amara", "-o", str(link), "--today", TODAY, expect=None)
+    assert not (tmp_path / "elsewhere.md").exists()
+
+
+# -- what people do to a Markdown file ------------------------------------------------------------
+
+EDITS = st.fixed_dictionaries(
+    {
+        "ticks": st.sets(st.sampled_from([6, 7, 8, 9])),
+        "bullet": st.sampled_from(["- ", "* ", "+ ", "1. "]),
+        "mark": st.sampled_from(["x", "X"]),
+        "crlf": st.booleans(),
+        "blank_lines": st.booleans(),
+        "smart": st.booleans(),
+        "no_header": st.booleans(),
+        "reflow": st.booleans(),
+    }
+)
+
+
+def _edit(text: str, edits: dict) -> str:
+    lines = []
+    for line in text.split("\n"):
+        if edits["no_header"] and line.startswith("<!--"):
+            continue
+        if line.startswith("- [ ] ") and line[6:7].isdigit():
+            ident = int(line[6:].split()[0])
+            mark = edits["mark"] if ident in edits["ticks"] else " "
+            line = f"{edits['bullet']}[{mark}] {line[6:]}"
+            if edits["smart"]:
+                line = line.replace("'", "\u2019")
+            if edits["reflow"] and " (due" in line:
+                head, tail = line.split(" (due", 1)
+                line = f"{head}\n  (due{tail}"
+        lines.append(line)
+        if edits["blank_lines"]:
+            lines.append("")
+    text = "\n".join(lines)
+    return text.replace("\n", "\r\n") if edits["crlf"] else text
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(edits=EDITS)
+def test_the_edits_people_make_give_exactly_the_intended_steps(cli, tmp_path_factory, edits):
+    tmp_path = tmp_path_factory.mktemp("sheet")
+    root = _copy(tmp_path)
+    before = _actions(root, "amara")
+    _take(cli, root, "amara", _edit(_share(cli, root, "amara"), edits), tmp_path)
+    after = _actions(root, "amara")
+    expected = {ident: dict(action) for ident, action in before.items()}
+    for ident in edits["ticks"]:
+        expected[ident].update(status="done", closed=after[ident].get("closed"))
+        assert str(after[ident]["closed"]) == TODAY
+    assert after == expected

@@ -197,9 +197,9 @@ def set_list(text: str, key: str, items: list[Any]) -> str:
     key_node, value_node = pair
     start, _ = _after_colon(y, key_node)
     end = _pair_end(y, key_node, value_node)
-    if not isinstance(value_node, yaml.SequenceNode) and not _is_empty(value_node):
-        if not (isinstance(value_node, yaml.ScalarNode) and value_node.value in ("", "null", "~")):
-            raise EditRefused(f"`{key}` is not a list; edit it by hand")
+    empty = _is_empty(value_node) or (isinstance(value_node, yaml.ScalarNode) and value_node.value in ("null", "~"))
+    if not isinstance(value_node, yaml.SequenceNode) and not empty:
+        raise EditRefused(f"`{key}` is not a list; edit it by hand")
     return _finish(parsed, [_Splice(start, end, " " + flow)], expected)
 
 

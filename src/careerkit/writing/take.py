@@ -8,6 +8,7 @@ edit goes through the byte-exact editor and a new document through the scaffold,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -140,9 +141,7 @@ def _new_step(plan: Plan, step: ws.Step, by_id: dict[int, Action]) -> None:
 
 def _dreams(plan: Plan, sheet: ws.Sheet) -> None:
     current = plan.person.newest("dreams")
-    rows = {
-        ws.rating_key(d.dream, s.skill): s for d in (current.dreams if current else []) for s in d.skills
-    }
+    rows = {ws.rating_key(d.dream, s.skill): s for d in (current.dreams if current else []) for s in d.skills}
     written: list[dict[str, Any]] = []
     for dream in sheet.dreams:
         if not dream.dream and not dream.skills:
@@ -203,11 +202,7 @@ def _apply(notes: Repository, plan: Plan, stage: str, today: date) -> None:
     from careerkit.writing import edit
 
     for ident, (action, fields, remove) in plan.step_fields.items():
-        edit.edit_file(
-            notes.root,
-            notes.root / action.path,
-            lambda text, i=ident, f=fields, r=remove: edit.set_action_fields(text, i, f, r),
-        )
+        edit.edit_file(notes.root, notes.root / action.path, _step_edit(ident, fields, remove))
     steps = plan.new_steps
     if plan.lists or (stage == "plan" and steps and not plan.person.has("plan")):
         target = _prepared(plan.person, stage, today)
@@ -234,7 +229,19 @@ def _append(notes: Repository, target: Document, steps: list[dict[str, Value]]) 
     from careerkit.writing import edit
 
     for fields in steps:
-        edit.edit_file(notes.root, notes.root / target.path, lambda text, f=fields: edit.append_action(text, f))
+        edit.edit_file(notes.root, notes.root / target.path, _appended(fields))
+
+
+def _step_edit(ident: int, fields: dict[str, Value], remove: list[str]) -> Callable[[str], str]:
+    from careerkit.writing import edit
+
+    return lambda text: edit.set_action_fields(text, ident, fields, remove)
+
+
+def _appended(fields: dict[str, Value]) -> Callable[[str], str]:
+    from careerkit.writing import edit
+
+    return lambda text: edit.append_action(text, fields)
 
 
 def _prepared(person: PersonNotes, stage: str, today: date) -> Document | None:

@@ -4,7 +4,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.commands.options import echo_line, repository, today_option, today_param, writable_repository
+from careerkit.commands.options import committed, echo_line, repository, today_option, today_param, writable_repository
 
 
 def share(
@@ -41,19 +41,24 @@ def share(
 def take(
     ctx: typer.Context,
     person: str = typer.Argument(..., metavar="PERSON", help="Whose worksheet it is: their slug or name."),
-    file: str = typer.Argument(..., metavar="FILE", help="The filled worksheet."),
+    file: str = typer.Argument(..., metavar="FILE", help="The filled worksheet; - reads it from standard input."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print what would change; write nothing."),
     today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Read a filled worksheet back into PERSON's notes: print every change, then make it."""
     from pathlib import Path
 
-    from careerkit.writing.take import read_sheet
+    from careerkit.writing.take import SHEET_LIMIT, read_sheet
     from careerkit.writing.take import take as take_sheet
 
     day = today_option(today)
     repo = repository(ctx) if dry_run else writable_repository(ctx)
-    sheet = read_sheet(Path(file))
+    if file == "-":  # pasted back from a chat
+        import sys
+
+        sheet = read_sheet(None, sys.stdin.buffer.read(SHEET_LIMIT + 1))
+    else:
+        sheet = read_sheet(Path(file))
     plan = take_sheet(repo, person, sheet, day, dry_run)
     for line in plan.lines:
         echo_line(line)
@@ -61,3 +66,4 @@ def take(
         echo_line("nothing to change: the notes already say what the worksheet says")
     elif dry_run:
         echo_line("(dry run: nothing written)")
+    committed(repo.root, list(dict.fromkeys(plan.written)), f"take a {sheet.stage} worksheet")

@@ -34,25 +34,32 @@ class Plan:
     step_fields: dict[int, tuple[Action, dict[str, Value], list[str]]] = field(default_factory=dict)
     new_steps: list[dict[str, Value]] = field(default_factory=list)
     lists: dict[str, Any] = field(default_factory=dict)  # for the stage's document
-    warnings: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
 
 
 class Conflicts(CareerkitError):
     """Changed on both sides since the worksheet was shared (exit 1, nothing written)."""
 
 
-def read_sheet(path: Path) -> ws.Sheet:
+SHEET_LIMIT = 1 << 20  # a worksheet is a page or two: more is not one
+
+
+def read_sheet(path: Path | None, data: bytes | None = None) -> ws.Sheet:
+    """The worksheet at `path`, or in `data` (standard input, shown as `-`)."""
     from careerkit.fs.read import read_regular
 
+    shown = "-" if path is None else str(path)
     try:
-        data = read_regular(path, limit=1 << 20)
+        data = read_regular(path, limit=SHEET_LIMIT) if path is not None else data or b""
     except OSError as error:
-        raise CareerkitError(f"{path}: cannot read the worksheet: {(error.strerror or 'error').lower()}") from None
+        raise CareerkitError(f"{shown}: cannot read the worksheet: {(error.strerror or 'error').lower()}") from None
+    if len(data) > SHEET_LIMIT:
+        raise CareerkitError(f"{shown}: more than 1 MiB, too long for a worksheet; nothing written")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CareerkitError(f"{path}: the worksheet is not UTF-8 text; nothing written") from None
-    return ws.parse(text, str(path))
+        raise CareerkitError(f"{shown}: the worksheet is not UTF-8 text; nothing written") from None
+    return ws.parse(text, shown)
 
 
 def take(notes: Repository, person_text: str, sheet: ws.Sheet, today: date, dry_run: bool) -> Plan:
@@ -95,6 +102,10 @@ def work_out(person: PersonNotes, sheet: ws.Sheet, day: date, manager: str) -> P
 
 
 def _step_change(plan: Plan, step: ws.Step, action: Action, base: dict[str, str] | None) -> None:
+    if step.due_error is not None:
+        if not ws.same_text(step.words, action.title):
+            raise ws.SheetError(step.due_error)
+        step = ws.Step(step.line, step.ident, step.words, None, step.done)
     shared = None if base is None else base.get(str(step.ident))
     if shared is not None and ws.step_print("done" if step.done else "open", step.title, step.due) == shared:
         return  # not changed on the worksheet
@@ -203,6 +214,7 @@ def _apply(notes: Repository, plan: Plan, stage: str, today: date) -> None:
 
     for ident, (action, fields, remove) in plan.step_fields.items():
         edit.edit_file(notes.root, notes.root / action.path, _step_edit(ident, fields, remove))
+        plan.written.append(notes.root / action.path)
     steps = plan.new_steps
     if plan.lists or (stage == "plan" and steps and not plan.person.has("plan")):
         target = _prepared(plan.person, stage, today)
@@ -211,10 +223,10 @@ def _apply(notes: Repository, plan: Plan, stage: str, today: date) -> None:
             return
         lists = dict(plan.lists)
         edit.edit_file(notes.root, notes.root / target.path, lambda text: _set_all(text, lists))
-        _append(notes, target, steps)
+        _append(notes, plan, target, steps)
         return
     if steps:
-        _append(notes, target_for_new(plan.person, plan.day), steps)
+        _append(notes, plan, target_for_new(plan.person, plan.day), steps)
 
 
 def _set_all(text: str, lists: dict[str, Any]) -> str:
@@ -225,9 +237,10 @@ def _set_all(text: str, lists: dict[str, Any]) -> str:
     return text
 
 
-def _append(notes: Repository, target: Document, steps: list[dict[str, Value]]) -> None:
+def _append(notes: Repository, plan: Plan, target: Document, steps: list[dict[str, Value]]) -> None:
     from careerkit.writing import edit
 
+    plan.written.append(notes.root / target.path)
     for fields in steps:
         edit.edit_file(notes.root, notes.root / target.path, _appended(fields))
 
@@ -258,3 +271,4 @@ def _create(notes: Repository, plan: Plan, stage: str, steps: list[dict[str, Val
         fields["actions"] = [dict(step) for step in steps]
     created = create(notes, stage, plan.person.slug, plan.day, fields=fields, held_lock=True, start=False)
     plan.lines.append(f"written: {notes.rel(created.path)}")
+    plan.written.append(created.path)

@@ -17,10 +17,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from careerkit.errors import CareerkitError
-from careerkit.values.model import Action, PersonNotes
 
 SHEET_STAGES = ("dreams", "plan", "checkin")
 STAGE_TITLES = {"dreams": "your dreams", "plan": "your plan", "checkin": "your check-in"}
@@ -59,6 +57,8 @@ class Step:
     title: str
     due: date | None
     done: bool
+    words: str = ""  # the whole line after its id: a title of the notes may hold "(due soon)" itself
+    due_error: str | None = None  # what a "(due ...)" said that is not a day
 
 
 @dataclass
@@ -114,128 +114,6 @@ def rating_print(need: int | None, have: int | None) -> str:
     return _short(need, have)
 
 
-# -- writing one -----------------------------------------------------------------------------------
-
-
-def person_steps(person: PersonNotes, manager: str) -> list[Action]:
-    """The open steps that are the person's own (the manager's promises are not theirs to tick)."""
-    return [a for a in person.open_actions() if a.owner != manager]
-
-
-def render(
-    person: PersonNotes, stage: str, day: date, manager: str, candidates: list[dict[str, Any]] | None = None
-) -> str:
-    """The worksheet for `stage`, shared on `day`: only what their own page would show."""
-    base: dict[str, str] = {}
-    if stage == "dreams":
-        body = _dreams_part(person, base)
-    elif stage == "plan":
-        body = _plan_part(candidates or [])
-    else:
-        body = _checkin_part(person_steps(person, manager), base)
-    prints = ",".join(f"{key}.{value}" for key, value in base.items())
-    header = f"<!-- {MARK} person={person.slug} stage={stage} shared={day.isoformat()} base={prints} -->"
-    lines = [
-        header,
-        f"# Worksheet for {_one_line(person.name)}: {STAGE_TITLES[stage]} (keep this line)",
-        "",
-        f"Date: {day.isoformat()}",
-        "",
-        "> This is yours to fill in, in any editor, before or after we talk. Change the date above to the day",
-        "> you mean. Lines that start with > are only help; leave the first line and the title as they are.",
-        "",
-        *body,
-    ]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _dreams_part(person: PersonNotes, base: dict[str, str]) -> list[str]:
-    dreams = person.newest("dreams")
-    lines = [
-        "## Your dreams",
-        "",
-        "> One line 'Dream: ...' for each dream (three to five), in your words. Under it, a line for each skill",
-        "> the dream needs: how much it needs it (need) and how much you have it now (have), each from 1 to 5.",
-        "> Change any rating, add dreams and skills, or take out what no longer fits.",
-        "",
-    ]
-    for dream in dreams.dreams if dreams else []:
-        lines += [f"### Dream: {_one_line(dream.dream)}", ""]
-        for skill in dream.skills:
-            base[rating_key(dream.dream, skill.skill)] = rating_print(skill.need, skill.have)
-            lines.append(f"- {_one_line(skill.skill)}: need {_number(skill.need)}, have {_number(skill.have)}")
-        lines.append("- : need _, have _")
-        lines.append("")
-    for _ in range(BLANK_LINES["dreams"] if not dreams or not dreams.dreams else 1):
-        lines += ["### Dream: ", "", "- : need _, have _", "- : need _, have _", ""]
-    return lines
-
-
-def _number(value: int | None) -> str:
-    return "_" if value is None else str(value)
-
-
-def _plan_part(candidates: list[dict[str, Any]]) -> list[str]:
-    lines = [
-        "## Skills to choose from",
-        "",
-        "> Tick two to four skills to work on first ([x]), and put the most important one first.",
-        "> A skill that is not here: add it as a line of its own.",
-        "",
-    ]
-    for entry in candidates:
-        dreams = "; ".join(_one_line(d) for d in entry["dreams"])
-        lines.append(f"- [ ] {_one_line(entry['skill'])}" + (f" - for: {dreams}" if dreams else ""))
-    lines += [
-        "",
-        "## How you learn best",
-        "",
-        "> One way a line: pairing, reading, courses, a mentor, building something...",
-        "",
-        *["- " for _ in range(BLANK_LINES["plan"])],
-        "",
-        "## First steps",
-        "",
-        "> Small, concrete steps, one a line after '- [ ]'; add (due YYYY-MM-DD) when it has a date.",
-        "",
-        *["- [ ] " for _ in range(BLANK_LINES["plan"])],
-    ]
-    return lines
-
-
-def _checkin_part(steps: list[Action], base: dict[str, str]) -> list[str]:
-    lines = [
-        "## Your steps",
-        "",
-        "> Tick a step when it is done ([x]). Change its words or its date when the step changed.",
-        "",
-    ]
-    for action in steps:
-        base[str(action.id)] = step_print("open", action.title, action.due)
-        due = f" (due {action.due.isoformat()})" if action.due else ""
-        lines.append(f"- [ ] {action.id} {_one_line(action.title)}{due}")
-    if not steps:
-        lines.append("> (no open steps)")
-    lines += [
-        "",
-        "## New steps",
-        "",
-        "> One step a line, after '- [ ]'; add (due YYYY-MM-DD) when it has a date.",
-        "",
-        *["- [ ] " for _ in range(BLANK_LINES["checkin"])],
-        "",
-        "## How you feel about the plan",
-        "",
-        "> Whatever you want to bring to the check-in. careerkit files nothing from this part: we talk about it.",
-        "",
-    ]
-    return lines
-
-
 # -- reading one back -------------------------------------------------------------------------------
 
 
@@ -247,6 +125,9 @@ def parse(text: str, where: str) -> Sheet:
     for number, raw in enumerate(text.split("\n"), start=1):
         reader.line(number, raw.translate(_QUOTES).rstrip())
     reader.flush()
+    if sheet.stage is None:  # no first line and no title: what it holds tells
+        sheet.stage = "dreams" if sheet.dreams else "plan" if sheet.chosen or sheet.learns_best else None
+        sheet.stage = sheet.stage or ("checkin" if sheet.steps else None)
     if sheet.stage is None:
         raise SheetError(f"{where}: not a careerkit worksheet (no 'Worksheet for ...: your ...' line)")
     return sheet
@@ -397,18 +278,24 @@ class _Reader:
             self.sheet.learns_best.append(text)
 
     def _step(self, number: int, kind: str, text: str) -> None:
-        due: date | None = None
-        if match := _DUE.search(text):
-            due = self._date(number, match["due"].strip())
-            text = text[: match.start()].rstrip()
         ident: int | None = None
         if self.section != "new" and (lead := _LEADING_ID.match(text)):
             ident, text = int(lead["id"]), lead["rest"].strip()
+        words, due, due_error = text, None, None
+        if match := _DUE.search(text):
+            try:
+                due = date.fromisoformat(match["due"].strip())
+                text = text[: match.start()].rstrip()
+            except ValueError:
+                due_error = self.fail(number, f"the date {match['due'].strip()!r} is not a day written YYYY-MM-DD")
+        if due_error is not None and ident is None:
+            raise due_error
         if not text and ident is None:
             if due is not None or kind == "done":
                 raise self.fail(number, "a step without its words: write what the step is")
             return
-        self.sheet.steps.append(Step(number, ident, text, due, kind == "done"))
+        message = None if due_error is None else str(due_error)
+        self.sheet.steps.append(Step(number, ident, text, due, kind == "done", words, message))
 
 
 def _section_of(title: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import stat
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -221,9 +223,13 @@ def test_share_writes_an_owner_only_file_and_never_through_a_link(cli, tmp_path)
 
 # -- what people do to a Markdown file ------------------------------------------------------------
 
+WORDS = st.text(alphabet="abcdefghij ", min_size=1, max_size=12).map(lambda t: " ".join(t.split())).filter(bool)
 EDITS = st.fixed_dictionaries(
     {
         "ticks": st.sets(st.sampled_from([6, 7, 8, 9])),
+        "retitle": st.sets(st.sampled_from([6, 7, 8, 9])),
+        "redate": st.dictionaries(st.sampled_from([6, 7, 8, 9]), st.integers(1, 28)),
+        "new": st.lists(st.tuples(WORDS, st.none() | st.integers(1, 28)), max_size=3, unique_by=lambda t: t[0]),
         "bullet": st.sampled_from(["- ", "* ", "+ ", "1. "]),
         "mark": st.sampled_from(["x", "X"]),
         "crlf": st.booleans(),
@@ -233,6 +239,21 @@ EDITS = st.fixed_dictionaries(
         "reflow": st.booleans(),
     }
 )
+STEP_LINE = re.compile(r"- \[ \] (?P<id>\d+) (?P<title>.*?)(?: \(due (?P<due>[0-9-]+)\))?$")
+
+
+def _step_line(match: re.Match[str], edits: dict) -> str:
+    ident = int(match["id"])
+    mark = edits["mark"] if ident in edits["ticks"] else " "
+    title = match["title"] + (" together" if ident in edits["retitle"] else "")
+    due = f"2027-01-{edits['redate'][ident]:02d}" if ident in edits["redate"] else match["due"]
+    line = f"{edits['bullet']}[{mark}] {ident} {title}" + (f" (due {due})" if due else "")
+    if edits["smart"]:
+        line = line.replace("'", "\u2019")
+    if edits["reflow"] and " (due" in line:
+        head, tail = line.split(" (due", 1)
+        line = f"{head}\n  (due{tail}"
+    return line
 
 
 def _edit(text: str, edits: dict) -> str:
@@ -240,20 +261,31 @@ def _edit(text: str, edits: dict) -> str:
     for line in text.split("\n"):
         if edits["no_header"] and line.startswith("<!--"):
             continue
-        if line.startswith("- [ ] ") and line[6:7].isdigit():
-            ident = int(line[6:].split()[0])
-            mark = edits["mark"] if ident in edits["ticks"] else " "
-            line = f"{edits['bullet']}[{mark}] {line[6:]}"
-            if edits["smart"]:
-                line = line.replace("'", "\u2019")
-            if edits["reflow"] and " (due" in line:
-                head, tail = line.split(" (due", 1)
-                line = f"{head}\n  (due{tail}"
+        if match := STEP_LINE.match(line):
+            line = _step_line(match, edits)
+        if line == "## New steps":
+            news = [f"- [ ] {title}" + (f" (due 2027-02-{due:02d})" if due else "") for title, due in edits["new"]]
+            line = "\n".join([line, *news])
         lines.append(line)
         if edits["blank_lines"]:
             lines.append("")
     text = "\n".join(lines)
     return text.replace("\n", "\r\n") if edits["crlf"] else text
+
+
+def _intended(before: dict[int, dict], edits: dict) -> dict[int, dict]:
+    expected = {ident: dict(action) for ident, action in before.items()}
+    for ident in edits["ticks"]:
+        expected[ident].update(status="done", closed=date.fromisoformat(TODAY))
+    for ident in edits["retitle"]:
+        expected[ident]["title"] += " together"
+    for ident, day in edits["redate"].items():
+        expected[ident]["due"] = date(2027, 1, day)
+    for offset, (title, due) in enumerate(edits["new"], start=1):
+        step = {"id": max(before) + offset, "title": title}
+        step.update({"due": date(2027, 2, due)} if due else {})
+        expected[step["id"]] = {**step, "status": "open", "updated": date.fromisoformat(TODAY)}
+    return expected
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -262,10 +294,40 @@ def test_the_edits_people_make_give_exactly_the_intended_steps(cli, tmp_path_fac
     tmp_path = tmp_path_factory.mktemp("sheet")
     root = _copy(tmp_path)
     before = _actions(root, "amara")
-    _take(cli, root, "amara", _edit(_share(cli, root, "amara"), edits), tmp_path)
+    text = _edit(_share(cli, root, "amara"), edits)
+    _take(cli, root, "amara", text, tmp_path)
     after = _actions(root, "amara")
-    expected = {ident: dict(action) for ident, action in before.items()}
-    for ident in edits["ticks"]:
-        expected[ident].update(status="done", closed=after[ident].get("closed"))
-        assert str(after[ident]["closed"]) == TODAY
-    assert after == expected
+    assert after == _intended(before, edits)
+    taken = _snapshot(root)
+    _take(cli, root, "amara", text, tmp_path)
+    assert _snapshot(root) == taken
+
+
+RATINGS = st.dictionaries(st.integers(0, 20), st.tuples(st.integers(1, 5), st.integers(1, 5)), max_size=4)
+RATING_LINE = re.compile(r"^- (?P<skill>[^:]+): need (?P<need>\d|_), have (?P<have>\d|_)$")
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(changes=RATINGS, crlf=st.booleans())
+def test_ratings_changed_on_the_worksheet_are_the_ratings_of_the_new_dreams(cli, tmp_path_factory, changes, crlf):
+    tmp_path = tmp_path_factory.mktemp("sheet")
+    root = _copy(tmp_path)
+    text = _share(cli, root, "amara", "--stage", "dreams")
+    lines, index, intended = text.split("\n"), 0, []
+    for number, line in enumerate(lines):
+        if line.startswith("### Dream: ") and line[11:]:
+            intended.append({"dream": line[11:], "skills": []})
+        elif (match := RATING_LINE.match(line)) and intended:
+            need, have = changes.get(index, (match["need"], match["have"]))
+            lines[number] = f"- {match['skill']}: need {need}, have {have}"
+            row = {"skill": match["skill"]}
+            row.update({"need": int(need)} if str(need) != "_" else {})
+            row.update({"have": int(have)} if str(have) != "_" else {})
+            intended[-1]["skills"].append(row)
+            index += 1
+    filled = "\n".join(lines)
+    _take(cli, root, "amara", filled.replace("\n", "\r\n") if crlf else filled, tmp_path)
+    newest = sorted((root / "people" / "amara").glob("*-dreams*.md"))[-1]
+    assert _frontmatter(newest)["dreams"] == intended
+    shared = _frontmatter(root / "people" / "amara" / "2026-03-30-dreams.md")["dreams"]
+    assert (newest.name == "2026-11-25-dreams.md") == (intended != shared)

@@ -208,6 +208,40 @@ def test_a_plan_worksheet_offers_the_ranked_skills_and_writes_the_choice(cli, no
     assert [s["skill"] for s in data["skills"]] == ["system design", "mentoring"]
     assert data["learns_best"] == ["pairing"]
     assert data["actions"][0]["title"] == "Pair with Bob on a design review"
+    before = _snapshot(root)
+    assert "nothing to change" in _take(cli, root, "lee", filled, tmp_path).stdout
+    assert _snapshot(root) == before
+    assert "- pairing" in _share(cli, root, "lee", "--stage", "plan")  # on a revisit, what they said before
+
+
+def test_a_rating_changed_on_both_sides_is_a_conflict(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "amara", "--stage", "dreams")
+    dreams = root / "people" / "amara" / "2026-03-30-dreams.md"
+    line = next(line for line in text.splitlines() if line.startswith("- system design:"))
+    need = line.split("need ")[1].split(",")[0]
+    dreams.write_text(
+        dreams.read_text(encoding="utf-8").replace(f"system design, need: {need}", "system design, need: 1")
+    )
+    before = _snapshot(root)
+    filled = text.replace(line, "- system design: need 2, have 1")
+    result = _take(cli, root, "amara", filled, tmp_path, 1)
+    assert "the rating of 'system design'" in result.stderr and "nothing written" in result.stderr
+    assert _snapshot(root) == before
+
+
+def test_a_worksheet_pasted_back_without_its_first_lines_is_read_from_standard_input(cli, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from careerkit.cli import app
+
+    monkeypatch.delenv("CAREERKIT_ROOT", raising=False)
+    root = _copy(tmp_path)
+    text = _share(cli, root, "gus").replace("- [ ] 2 Write", "- [x] 2 Write")
+    pasted = "\n".join(text.splitlines()[3:])  # no comment, no title: the chat kept only the rest
+    result = CliRunner().invoke(app, ["--root", str(root), "take", "gus", "-", "--today", TODAY], input=pasted)
+    assert result.exit_code == 0 and "step 2: done on 2026-11-25" in result.stdout
+    assert _actions(root, "gus")[2]["status"] == "done"
 
 
 def test_share_writes_an_owner_only_file_and_never_through_a_link(cli, tmp_path):

@@ -58,7 +58,7 @@ def render(
     if stage == "dreams":
         body = _dreams_part(person, base)
     elif stage == "plan":
-        body = _plan_part(candidates or [])
+        body = _plan_part(candidates or [], _learns_best(person))
     else:
         body = _checkin_part(person_steps(person, manager), base)
     prints = ",".join(f"{key}.{value}" for key, value in base.items())
@@ -107,7 +107,12 @@ def _number(value: int | None) -> str:
     return "_" if value is None else str(value)
 
 
-def _plan_part(candidates: list[dict[str, Any]]) -> list[str]:
+def _learns_best(person: PersonNotes) -> list[str]:
+    plan = person.newest("plan")
+    return plan.learns_best if plan else []
+
+
+def _plan_part(candidates: list[dict[str, Any]], learns_best: list[str]) -> list[str]:
     lines = [
         "## Skills to choose from",
         "",
@@ -124,6 +129,7 @@ def _plan_part(candidates: list[dict[str, Any]]) -> list[str]:
         "",
         "> One way a line: pairing, reading, courses, a mentor, building something...",
         "",
+        *[f"- {_one_line(item)}" for item in learns_best],
         *["- " for _ in range(ws.BLANK_LINES["plan"])],
         "",
         "## First steps",

@@ -135,6 +135,15 @@ def test_a_line_it_cannot_place_is_named_and_nothing_is_written(cli, tmp_path, l
     assert _snapshot(root) == before
 
 
+def test_a_new_step_with_no_plan_to_hold_it_is_refused_before_anything_is_written(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "ben", "--stage", "checkin").replace("- [ ] \n", "- [ ] Read a book\n", 1)
+    before = _snapshot(root)
+    result = _take(cli, root, "ben", text, tmp_path, 1)
+    assert "no plan yet" in result.stderr and "Traceback" not in result.stderr
+    assert _snapshot(root) == before
+
+
 def test_a_worksheet_for_someone_else_is_refused(cli, tmp_path):
     root = _copy(tmp_path)
     result = _take(cli, root, "gus", _share(cli, root, "emil"), tmp_path, 1)

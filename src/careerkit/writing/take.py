@@ -210,23 +210,52 @@ def _plan_lists(plan: Plan, sheet: ws.Sheet) -> None:
 
 
 def _apply(notes: Repository, plan: Plan, stage: str, today: date) -> None:
-    from careerkit.writing import edit
-
+    """Every edit tried in memory first, so that one that cannot be made leaves every file as it was."""
+    edits: dict[str, list[Callable[[str], str]]] = {}
     for ident, (action, fields, remove) in plan.step_fields.items():
-        edit.edit_file(notes.root, notes.root / action.path, _step_edit(ident, fields, remove))
-        plan.written.append(notes.root / action.path)
-    steps = plan.new_steps
+        edits.setdefault(action.path, []).append(_step_edit(ident, fields, remove))
+    steps, create = plan.new_steps, False
     if plan.lists or (stage == "plan" and steps and not plan.person.has("plan")):
         target = _prepared(plan.person, stage, today)
-        if target is None:
-            _create(notes, plan, stage, steps)
-            return
-        lists = dict(plan.lists)
-        edit.edit_file(notes.root, notes.root / target.path, lambda text: _set_all(text, lists))
-        _append(notes, plan, target, steps)
-        return
-    if steps:
-        _append(notes, plan, target_for_new(plan.person, plan.day), steps)
+        create = target is None
+        if target is not None:
+            lists = dict(plan.lists)
+            edits.setdefault(target.path, []).append(lambda text: _set_all(text, lists))
+            edits[target.path] += [_appended(fields) for fields in steps]
+    elif steps:
+        target = target_for_new(plan.person, plan.day)
+        edits.setdefault(target.path, []).extend(_appended(fields) for fields in steps)
+    _write(notes, plan, edits)
+    if create:
+        _create(notes, plan, stage, steps)
+
+
+def _write(notes: Repository, plan: Plan, edits: dict[str, list[Callable[[str], str]]]) -> None:
+    from careerkit.reading.documents import cannot_read, read_bytes
+    from careerkit.reading.frontmatter import decode
+    from careerkit.writing import edit
+
+    changes = {path: _chain(changes) for path, changes in edits.items()}
+    for path, change in changes.items():
+        try:
+            change(decode(read_bytes(notes.root / path)))
+        except OSError as error:
+            raise edit.EditRefused(cannot_read(error), path=path) from None
+        except CareerkitError as error:
+            error.path = error.path or path
+            raise
+    for path, change in changes.items():
+        edit.edit_file(notes.root, notes.root / path, change)
+        plan.written.append(notes.root / path)
+
+
+def _chain(changes: list[Callable[[str], str]]) -> Callable[[str], str]:
+    def run(text: str) -> str:
+        for change in changes:
+            text = change(text)
+        return text
+
+    return run
 
 
 def _set_all(text: str, lists: dict[str, Any]) -> str:
@@ -235,14 +264,6 @@ def _set_all(text: str, lists: dict[str, Any]) -> str:
     for key, value in lists.items():
         text = set_list(text, key, value)
     return text
-
-
-def _append(notes: Repository, plan: Plan, target: Document, steps: list[dict[str, Value]]) -> None:
-    from careerkit.writing import edit
-
-    plan.written.append(notes.root / target.path)
-    for fields in steps:
-        edit.edit_file(notes.root, notes.root / target.path, _appended(fields))
 
 
 def _step_edit(ident: int, fields: dict[str, Value], remove: list[str]) -> Callable[[str], str]:

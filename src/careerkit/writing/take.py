@@ -109,12 +109,24 @@ def _step_change(plan: Plan, step: ws.Step, action: Action, base: dict[str, str]
     shared = None if base is None else base.get(str(step.ident))
     if shared is not None and ws.step_print("done" if step.done else "open", step.title, step.due) == shared:
         return  # not changed on the worksheet
+    fields, remove, words = _differences(step, action, plan.day)
+    if not words:
+        return  # already in the notes
+    if shared is not None and ws.step_print(action.status, action.title, action.due) != shared:
+        plan.conflicts.append(f"step {action.id}")
+        return
+    plan.step_fields[action.id] = (action, fields, remove)
+    plan.lines.append(f"step {action.id}: {', '.join(words)} ({action.path})")
+
+
+def _differences(step: ws.Step, action: Action, day: date) -> tuple[dict[str, Value], list[str], list[str]]:
+    """What the worksheet's line says that the notes do not: the fields to set, to remove, and in words."""
     fields: dict[str, Value] = {}
     remove: list[str] = []
     words: list[str] = []
     if step.done and action.status != "done":
-        fields.update(status="done", closed=plan.day)
-        words.append(f"done on {plan.day.isoformat()}")
+        fields.update(status="done", closed=day)
+        words.append(f"done on {day.isoformat()}")
     if not ws.same_text(step.title, action.title):
         fields["title"] = " ".join(step.title.split())
         words.append(f"now reads {fields['title']!r}")
@@ -124,13 +136,7 @@ def _step_change(plan: Plan, step: ws.Step, action: Action, base: dict[str, str]
         else:
             fields["due"] = step.due
         words.append(f"due {step.due.isoformat()}" if step.due else "no date")
-    if not words:
-        return  # already in the notes
-    if shared is not None and ws.step_print(action.status, action.title, action.due) != shared:
-        plan.conflicts.append(f"step {action.id}")
-        return
-    plan.step_fields[action.id] = (action, fields, remove)
-    plan.lines.append(f"step {action.id}: {', '.join(words)} ({action.path})")
+    return fields, remove, words
 
 
 def _new_step(plan: Plan, step: ws.Step, by_id: dict[int, Action]) -> None:

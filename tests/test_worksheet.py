@@ -175,6 +175,37 @@ def test_dreams_come_back_as_a_new_held_document_of_that_day(cli, tmp_path):
     assert _snapshot(root) == before
 
 
+def test_curly_quotes_and_double_blanks_in_the_notes_survive_an_unchanged_round_trip(cli, notes, tmp_path):
+    root = notes(
+        {
+            "people/lee/2026-10-01-dreams.md": """\
+            ---
+            person: lee
+            stage: dreams
+            date: 2026-10-01
+            dreams:
+              - dream: "Lead the \u2018platform\u2019  team"
+                skills:
+                  - {skill: "Kafka \u2013 streams", need: 4, have: 2}
+            ---
+            """
+        }
+    )
+    text = _share(cli, root, "lee", "--stage", "dreams")
+    before = _snapshot(root)
+    assert "nothing to change" in _take(cli, root, "lee", text, tmp_path).stdout
+    changed = text.replace("need 4, have 2", "need 4, have 3")
+    _take(cli, root, "lee", changed, tmp_path)
+    assert _snapshot(root) != before
+    data = _frontmatter(root / "people" / "lee" / "2026-11-25-dreams.md")
+    assert data["dreams"] == [
+        {
+            "dream": "Lead the \u2018platform\u2019  team",
+            "skills": [{"skill": "Kafka \u2013 streams", "need": 4, "have": 3}],
+        }
+    ]
+
+
 def test_a_rating_out_of_range_is_refused_on_its_line(cli, tmp_path):
     root = _copy(tmp_path)
     text = _share(cli, root, "chen", "--stage", "dreams")

@@ -78,7 +78,10 @@ def render(
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A value of the notes on one line of the worksheet: an escape sequence shown, never sent to a terminal."""
+    from careerkit.values.printable import printable
+
+    return printable(" ".join(text.split()))
 
 
 def _dreams_part(person: PersonNotes, base: dict[str, str]) -> list[str]:

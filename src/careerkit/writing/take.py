@@ -158,16 +158,17 @@ def _new_step(plan: Plan, step: ws.Step, by_id: dict[int, Action]) -> None:
 
 def _dreams(plan: Plan, sheet: ws.Sheet) -> None:
     current = plan.person.newest("dreams")
-    rows = {ws.rating_key(d.dream, s.skill): s for d in (current.dreams if current else []) for s in d.skills}
+    known = current.dreams if current else []
+    rows = {ws.rating_key(d.dream, s.skill): s for d in known for s in d.skills}
     written: list[dict[str, Any]] = []
     for dream in sheet.dreams:
         if not dream.dream and not dream.skills:
             continue
         if not dream.dream:
-            raise ws.SheetError(f"line {dream.line}: a dream without its words; nothing written")
+            raise ws.SheetError(f"{sheet.source}:{dream.line}: a dream without its words; nothing written")
         skills = [_rating(plan, dream.dream, rating, rows, sheet.base) for rating in dream.skills]
-        written.append({"dream": " ".join(dream.dream.split()), "skills": skills})
-    before = [_dream_data(d.dream, d.skills) for d in (current.dreams if current else [])]
+        written.append({"dream": _noted(dream.dream, [d.dream for d in known]), "skills": skills})
+    before = [_dream_data(d.dream, d.skills) for d in known]
     if written and written != before:
         plan.lists["dreams"] = written
         plan.lines.append(f"dreams: {len(written)} dreams with their skills and ratings")
@@ -184,7 +185,12 @@ def _rating(plan: Plan, dream: str, rating: ws.Rating, rows: dict[str, Any], bas
             mine = theirs  # not changed on the worksheet: the notes' rating stands
         elif mine != theirs and ws.rating_print(*theirs) != shared:
             plan.conflicts.append(f"the rating of {rating.skill!r} ({dream})")
-    return _skill_data(" ".join(rating.skill.split()), *mine)
+    return _skill_data(noted.skill if noted is not None else " ".join(rating.skill.split()), *mine)
+
+
+def _noted(text: str, known: list[str]) -> str:
+    """`text` as the notes write it when it is the same to a reader (quotes, dashes, blanks), else as given."""
+    return next((item for item in known if ws.same_text(item, text)), " ".join(text.split()))
 
 
 def _skill_data(skill: str, need: int | None, have: int | None) -> dict[str, Any]:
@@ -202,8 +208,12 @@ def _dream_data(dream: str, skills: list[Any]) -> dict[str, Any]:
 
 def _plan_lists(plan: Plan, sheet: ws.Sheet) -> None:
     current = plan.person.newest("plan")
-    chosen = [{"skill": " ".join(s.split())} for s in dict.fromkeys(sheet.chosen)]
-    learns = list(dict.fromkeys(" ".join(item.split()) for item in sheet.learns_best))
+    dreams = plan.person.newest("dreams")
+    offered = [s.skill for d in (dreams.dreams if dreams else []) for s in d.skills]
+    offered += [s.skill for s in (current.skills if current else [])]
+    chosen = [{"skill": _noted(s, offered)} for s in dict.fromkeys(sheet.chosen)]
+    noted = current.learns_best if current else []
+    learns = list(dict.fromkeys(_noted(item, noted) for item in sheet.learns_best))
     if chosen and (current is None or [s.skill for s in current.skills] != [c["skill"] for c in chosen]):
         plan.lists["skills"] = chosen
         plan.lines.append("plan: the skills you chose: " + ", ".join(c["skill"] for c in chosen))

@@ -87,6 +87,7 @@ class Sheet:
     dreams: list[DreamRows] = field(default_factory=list)
     chosen: list[str] = field(default_factory=list)
     learns_best: list[str] = field(default_factory=list)
+    source: str = ""  # the file, as its lines are named
 
 
 # -- fingerprints ----------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ def step_print(status: str, title: str, due: date | None) -> str:
 
 
 def rating_key(dream: str, skill: str) -> str:
-    return "r" + _short(" ".join(dream.translate(_QUOTES).split()).casefold(), " ".join(skill.split()).casefold())
+    return "r" + _short(*(" ".join(text.translate(_QUOTES).split()).casefold() for text in (dream, skill)))
 
 
 def rating_print(need: int | None, have: int | None) -> str:
@@ -120,7 +121,7 @@ def rating_print(need: int | None, have: int | None) -> str:
 def parse(text: str, where: str) -> Sheet:
     """What a filled worksheet says; SheetError naming `where:line` for a line it cannot place."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    sheet = Sheet(None, None, None, None, None)
+    sheet = Sheet(None, None, None, None, None, source=where)
     reader = _Reader(sheet, where)
     for number, raw in enumerate(text.split("\n"), start=1):
         reader.line(number, raw.translate(_QUOTES).rstrip())

@@ -214,7 +214,8 @@ def test_a_rating_out_of_range_is_refused_on_its_line(cli, tmp_path):
     assert "ratings go from 1 to 5" in result.stderr
 
 
-def test_a_plan_worksheet_offers_the_ranked_skills_and_writes_the_choice(cli, notes, tmp_path):
+@pytest.mark.parametrize("pasted", [False, True])
+def test_a_plan_worksheet_offers_the_ranked_skills_and_writes_the_choice(cli, notes, tmp_path, pasted):
     root = notes(
         {
             "people/lee/2026-10-01-dreams.md": """\
@@ -243,6 +244,8 @@ def test_a_plan_worksheet_offers_the_ranked_skills_and_writes_the_choice(cli, no
         .replace("## How you learn best\n\n", "## How you learn best\n\n- pairing\n", 1)
         .replace("## First steps\n\n", "## First steps\n\n- [ ] Pair with Bob on a design review (due 2026-12-01)\n")
     )
+    if pasted:  # a chat that keeps no heading marks, and no first line
+        filled = "\n".join(line.lstrip("#").strip() for line in filled.splitlines()[1:])
     _take(cli, root, "lee", filled, tmp_path)
     data = _frontmatter(root / "people" / "lee" / "2026-11-25-plan.md")
     assert [s["skill"] for s in data["skills"]] == ["system design", "mentoring"]

@@ -87,7 +87,7 @@ def _one_line(text: str) -> str:
 def _dreams_part(person: PersonNotes, base: dict[str, str]) -> list[str]:
     dreams = person.newest("dreams")
     lines = [
-        "## Your dreams",
+        "## " + ws.SECTIONS["dreams"],
         "",
         "> One line 'Dream: ...' for each dream (three to five), in your words. Under it, a line for each skill",
         "> the dream needs: how much it needs it (need) and how much you have it now (have), each from 1 to 5.",
@@ -117,7 +117,7 @@ def _learns_best(person: PersonNotes) -> list[str]:
 
 def _plan_part(candidates: list[dict[str, Any]], learns_best: list[str]) -> list[str]:
     lines = [
-        "## Skills to choose from",
+        "## " + ws.SECTIONS["choose"],
         "",
         "> Tick two to four skills to work on first ([x]), and put the most important one first.",
         "> A skill that is not here: add it as a line of its own.",
@@ -128,14 +128,14 @@ def _plan_part(candidates: list[dict[str, Any]], learns_best: list[str]) -> list
         lines.append(f"- [ ] {_one_line(entry['skill'])}" + (f" - for: {dreams}" if dreams else ""))
     lines += [
         "",
-        "## How you learn best",
+        "## " + ws.SECTIONS["learn"],
         "",
         "> One way a line: pairing, reading, courses, a mentor, building something...",
         "",
         *[f"- {_one_line(item)}" for item in learns_best],
         *["- " for _ in range(ws.BLANK_LINES["plan"])],
         "",
-        "## First steps",
+        "## " + ws.SECTIONS["first"],
         "",
         "> Small, concrete steps, one a line after '- [ ]'; add (due YYYY-MM-DD) when it has a date.",
         "",
@@ -146,7 +146,7 @@ def _plan_part(candidates: list[dict[str, Any]], learns_best: list[str]) -> list
 
 def _checkin_part(steps: list[Action], base: dict[str, str]) -> list[str]:
     lines = [
-        "## Your steps",
+        "## " + ws.SECTIONS["steps"],
         "",
         "> Tick a step when it is done ([x]). Change its words or its date when the step changed.",
         "",
@@ -159,13 +159,13 @@ def _checkin_part(steps: list[Action], base: dict[str, str]) -> list[str]:
         lines.append("> (no open steps)")
     lines += [
         "",
-        "## New steps",
+        "## " + ws.SECTIONS["new"],
         "",
         "> One step a line, after '- [ ]'; add (due YYYY-MM-DD) when it has a date.",
         "",
         *["- [ ] " for _ in range(ws.BLANK_LINES["checkin"])],
         "",
-        "## How you feel about the plan",
+        "## " + ws.SECTIONS["feel"],
         "",
         "> Whatever you want to bring to the check-in. careerkit files nothing from this part: we talk about it.",
         "",

@@ -40,6 +40,17 @@ _DATE_LINE = re.compile(r"^[*_]*date[*_]*\s*:[*_]*\s*(?P<day>\S*)\s*$", re.IGNOR
 _TITLE = re.compile(r"^#*\s*worksheet for\b.*?(?P<stage>dreams|plan|check-?in)\b", re.IGNORECASE)
 _DONE_MARKS = "xX\u2713\u2714"
 RATING_LOW, RATING_HIGH = 1, 5
+# The section titles share writes, known without their # too.
+SECTIONS = {
+    "steps": "Your steps",
+    "new": "New steps",
+    "first": "First steps",
+    "feel": "How you feel about the plan",
+    "dreams": "Your dreams",
+    "choose": "Skills to choose from",
+    "learn": "How you learn best",
+}
+SECTION_TITLES = {title.casefold() for title in SECTIONS.values()}
 BLANK_LINES = {"dreams": 2, "plan": 3, "checkin": 2}  # empty lines offered to fill in
 
 
@@ -202,10 +213,11 @@ class _Reader:
             self.sheet.dreams.append(DreamRows(number, dream["dream"].strip()))
             return True
         heading = _HEADING.match(stripped)
-        if heading is None:
+        title = heading["title"] if heading else stripped.strip("*_ :")  # a chat may drop the #, or make it bold
+        if heading is None and title.casefold() not in SECTION_TITLES:
             return False
         self.flush()
-        self.section = _section_of(heading["title"].casefold())
+        self.section = _section_of(title.casefold())
         return True
 
     def _item(self, number: int, line: str, stripped: str) -> None:

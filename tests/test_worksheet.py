@@ -408,3 +408,13 @@ def test_ratings_changed_on_the_worksheet_are_the_ratings_of_the_new_dreams(cli,
     assert _frontmatter(newest)["dreams"] == intended
     shared = _frontmatter(root / "people" / "amara" / "2026-03-30-dreams.md")["dreams"]
     assert (newest.name == "2026-11-25-dreams.md") == (intended != shared)
+
+
+def test_the_filled_worksheet_in_the_readme_does_what_the_readme_says(cli, tmp_path):
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Filling in a worksheet", 1)[1]
+    sheet = section.split("```markdown\n", 1)[1].split("```", 1)[0]
+    root = _copy(tmp_path)
+    result = _take(cli, root, "amara", sheet, tmp_path, 0, "--dry-run")
+    for said in ("step 7: done on 2026-11-27", "step 8: due\n2026-12-20", "step 11: new: "):
+        assert said.split("\n")[0] in result.stdout and said.replace("\n", " ") in section.replace("\n", " ")

@@ -17,6 +17,12 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES
 
 TODAY = "2026-11-25"
+# Each example copies the example notes and runs the command twice: a third of the profile's budget.
+ROUND_TRIPS = settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    deadline=None,
+    max_examples=max(10, settings.default.max_examples // 3),
+)
 PEOPLE = sorted(p.name for p in (EXAMPLES / "people").iterdir() if p.is_dir())
 
 
@@ -292,6 +298,9 @@ def test_share_writes_an_owner_only_file_and_never_through_a_link(cli, tmp_path)
     out = tmp_path / "zoe.md"
     cli(root, "share", "amara", "-o", str(out), "--today", TODAY)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.write_text("what they filled in", encoding="utf-8")
+    refused = cli(root, "share", "amara", "-o", str(out), "--today", TODAY, expect=1)
+    assert "not overwritten" in refused.stderr and out.read_text(encoding="utf-8") == "what they filled in"
     link = tmp_path / "link.md"
     link.symlink_to(tmp_path / "elsewhere.md")
     cli(root, "share", "amara", "-o", str(link), "--today", TODAY, expect=None)
@@ -365,7 +374,7 @@ def _intended(before: dict[int, dict], edits: dict) -> dict[int, dict]:
     return expected
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@ROUND_TRIPS
 @given(edits=EDITS)
 def test_the_edits_people_make_give_exactly_the_intended_steps(cli, tmp_path_factory, edits):
     tmp_path = tmp_path_factory.mktemp("sheet")
@@ -384,7 +393,7 @@ RATINGS = st.dictionaries(st.integers(0, 20), st.tuples(st.integers(1, 5), st.in
 RATING_LINE = re.compile(r"^- (?P<skill>[^:]+): need (?P<need>\d|_), have (?P<have>\d|_)$")
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@ROUND_TRIPS
 @given(changes=RATINGS, crlf=st.booleans())
 def test_ratings_changed_on_the_worksheet_are_the_ratings_of_the_new_dreams(cli, tmp_path_factory, changes, crlf):
     tmp_path = tmp_path_factory.mktemp("sheet")

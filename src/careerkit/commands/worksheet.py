@@ -14,16 +14,22 @@ def share(
         None,
         "--stage",
         metavar="STAGE",
-        help="dreams, plan or checkin (default: their next conversation; a check-in once all three were held).",
+        help="dreams, plan or checkin (default: their next one of dreams and plan, the plan again after their dreams "
+        "changed; a check-in once both were held). The life story is told in person: no worksheet.",
     ),
     output: Optional[str] = typer.Option(  # noqa: UP045
-        None, "-o", "--output", metavar="FILE", help="Write it to FILE (owner-only; default: standard output)."
+        None,
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="Write it to a new FILE (owner-only, never over a file; default: standard output).",
     ),
     today: Optional[str] = today_param(),  # noqa: UP045
 ) -> None:
     """Write a plain Markdown worksheet for PERSON to fill in before a conversation; read it back with `take`."""
     from pathlib import Path
 
+    from careerkit.errors import CareerkitError
     from careerkit.fs import safe as fsutil
     from careerkit.writing.sharing import worksheet_for
 
@@ -33,8 +39,9 @@ def share(
     if output is None:
         typer.echo(text, nl=False)
         return
-    fsutil.writable(Path(output), repo.root, fsutil.EXPORT, replacing=True)
-    fsutil.write_private(Path(output), text.encode("utf-8"), repo.root, fsutil.EXPORT)
+    # Never over a file that is there: it may be the worksheet they filled in.
+    if not fsutil.create_new(Path(output), text.encode("utf-8"), repo.root, fsutil.EXPORT):
+        raise CareerkitError(f"{output}: exists; not overwritten (take it back first, or choose another name)")
     echo_line(output)
 
 

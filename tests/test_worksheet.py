@@ -99,6 +99,15 @@ def test_ticks_dates_and_new_steps_come_back_as_the_person_wrote_them(cli, tmp_p
     assert _snapshot(root) == again
 
 
+def test_a_step_whose_number_was_lost_is_known_by_its_words(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "gus").replace("- [ ] 1 Read", "1. [x] Read").replace("- [ ] 2 Write", "2. [ ] Write")
+    _take(cli, root, "gus", text, tmp_path)
+    actions = _actions(root, "gus")
+    assert actions[1]["status"] == "done" and actions[2].get("status", "open") == "open" and max(actions) == 2
+    assert str(actions[2]["due"]) == "2026-09-30"
+
+
 def test_dry_run_prints_the_changes_and_writes_nothing(cli, tmp_path):
     root = _copy(tmp_path)
     before = _snapshot(root)

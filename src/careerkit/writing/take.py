@@ -9,7 +9,7 @@ edit goes through the byte-exact editor and a new document through the scaffold,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,6 +92,8 @@ def work_out(person: PersonNotes, sheet: ws.Sheet, day: date, manager: str) -> P
     for step in sheet.steps:
         if step.ident is not None and step.ident in by_id:
             _step_change(plan, step, by_id[step.ident], sheet.base)
+        elif (same := _same_step(step, by_id)) is not None:  # its number lost (a list renumbered): its words tell
+            _step_change(plan, replace(step, ident=same.id, due=step.due or same.due), same, sheet.base)
         else:
             _new_step(plan, step, by_id)
     if sheet.stage == "dreams":
@@ -137,6 +139,12 @@ def _differences(step: ws.Step, action: Action, day: date) -> tuple[dict[str, Va
             fields["due"] = step.due
         words.append(f"due {step.due.isoformat()}" if step.due else "no date")
     return fields, remove, words
+
+
+def _same_step(step: ws.Step, by_id: dict[int, Action]) -> Action | None:
+    """The one step of theirs with these words, for a task line without its id (None: a new step)."""
+    found = [a for a in by_id.values() if step.ident is None and ws.same_text(step.title, a.title)]
+    return found[0] if len(found) == 1 else None
 
 
 def _new_step(plan: Plan, step: ws.Step, by_id: dict[int, Action]) -> None:

@@ -436,3 +436,26 @@ def test_the_filled_worksheet_in_the_readme_does_what_the_readme_says(cli, tmp_p
     result = _take(cli, root, "amara", sheet, tmp_path, 0, "--dry-run")
     for said in ("step 7: done on 2026-11-27", "step 8: due\n2026-12-20", "step 11: new: "):
         assert said.split("\n")[0] in result.stdout and said.replace("\n", " ") in section.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [(None, "cannot read the worksheet"), (b"\xff\xfe\x00bad", "not UTF-8"), (b"just some text\n", "not a careerkit")],
+)
+def test_a_file_that_is_no_worksheet_is_refused_in_one_line(cli, tmp_path, content, said):
+    root = _copy(tmp_path)
+    sheet = tmp_path / "sheet.md"
+    if content is not None:
+        sheet.write_bytes(content)
+    result = cli(root, "take", "gus", str(sheet), "--today", TODAY, expect=1)
+    assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_nothing_is_taken_while_one_of_their_documents_cannot_be_read(cli, tmp_path):
+    root = _copy(tmp_path)
+    text = _share(cli, root, "gus").replace("- [ ] 1 Read", "- [x] 1 Read")
+    (root / "people" / "gus" / "2026-06-01-checkin.md").write_text("---\nstage: [\n---\n", encoding="utf-8")
+    before = _snapshot(root)
+    result = _take(cli, root, "gus", text, tmp_path, 1)
+    assert "2026-06-01-checkin.md" in result.stderr and "nothing written" in result.stderr
+    assert _snapshot(root) == before

@@ -151,7 +151,7 @@ class _Reader:
     def __init__(self, sheet: Sheet, where: str) -> None:
         self.sheet = sheet
         self.where = where
-        self.section = "steps"  # task lines before any heading (a title lost in a chat) are steps
+        self.section = "top"  # before any heading: task lines are steps (headings lost in a chat), prose is not
         self.pending: tuple[int, str, str] | None = None  # (line, kind, text) of an item still growing
         self.in_comment = False
 
@@ -228,7 +228,7 @@ class _Reader:
                 at, kind, text = self.pending
                 self.pending = (at, kind, f"{text} {stripped}")
                 return
-            if self.section == "free":
+            if self.section in ("free", "top"):
                 return
             raise self.fail(number, f"cannot place this line ({_shorten(stripped)}): write it as a list item")
         self.flush()

@@ -175,6 +175,7 @@ def test_dreams_come_back_as_a_new_held_document_of_that_day(cli, tmp_path):
     )
     result = _take(cli, root, "ben", filled, tmp_path)
     assert "written: people/ben/2026-11-25-dreams.md" in result.stdout
+    assert "rating: mentoring for \"Run the 'mobile' guild\": need 3, have not rated" in result.stdout
     path = root / "people" / "ben" / "2026-11-25-dreams.md"
     data = _frontmatter(path)
     assert data["dreams"] == [

@@ -179,7 +179,26 @@ def _dreams(plan: Plan, sheet: ws.Sheet) -> None:
     before = [_dream_data(d.dream, d.skills) for d in known]
     if written and written != before:
         plan.lists["dreams"] = written
-        plan.lines.append(f"dreams: {len(written)} dreams with their skills and ratings")
+        plan.lines += _dream_changes(before, written)
+
+
+def _dream_changes(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    """Each dream that came or went, and each rating that is new or different, in words."""
+    old = {d["dream"]: {s["skill"]: s for s in d["skills"]} for d in before}
+    new = {d["dream"]: {s["skill"]: s for s in d["skills"]} for d in after}
+    lines = [f"dream: no longer {dream!r}" for dream in old if dream not in new]
+    for dream, skills in new.items():
+        if dream not in old:
+            lines.append(f"dream: new: {dream!r}")
+        for skill, row in skills.items():
+            if old.get(dream, {}).get(skill) != row:
+                lines.append(f"rating: {skill} for {dream!r}: need {_shown(row, 'need')}, have {_shown(row, 'have')}")
+        lines += [f"rating: {skill} for {dream!r}: taken out" for skill in old.get(dream, {}) if skill not in skills]
+    return lines or ["dreams: in a new order"]
+
+
+def _shown(row: dict[str, Any], key: str) -> str:
+    return str(row.get(key, "not rated"))
 
 
 def _rating(plan: Plan, dream: str, rating: ws.Rating, rows: dict[str, Any], base: dict[str, str] | None) -> Any:
@@ -216,18 +235,24 @@ def _dream_data(dream: str, skills: list[Any]) -> dict[str, Any]:
 
 def _plan_lists(plan: Plan, sheet: ws.Sheet) -> None:
     current = plan.person.newest("plan")
-    dreams = plan.person.newest("dreams")
-    offered = [s.skill for d in (dreams.dreams if dreams else []) for s in d.skills]
-    offered += [s.skill for s in (current.skills if current else [])]
-    chosen = [{"skill": _noted(s, offered)} for s in dict.fromkeys(sheet.chosen)]
+    chosen = [_noted(s, _offered(plan.person)) for s in dict.fromkeys(sheet.chosen)]
+    had = [s.skill for s in current.skills] if current else []
+    if chosen and chosen != had:
+        plan.lists["skills"] = [{"skill": skill} for skill in chosen]
+        plan.lines.append("plan: the skills you chose: " + ", ".join(chosen))
     noted = current.learns_best if current else []
     learns = list(dict.fromkeys(_noted(item, noted) for item in sheet.learns_best))
-    if chosen and (current is None or [s.skill for s in current.skills] != [c["skill"] for c in chosen]):
-        plan.lists["skills"] = chosen
-        plan.lines.append("plan: the skills you chose: " + ", ".join(c["skill"] for c in chosen))
-    if learns and (current is None or current.learns_best != learns):
+    if learns and learns != noted:
         plan.lists["learns_best"] = learns
         plan.lines.append("plan: how you learn best: " + ", ".join(learns))
+
+
+def _offered(person: PersonNotes) -> list[str]:
+    """The skills as the notes spell them: of their dreams and of their plan."""
+    dreams, plan = person.newest("dreams"), person.newest("plan")
+    return [s.skill for d in (dreams.dreams if dreams else []) for s in d.skills] + [
+        s.skill for s in (plan.skills if plan else [])
+    ]
 
 
 # -- writing --------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ COMMANDS = {
     "add": ("careerkit.commands.roster", "add"),
     "leave": ("careerkit.commands.roster", "leave"),
     "pause": ("careerkit.commands.roster", "pause"),
+    "share": ("careerkit.commands.worksheet", "share"),
+    "take": ("careerkit.commands.worksheet", "take"),
     "handover": ("careerkit.commands.handover", "handover"),
     "receive": ("careerkit.commands.handover", "receive"),
     "completion": ("careerkit.commands.completion", "completion"),

@@ -41,6 +41,8 @@ SUMMARIES = {
     "action edit": "Give an action a new date, title, skill or owner.",
     "action list": "A person's actions and how each one stands.",
     "action keep": "Keep a promise received in a handover as your own.",
+    "share": "A worksheet for a person to fill in, in plain Markdown.",
+    "take": "Read a filled worksheet back into the notes.",
     "handover": "A person's plan, encrypted for their next manager.",
     "receive": "Add a person from a handover to these notes.",
 }
@@ -110,6 +112,8 @@ EXAMPLES = {
     ],
     "action list": ["careerkit action list zoe-obrien --all"],
     "action keep": ["careerkit action keep priya-nair 7"],
+    "share": ["careerkit share zoe-obrien -o ~/zoe-worksheet.md", "careerkit share chen --stage plan | pbcopy"],
+    "take": ["careerkit take zoe-obrien ~/zoe-worksheet.md --dry-run", "careerkit take zoe-obrien ~/zoe-worksheet.md"],
     "handover": [
         "careerkit handover zoe-obrien --to ~/keys/next-manager.pub --dry-run",
         "careerkit handover zoe-obrien --to ~/keys/next-manager.pub -o ~/zoe.age",

@@ -170,6 +170,39 @@ def set_keys(text: str, fields: Mapping[str, Value]) -> str:
     return _finish(parsed, splices, expected)
 
 
+def set_list(text: str, key: str, items: list[Any]) -> str:
+    """`text` with the top-level `key` holding `items`, written as one flow list (`[{skill: x, need: 4}]`).
+
+    The value it replaces (empty, a flow list or a block list) goes, and nothing else: a key missing is added
+    after the last one. A key that already holds exactly `items` is left alone (the result is `text`).
+    """
+    parsed = _parse(text)
+    y, data, root = parsed.yaml, parsed.data, parsed.root
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict) or root.flow_style or not root.value:
+        raise EditRefused("frontmatter is not a block mapping of keys; not changed")
+    if key in data and _same(data[key], items):
+        return text
+    flow = yaml.safe_dump(items, default_flow_style=True, width=1 << 30, allow_unicode=True, sort_keys=False)
+    flow = flow.removesuffix("\n...\n").rstrip("\n")
+    if "\n" in flow:
+        raise EditRefused(f"`{key}` cannot be written on one line; edit it by hand")
+    expected = copy.deepcopy(data)
+    expected[key] = items
+    pair = _find_pair(root, key)
+    if pair is None:
+        last_key, last_value = root.value[-1]
+        at, nl = _line_end(y, _pair_end(y, last_key, last_value))
+        line = f"{_indent_of(y, last_key)}{key}: {flow}{nl}"
+        return _finish(parsed, [_Splice(at, at, _lead(y, at, nl) + line)], expected)
+    key_node, value_node = pair
+    start, _ = _after_colon(y, key_node)
+    end = _pair_end(y, key_node, value_node)
+    empty = _is_empty(value_node) or (isinstance(value_node, yaml.ScalarNode) and value_node.value in ("null", "~"))
+    if not isinstance(value_node, yaml.SequenceNode) and not empty:
+        raise EditRefused(f"`{key}` is not a list; edit it by hand")
+    return _finish(parsed, [_Splice(start, end, " " + flow)], expected)
+
+
 def append_action(text: str, fields: Mapping[str, Value]) -> str:
     """`text` with a new action (its fields in the order given) after the last one in `actions`.
 

@@ -75,6 +75,8 @@ def create(
     name: str | None = None,
     text: str | None = None,
     start: bool = True,
+    fields: dict[str, Any] | None = None,
+    held_lock: bool = False,
 ) -> Created:
     """Write the new `stage` document for the person; never overwrites anything.
 
@@ -83,13 +85,18 @@ def create(
     body is that text (a quick note: `careerkit note`) instead of the stage's
     template: what a person typed is data, never a template. A new person is
     started only with `name` and `start`; else the person must have a folder.
+    With `fields` (a worksheet taken back), those keys are written over the
+    prefilled ones after the scaffold checksum is taken, so they count as what
+    was said; `held_lock`: the caller already holds the person's lock.
     """
+    import contextlib
+
     check_stage(stage)
     if text is not None:
         text = note_text(text)
     slug, note = _choose_slug(notes, person_text, name, start)
     folder = notes.person_dir(slug)
-    with notes.locked(slug):
+    with contextlib.nullcontext() if held_lock else notes.locked(slug):
         if folder.exists():
             team = notes.load([slug])
             person = team.people[0]
@@ -104,7 +111,7 @@ def create(
         # Values from the notes may hold escape sequences (a YAML "\e"): never raw in a Markdown file.
         body = printable(templates.render(notes.root, stage, context) if text is None else text, keep_newlines=True)
         written = _frontmatter_text(frontmatter, next_id(person)) + body
-        data = (with_scaffold(written, stage) if text is None else written).encode("utf-8")
+        data = (with_scaffold(written, stage, fields) if text is None else written).encode("utf-8")
         # Before any folder is made: a document careerkit would not read back, or a place it may not write.
         fsutil.writable(folder / f"{day.isoformat()}-{stage}.md", notes.root, fsutil.DOCUMENT, data, replacing=False)
         with fsutil.new_folders(folder):  # a failure below leaves no folder of a new person behind
@@ -249,7 +256,7 @@ SCAFFOLD_HELP = (
 )
 
 
-def with_scaffold(document: str, stage: str) -> str:
+def with_scaffold(document: str, stage: str, fields: dict[str, Any] | None = None) -> str:
     """`document` with `scaffold: <checksum>` at the end of its frontmatter, for a stage that has one.
 
     The checksum (careerkit.content) is taken of the document as it reads back (the frontmatter through the
@@ -268,6 +275,12 @@ def with_scaffold(document: str, stage: str) -> str:
 
     lines = "".join(f"# {line}\n" for line in SCAFFOLD_HELP.splitlines())
     lines += yaml.safe_dump({"scaffold": checksum(stage, data, split.body)})
+    if fields:  # what was said, written after the checksum of what was prepared
+        from careerkit.writing.edit import set_list
+
+        for key, value in fields.items():
+            document = set_list(document, key, value)
+        split = frontmatter_text.split(document)
     return document[: split.yaml_end] + lines + document[split.yaml_end :]
 
 

@@ -157,7 +157,7 @@ def keep(
     kept = action_changes.keep(repo, person, ident)
     if kept.changed:
         echo_line(f"action {ident} kept as your own promise: {kept.path}")
-        committed(repo.root, [repo.root / kept.path], "keep an inherited promise")
+        committed(repo.root, [repo.root / kept.path], f"keep action {ident}")
     else:
         echo_line(f"action {ident} is not marked inherited; nothing changed: {kept.path}")
     report_problems(kept.warnings)
@@ -168,9 +168,7 @@ def edit_action(
     ctx: typer.Context,
     person: Annotated[str, typer.Argument(metavar="PERSON", help=PERSON_HELP)],
     ident: Annotated[int, typer.Argument(metavar="ID", help=ID_HELP)],
-    due: Annotated[
-        str | None, typer.Option("--due", metavar="DAY", help="Its new date: YYYY-MM-DD, or +3d, +2w, +1m from today.")
-    ] = None,
+    due: Annotated[str | None, typer.Option("--due", metavar=DAY, help=f"Its new date: {DAY_FORMS}.")] = None,
     no_due: Annotated[bool, typer.Option("--no-due", help="Take its date away (the `due` line goes).")] = False,
     title: Annotated[str | None, typer.Option("--title", help="Its new title.")] = None,
     skill: Annotated[str | None, typer.Option("--skill", help="The skill it serves.")] = None,

@@ -101,14 +101,29 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
     agenda.folded = any(KINDS[f.kind].folds for f in agenda.findings)
     agenda.skills = plan.skills if plan else []
     agenda.learns_best = plan.learns_best if plan else []
+    _open_items(agenda, team, late=gone is None and back is None)
+    agenda.finished = _done_since_last_talk(person, held, team, today)
+    agenda.notes = _notes(held, last_checkin, today)
+    agenda.asked = list(last_checkin.asked) if last_checkin else []
+    agenda.questions = questions_for(agenda)
+    return agenda
+
+
+def _open_items(agenda: Agenda, team: Team, late: bool) -> None:
+    """Your open promises (late ones first) and their open steps (by number), each with its own state."""
+    person, today = agenda.person, agenda.today
     state_of = states(person, team, today)  # each step's own state, also when a finding holds it
     for action in sorted(person.open_actions(), key=lambda a: (a.due is None, a.due or today, a.id)):
-        state = _state(action, state_of[action.id], today, late=gone is None and back is None)
+        state = _state(action, state_of[action.id], today, late=late)
         (agenda.promises if team.is_promise(action) else agenda.open_actions).append(state)
     agenda.promises.sort(key=lambda item: item.state not in LATE)  # stable: late first, then by date
     agenda.open_actions.sort(key=lambda item: item.action.id)
-    work = held.newest("plan", "checkin")  # what they finished counts from the newest plan or check-in
-    agenda.finished = [
+
+
+def _done_since_last_talk(person: PersonNotes, held: PersonNotes, team: Team, today: date) -> list[Action]:
+    """Their steps done after the newest plan or check-in (any, when there is none), up to today."""
+    work = held.newest("plan", "checkin")
+    return [
         a
         for a in person.actions()
         if not team.is_promise(a)
@@ -117,10 +132,6 @@ def build(person: PersonNotes, team: Team, today: date) -> Agenda:
         and (work is None or closed > work.date)
         and closed <= today
     ]
-    agenda.notes = _notes(held, last_checkin, today)
-    agenda.asked = list(last_checkin.asked) if last_checkin else []
-    agenda.questions = questions_for(agenda)
-    return agenda
 
 
 def _notes(held: PersonNotes, last_checkin: Document | None, today: date) -> list[Document]:

@@ -61,27 +61,36 @@ MAX_QUESTIONS = 5
 
 def questions_for(agenda: Agenda) -> list[str]:
     returning = agenda.away == "paused" or agenda.back_since is not None
-    if returning and agenda.next_conversation is None:
-        return list(RETURNING)
     if agenda.next_conversation is not None:
-        openings = list(OPENINGS[agenda.next_conversation])
-        if returning:  # back from a break before the three conversations: ease in, then open the next
-            openings.insert(0, RETURNING[0])
-        story = agenda.person.as_held(agenda.today).newest("story")
-        if agenda.next_conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
-            # Share the values back before the dreams are held up against them; they have the final say.
-            openings.insert(
-                0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what would you change?"
-            )
-        return openings
+        return _openings(agenda, agenda.next_conversation, returning)
+    if returning:
+        return list(RETURNING)
+    return _check_in_questions(agenda)
+
+
+def _openings(agenda: Agenda, conversation: str, returning: bool) -> list[str]:
+    """The opening of the next of the three conversations, eased into after a break, with their values shared
+    back first when the dreams come next."""
+    openings = list(OPENINGS[conversation])
+    if returning:  # back from a break before the three conversations: ease in, then open the next
+        openings.insert(0, RETURNING[0])
+    story = agenda.person.as_held(agenda.today).newest("story")
+    if conversation == "dreams" and story is not None and story.values and not story.values_confirmed:
+        # Share the values back before the dreams are held up against them; they have the final say.
+        openings.insert(
+            0, f"What I heard drives you is {', '.join(story.values)}: what fits, and what would you change?"
+        )
+    return openings
+
+
+def _check_in_questions(agenda: Agenda) -> list[str]:
+    """Those the findings call for, in their order, then the base questions, at most MAX_QUESTIONS."""
     skill = skill_to_name(agenda)
     chosen: list[str] = []
     for finding in agenda.findings:
         question = QUESTIONS.get(finding.kind)
-        if isinstance(question, str):
-            question = question.format(skill=skill)
-            if question not in chosen:
-                chosen.append(question)
+        if isinstance(question, str) and question.format(skill=skill) not in chosen:
+            chosen.append(question.format(skill=skill))
     for question in QUESTIONS["base"]:
         if len(chosen) >= MAX_QUESTIONS:
             break

@@ -106,8 +106,6 @@ def build(person: PersonNotes, team: Team, today: date) -> OwnPage:
     story, plan = held.newest("story"), held.newest("plan")
     change = held.dream_change(today)
     steps, hidden = _steps(held, team, change)
-    done = [a for a in steps if a.status == "done"]
-    since = held.newest("plan", "checkin")
     return OwnPage(
         name=person.name,
         role=person.profile.role,
@@ -124,12 +122,25 @@ def build(person: PersonNotes, team: Team, today: date) -> OwnPage:
         learns_best=_learns_best(held),
         skills=plan.skills if plan else [],
         steps=steps,
-        finished=sum(1 for a in done if since is None or (a.closed_on or today) > since.date),
-        all_done=bool(done) and len(done) == len([a for a in steps if a.status != "dropped"]),
+        finished=_finished_since_last_talk(held, steps, today),
+        all_done=_all_done(steps),
         dreams_changed=change.date if change else None,
         hidden_steps=hidden,
         words=own_words(held, team.root),
     )
+
+
+def _finished_since_last_talk(held: PersonNotes, steps: list[Action], today: date) -> int:
+    """How many steps they finished after the newest plan or check-in (all of them, when there is none)."""
+    since = held.newest("plan", "checkin")
+    done = [a for a in steps if a.status == "done"]
+    return sum(1 for a in done if since is None or (a.closed_on or today) > since.date)
+
+
+def _all_done(steps: list[Action]) -> bool:
+    """True when they finished at least one step and every step they kept (not dropped) is done."""
+    done = [a for a in steps if a.status == "done"]
+    return bool(done) and len(done) == len([a for a in steps if a.status != "dropped"])
 
 
 def _open_first(actions: list[Action]) -> list[Action]:

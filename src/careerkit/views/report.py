@@ -268,39 +268,10 @@ def away(person: PersonNotes, today: date) -> str | None:
 
 
 def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) -> Person:
-    state = states(person, team, today)
-    seen = _first_seen(person)
-    rows = []
-    for action in person.actions():
-        start = min(seen.get(action.id, action.touched), action.touched)
-        end = action.closed or action.touched if not action.is_open else today
-        words = PROMISE_WORDS if team.is_promise(action) else STEP_WORDS
-        shown = words.get(state[action.id], state[action.id])
-        rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=shown))
-    range_start = min([*(r.start for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
-    range_end = max([today, *(r.end for r in rows), *(r.action.due for r in rows if r.action.due)], default=None)
-    ticks: list[tuple[float, str]] = []
-    if range_start is not None and range_end is not None:
-        ticks = _ticks(range_start, range_end)
-        for r in rows:
-            r.x = round(100 * _fraction(r.start, range_start, range_end), 2)
-            r.width = max(round(100 * _fraction(r.end, range_start, range_end) - r.x, 2), 0.8)
-            if r.action.due is not None:
-                r.due_x = round(100 * _fraction(r.action.due, range_start, range_end), 2)
-    counts = {name: 0 for name in ("done", "open", "dropped", "overdue", "stale")}
+    rows = _action_rows(person, team, today)
+    range_start, range_end, ticks = _place(rows, today)
     own = [r for r in rows if not team.is_promise(r.action)]
-    for r in own:
-        counts["open" if r.state in ("on track", "due today") else r.state] += 1
     story = person.newest("story")
-    timeline = []
-    for doc in reversed(person.documents):
-        # Without --with-notes, nothing a person wrote in a body (nor a `summary:`) is shown: only the data.
-        text = summarise(doc if with_notes else doc._replace(summary=""))
-        if not with_notes and (doc.stage == "note" or text.startswith("(nothing")):
-            text = ""
-        if with_notes and doc.asked:
-            text += "; they asked: " + "; ".join(doc.asked)
-        timeline.append(Doc(doc.date, doc.stage, doc.path, text))
     return Person(
         slug=person.slug,
         name=person.name,
@@ -318,9 +289,61 @@ def person_view(person: PersonNotes, team: Team, today: date, with_notes: bool) 
         range_start=range_start,
         range_end=range_end,
         ticks=ticks,
-        timeline=timeline,
-        counts=counts,
+        timeline=_timeline(person, with_notes),
+        counts=_counts(own),
     )
+
+
+def _action_rows(person: PersonNotes, team: Team, today: date) -> list[ActionRow]:
+    """Each action with its state in words and the days it spans: from when it was first written to when it
+    closed (or today, while open)."""
+    state = states(person, team, today)
+    seen = _first_seen(person)
+    rows = []
+    for action in person.actions():
+        start = min(seen.get(action.id, action.touched), action.touched)
+        end = action.closed or action.touched if not action.is_open else today
+        words = PROMISE_WORDS if team.is_promise(action) else STEP_WORDS
+        shown = words.get(state[action.id], state[action.id])
+        rows.append(ActionRow(action, state[action.id], start, max(end, start), shown=shown))
+    return rows
+
+
+def _place(rows: list[ActionRow], today: date) -> tuple[date | None, date | None, list[tuple[float, str]]]:
+    """The days the timeline covers and its ticks; each row gets its place and width on it (in percent)."""
+    dues = [r.action.due for r in rows if r.action.due]
+    range_start = min([*(r.start for r in rows), *dues], default=None)
+    range_end = max([today, *(r.end for r in rows), *dues], default=None)
+    if range_start is None or range_end is None:
+        return range_start, range_end, []
+    for r in rows:
+        r.x = round(100 * _fraction(r.start, range_start, range_end), 2)
+        r.width = max(round(100 * _fraction(r.end, range_start, range_end) - r.x, 2), 0.8)
+        if r.action.due is not None:
+            r.due_x = round(100 * _fraction(r.action.due, range_start, range_end), 2)
+    return range_start, range_end, _ticks(range_start, range_end)
+
+
+def _counts(own: list[ActionRow]) -> dict[str, int]:
+    """Their own steps by state; on track and due today both count as open."""
+    counts = {name: 0 for name in ("done", "open", "dropped", "overdue", "stale")}
+    for r in own:
+        counts["open" if r.state in ("on track", "due today") else r.state] += 1
+    return counts
+
+
+def _timeline(person: PersonNotes, with_notes: bool) -> list[Doc]:
+    """Their documents, newest first, each with a line that says what it holds."""
+    timeline = []
+    for doc in reversed(person.documents):
+        # Without --with-notes, nothing a person wrote in a body (nor a `summary:`) is shown: only the data.
+        text = summarise(doc if with_notes else doc._replace(summary=""))
+        if not with_notes and (doc.stage == "note" or text.startswith("(nothing")):
+            text = ""
+        if with_notes and doc.asked:
+            text += "; they asked: " + "; ".join(doc.asked)
+        timeline.append(Doc(doc.date, doc.stage, doc.path, text))
+    return timeline
 
 
 def coverage(people: list[PersonNotes], today: date) -> Coverage:

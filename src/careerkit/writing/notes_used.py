@@ -45,17 +45,25 @@ def find_note(person: PersonNotes, which: str | None) -> Document:
     if not notes:
         raise UsageError(f"{person.name} has no notes yet")
     if which is None:
-        open_notes = [doc for doc in notes if doc.used is None]
-        if not open_notes:
-            raise UsageError(f"every note of {person.name} is marked used already; name one to change its day")
-        return open_notes[-1]
+        return _newest_unused(person, notes)
     wanted = which.strip().rstrip("/")
-    found = [doc for doc in notes if doc.path == wanted or doc.path.rsplit("/", 1)[-1] in (wanted, wanted + ".md")]
-    if not found:
-        found = [doc for doc in notes if doc.date.isoformat() == wanted]
+    found = _named(notes, wanted)
     if len(found) == 1:
         return found[0]
     if not found:
         raise UsageError(f"no note of {person.name} is named or dated {which!r} (see `careerkit log {person.slug}`)")
     names = ", ".join(doc.path.rsplit("/", 1)[-1] for doc in found)
     raise UsageError(f"{len(found)} notes are dated {wanted}: name one of them ({names})")
+
+
+def _newest_unused(person: PersonNotes, notes: list[Document]) -> Document:
+    open_notes = [doc for doc in notes if doc.used is None]
+    if not open_notes:
+        raise UsageError(f"every note of {person.name} is marked used already; name one to change its day")
+    return open_notes[-1]
+
+
+def _named(notes: list[Document], wanted: str) -> list[Document]:
+    """The notes whose file name or path is `wanted`; failing that, those dated `wanted`."""
+    found = [doc for doc in notes if doc.path == wanted or doc.path.rsplit("/", 1)[-1] in (wanted, wanted + ".md")]
+    return found or [doc for doc in notes if doc.date.isoformat() == wanted]

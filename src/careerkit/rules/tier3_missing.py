@@ -113,7 +113,7 @@ RESOURCES_MISSING = "resources-missing"
     RESOURCES_MISSING,
     PERSON,
     3,
-    meaning="A skill chosen in the plan has no people or resources to learn from, and no open step of theirs works on it.",
+    meaning="A skill chosen in the plan has no people or resources to learn from, and no open step of theirs uses it.",
     why="A skill with nobody and nothing to learn from rarely gets learned.",
     suggestion="Add a step for them to research people and resources, share the list with you, and pick one.",
     rule=(

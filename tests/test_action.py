@@ -625,23 +625,42 @@ def listed(notes):
 def test_list_shows_open_actions_and_how_each_stands(cli, notes):
     result = cli(listed(notes), "action", "list", "alice", "--today", TODAY)
     assert result.stdout.splitlines() == [
-        f"#1  overdue    due 2026-05-20  Ship it  {PLAN}",
-        f"#2  due today  due 2026-06-01  Demo  {PLAN}",
-        f"#3  stale      no due date     Read a book  {PLAN}",
-        f"#4  on track   due 2026-07-01  Pair on the RFC (owner: bob, skill: design)  {PLAN}",
+        f"#1  past its date  due 2026-05-20  Ship it  {PLAN}",
+        f"#2  due today      due 2026-06-01  Demo  {PLAN}",
+        f"#3  stale          no due date     Read a book  {PLAN}",
+        f"#4  on track       due 2026-07-01  Pair on the RFC (owner: bob, skill: design)  {PLAN}",
     ]
     assert result.stderr == ""
+
+
+def test_list_says_late_only_of_your_own_promise_and_never_overdue(cli, notes):
+    root = notes(
+        {
+            PLAN: doc(
+                "alice",
+                "plan",
+                "2026-05-01",
+                actions=[action(1, "Ship it", due="2026-05-20"), action(2, "Intro", due="2026-05-20", owner="manager")],
+            )
+        }
+    )
+    result = cli(root, "action", "list", "alice", "--today", TODAY)
+    assert result.stdout.splitlines() == [
+        f"#1  past its date  due 2026-05-20  Ship it  {PLAN}",
+        f"#2  late           due 2026-05-20  Intro (owner: manager)  {PLAN}",
+    ]
+    assert "overdue" not in result.stdout
 
 
 def test_list_all_adds_closed_actions_in_aligned_columns(cli, notes):
     result = cli(listed(notes), "action", "list", "alice", "--all", "--today", TODAY)
     assert result.stdout.splitlines() == [
-        f"#1  overdue    due 2026-05-20     Ship it  {PLAN}",
-        f"#2  due today  due 2026-06-01     Demo  {PLAN}",
-        f"#3  stale      no due date        Read a book  {PLAN}",
-        f"#4  on track   due 2026-07-01     Pair on the RFC (owner: bob, skill: design)  {PLAN}",
-        f"#5  done       closed 2026-05-15  Old idea  {PLAN}",
-        f"#6  dropped    due 2026-05-10     Dead end  {PLAN}",
+        f"#1  past its date  due 2026-05-20     Ship it  {PLAN}",
+        f"#2  due today      due 2026-06-01     Demo  {PLAN}",
+        f"#3  stale          no due date        Read a book  {PLAN}",
+        f"#4  on track       due 2026-07-01     Pair on the RFC (owner: bob, skill: design)  {PLAN}",
+        f"#5  done           closed 2026-05-15  Old idea  {PLAN}",
+        f"#6  dropped        due 2026-05-10     Dead end  {PLAN}",
     ]
 
 

@@ -363,7 +363,7 @@ def test_resources_missing_is_quiet_for_a_skill_with_an_open_action(cli, notes):
     assert found["message"] == "no people or resources to learn from for 1 skill: hiring"  # a done action is not work
 
 
-def test_a_promise_on_a_skill_counts_as_work_on_it(cli, notes):
+def test_a_promise_on_a_skill_is_not_their_step_on_it(cli, notes):
     root = notes(
         {
             "people/alice/p.md": plan_with(
@@ -372,7 +372,8 @@ def test_a_promise_on_a_skill_counts_as_work_on_it(cli, notes):
             )
         }
     )
-    assert kinds(due_json(cli, root), "resources-missing") == []
+    [found] = kinds(due_json(cli, root), "resources-missing")
+    assert found["message"] == "no people or resources to learn from for 1 skill: speaking"
 
 
 def test_resources_missing_looks_at_the_newest_plan_only(cli, notes):

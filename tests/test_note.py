@@ -158,3 +158,16 @@ def test_with_git_commit_the_note_is_committed_and_the_message_names_no_one(note
         ["git", "show", "--name-only", "--format=%B", "HEAD"], cwd=root, capture_output=True, text=True, check=True
     ).stdout.split()
     assert show == ["careerkit:", "new", "note", "people/alice/2026-03-04-note.md"]
+
+
+def test_an_unreadable_document_elsewhere_is_a_warning_and_the_written_note_exits_0(notes):
+    root = notes(
+        {
+            "people/alice/s.md": doc("alice", "story", "2026-01-01"),
+            "people/alice/broken.md": "---\nperson: alice\nstage: note\ndate: 2026-01-03\nfoo: [open\n---\nx\n",
+        }
+    )
+    result = run(root, "note", "alice", "Asked about the offsite", "--date", "2026-03-04")
+    assert result.returncode == 0  # exit 1 would say that nothing was written
+    assert (root / "people/alice/2026-03-04-note.md").read_text(encoding="utf-8").endswith("Asked about the offsite\n")
+    assert result.stderr.decode().startswith("people/alice/broken.md:5: ")

@@ -210,8 +210,9 @@ def run_in(cli, victim: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyP
 # (command, exit status, what its output says); every case also checks what `run_in` asserts.
 CASES = [
     (("note", "alice", "A quick word", "--date", TODAY), 0, f"people/alice/{TODAY}-note.md"),
-    # written beside the broken link, never through it; exit 1 for the broken link, named
-    (("note", "gina", "A quick word", "--date", TODAY), 1, f"people/gina/{TODAY}-note-2.md"),
+    # written beside the broken link, never through it; the link is named as a warning and, the note being
+    # written, the exit is 0
+    (("note", "gina", "A quick word", "--date", TODAY), 0, f"people/gina/{TODAY}-note-2.md"),
     (("new", "note", "alice", "--date", TODAY), 1, "templates/style.j2:1: link into a .git folder"),
     (("new", "plan", "alice", "--date", TODAY), 1, "templates/macros.j2:1: link to outside the notes root"),
     (("new", "story", "alice", "--date", TODAY), 1, "templates/story.md.j2:1: link to outside the notes root"),

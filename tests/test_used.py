@@ -43,3 +43,12 @@ def test_a_note_that_is_not_there_or_a_person_without_notes_is_refused_with_noth
     assert wrong.stderr.count("\n") == 1 and "2026-03-06" in wrong.stderr and "Traceback" not in wrong.stderr
     assert cli(root, "used", "bob", expect=2).stderr == "careerkit: bob has no notes yet\n"
     assert (root / NOTE).read_bytes() == before
+
+
+def test_an_unreadable_document_of_theirs_refuses_and_says_it_may_hold_the_note(cli, notes):
+    root = notes({**files(), "people/alice/2026-03-09-note.md": "---\nperson: alice\nstage: note\nfoo: [open\n---\n"})
+    before = (root / NOTE).read_bytes()
+    result = cli(root, "used", "alice", "2026-03-05", "--today", "2026-03-10", expect=1)
+    assert result.stderr.startswith("people/alice/2026-03-09-note.md:4: ")
+    assert result.stderr.endswith("(what cannot be read there may hold the note)\n")
+    assert (root / NOTE).read_bytes() == before

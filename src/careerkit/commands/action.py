@@ -222,7 +222,8 @@ def list_actions(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")] = False,
     today: Today = None,
 ) -> None:
-    """PERSON's open actions (all with --all) and how each stands: overdue, due today, stale or on track."""
+    """PERSON's open actions (all with --all) and how each stands: past its date (a promise of yours: late), due
+    today, stale or on track."""
     from careerkit.rules import actions
 
     day = today_option(today)
@@ -232,14 +233,16 @@ def list_actions(
     if as_json:
         print_json([actions.to_json(a, state[a.id]) for a in shown])
     else:
-        _print_actions(who, shown, state, show_all)
+        said = {a.id: _said(state[a.id], team.is_promise(a)) for a in shown}
+        _print_actions(who, shown, state, said, show_all)
     report_problems(team.errors)
     if team.errors:
         raise typer.Exit(1)
 
 
-_TONE = {
-    "overdue": "red",
+_TONE = {  # no red for a step of theirs: only your own late promise is red
+    "late": "red",
+    "past its date": "yellow",
     "due today": "yellow",
     "stale": "yellow",
     "on track": "green",
@@ -248,7 +251,16 @@ _TONE = {
 }
 
 
-def _print_actions(who: "PersonNotes", shown: list["Action"], state: dict[int, str], show_all: bool) -> None:
+def _said(state: str, promise: bool) -> str:
+    """A state in words: a step of theirs is never "overdue" (it is past its date); a promise of yours is late."""
+    if state == "overdue":
+        return "late" if promise else "past its date"
+    return state
+
+
+def _print_actions(
+    who: "PersonNotes", shown: list["Action"], state: dict[int, str], said: dict[int, str], show_all: bool
+) -> None:
     if not shown:
         what = "No actions" if show_all else "No open actions"
         echo_line(f'{what} for {who.name}. Add one: careerkit action add {who.slug} "TITLE" --due +2w')
@@ -257,11 +269,12 @@ def _print_actions(who: "PersonNotes", shown: list["Action"], state: dict[int, s
     width = max(len(f"#{a.id}") for a in shown)
     whens = {a.id: f"due {a.due}" if a.due else (f"closed {a.closed}" if a.closed else "no due date") for a in shown}
     when_width = max(len(when) for when in whens.values())
+    state_width = max(len("due today"), *(len(words) for words in said.values()))
     for a in shown:
         when = whens[a.id]
         extra = [f"owner: {a.owner}"] if a.owner != who.slug else []
         extra += [f"skill: {a.skill}"] if a.skill else []
         tail = printable(f" ({', '.join(extra)})" if extra else "")
-        label = style(f"{state[a.id]:<9}", _TONE[state[a.id]], colour=colour)
+        label = style(f"{said[a.id]:<{state_width}}", _TONE[said[a.id]], colour=colour)
         path = style(printable(a.path), "dim", colour=colour)
         typer.echo(f"{f'#{a.id}':>{width}}  {label}  {when:<{when_width}}  {printable(a.title)}{tail}  {path}")

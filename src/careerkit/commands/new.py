@@ -119,9 +119,8 @@ def note(
         echo_line(repo.rel(created.profile))
     echo_line(repo.rel(created.path))
     committed(repo.root, [created.path, created.profile], "new note")
+    # The note is written, and exit 1 would say it was not: a problem elsewhere is only a warning.
     report_problems(created.problems)
-    if created.problems:
-        raise typer.Exit(1)
 
 
 def used(

@@ -113,13 +113,13 @@ RESOURCES_MISSING = "resources-missing"
     RESOURCES_MISSING,
     PERSON,
     3,
-    meaning="A skill chosen in the plan has no people or resources to learn from, and no open action works on it.",
+    meaning="A skill chosen in the plan has no people or resources to learn from, and no open step of theirs uses it.",
     why="A skill with nobody and nothing to learn from rarely gets learned.",
     suggestion="Add a step for them to research people and resources, share the list with you, and pick one.",
     rule=(
         "skills of the newest plan with skills that list no `resources` (missing, empty or null) and "
-        "that no open action names as its `skill`; one finding naming them all; date = that plan's "
-        "date."
+        "that no open step of the person's own names as its `skill` (your promises do not count); one "
+        "finding naming them all; date = that plan's date."
     ),
     question="Who do you know, inside or outside the team, who is good at {skill}?",
     old_plan=True,
@@ -130,7 +130,7 @@ def resources_missing(facts: Facts) -> Iterator[Finding]:
         return
     bare = [skill.skill for skill in plan.skills if not skill.resources]
     if bare:  # (most plans give every skill its resources: then no action needs a look)
-        worked_on = {_skill_key(action.skill) for action in facts.open_actions if action.skill}
+        worked_on = {_skill_key(step.skill) for step in facts.open_steps if step.skill}
         bare = [name for name in bare if _skill_key(name) not in worked_on]
     if bare:
         message = f"no people or resources to learn from for {plural(len(bare), 'skill')}: {', '.join(bare)}"

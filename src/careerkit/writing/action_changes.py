@@ -40,7 +40,7 @@ class Change(Record):
 
 
 @contextmanager
-def _editing(notes: Repository, person: str) -> Iterator[tuple[Team, PersonNotes]]:
+def _editing(notes: Repository, person: str, held: str = "the action or its id") -> Iterator[tuple[Team, PersonNotes]]:
     """What was read of `person`, under their lock (careerkit.fs.locks) until the change is written; refused (with
     the problems that block it) while one of their documents cannot be read."""
     slug = notes.resolve_person(person)
@@ -50,7 +50,7 @@ def _editing(notes: Repository, person: str) -> Iterator[tuple[Team, PersonNotes
         if blocking:
             raise CareerkitError(
                 f"not changed: fix the {'document' if len(blocking) == 1 else 'documents'} above "
-                "first (what cannot be read there may hold the action or its id)",
+                f"first (what cannot be read there may hold {held})",
                 problems=blocking,
             )
         yield team, team.people[0]

@@ -32,7 +32,7 @@ def mark(notes: Repository, person: str, which: str | None, day: date) -> Used:
     from careerkit.writing import edit
     from careerkit.writing.action_changes import editing
 
-    with editing(notes, person) as (_, who):
+    with editing(notes, person, held="the note") as (_, who):
         note = find_note(who, which)
         changed = edit.edit_file(notes.root, notes.root / note.path, lambda text: edit.set_keys(text, {"used": day}))
     return Used(note.path, day, changed, note.used)

@@ -395,3 +395,11 @@ def test_values_unconfirmed_two_weeks_after_the_story(cli, notes, story, reporte
 def test_values_confirmed_or_none_heard_is_nothing_to_confirm(cli, notes, fields):
     root = notes({"people/ann/s.md": doc("ann", "story", day(-40), **fields)})
     assert of(due(cli, root), "values-unconfirmed") == []
+
+
+@pytest.mark.parametrize(("paused", "says"), [(-30, "check-in is due today"), (-31, "check-in was due 1 day ago")])
+def test_a_check_in_the_grace_moved_says_how_long_since_the_grace_ended(cli, notes, paused, says):
+    """Back from leave, the check-in counts from the end of the grace: not "was due 4 months ago" on day one."""
+    [checkin] = [f for f in due(cli, back(notes, paused)) if f["kind"] == "checkin-due"]
+    assert checkin["message"] == says
+    assert checkin["date"] == day(paused + 30)

@@ -4,7 +4,7 @@ rule, registered with everything about it (careerkit.rules.registry)."""
 from collections.abc import Iterator
 
 from careerkit.rules.registry import ACTION, ACTION_EVENT, CHECKIN_EVENT, PERSON, Facts, Finding, register, titled
-from careerkit.rules.timing import earlier, later, next_checkin
+from careerkit.rules.timing import earlier, grace_until, later, next_checkin
 from careerkit.rules.words import age, when
 
 NEVER_STARTED_DAYS = 30  # a new joiner settles in before their first career conversation is late
@@ -74,7 +74,9 @@ def checkin_due(facts: Facts) -> Iterator[Finding]:
         return
     next_on = next_checkin(facts.person, facts.team)
     assert next_on is not None  # there is a plan
-    days = (facts.today - next_on).days
+    grace = grace_until(facts.person, facts.team, facts.today)
+    # Back from a pause, the check-in is due from the end of the grace (its date moves there), and says so.
+    days = (facts.today - (next_on if grace is None else max(next_on, grace))).days
     message = f"check-in was due {age(days)} ago" if days > 0 else f"check-in is {when(days)}"
     yield facts.finding(CHECKIN_DUE, facts.work.path, next_on, message)
 

@@ -282,6 +282,14 @@ class PersonNotes(Record):
     def open_actions(self) -> list[Action]:
         return [action for action in self.current_actions if action.is_open]
 
+    def first_seen(self) -> dict[int, date]:
+        """The date of the first document that holds each action id: when the step was agreed."""
+        seen: dict[int, date] = {}
+        for doc in self.documents:
+            for action in doc.actions:
+                seen.setdefault(action.id, doc.date)
+        return seen
+
 
 def _kept_documents(past: list[Document], counted: PersonNotes) -> dict[str, Document]:
     """The documents dated by its day that `PersonNotes.condensed` keeps, by path (`counted`: those of `past`

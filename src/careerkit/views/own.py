@@ -153,17 +153,9 @@ def _steps(held: PersonNotes, team: Team, change: Document | None) -> tuple[list
     steps = [a for a in held.actions() if not team.is_promise(a)]
     if change is None:
         return _open_first(steps), 0
-    first_seen = _first_seen(held)
+    first_seen = held.first_seen()
     kept = [a for a in steps if first_seen.get(a.id, change.date) > change.date]
     return _open_first(kept), len(steps) - len(kept)
-
-
-def _first_seen(person: PersonNotes) -> dict[int, date]:
-    seen: dict[int, date] = {}
-    for doc in person.documents:
-        for action in doc.actions:
-            seen.setdefault(action.id, doc.date)
-    return seen
 
 
 def _next_checkin(person: PersonNotes, held: PersonNotes, team: Team, today: date) -> date | None:

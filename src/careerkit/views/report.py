@@ -249,14 +249,6 @@ def grid(person: PersonNotes) -> Grid | None:
     return Grid(dreams.date, [dream.dream for dream in dreams.dreams], rows)
 
 
-def _first_seen(person: PersonNotes) -> dict[int, date]:
-    seen: dict[int, date] = {}
-    for doc in person.documents:
-        for action in doc.actions:
-            seen.setdefault(action.id, doc.date)
-    return seen
-
-
 def away(person: PersonNotes, today: date) -> str | None:
     """'left on D' or 'paused until D', when findings.away says they are away; else None."""
     why = findings.away(person, today)
@@ -298,7 +290,7 @@ def _action_rows(person: PersonNotes, team: Team, today: date) -> list[ActionRow
     """Each action with its state in words and the days it spans: from when it was first written to when it
     closed (or today, while open)."""
     state = states(person, team, today)
-    seen = _first_seen(person)
+    seen = person.first_seen()
     rows = []
     for action in person.actions():
         start = min(seen.get(action.id, action.touched), action.touched)

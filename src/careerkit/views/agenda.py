@@ -2,8 +2,8 @@
 
 `build` gathers the facts; `to_markdown` writes them as a one-minute read.
 `careerkit agenda` prints it and `careerkit new checkin` embeds it. The order
-is the person first and the tasks second (SPEC.md, "Agenda and new
-documents"): what they told you, your own promises, what to talk about (how
+is the person first and the tasks second (docs/contract.md): what they
+finished, what they told you, your own promises, what to talk about (how
 they feel before the tasks), their actions, their skills, then questions.
 """
 
